@@ -1,0 +1,41 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds data files into a target at build time, so a copied release binary carries its
+/// sample report and themes, and the embedded copies can never drift from the files:
+/// `SampleData` gets sample-data/*.json, `BundledThemes` gets Themes/*.yaml.
+@main
+struct EmbedResources: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL
+        let enumName = target.name
+        var inputs: [(String, URL)] = []
+        switch target.name {
+        case "SampleData":
+            let data = root.appending(path: "sample-data")
+            inputs = [
+                ("report", data.appending(path: "crowdstrike-2026-tech-intrusions.json")),
+                ("syntheticFeed", data.appending(path: "synthetic-activity-feed.json")),
+            ]
+        case "BundledThemes":
+            let themes = root.appending(path: "Themes")
+            let names = try FileManager.default.contentsOfDirectory(atPath: themes.path()).filter { $0.hasSuffix(".yaml") }.sorted()
+            inputs = names.map { name in
+                let identifier = String(name.dropLast(5).map { $0.isLetter || $0.isNumber ? $0 : "_" })
+                return ("theme_" + identifier, themes.appending(path: name))
+            }
+        default:
+            return []
+        }
+        let output = context.pluginWorkDirectoryURL.appending(path: enumName + "+Embedded.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding \(inputs.count) files into \(enumName)",
+                executable: try context.tool(named: "EmbedTool").url,
+                arguments: [output.path(), enumName] + inputs.map { "\($0.0)=\($0.1.path())" },
+                inputFiles: inputs.map(\.1),
+                outputFiles: [output]
+            ),
+        ]
+    }
+}

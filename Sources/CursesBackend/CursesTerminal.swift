@@ -1,0 +1,250 @@
+import CNCurses
+import CSupport
+import Dashboard
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The ncurses screen: puts buffers on the terminal (ncurses does the terminal diffing, we
+/// skip cells that did not change), decodes keys and mouse, and restores the terminal on
+/// every way out — quit, signals, hang-up, and crashes (see `td_arm_terminal_restore`).
+public final class CursesTerminal: TerminalDevice {
+    public struct Options: Sendable {
+        public var tier: ColorTier?
+        /// Kiosk: raw mode, so Ctrl-C, Ctrl-Z and Ctrl-\ are plain keys that do nothing.
+        public var locked: Bool
+        public var mouse: Bool
+
+        public init(tier: ColorTier? = nil, locked: Bool = false, mouse: Bool = true) {
+            self.tier = tier
+            self.locked = locked
+            self.mouse = mouse
+        }
+    }
+
+    public private(set) var tier: ColorTier
+    public let terminalName: String
+    private let signalFD: Int32
+    private var screen: OpaquePointer?
+    private var pairs: [PairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
+    private var maxPairs: Int32
+    private var previous: Buffer?
+    private var closed = false
+    private var pendingResize = false
+
+    struct PairKey: Hashable {
+        var fg: Int32
+        var bg: Int32
+    }
+
+    /// Opens the terminal. Call `TerminalCheck.check` first: this assumes stdin/stdout are
+    /// a terminal that terminfo knows.
+    public init(check: TerminalCheck.Result, options: Options, environment: [String: String]) {
+        signalFD = td_install_signal_handlers()
+        terminalName = check.terminfoName
+        screen = terminalName.withCString { td_newterm($0) }
+        if let screen { set_term(screen) }
+        // Short escape delay: Esc must feel instant, and arrow keys still decode over SSH.
+        set_escdelay(25)
+        if options.locked { raw() } else { cbreak() }
+        noecho()
+        nonl()
+        keypad(td_stdscr(), true)
+        leaveok(td_stdscr(), true)
+        curs_set(0)
+        // Input is read after poll() says it is there; never block inside ncurses.
+        nodelay(td_stdscr(), true)
+        var detected = ColorTier.monochrome
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            detected = ColorTier.detect(colors: Int(td_colors()), directColor: check.directColor, environment: environment)
+        }
+        if let forced = options.tier {
+            // --color always: never below 8 colours when the terminal has any; never above what it has.
+            tier = has_colors() ? min(max(forced, .color8), max(detected, .color8)) : .monochrome
+            if forced == .monochrome { tier = .monochrome }
+        } else {
+            tier = detected
+        }
+        maxPairs = Int32(max(1, td_color_pairs()))
+        if options.mouse && !options.locked {
+            mousemask(td_mouse_all(), nil)
+            mouseinterval(0)
+        }
+        // What a crash must write to give the shell its terminal back.
+        var restore = ""
+        for cap in ["rmcup", "cnorm", "sgr0", "rmkx"] { restore += String(cString: cap.withCString { td_tigetstr($0) }) }
+        restore += "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l"
+        restore.withCString { td_arm_terminal_restore(1, $0) }
+    }
+
+    deinit { shutdown() }
+
+    /// Restores the terminal: cursor, echo, modes, alternate screen.
+    public func shutdown() {
+        guard !closed else { return }
+        closed = true
+        if screen != nil {
+            mousemask(0, nil)
+            curs_set(1)
+            endwin()
+            if let screen { delscreen(screen) }
+            screen = nil
+        }
+        td_disarm_terminal_restore()
+    }
+
+    public var size: (width: Int, height: Int) { (Int(td_cols()), Int(td_lines())) }
+
+    // MARK: Output
+
+    public func draw(_ buffer: Buffer, palette: Palette) {
+        guard !closed else { return }
+        if buffer.width != Int(td_cols()) || buffer.height != Int(td_lines()) { return }
+        let full = previous == nil || previous!.width != buffer.width || previous!.height != buffer.height
+        if full { erase() }
+        var scalars = [wchar_t](repeating: 0, count: 8)
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if !full, let p = previous, p[x, y] == cell { continue }
+                let (fg, bg, attributes) = palette.resolve(cell.style)
+                let pair = pairNumber(fg, bg)
+                var n = 0
+                for s in cell.text.unicodeScalars where n < 5 {
+                    scalars[n] = wchar_t(bitPattern: s.value)
+                    n += 1
+                }
+                scalars[n] = 0
+                let attrs = curses(attributes)
+                if y == buffer.height - 1 && x + Int(cell.width) >= buffer.width {
+                    _ = td_put_last_cell(Int32(y), Int32(x), scalars, attrs, pair)
+                } else {
+                    _ = td_put_cell(Int32(y), Int32(x), scalars, attrs, pair)
+                }
+            }
+        }
+        previous = buffer
+        refresh()
+    }
+
+    private func curses(_ a: Attributes) -> attr_t {
+        var out = td_a_normal()
+        if a.contains(.bold) { out |= td_a_bold() }
+        if a.contains(.dim) { out |= td_a_dim() }
+        if a.contains(.underline) { out |= td_a_underline() }
+        if a.contains(.reverse) { out |= td_a_reverse() }
+        if a.contains(.italic) { out |= td_a_italic() }
+        return out
+    }
+
+    private func colorNumber(_ c: TerminalColor) -> Int32 {
+        switch c {
+        case .default: return -1
+        case .index(let i): return Int32(i)
+        case .rgb(let rgb): return Int32(rgb.r) << 16 | Int32(rgb.g) << 8 | Int32(rgb.b)
+        }
+    }
+
+    private func pairNumber(_ fg: TerminalColor, _ bg: TerminalColor) -> Int32 {
+        if tier == .monochrome { return 0 }
+        let key = PairKey(fg: colorNumber(fg), bg: colorNumber(bg))
+        if key.fg == -1 && key.bg == -1 { return 0 }
+        if let p = pairs[key] { return p }
+        guard nextPair < maxPairs else { return 0 }
+        let p = nextPair
+        nextPair += 1
+        _ = td_init_pair(p, key.fg, key.bg)
+        pairs[key] = p
+        return p
+    }
+
+    // MARK: Input
+
+    public func nextInput(timeout: Double?) -> Input {
+        if pendingResize {
+            pendingResize = false
+            return resized()
+        }
+        // Keys already buffered by ncurses (a paste, an escape sequence) come first.
+        if let key = readKey() { return key }
+        let ms = timeout.map { Int32(max(0, min(Double(Int32.max), ($0 * 1000).rounded(.up)))) } ?? -1
+        switch td_wait_input(0, signalFD, ms) {
+        case 1:
+            return readKey() ?? .timeout
+        case 2:
+            td_drain_signal_pipe()
+            let sig = td_take_signal()
+            if sig == SIGWINCH { return resized() }
+            if sig != 0 { return .exitSignal(sig) }
+            return .timeout
+        case 0:
+            return .timeout
+        default:
+            return .hangup
+        }
+    }
+
+    private func resized() -> Input {
+        var ws = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 {
+            resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+        }
+        previous = nil
+        // Drain the KEY_RESIZE ncurses may also queue.
+        return .resize(width: Int(td_cols()), height: Int(td_lines()))
+    }
+
+    private func readKey() -> Input? {
+        var ch: wint_t = 0
+        let r = td_get_wch(&ch)
+        if r == ERR { return nil }
+        if r == KEY_CODE_YES {
+            switch Int32(ch) {
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_BTAB: return .key(.backTab)
+            case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_RESIZE: return resized()
+            case KEY_MOUSE: return mouse()
+            default:
+                for n in 1...12 where Int32(ch) == td_key_f(Int32(n)) { return .key(.function(n)) }
+                return readKey()
+            }
+        }
+        switch ch {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 127, 8: return .key(.backspace)
+        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(ch) + 96))))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return readKey() }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private func mouse() -> Input? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return readKey() }
+        let b = event.bstate
+        let x = Int(event.x), y = Int(event.y)
+        if b & td_button4_pressed() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
+        if td_button5_pressed() != 0 && b & td_button5_pressed() != 0 { return .mouse(MouseEvent(.wheelDown, x: x, y: y)) }
+        if b & td_button1_double() != 0 { return .mouse(MouseEvent(.doubleClick, x: x, y: y)) }
+        if b & (td_button1_pressed() | td_button1_clicked()) != 0 { return .mouse(MouseEvent(.press, x: x, y: y)) }
+        return readKey()
+    }
+}

@@ -1,0 +1,21 @@
+import ThreatModel
+
+/// Everything that can change the app's state; `update` is the only place that does.
+public enum Message: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+    /// The clock moved on (seconds since the epoch): kiosk rotation, freshness, status expiry.
+    case tick(now: Double)
+    /// A reload finished (performed by the run loop after an `Effect.reload`).
+    case loaded(Dataset, at: Double, milliseconds: Double)
+    /// The files changed on disk (noticed by the run loop's watcher).
+    case filesChanged
+}
+
+/// Work `update` asks the run loop to do: the Elm shape, so `update` stays pure.
+public enum Effect: Equatable, Sendable {
+    case quit
+    /// Reload the data sources (changed files only; unchanged ones are kept as parsed).
+    case reload
+}

@@ -1,0 +1,67 @@
+import ThreatModel
+
+/// Filter chips written as text, for `--filter` on the command line:
+/// `nexus:CN`, `sector:technology`, `region:"SE Asia"`, `actor:"Murky Panda"`,
+/// `from:2025-04-01`, `to:2026-03-31`, `window:2025-04-01..2026-03-31`, `motive:espionage`, `text:spray`.
+public enum FilterSpec {
+    public struct ParseError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    public static let syntax = "nexus:CN|China|unknown, sector:ID|name, region:ID|name, actor:ID|name|alias, motive:NAME, from:DATE, to:DATE, window:DATE..DATE, text:WORDS"
+
+    public static func parse(_ specs: [String], dataset: Dataset) throws(ParseError) -> Filter {
+        var filter = Filter.none
+        var from: Day?, to: Day?
+        for spec in specs {
+            guard let colon = spec.firstIndex(of: ":") else { throw ParseError(description: "filter \"\(spec)\": expected KIND:VALUE (\(syntax))") }
+            let kind = spec[..<colon].lowercased()
+            var value = String(spec[spec.index(after: colon)...])
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            guard !value.isEmpty else { throw ParseError(description: "filter \"\(spec)\": empty value") }
+            switch kind {
+            case "nexus":
+                if value.lowercased() == "unknown" { filter = filter.pushing(.nexus(.unknown)); continue }
+                guard let code = Vocabulary.countryCode(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown country \"\(value)\"") }
+                filter = filter.pushing(.nexus(.country(code)))
+            case "sector":
+                guard let id = Vocabulary.sectorID(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown sector \"\(value)\"") }
+                filter = filter.pushing(.sector(id))
+            case "region":
+                guard let id = Vocabulary.regionID(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown region \"\(value)\"") }
+                filter = filter.pushing(.region(id))
+            case "actor":
+                let folded = Vocabulary.fold(value)
+                guard let actor = dataset.actor(value) ?? dataset.actors.first(where: { $0.allNames.contains { Vocabulary.fold($0) == folded } }) else {
+                    throw ParseError(description: "filter \"\(spec)\": no actor named \"\(value)\" in the loaded data")
+                }
+                filter = filter.pushing(.actor(actor.id))
+            case "motive", "motivation":
+                guard let m = Motivation(rawValue: value.lowercased()) else {
+                    throw ParseError(description: "filter \"\(spec)\": unknown motivation (one of \(Motivation.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                filter = filter.pushing(.motivation(m))
+            case "from", "to":
+                guard let d = Day(parsing: value) else { throw ParseError(description: "filter \"\(spec)\": expected a date YYYY-MM-DD") }
+                if kind == "from" { from = d } else { to = d }
+            case "window", "time":
+                let parts = value.split(separator: ".", omittingEmptySubsequences: true)
+                guard parts.count == 2, let a = Day(parsing: String(parts[0])), let b = Day(parsing: String(parts[1])), a <= b else {
+                    throw ParseError(description: "filter \"\(spec)\": expected window:YYYY-MM-DD..YYYY-MM-DD")
+                }
+                filter = filter.pushing(.window(DayRange(start: a, end: b)))
+            case "text":
+                filter = filter.pushing(.text(value))
+            default:
+                throw ParseError(description: "filter \"\(spec)\": unknown kind \"\(kind)\" (\(syntax))")
+            }
+        }
+        if from != nil || to != nil {
+            let start = from ?? Day(year: 1, month: 1, day: 1)!
+            let end = to ?? Day(year: 9999, month: 12, day: 31)!
+            guard start <= end else { throw ParseError(description: "filter: from \(start) is after to \(end)") }
+            filter = filter.pushing(.window(DayRange(start: start, end: end)))
+        }
+        return filter
+    }
+}

@@ -1,0 +1,37 @@
+import ThreatModel
+
+/// Incremental search over actor names and aliases (and sector and region names), the `/` key.
+enum Search {
+    struct Match: Equatable {
+        var target: Selectable
+        var label: String
+        var detail: String
+    }
+
+    static func matches(_ dataset: Dataset, _ query: String, limit: Int = 200) -> [Match] {
+        let q = Vocabulary.fold(query)
+        guard !q.isEmpty else { return [] }
+        var prefix: [Match] = [], inner: [Match] = []
+        for a in dataset.actors {
+            var hit: String?
+            var atStart = false
+            for name in a.allNames {
+                let f = Vocabulary.fold(name)
+                if f.hasPrefix(q) || f.contains(" " + q) { hit = name; atStart = true; break }
+                if hit == nil && f.contains(q) { hit = name }
+            }
+            guard let name = hit else { continue }
+            let detail = (name == a.name ? "" : "alias of " + a.name + " · ") + a.nexus.name + " · actor"
+            let m = Match(target: .actor(a.id), label: name, detail: detail)
+            if atStart { prefix.append(m) } else { inner.append(m) }
+            if prefix.count >= limit { break }
+        }
+        for s in Vocabulary.sectors where Vocabulary.fold(s.name).contains(q) {
+            inner.append(Match(target: .sector(s.id, column: nil), label: s.name, detail: "sector"))
+        }
+        for r in Vocabulary.regions where Vocabulary.fold(r.name).contains(q) {
+            inner.append(Match(target: .region(r.id), label: r.name, detail: "region"))
+        }
+        return Array((prefix + inner).prefix(limit))
+    }
+}

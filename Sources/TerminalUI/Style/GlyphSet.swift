@@ -1,0 +1,58 @@
+/// The drawing characters: box lines, bar blocks, shades, markers. One Unicode set for UTF-8
+/// terminals, one pure-ASCII set for everything else (and `--ascii`).
+public struct GlyphSet: Hashable, Sendable {
+    public struct Box: Hashable, Sendable {
+        public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
+        public var teeLeft, teeRight, teeDown, teeUp, cross: String
+    }
+
+    public var ascii: Bool
+    public var box: Box
+    /// Focused pane border: heavier where the set has it, so focus is visible without colour.
+    public var boxFocused: Box
+    /// Horizontal bar eighths: index 1…8 fills 1/8…8/8 of a cell; index 0 is empty.
+    public var barEighths: [String]
+    /// Vertical bar eighths for column charts, index 0 empty.
+    public var columnEighths: [String]
+    /// Four density steps for heat cells, lightest first (a fifth is the full block).
+    public var shades: [String]
+    public var track: String
+    public var pointer: String
+    public var bullet: String
+    public var ellipsis: String
+    public var spanLine: String
+    public var spanStart: String
+    public var spanEnd: String
+    public var marker: String
+    public var cursor: String
+    public var arrowUp: String
+    public var arrowDown: String
+    public var treeBranch: String
+    public var treeLast: String
+
+    public static let unicode = GlyphSet(
+        ascii: false,
+        box: Box(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+                 teeLeft: "├", teeRight: "┤", teeDown: "┬", teeUp: "┴", cross: "┼"),
+        boxFocused: Box(horizontal: "━", vertical: "┃", topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛",
+                        teeLeft: "┣", teeRight: "┫", teeDown: "┳", teeUp: "┻", cross: "╋"),
+        barEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
+        columnEighths: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        shades: ["·", "░", "▒", "▓", "█"],
+        track: "░", pointer: "▸", bullet: "·", ellipsis: "…", spanLine: "━", spanStart: "┣", spanEnd: "┫",
+        marker: "▲", cursor: "▼", arrowUp: "↑", arrowDown: "↓", treeBranch: "├", treeLast: "└")
+
+    public static let asciiSet = GlyphSet(
+        ascii: true,
+        box: Box(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+                 teeLeft: "+", teeRight: "+", teeDown: "+", teeUp: "+", cross: "+"),
+        boxFocused: Box(horizontal: "=", vertical: "#", topLeft: "#", topRight: "#", bottomLeft: "#", bottomRight: "#",
+                        teeLeft: "#", teeRight: "#", teeDown: "#", teeUp: "#", cross: "#"),
+        barEighths: [" ", " ", " ", " ", "=", "=", "=", "=", "#"],
+        columnEighths: [" ", ".", ".", "_", "o", "o", "O", "O", "#"],
+        shades: [".", ":", "+", "*", "#"],
+        track: ".", pointer: ">", bullet: "-", ellipsis: "~", spanLine: "=", spanStart: "[", spanEnd: "]",
+        marker: "^", cursor: "v", arrowUp: "^", arrowDown: "v", treeBranch: "|", treeLast: "`")
+
+    public static func forMode(ascii: Bool) -> GlyphSet { ascii ? .asciiSet : .unicode }
+}

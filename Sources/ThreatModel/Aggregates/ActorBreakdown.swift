@@ -1,0 +1,146 @@
+/// Share and count by nexus, the actors under each nexus, and the motivation split.
+///
+/// A share a report states (with its qualifier) wins over a recount of the loaded data: a
+/// recount of a few hundred events cannot overrule a vendor's measurement of thousands of
+/// intrusions. Both are returned, labelled, so the pane can show which is which.
+public struct ActorBreakdown: Sendable {
+    public enum Measure: String, Sendable, CaseIterable {
+        case events, actors
+    }
+
+    public struct NexusRow: Sendable, Equatable {
+        public var nexus: Nexus
+        public var count: Int
+        /// count / total, 0…1.
+        public var share: Double
+    }
+
+    public struct ActorRow: Sendable, Equatable {
+        public var actorID: String
+        public var name: String
+        public var type: ActorType
+        public var motivations: [Motivation]
+        public var events: Int
+        public var collective: Bool
+    }
+
+    public struct MotivationRow: Sendable, Equatable {
+        /// nil: no motivation stated.
+        public var motivation: Motivation?
+        public var count: Int
+    }
+
+    /// A share finding that applies to the current scope, with what it leaves for the rest.
+    public struct StatedShare: Sendable, Equatable {
+        public var finding: Finding
+        /// Other share findings about the same subject (e.g. "more than half"), weaker bounds.
+        public var corroborating: [Finding]
+        /// "more than 58%" for the subject leaves "less than 42%" for everyone else.
+        public var remainderValue: Double { 100 - finding.value }
+        public var remainderQualifier: Finding.Qualifier { finding.qualifier.complement }
+    }
+
+    public var measure: Measure
+    public var total: Int
+    public var rows: [NexusRow]
+    public var actorsByNexus: [Nexus: [ActorRow]]
+    public var motivations: [MotivationRow]
+    /// Actors in scope (whatever the measure).
+    public var actorCount: Int
+    public var stated: [StatedShare]
+
+    public static func compute(_ dataset: Dataset, selection: Selection, measure: Measure? = nil) -> ActorBreakdown {
+        // Events are the better measure of activity, but only when there are enough of them:
+        // seven sightings over a thousand catalogued actors would say nothing about shares.
+        let chosen = measure ?? (selection.eventIndices.count >= max(1, selection.actorIDs.count) ? .events : .actors)
+        var eventsPerActor: [String: Int] = [:]
+        var countByNexus: [Nexus: Int] = [:]
+        var total = 0
+        for i in selection.eventIndices {
+            let e = dataset.events[i]
+            for a in e.actorIDs { eventsPerActor[a, default: 0] += 1 }
+            if chosen == .events {
+                countByNexus[e.nexus, default: 0] += 1
+                total += 1
+            }
+        }
+        var actorsByNexus: [Nexus: [ActorRow]] = [:]
+        var motivationCounts: [Motivation?: Int] = [:]
+        var actorCount = 0
+        for actor in dataset.actors where selection.actorIDs.contains(actor.id) {
+            actorCount += 1
+            actorsByNexus[actor.nexus, default: []].append(ActorRow(actorID: actor.id, name: actor.name, type: actor.type,
+                                                                    motivations: actor.motivations,
+                                                                    events: eventsPerActor[actor.id] ?? 0, collective: actor.collective))
+            if chosen == .actors {
+                countByNexus[actor.nexus, default: 0] += 1
+                total += 1
+            }
+            if actor.motivations.isEmpty {
+                motivationCounts[nil, default: 0] += 1
+            } else {
+                for m in actor.motivations { motivationCounts[m, default: 0] += 1 }
+            }
+        }
+        for key in actorsByNexus.keys {
+            actorsByNexus[key]!.sort { ($1.events, $0.name) < ($0.events, $1.name) }
+        }
+        var rows = countByNexus.map { NexusRow(nexus: $0.key, count: $0.value, share: total > 0 ? Double($0.value) / Double(total) : 0) }
+        // Largest first; unknown always last, never dropped.
+        rows.sort { a, b in
+            if (a.nexus == .unknown) != (b.nexus == .unknown) { return b.nexus == .unknown }
+            return (a.count, b.nexus) > (b.count, a.nexus)
+        }
+        // Unknown is always a row, even at zero: "all attributed" is itself worth seeing.
+        if total > 0, !rows.contains(where: { $0.nexus == .unknown }) { rows.append(NexusRow(nexus: .unknown, count: 0, share: 0)) }
+        var motivations = motivationCounts.map { MotivationRow(motivation: $0.key, count: $0.value) }
+        motivations.sort { a, b in
+            if (a.motivation == nil) != (b.motivation == nil) { return b.motivation == nil }
+            if a.count != b.count { return a.count > b.count }
+            return (a.motivation?.rawValue ?? "") < (b.motivation?.rawValue ?? "")
+        }
+        return ActorBreakdown(measure: chosen, total: total, rows: rows, actorsByNexus: actorsByNexus, motivations: motivations,
+                              actorCount: actorCount, stated: statedShares(dataset, filter: selection.filter))
+    }
+
+    /// Share findings whose scope is compatible with the filter, strongest statement first.
+    static func statedShares(_ dataset: Dataset, filter: Filter) -> [StatedShare] {
+        let applicable = dataset.findings.filter { f in
+            guard f.metric == .share, f.subjectNexus != nil else { return false }
+            for s in filter.sectors {
+                guard let fs = f.sector else { return false }
+                // Compatible when one contains the other: a technology finding still speaks for
+                // a technology filter, not for a government one.
+                if !Vocabulary.sectorLineage(fs).contains(s) && !Vocabulary.sectorLineage(s).contains(fs) { return false }
+            }
+            for r in filter.regions {
+                guard let fr = f.region else { return false }
+                if !Vocabulary.regionLineage(fr).contains(r) && !Vocabulary.regionLineage(r).contains(fr) { return false }
+            }
+            if let w = filter.window, let p = f.period, !p.overlaps(w) { return false }
+            for chip in filter.chips {
+                switch chip {
+                case .actor, .text, .motivation: return false
+                default: continue
+                }
+            }
+            return true
+        }
+        var bySubject: [Nexus: [Finding]] = [:]
+        var order: [Nexus] = []
+        for f in applicable {
+            let n = f.subjectNexus!
+            if bySubject[n] == nil { order.append(n) }
+            bySubject[n, default: []].append(f)
+        }
+        return order.map { n in
+            // The most informative statement: stated with a period first, then the tighter bound.
+            let ranked = bySubject[n]!.sorted { a, b in
+                let ka = (a.period != nil ? 1 : 0, a.sector != nil ? 1 : 0, a.value)
+                let kb = (b.period != nil ? 1 : 0, b.sector != nil ? 1 : 0, b.value)
+                return ka > kb
+            }
+            return StatedShare(finding: ranked[0], corroborating: Array(ranked.dropFirst()))
+        }
+    }
+}

@@ -1,0 +1,166 @@
+/// Events per calendar bucket over a window, campaign spans, and the report period.
+public struct TimelineSeries: Sendable {
+    public enum Granularity: String, CaseIterable, Sendable, Comparable {
+        case day, week, month, quarter, year
+
+        public static func < (a: Granularity, b: Granularity) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+
+        /// The bucket containing `day`.
+        public func bucket(of day: Day) -> DayRange {
+            let c = day.components
+            switch self {
+            case .day: return DayRange(day)
+            case .week:
+                // ISO weeks start on Monday; 1970-01-01 was a Thursday.
+                let weekday = ((day.ordinal % 7) + 7 + 3) % 7
+                let start = day.adding(days: -weekday)
+                return DayRange(start: start, end: start.adding(days: 6))
+            case .month:
+                let start = Day(year: c.year, month: c.month, day: 1)!
+                return DayRange(start: start, end: start.addingMonths(1).adding(days: -1))
+            case .quarter:
+                let start = Day(year: c.year, month: (c.month - 1) / 3 * 3 + 1, day: 1)!
+                return DayRange(start: start, end: start.addingMonths(3).adding(days: -1))
+            case .year:
+                return DayRange(start: Day(year: c.year, month: 1, day: 1)!, end: Day(year: c.year, month: 12, day: 31)!)
+            }
+        }
+
+        /// "2026-03-31", "W13 2026", "Mar 2026", "Q1 2026", "2026".
+        public func label(_ bucket: DayRange) -> String {
+            let c = bucket.start.components
+            switch self {
+            case .day: return bucket.start.description
+            case .week: return "wk of " + bucket.start.description
+            case .month: return bucket.start.monthLabel
+            case .quarter: return "Q\((c.month - 1) / 3 + 1) \(c.year)"
+            case .year: return String(c.year)
+            }
+        }
+
+        public var finer: Granularity? { self == .day ? nil : Granularity.allCases[Granularity.allCases.firstIndex(of: self)! - 1] }
+        public var coarser: Granularity? { self == .year ? nil : Granularity.allCases[Granularity.allCases.firstIndex(of: self)! + 1] }
+    }
+
+    public struct Bucket: Sendable, Equatable {
+        public var range: DayRange
+        public var count: Int
+        /// Events per nexus in this bucket, for a stacked or tinted bar.
+        public var byNexus: [Nexus: Int]
+    }
+
+    public struct Span: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var range: DayRange
+        public var nexus: Nexus
+        /// True for a named campaign; false for a long event drawn as a span.
+        public var isCampaign: Bool
+        /// From generated data (a synthetic feed), not intelligence.
+        public var synthetic: Bool
+    }
+
+    public struct Marker: Sendable, Equatable {
+        public var day: Day
+        public var label: String
+    }
+
+    public var granularity: Granularity
+    public var window: DayRange
+    public var buckets: [Bucket]
+    public var spans: [Span]
+    public var reportPeriod: DayRange?
+    public var markers: [Marker]
+    public var total: Int
+    /// Events in scope that start outside the window.
+    public var outside: Int
+
+    public var maxCount: Int { buckets.map(\.count).max() ?? 0 }
+
+    /// The finest granularity whose bucket count fits in `slots` columns.
+    public static func autoGranularity(for window: DayRange, slots: Int) -> Granularity {
+        for g in Granularity.allCases where bucketCount(g, window) <= max(1, slots) { return g }
+        return .year
+    }
+
+    static func bucketCount(_ g: Granularity, _ window: DayRange) -> Int {
+        let a = window.start.components, b = window.end.components
+        switch g {
+        case .day: return window.length
+        case .week: return (g.bucket(of: window.end).start.ordinal - g.bucket(of: window.start).start.ordinal) / 7 + 1
+        case .month: return (b.year * 12 + b.month) - (a.year * 12 + a.month) + 1
+        case .quarter: return (b.year * 4 + (b.month - 1) / 3) - (a.year * 4 + (a.month - 1) / 3) + 1
+        case .year: return b.year - a.year + 1
+        }
+    }
+
+    /// Buckets covering `window` (default: the filter's window, else the dataset's extent).
+    /// Long events (more than 45 days) are drawn as spans, not piled into their first bucket.
+    public static func compute(_ dataset: Dataset, selection: Selection, granularity: Granularity? = nil, window: DayRange? = nil,
+                               slots: Int = 60) -> TimelineSeries {
+        let scopeEvents = selection.eventIndices.map { dataset.events[$0] }
+        var extent: DayRange?
+        for e in scopeEvents { extent = extent.map { $0.union(e.span) } ?? e.span }
+        for i in selection.campaignIndices { if let s = dataset.campaigns[i].span { extent = extent.map { $0.union(s) } ?? s } }
+        let reportPeriod = dataset.reportPeriod ?? dataset.findings.compactMap(\.period).reduce(nil as DayRange?) { acc, p in acc.map { $0.union(p) } ?? p }
+        if let p = reportPeriod { extent = extent.map { $0.union(p) } ?? p }
+        let chosenWindow = window ?? selection.filter.window ?? extent ?? DayRange(Day(year: 2026, month: 1, day: 1)!)
+        let g = granularity ?? autoGranularity(for: chosenWindow, slots: slots)
+
+        // Buckets from the window's first to last, empty ones included: gaps are information.
+        var buckets: [Bucket] = []
+        var cursor = g.bucket(of: chosenWindow.start)
+        let limit = 100_000
+        while cursor.start <= chosenWindow.end && buckets.count < limit {
+            buckets.append(Bucket(range: cursor, count: 0, byNexus: [:]))
+            cursor = g.bucket(of: cursor.end.adding(days: 1))
+        }
+        let firstStart = buckets.first?.range.start.ordinal ?? 0
+        func index(of day: Day) -> Int? {
+            guard let first = buckets.first, day >= first.range.start, let last = buckets.last, day <= last.range.end else { return nil }
+            switch g {
+            case .day: return day.ordinal - firstStart
+            case .week: return (day.ordinal - firstStart) / 7
+            default:
+                // Binary search: month and longer buckets have uneven lengths.
+                var lo = 0, hi = buckets.count - 1
+                while lo < hi {
+                    let mid = (lo + hi + 1) / 2
+                    if buckets[mid].range.start <= day { lo = mid } else { hi = mid - 1 }
+                }
+                return lo
+            }
+        }
+        var spans: [Span] = []
+        var total = 0, outside = 0
+        for e in scopeEvents {
+            if e.span.length > 45 {
+                if e.span.overlaps(chosenWindow) {
+                    spans.append(Span(id: e.id, name: e.summary, range: e.span, nexus: e.nexus, isCampaign: false,
+                                      synthetic: e.provenance.contains { $0.synthetic }))
+                }
+                continue
+            }
+            guard let k = index(of: e.span.start), chosenWindow.contains(e.span.start) else { outside += 1; continue }
+            buckets[k].count += 1
+            buckets[k].byNexus[e.nexus, default: 0] += 1
+            total += 1
+        }
+        for i in selection.campaignIndices {
+            let c = dataset.campaigns[i]
+            if let s = c.span, s.overlaps(chosenWindow) {
+                spans.append(Span(id: c.id, name: c.name, range: s, nexus: c.nexus, isCampaign: true,
+                                  synthetic: c.provenance.contains { $0.synthetic }))
+            }
+        }
+        spans.sort { ($0.isCampaign ? 0 : 1, $0.range.start, $0.name) < ($1.isCampaign ? 0 : 1, $1.range.start, $1.name) }
+        var markers: [Marker] = []
+        for r in dataset.reports {
+            if let p = r.published, chosenWindow.contains(p) { markers.append(Marker(day: p, label: "published: " + r.title)) }
+        }
+        return TimelineSeries(granularity: g, window: chosenWindow, buckets: buckets, spans: spans, reportPeriod: reportPeriod,
+                              markers: markers, total: total, outside: outside)
+    }
+}

@@ -1,0 +1,181 @@
+/// Reads MISP galaxy cluster files (`threat-actor.json`, `mitre-intrusion-set.json`) into
+/// actor records: country or suspected state sponsor as the stated nexus, synonyms as
+/// aliases, CFR target categories and targeted sectors folded onto the sector vocabulary.
+struct MispIngest {
+    let document: JSONDocument
+    let file: String
+    private var sink: ProblemSink
+    private var result: IngestResult
+
+    init(document: JSONDocument, file: String) {
+        self.document = document
+        self.file = file
+        self.sink = ProblemSink(document: document, file: file)
+        self.result = IngestResult(file: file, format: .misp)
+    }
+
+    static func run(_ document: JSONDocument, file: String) -> IngestResult {
+        var ingest = MispIngest(document: document, file: file)
+        ingest.read()
+        ingest.result.problems = ingest.sink.problems()
+        ingest.result.bytes = document.bytes.count
+        return ingest.result
+    }
+
+    /// Galaxy types whose clusters are adversaries.
+    static let actorGalaxies: Set<String> = ["threat-actor", "mitre-intrusion-set", "intrusion-set", "mitre-enterprise-attack-intrusion-set"]
+
+    private mutating func read() {
+        let root = document.root
+        guard document.kind(root) == .object, let values = document.member(root, "values") else {
+            sink.error(root, "expected a MISP galaxy cluster object with a \"values\" array")
+            return
+        }
+        guard document.kind(values) == .array else {
+            sink.error(values, "expected an array of clusters, found \(document.describe(values))")
+            return
+        }
+        if let t = document.member(root, "type").flatMap(document.string), !MispIngest.actorGalaxies.contains(t) {
+            sink.warning(document.member(root, "type")!, "MISP galaxy of type \"\(t)\" describes no actors; nothing loaded from it")
+            return
+        }
+        var seen: [String: Int] = [:]
+        document.forEachElement(values) { _, cluster in
+            guard document.kind(cluster) == .object else {
+                sink.error(cluster, "expected a cluster object, found \(document.describe(cluster))")
+                return
+            }
+            readCluster(cluster, seen: &seen)
+        }
+    }
+
+    private mutating func readCluster(_ node: Int, seen: inout [String: Int]) {
+        guard let valueNode = document.member(node, "value") else {
+            sink.error(node, "missing member \"value\" (the cluster's name)")
+            return
+        }
+        guard var name = document.string(valueNode), !name.isEmpty else {
+            sink.error(valueNode, "expected a non-empty string, found \(document.describe(valueNode))")
+            return
+        }
+        var localID = name
+        if let u = document.member(node, "uuid") {
+            if let uuid = document.string(u) {
+                if let first = seen[uuid] {
+                    let (line, column) = document.lineColumn(of: first)
+                    sink.error(u, "duplicate uuid \"\(uuid)\" (first used at \(line):\(column))")
+                    return
+                }
+                seen[uuid] = u
+                localID = uuid
+            } else {
+                sink.error(u, "expected a string uuid, found \(document.describe(u))")
+            }
+        }
+        var actor = Actor(id: localID, name: name)
+        if let d = document.member(node, "description").flatMap(document.string), !d.isEmpty { actor.descriptions = [d] }
+        let meta = document.member(node, "meta")
+        if let meta, document.kind(meta) != .object {
+            sink.error(meta, "expected an object, found \(document.describe(meta))")
+        }
+        func list(_ key: String) -> [String] {
+            guard let meta, document.kind(meta) == .object, let v = document.member(meta, key) else { return [] }
+            switch document.kind(v) {
+            case .string: return document.string(v).map { [$0] } ?? []
+            case .array:
+                var out: [String] = []
+                document.forEachElement(v) { _, e in if let s = document.string(e)?.trimmed, !s.isEmpty, !out.contains(s) { out.append(s) } }
+                return out
+            default: return []
+            }
+        }
+        // ATT&CK's galaxy names clusters "APT1 - G0006".
+        if let externalID = list("external_id").first {
+            actor.externalIDs.append(externalID)
+            if name.hasSuffix(" - " + externalID) { name = String(name.dropLast(externalID.count + 3)); actor.name = name }
+        }
+        var aliases: [String] = []
+        for s in list("synonyms") + list("name-attribution").map({ String($0.split(separator: ":", maxSplits: 1).first ?? "") }) {
+            let alias = s.trimmed
+            if alias.isEmpty || alias.lowercased() == name.lowercased() { continue }
+            if MispIngest.looksLikeCatalogueID(alias) {
+                if !actor.externalIDs.contains(alias) { actor.externalIDs.append(alias) }
+                continue
+            }
+            if !aliases.contains(where: { $0.lowercased() == alias.lowercased() }) { aliases.append(alias) }
+        }
+        actor.aliases = aliases
+
+        // Stated nexus: meta.country (ISO code), else the CFR suspected state sponsor.
+        var stated: [String] = []
+        if let c = list("country").first, !c.isEmpty {
+            if let code = Vocabulary.countryCode(matching: c) { stated.append(code) } else { warn(meta, "country", "unknown country code \"\(c.prefix(40))\"") }
+        }
+        for sponsor in list("cfr-suspected-state-sponsor") where sponsor.lowercased() != "unknown".lowercased() {
+            if let code = Vocabulary.countryCode(matching: sponsor) {
+                if !stated.contains(code) { stated.append(code) }
+            } else {
+                warn(meta, "cfr-suspected-state-sponsor", "unknown country \"\(sponsor.prefix(40))\"")
+            }
+        }
+        if let first = stated.first {
+            actor.nexus = .country(first)
+            actor.nexusBasis = stated.count > 1 ? .conflict(others: Array(stated.dropFirst())) : .stated
+        }
+        if !list("cfr-suspected-state-sponsor").filter({ $0.lowercased() != "unknown".lowercased() }).isEmpty { actor.type = .state }
+
+        var motivations: [Motivation] = []
+        func addMotivation(_ m: Motivation) { if !motivations.contains(m) { motivations.append(m) } }
+        for incident in list("cfr-type-of-incident") {
+            switch incident.lowercased() {
+            case "espionage": addMotivation(.espionage)
+            case "financial theft": addMotivation(.financial)
+            case "sabotage": addMotivation(.destruction)
+            case "denial of service": addMotivation(.disruption)
+            case "information operations": addMotivation(.influence)
+            default: break
+            }
+        }
+        for motive in list("motive") {
+            let m = motive.lowercased()
+            if m.contains("espionage") { addMotivation(.espionage) }
+            if m.contains("financ") || m.contains("cybercrime") { addMotivation(.financial) }
+            if m.contains("hacktivis") {
+                addMotivation(.ideology)
+                if actor.type == .unknown { actor.type = .hacktivist }
+            }
+            if m.contains("cybercrime"), actor.type == .unknown { actor.type = .ecrime }
+        }
+        actor.motivations = motivations
+
+        for raw in list("targeted-sector") + list("cfr-target-category") {
+            if let s = Vocabulary.sectorID(matching: raw) {
+                if !actor.sectors.contains(s) { actor.sectors.append(s) }
+            } else if !actor.unmappedSectors.contains(raw) {
+                actor.unmappedSectors.append(raw)
+            }
+        }
+        for victim in list("cfr-suspected-victims") {
+            if let code = Vocabulary.countryCode(matching: victim) {
+                if !actor.countries.contains(code) { actor.countries.append(code) }
+            } else if let region = Vocabulary.regionID(matching: victim) {
+                if !actor.regions.contains(region) { actor.regions.append(region) }
+            }
+            // Organisations named as victims (banks, ministries) are not places; the detail
+            // pane shows the description, which names them.
+        }
+        actor.provenance = [Provenance(file: file, format: .misp, objectID: localID, source: name)]
+        result.actors.append(actor)
+    }
+
+    private mutating func warn(_ meta: Int?, _ key: String, _ message: String) {
+        guard let meta, let v = document.member(meta, key) else { return }
+        sink.warning(v, message + "; ignored")
+    }
+
+    /// ATT&CK group ids (G0125) and similar catalogue numbers are merge keys, not names.
+    static func looksLikeCatalogueID(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        return u.count == 5 && u[0] == 0x47 && u[1...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}

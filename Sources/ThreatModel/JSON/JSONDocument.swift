@@ -1,0 +1,362 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A parsed JSON text: the source bytes plus a flat tape of nodes that point into them.
+///
+/// Strings and numbers are decoded only when asked for, so a reader that wants five fields
+/// of a 35 MB bundle pays for five fields. Every node knows its byte offset, which gives
+/// `line:column` and a JSON path for any problem found later, without keeping parent links.
+public final class JSONDocument: @unchecked Sendable {
+    public enum Kind: UInt8, Sendable {
+        case object, array, string, number, `true`, `false`, null
+    }
+
+    struct Node {
+        var kind: Kind
+        /// Byte offset of the value's first byte (for strings: the byte after the opening quote).
+        var start: UInt32
+        /// Containers: tape index just past the last descendant. Strings and numbers: byte length.
+        var end: UInt32
+        /// Containers: number of children (members count once). Strings: 1 when escapes occur.
+        var extra: UInt32
+    }
+
+    public let bytes: [UInt8]
+    let tape: Tape
+
+    init(bytes: [UInt8], tape: Tape) {
+        self.bytes = bytes
+        self.tape = tape
+    }
+
+    /// Parses `bytes`; throws `JSONSyntaxError` with the offending byte offset and JSON path.
+    public convenience init(parsing bytes: [UInt8], maxDepth: Int = 512) throws(JSONSyntaxError) {
+        let tape = try JSONParser.parse(bytes, maxDepth: maxDepth)
+        self.init(bytes: bytes, tape: tape)
+    }
+
+    /// Index of the root value.
+    public var root: Int { 0 }
+    public var nodeCount: Int { tape.count }
+
+    public func kind(_ i: Int) -> Kind { tape[i].kind }
+    public func offset(_ i: Int) -> Int {
+        let n = tape[i]
+        return n.kind == .string ? Int(n.start) - 1 : Int(n.start)
+    }
+
+    /// The index after `i` and all of its descendants: its next sibling, if any.
+    @inline(__always)
+    public func next(_ i: Int) -> Int {
+        let n = tape[i]
+        return (n.kind == .object || n.kind == .array) ? Int(n.end) : i + 1
+    }
+
+    /// Number of elements of an array or members of an object; 0 for scalars.
+    public func count(_ i: Int) -> Int {
+        let n = tape[i]
+        return (n.kind == .object || n.kind == .array) ? Int(n.extra) : 0
+    }
+
+    /// "a string", "an object", … for messages such as "expected a number, found a string".
+    public func describe(_ i: Int) -> String {
+        switch tape[i].kind {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .true, .false: return "a boolean"
+        case .null: return "null"
+        }
+    }
+
+    // MARK: Scalars
+
+    /// The decoded string, or nil when the node is not a string.
+    public func string(_ i: Int) -> String? {
+        let n = tape[i]
+        guard n.kind == .string else { return nil }
+        let start = Int(n.start), length = Int(n.end)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let raw = UnsafeBufferPointer(rebasing: buffer[start..<start + length])
+            if n.extra == 0 { return String(decoding: raw, as: UTF8.self) }
+            return JSONParser.unescape(raw)
+        }
+    }
+
+    /// The first `maxScalars` characters of a string, decoding only as many raw bytes as
+    /// that can take (a 100 MB string is not decoded to be cut to 4,000 characters).
+    public func stringPrefix(_ i: Int, maxScalars: Int) -> String? {
+        let n = tape[i]
+        guard n.kind == .string else { return nil }
+        // An escape is at most 12 raw bytes per scalar (a surrogate pair), UTF-8 at most 4.
+        let budget = min(Int(n.end), maxScalars * (n.extra == 0 ? 4 : 12))
+        var cut = budget
+        return bytes.withUnsafeBufferPointer { buffer in
+            let start = Int(n.start)
+            // Never cut inside a UTF-8 sequence or an escape.
+            while cut < Int(n.end) && cut > 0 && buffer[start + cut] & 0xC0 == 0x80 { cut -= 1 }
+            if n.extra != 0 {
+                var k = max(0, cut - 12)
+                var safe = 0
+                while k < cut {
+                    if buffer[start + k] == 0x5C {
+                        let len = buffer[start + k + 1] == 0x75 ? 6 : 2
+                        if k + len > cut { break }
+                        k += len
+                    } else {
+                        k += 1
+                    }
+                    safe = k
+                }
+                cut = max(0, min(cut, safe == 0 ? cut : safe))
+            }
+            let raw = UnsafeBufferPointer(rebasing: buffer[start..<start + cut])
+            let text = n.extra == 0 ? String(decoding: raw, as: UTF8.self) : JSONParser.unescape(raw)
+            return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxScalars)))
+        }
+    }
+
+    /// Byte length of a string's raw (still escaped) text; 0 for other kinds. Cheap: no decoding.
+    public func rawStringLength(_ i: Int) -> Int {
+        tape[i].kind == .string ? Int(tape[i].end) : 0
+    }
+
+    /// True when the node is a string whose raw bytes equal `literal` (which must need no escaping).
+    public func stringEquals(_ i: Int, _ literal: StaticString) -> Bool {
+        let n = tape[i]
+        guard n.kind == .string, n.extra == 0, Int(n.end) == literal.utf8CodeUnitCount else { return false }
+        let start = Int(n.start)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let lit = literal.utf8Start
+            for k in 0..<Int(n.end) where buffer[start + k] != lit[k] { return false }
+            return true
+        }
+    }
+
+    public func double(_ i: Int) -> Double? {
+        let n = tape[i]
+        guard n.kind == .number else { return nil }
+        return JSONParser.parseNumber(bytes, start: Int(n.start), length: Int(n.end))
+    }
+
+    public func bool(_ i: Int) -> Bool? {
+        switch tape[i].kind {
+        case .true: return true
+        case .false: return false
+        default: return nil
+        }
+    }
+
+    // MARK: Containers
+
+    /// Calls `body(key, valueIndex)` for each member of an object, in document order.
+    @inline(__always)
+    public func forEachMember(_ i: Int, _ body: (String, Int) throws -> Void) rethrows {
+        guard tape[i].kind == .object else { return }
+        var k = i + 1
+        let end = Int(tape[i].end)
+        while k < end {
+            let key = string(k) ?? ""
+            let value = k + 1
+            try body(key, value)
+            k = next(value)
+        }
+    }
+
+    /// Calls `body(keyIndex, valueIndex)` for each member without decoding the key.
+    @inline(__always)
+    public func forEachMemberIndex(_ i: Int, _ body: (Int, Int) throws -> Void) rethrows {
+        guard tape[i].kind == .object else { return }
+        var k = i + 1
+        let end = Int(tape[i].end)
+        while k < end {
+            try body(k, k + 1)
+            k = next(k + 1)
+        }
+    }
+
+    /// Calls `body(position, elementIndex)` for each element of an array.
+    @inline(__always)
+    public func forEachElement(_ i: Int, _ body: (Int, Int) throws -> Void) rethrows {
+        guard tape[i].kind == .array else { return }
+        var k = i + 1
+        var position = 0
+        let end = Int(tape[i].end)
+        while k < end {
+            try body(position, k)
+            position += 1
+            k = next(k)
+        }
+    }
+
+    /// The value index of member `key` of an object, if present (the last one wins, as in
+    /// most readers). Compares raw bytes: no key is decoded unless it contains escapes.
+    public func member(_ i: Int, _ key: String) -> Int? {
+        guard tape[i].kind == .object else { return nil }
+        var key = key
+        return key.withUTF8 { wanted -> Int? in
+            var found: Int?
+            var k = i + 1
+            let end = Int(tape[i].end)
+            while k < end {
+                if keyEquals(k, wanted) { found = k + 1 }
+                k = next(k + 1)
+            }
+            return found
+        }
+    }
+
+    /// True when string node `k` spells exactly `wanted`.
+    @inline(__always)
+    func keyEquals(_ k: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = tape[k]
+        guard n.kind == .string else { return false }
+        if n.extra != 0 { return string(k).map { Array($0.utf8) == Array(wanted) } ?? false }
+        guard Int(n.end) == wanted.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let w = wanted.baseAddress else { return wanted.isEmpty }
+            return memcmp(base + Int(n.start), w, wanted.count) == 0
+        }
+    }
+
+    /// Which of a fixed list of member names a key node spells, without allocating.
+    public func keyIndex(_ k: Int, in keys: KeyTable) -> Int? {
+        let n = tape[k]
+        guard n.kind == .string else { return nil }
+        if n.extra != 0 { return string(k).flatMap { keys.index(of: $0) } }
+        return bytes.withUnsafeBufferPointer { buffer in
+            keys.index(of: UnsafeBufferPointer(start: buffer.baseAddress! + Int(n.start), count: Int(n.end)))
+        }
+    }
+
+    /// The key node index that precedes a member value, for pointing at the key in messages.
+    public func keyIndex(ofValue i: Int) -> Int? {
+        guard i > 0, tape[i - 1].kind == .string else { return nil }
+        // The node before a member value is its key only when the value sits in an object:
+        // confirm by walking from the root (cheap, used for messages only).
+        return path(to: i).last.flatMap { if case .key = $0 { return i - 1 } else { return nil } }
+    }
+
+    // MARK: Positions and paths
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset. Scans the text once;
+    /// use `lineColumns(ofBytes:)` for many offsets.
+    public func lineColumn(ofByte offset: Int) -> (line: Int, column: Int) {
+        lineColumns(ofBytes: [offset])[0]
+    }
+
+    public func lineColumns(ofBytes offsets: [Int]) -> [(line: Int, column: Int)] {
+        let starts = JSONDocument.lineStarts(bytes)
+        return offsets.map { JSONDocument.lineColumn($0, in: bytes, lineStarts: starts) }
+    }
+
+    public func lineColumn(of i: Int) -> (line: Int, column: Int) {
+        lineColumn(ofByte: offset(i))
+    }
+
+    public enum PathComponent: Equatable, Sendable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The path from the root to node `i`, found by descending through the containers that
+    /// enclose it; used only when reporting, so no parent links are stored.
+    public func path(to target: Int) -> [PathComponent] {
+        var result: [PathComponent] = []
+        var i = root
+        while i != target, i < tape.count {
+            let n = tape[i]
+            guard n.kind == .object || n.kind == .array, target < Int(n.end) else { break }
+            var k = i + 1
+            var position = 0
+            var descended = false
+            while k < Int(n.end) {
+                let valueIndex = n.kind == .object ? k + 1 : k
+                let after = next(valueIndex)
+                if target == k && n.kind == .object {
+                    // The target is a key: report the member it names.
+                    result.append(.key(string(k) ?? ""))
+                    return result
+                }
+                if target >= valueIndex && target < after {
+                    result.append(n.kind == .object ? .key(string(k) ?? "") : .index(position))
+                    i = valueIndex
+                    descended = true
+                    break
+                }
+                k = after
+                position += 1
+            }
+            if !descended { break }
+        }
+        return result
+    }
+
+    /// `$.objects[3].name` style rendering of a path.
+    public static func render(_ path: [PathComponent]) -> String {
+        var out = "$"
+        for component in path {
+            switch component {
+            case .index(let n): out += "[\(n)]"
+            case .key(let k):
+                if !k.isEmpty, k.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }) {
+                    out += "." + k
+                } else {
+                    out += "[" + JSONDocument.quote(k) + "]"
+                }
+            }
+        }
+        return out
+    }
+
+    public func renderedPath(to i: Int) -> String { JSONDocument.render(path(to: i)) }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u" + String(format4: scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for k in 0..<buffer.count where buffer[k] == 0x0A { starts.append(k + 1) }
+        }
+        return starts
+    }
+
+    static func lineColumn(_ offset: Int, in bytes: [UInt8], lineStarts: [Int]) -> (line: Int, column: Int) {
+        let clamped = max(0, min(offset, bytes.count))
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= clamped { lo = mid } else { hi = mid - 1 }
+        }
+        var column = 1
+        var k = lineStarts[lo]
+        while k < clamped {
+            // Count scalars, not bytes: continuation bytes do not start a column.
+            if bytes[k] & 0xC0 != 0x80 { column += 1 }
+            k += 1
+        }
+        return (lo + 1, column)
+    }
+}
+
+extension String {
+    init(format4 value: UInt32) {
+        let digits = Array("0123456789abcdef")
+        self = String([digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]])
+    }
+}

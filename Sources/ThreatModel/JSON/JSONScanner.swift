@@ -1,0 +1,253 @@
+/// The parser's inner loop: a state machine over raw bytes that appends nodes to a `Tape`.
+///
+/// Kept as a struct with stored cursor state (rather than closures capturing locals) so the
+/// optimiser keeps the cursor in registers; strings and indentation are skipped eight bytes
+/// at a time, since descriptions and pretty-printing make up most of a STIX bundle.
+struct JSONScanner {
+    private enum State { case value, key, afterValue }
+
+    private struct Frame {
+        var node: Int
+        var count: UInt32
+        var isObject: Bool
+        var lastKey: Int
+    }
+
+    let p: UnsafePointer<UInt8>
+    let n: Int
+    let tape: Tape
+    let maxDepth: Int
+    private var i = 0
+    private var stack: [Frame] = []
+
+    init(base: UnsafePointer<UInt8>, count: Int, tape: Tape, maxDepth: Int) {
+        self.p = base
+        self.n = count
+        self.tape = tape
+        self.maxDepth = maxDepth
+        stack.reserveCapacity(64)
+    }
+
+    /// Scans the whole input; nil on success, else the offset and message of the first problem.
+    mutating func run() -> (Int, String)? {
+        // A UTF-8 byte order mark is tolerated: some editors write one.
+        if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
+        var state = State.value
+        while true {
+            switch state {
+            case .value:
+                skipWhitespace()
+                guard i < n else { return (i, tape.count == 0 ? "empty input: expected a JSON value" : "unexpected end of file: expected a value") }
+                let c = p[i]
+                switch c {
+                case 0x7B, 0x5B:
+                    guard stack.count < maxDepth else { return (i, "nesting deeper than \(maxDepth) levels") }
+                    let isObject = c == 0x7B
+                    stack.append(Frame(node: tape.count, count: 0, isObject: isObject, lastKey: -1))
+                    tape.append(.init(kind: isObject ? .object : .array, start: UInt32(i), end: 0, extra: 0))
+                    i += 1
+                    skipWhitespace()
+                    if i < n, p[i] == (isObject ? 0x7D : 0x5D) {
+                        close()
+                        state = .afterValue
+                    } else {
+                        state = isObject ? .key : .value
+                    }
+                case 0x22:
+                    if let e = scanString() { return e }
+                    state = .afterValue
+                case 0x2D, 0x30...0x39:
+                    if let e = scanNumber() { return e }
+                    state = .afterValue
+                case 0x74:
+                    if let e = scanLiteral("true", .true) { return e }
+                    state = .afterValue
+                case 0x66:
+                    if let e = scanLiteral("false", .false) { return e }
+                    state = .afterValue
+                case 0x6E:
+                    if let e = scanLiteral("null", .null) { return e }
+                    state = .afterValue
+                case 0x5D where !stack.isEmpty && !stack[stack.count - 1].isObject:
+                    return (i, "trailing comma before ']'")
+                default:
+                    return (i, "unexpected \(describe(i)): expected a value")
+                }
+            case .key:
+                skipWhitespace()
+                guard i < n else { return (i, "unexpected end of file: expected a member name") }
+                if p[i] == 0x7D { return (i, "trailing comma before '}'") }
+                guard p[i] == 0x22 else { return (i, "unexpected \(describe(i)): expected a member name in double quotes") }
+                let keyNode = tape.count
+                if let e = scanString() { return e }
+                stack[stack.count - 1].lastKey = keyNode
+                skipWhitespace()
+                guard i < n, p[i] == 0x3A else { return (i, "unexpected \(describe(i)): expected ':' after member name") }
+                i += 1
+                state = .value
+            case .afterValue:
+                if stack.isEmpty {
+                    skipWhitespace()
+                    if i < n { return (i, "unexpected \(describe(i)) after the end of the JSON value") }
+                    return nil
+                }
+                let top = stack.count - 1
+                stack[top].count += 1
+                skipWhitespace()
+                let isObject = stack[top].isObject
+                guard i < n else { return (i, "unexpected end of file: expected ',' or '\(isObject ? "}" : "]")'") }
+                let c = p[i]
+                if c == 0x2C {
+                    i += 1
+                    if isObject { stack[top].lastKey = -1 }
+                    state = isObject ? .key : .value
+                } else if c == (isObject ? 0x7D : 0x5D) {
+                    close()
+                } else {
+                    return (i, "unexpected \(describe(i)): expected ',' or '\(isObject ? "}" : "]")'")
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func close() {
+        let frame = stack.removeLast()
+        var node = tape[frame.node]
+        node.end = UInt32(tape.count)
+        node.extra = frame.count
+        tape[frame.node] = node
+        i += 1
+    }
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while i < n {
+            let c = p[i]
+            if c == 0x20 {
+                // Indentation comes in runs: skip whole words of spaces.
+                if i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { i += 8 } else { i += 1 }
+            } else if c == 0x0A || c == 0x0D || c == 0x09 {
+                i += 1
+            } else {
+                return
+            }
+        }
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Scans a string from its opening quote, validating escapes and UTF-8.
+    @inline(__always)
+    private mutating func scanString() -> (Int, String)? {
+        let quote = i
+        var j = i + 1
+        var escaped: UInt32 = 0
+        while true {
+            // Eight bytes at a time until one is a quote, a backslash, a control or non-ASCII.
+            while j + 8 <= n {
+                let w = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+                let q = w ^ 0x2222_2222_2222_2222
+                let b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let hit = ((q &- JSONScanner.ones) & ~q) | ((b &- JSONScanner.ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w
+                let mask = hit & JSONScanner.highs
+                if mask == 0 { j += 8 } else { j += mask.trailingZeroBitCount >> 3; break }
+            }
+            guard j < n else { return (quote, "unterminated string") }
+            let c = p[j]
+            if c == 0x22 { break }
+            if c == 0x5C {
+                escaped = 1
+                guard j + 1 < n else { return (j, "unterminated escape sequence") }
+                switch p[j + 1] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: j += 2
+                case 0x75:
+                    guard j + 5 < n else { return (j, "truncated \\u escape") }
+                    for k in 2...5 where JSONParser.hexValue(p[j + k]) == nil {
+                        return (j, "invalid \\u escape: expected four hex digits")
+                    }
+                    j += 6
+                default:
+                    return (j, "invalid escape \(describe(j + 1)) after a backslash")
+                }
+                continue
+            }
+            if c < 0x20 { return (j, "control character U+00\(String(format4: UInt32(c)).suffix(2)) must be escaped inside a string") }
+            if c < 0x80 { j += 1; continue }
+            let length = JSONParser.utf8SequenceLength(p, j, n)
+            if length == 0 { return (j, "invalid UTF-8 byte sequence in string") }
+            j += length
+        }
+        tape.append(.init(kind: .string, start: UInt32(quote + 1), end: UInt32(j - quote - 1), extra: escaped))
+        i = j + 1
+        return nil
+    }
+
+    @inline(__always)
+    private func isDigit(_ k: Int) -> Bool { k < n && p[k] >= 0x30 && p[k] <= 0x39 }
+
+    private mutating func scanNumber() -> (Int, String)? {
+        let start = i
+        var j = i
+        if p[j] == 0x2D { j += 1 }
+        guard isDigit(j) else { return (j, "invalid number: expected a digit") }
+        if p[j] == 0x30 {
+            j += 1
+            if isDigit(j) { return (j, "invalid number: leading zero") }
+        } else {
+            while isDigit(j) { j += 1 }
+        }
+        if j < n, p[j] == 0x2E {
+            j += 1
+            guard isDigit(j) else { return (j, "invalid number: expected a digit after '.'") }
+            while isDigit(j) { j += 1 }
+        }
+        if j < n, p[j] == 0x65 || p[j] == 0x45 {
+            j += 1
+            if j < n, p[j] == 0x2B || p[j] == 0x2D { j += 1 }
+            guard isDigit(j) else { return (j, "invalid number: expected a digit in the exponent") }
+            while isDigit(j) { j += 1 }
+        }
+        tape.append(.init(kind: .number, start: UInt32(start), end: UInt32(j - start), extra: 0))
+        i = j
+        return nil
+    }
+
+    private mutating func scanLiteral(_ word: StaticString, _ kind: JSONDocument.Kind) -> (Int, String)? {
+        let length = word.utf8CodeUnitCount
+        guard i + length <= n else { return (i, "unexpected \(describe(i)): expected a value") }
+        let w = word.utf8Start
+        for k in 0..<length where p[i + k] != w[k] {
+            return (i, "unexpected \(describe(i)): expected a value")
+        }
+        tape.append(.init(kind: kind, start: UInt32(i), end: UInt32(length), extra: 0))
+        i += length
+        return nil
+    }
+
+    private func describe(_ offset: Int) -> String {
+        guard offset < n else { return "end of file" }
+        let c = p[offset]
+        if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
+        return "byte 0x" + String(c, radix: 16, uppercase: true)
+    }
+
+    /// Builds the error with line:column and the path of the value being read.
+    func error(at offset: Int, _ message: String, bytes: [UInt8]) -> JSONSyntaxError {
+        var path: [JSONDocument.PathComponent] = []
+        for frame in stack {
+            if frame.isObject {
+                if frame.lastKey >= 0 {
+                    let node = tape[frame.lastKey]
+                    let raw = UnsafeBufferPointer(start: p + Int(node.start), count: Int(node.end))
+                    path.append(.key(node.extra == 0 ? String(decoding: raw, as: UTF8.self) : JSONParser.unescape(raw)))
+                }
+            } else {
+                path.append(.index(Int(frame.count)))
+            }
+        }
+        let (line, column) = JSONDocument.lineColumn(offset, in: bytes, lineStarts: JSONDocument.lineStarts(bytes))
+        return JSONSyntaxError(offset: offset, line: line, column: column, path: path, message: message)
+    }
+}

@@ -1,0 +1,67 @@
+/// An adversary after merging every record of it across files (same name or alias).
+public struct Actor: Hashable, Sendable, Identifiable {
+    public struct Technique: Hashable, Sendable {
+        public var name: String
+        public var attackID: String?
+        public init(name: String, attackID: String? = nil) {
+            self.name = name
+            self.attackID = attackID
+        }
+    }
+
+    public var id: String
+    public var name: String
+    public var aliases: [String]
+    public var nexus: Nexus
+    public var nexusBasis: NexusBasis
+    public var type: ActorType
+    public var motivations: [Motivation]
+    public var sectors: [String]
+    /// Sector spellings from the data that fold onto no vocabulary entry, kept verbatim.
+    public var unmappedSectors: [String]
+    public var regions: [String]
+    /// Targeted countries (ISO 3166-1 alpha-2).
+    public var countries: [String]
+    public var techniques: [Technique]
+    /// Malware and tools it uses (STIX `uses` relationships).
+    public var software: [String]
+    /// Catalogue ids such as ATT&CK G0125: not shown as aliases, but used to merge records.
+    public var externalIDs: [String]
+    public var collective: Bool
+    public var descriptions: [String]
+    public var provenance: [Provenance]
+
+    public init(id: String, name: String, aliases: [String] = [], nexus: Nexus = .unknown, nexusBasis: NexusBasis = .unknown,
+                type: ActorType = .unknown, motivations: [Motivation] = [], sectors: [String] = [], unmappedSectors: [String] = [],
+                regions: [String] = [], countries: [String] = [], techniques: [Technique] = [], software: [String] = [],
+                externalIDs: [String] = [], collective: Bool = false,
+                descriptions: [String] = [], provenance: [Provenance] = []) {
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.nexus = nexus
+        self.nexusBasis = nexusBasis
+        self.type = type
+        self.motivations = motivations
+        self.sectors = sectors
+        self.unmappedSectors = unmappedSectors
+        self.regions = regions
+        self.countries = countries
+        self.techniques = techniques
+        self.software = software
+        self.externalIDs = externalIDs
+        self.collective = collective
+        self.descriptions = descriptions
+        self.provenance = provenance
+    }
+
+    /// Every name it is known by, primary first.
+    public var allNames: [String] { [name] + aliases }
+
+    /// Regions it targets, including the regions of targeted countries.
+    public var targetRegions: [String] {
+        var out = regions
+        for c in countries { if let r = Vocabulary.country(c)?.region, !out.contains(r) { out.append(r) } }
+        return out
+    }
+}

@@ -1,0 +1,69 @@
+/// A dated piece of activity: an intrusion, a disclosure, a publication; a day or a span.
+public struct Event: Hashable, Sendable, Identifiable {
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        case intrusion, exploitation, credentialAttack = "credential-attack", phishing, malware, insider
+        case dataTheft = "data-theft", ransomware, ddos, disclosure, publication, sighting, other
+    }
+
+    public var id: String
+    public var span: DayRange
+    public var kind: Kind
+    /// Merged actor ids.
+    public var actorIDs: [String]
+    /// Stated for the event, or the actors' nexus when all agree; unknown otherwise.
+    public var nexus: Nexus
+    public var sectors: [String]
+    public var regions: [String]
+    public var countries: [String]
+    public var summary: String
+    /// How many times it was seen (STIX sighting count); 1 otherwise.
+    public var count: Int
+    public var provenance: [Provenance]
+
+    public init(id: String, span: DayRange, kind: Kind, actorIDs: [String] = [], nexus: Nexus = .unknown, sectors: [String] = [],
+                regions: [String] = [], countries: [String] = [], summary: String, count: Int = 1, provenance: [Provenance] = []) {
+        self.id = id
+        self.span = span
+        self.kind = kind
+        self.actorIDs = actorIDs
+        self.nexus = nexus
+        self.sectors = sectors
+        self.regions = regions
+        self.countries = countries
+        self.summary = summary
+        self.count = count
+        self.provenance = provenance
+    }
+
+    public var targetRegions: [String] {
+        var out = regions
+        for c in countries { if let r = Vocabulary.country(c)?.region, !out.contains(r) { out.append(r) } }
+        return out
+    }
+}
+
+/// A named campaign with a first-seen → last-seen span, drawn as a line on the timeline.
+public struct Campaign: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var span: DayRange?
+    public var actorIDs: [String]
+    public var nexus: Nexus
+    public var sectors: [String]
+    public var regions: [String]
+    public var description: String?
+    public var provenance: [Provenance]
+
+    public init(id: String, name: String, span: DayRange?, actorIDs: [String] = [], nexus: Nexus = .unknown, sectors: [String] = [],
+                regions: [String] = [], description: String? = nil, provenance: [Provenance] = []) {
+        self.id = id
+        self.name = name
+        self.span = span
+        self.actorIDs = actorIDs
+        self.nexus = nexus
+        self.sectors = sectors
+        self.regions = regions
+        self.description = description
+        self.provenance = provenance
+    }
+}

@@ -1,0 +1,188 @@
+/// Sectors, regions, countries and vendor naming conventions: one vocabulary that every
+/// format is folded onto, parsed once from `VocabularyTables`.
+public enum Vocabulary {
+    public struct Entry: Sendable, Hashable {
+        public let id: String
+        public let name: String
+        public let short: String
+        public let parent: String?
+    }
+
+    public struct Country: Sendable, Hashable {
+        public let code: String
+        public let name: String
+        public let short: String
+        public let region: String
+    }
+
+    /// What a naming convention's last word says about an actor.
+    public enum NamingMeaning: Sendable, Hashable {
+        case nexus(String)
+        case ecrime
+        case hacktivist
+        case privateSector
+        case influence
+    }
+
+    public struct NamingConvention: Sendable, Hashable {
+        public let word: String
+        public let meaning: NamingMeaning
+        public let family: String
+    }
+
+    // MARK: Tables
+
+    public static let sectors: [Entry] = parseEntries(VocabularyTables.sectors)
+    public static let regions: [Entry] = parseEntries(VocabularyTables.regions)
+    public static let countries: [Country] = VocabularyTables.countries.split(separator: "\n").compactMap { line in
+        let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+        guard f.count >= 4 else { return nil }
+        return Country(code: f[0], name: f[1], short: f[2], region: f[3])
+    }
+
+    static let sectorByID: [String: Entry] = Dictionary(sectors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    static let regionByID: [String: Entry] = Dictionary(regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    static let countryByCode: [String: Country] = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+
+    static let sectorLookup: [String: String] = {
+        var table: [String: String] = [:]
+        for entry in sectors {
+            table[fold(entry.id)] = entry.id
+            table[fold(entry.name)] = entry.id
+        }
+        for line in VocabularyTables.sectorSynonyms.split(separator: "\n") {
+            let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+            guard f.count == 2, sectorByID[f[1]] != nil else { continue }
+            table[fold(f[0])] = f[1]
+        }
+        return table
+    }()
+
+    static let regionLookup: [String: String] = {
+        var table: [String: String] = [:]
+        for entry in regions {
+            table[fold(entry.id)] = entry.id
+            table[fold(entry.name)] = entry.id
+            table[fold(entry.short)] = entry.id
+        }
+        // Common spellings in reports that are not M49 names.
+        let extra = ["southeast asia": "south-eastern-asia", "south east asia": "south-eastern-asia",
+                     "north america": "northern-america", "global": "world", "worldwide": "world",
+                     "middle east": "western-asia", "latin america": "latin-america-caribbean",
+                     "east asia": "eastern-asia", "south asia": "southern-asia", "central asia": "central-asia",
+                     "western europe": "western-europe", "eastern europe": "eastern-europe"]
+        for (k, v) in extra where regionByID[v] != nil { table[k] = v }
+        return table
+    }()
+
+    static let countryLookup: [String: String] = {
+        var table: [String: String] = [:]
+        for line in VocabularyTables.countries.split(separator: "\n") {
+            let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+            guard f.count >= 4 else { continue }
+            table[fold(f[0])] = f[0]
+            table[fold(f[1])] = f[0]
+            if f.count >= 5 {
+                for alt in f[4].split(separator: ";") where !alt.isEmpty { table[fold(String(alt))] = f[0] }
+            }
+        }
+        return table
+    }()
+
+    public static let namingConventions: [String: NamingConvention] = {
+        var table: [String: NamingConvention] = [:]
+        for line in VocabularyTables.namingConventions.split(separator: "\n") {
+            let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+            guard f.count >= 3 else { continue }
+            let meaning: NamingMeaning
+            switch f[1].lowercased() {
+            case "ecrime": meaning = .ecrime
+            case "hacktivist": meaning = .hacktivist
+            case "pso": meaning = .privateSector
+            case "influence": meaning = .influence
+            default: meaning = .nexus(f[1].uppercased())
+            }
+            table[f[0].lowercased()] = NamingConvention(word: f[0], meaning: meaning, family: f[2])
+        }
+        return table
+    }()
+
+    // MARK: Lookups
+
+    public static func sector(_ id: String) -> Entry? { sectorByID[id] }
+    public static func region(_ id: String) -> Entry? { regionByID[id] }
+    public static func country(_ code: String) -> Country? { countryByCode[code.uppercased()] }
+
+    /// The sector id a spelling folds to ("Finance", "Financial" → financial-services), or nil.
+    public static func sectorID(matching raw: String) -> String? { sectorLookup[fold(raw)] }
+    public static func regionID(matching raw: String) -> String? { regionLookup[fold(raw)] }
+    /// ISO 3166-1 alpha-2 code for a code or a country name in any common spelling.
+    public static func countryCode(matching raw: String) -> String? { countryLookup[fold(raw)] }
+
+    /// The naming convention an actor name follows, judged by its last word ("Murky Panda").
+    public static func namingConvention(of name: String) -> NamingConvention? {
+        let words = name.split(whereSeparator: { !$0.isLetter })
+        guard words.count >= 2, let last = words.last else { return nil }
+        return namingConventions[last.lowercased()]
+    }
+
+    /// A sector and all of its ancestors, nearest first.
+    public static func sectorLineage(_ id: String) -> [String] {
+        var out: [String] = []
+        var current: String? = id
+        while let c = current, !out.contains(c) {
+            out.append(c)
+            current = sectorByID[c]?.parent
+        }
+        return out
+    }
+
+    public static func regionLineage(_ id: String) -> [String] {
+        var out: [String] = []
+        var current: String? = id
+        while let c = current, !out.contains(c) {
+            out.append(c)
+            current = regionByID[c]?.parent
+        }
+        return out
+    }
+
+    /// The top-level sector a sector belongs to (itself when it has no parent).
+    public static func topSector(_ id: String) -> String { sectorLineage(id).last ?? id }
+
+    public static func sectorName(_ id: String) -> String { sectorByID[id]?.name ?? id }
+    public static func regionName(_ id: String) -> String { regionByID[id]?.name ?? id }
+
+    /// Lower case, letters and digits only, single spaces: how spellings are compared.
+    public static func fold(_ raw: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in raw.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingSpace && !out.isEmpty { out += " " }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+
+    private static func parseEntries(_ table: String) -> [Entry] {
+        table.split(separator: "\n").compactMap { line in
+            let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+            guard f.count >= 4 else { return nil }
+            return Entry(id: f[0], name: f[1], short: f[2], parent: f[3].isEmpty ? nil : f[3])
+        }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

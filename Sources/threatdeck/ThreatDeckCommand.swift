@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct ThreatDeckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "threatdeck",
+        abstract: "A terminal dashboard for cyber-threat-intelligence analysts.",
+        discussion: """
+        With no file, opens the bundled sample report (CrowdStrike findings as covered in the \
+        news, June 2026) and a clearly labelled synthetic activity feed. Files may be ThreatDeck \
+        report JSON, STIX 2.x bundles (OpenCTI, MITRE ATT&CK) or MISP galaxy clusters; \
+        directories load every .json file inside.
+        """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SnapshotCommand.self, ThemesCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

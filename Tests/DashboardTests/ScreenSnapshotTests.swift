@@ -1,0 +1,60 @@
+import Dashboard
+import Testing
+import TestSupport
+import TerminalUI
+import ThreatModel
+
+/// Whole frames at the sizes analysts use, stored as text files. Record with
+/// `RECORD_SNAPSHOTS=1 swift test --filter ScreenSnapshotTests`, then review the diff.
+@Suite struct ScreenSnapshotTests {
+    func check(_ state: AppState, _ name: String) {
+        let text = Screen.render(state).text + "\n"
+        if let problem = Snapshot.verify(text, named: name, directory: Fixtures.snapshotDirectory) { Issue.record(Comment(rawValue: problem)) }
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func firstScreen(width: Int, height: Int) {
+        check(Fixtures.state(width, height), "first-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func drilledIntoChinaAndTechnology(width: Int, height: Int) {
+        var s = Fixtures.state(width, height)
+        Fixtures.press(&s, .enter)                   // China (first nexus row)
+        Fixtures.press(&s, .tab, .enter)             // Technology row of the sector matrix
+        check(s, "drilled-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func timelineFocused(width: Int, height: Int) {
+        var s = Fixtures.state(width, height)
+        Fixtures.press(&s, .character("3"), .left, .left)
+        check(s, "timeline-\(width)x\(height)")
+    }
+
+    @Test func actorDetailWithProvenance() {
+        var s = Fixtures.state(120, 40)
+        Fixtures.press(&s, .character("/"))
+        Fixtures.type(&s, "murky")
+        Fixtures.press(&s, .enter, .character("4"))
+        check(s, "murky-detail-120x40")
+    }
+
+    @Test func helpOverlay() {
+        var s = Fixtures.state(120, 40)
+        Fixtures.press(&s, .character("?"))
+        check(s, "help-120x40")
+    }
+
+    @Test func asciiMode() {
+        check(Fixtures.state(120, 40, ascii: true), "ascii-120x40")
+    }
+
+    @Test func tooSmall() {
+        check(Fixtures.state(50, 12), "too-small-50x12")
+    }
+
+    @Test func emptyDataset() {
+        check(Fixtures.state(80, 24, dataset: .empty), "empty-80x24")
+    }
+}

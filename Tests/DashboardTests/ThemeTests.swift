@@ -1,0 +1,121 @@
+import BundledThemes
+import Foundation
+import ThreatModel
+import Dashboard
+import Testing
+import TestSupport
+import TerminalUI
+
+@Suite struct ThemeTests {
+    static let required = ["default", "light", "high-contrast", "monochrome", "colorblind", "wall"]
+
+    @Test func everyBundledThemeLoads() {
+        let (themes, errors) = ThemeLoader.load(bundled: BundledThemes.files, user: [])
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(Set(themes.map(\.name)).isSuperset(of: Self.required))
+        #expect(themes.first?.name == "colorblind" || themes.contains { $0.name == "default" })
+    }
+
+    @Test func embeddedThemesAreTheFilesInThemes() {
+        for (name, text) in BundledThemes.files {
+            #expect(Snapshot.read(TestPaths.themes + "/" + name) == text, "\(name)")
+        }
+        let onDisk = (try? TestPathsListing.yamlFiles(TestPaths.themes)) ?? []
+        #expect(Set(onDisk) == Set(BundledThemes.files.map(\.name)))
+    }
+
+    @Test(arguments: required.filter { $0 != "monochrome" })
+    func everyRoleHasItsOwnColourAndTextIsReadable(name: String) throws {
+        let theme = try #require(Fixtures.themes.first { $0.name == name })
+        let colors = Role.allCases.map { theme.color($0) }
+        #expect(Set(colors).count == Role.allCases.count, "\(name): two roles share a colour")
+        let background = theme.color(.background)
+        for role in Role.textRoles {
+            let ratio = theme.color(role).contrast(with: background)
+            #expect(ratio >= 4.5, "\(name): \(role.rawValue) contrast \(ratio)")
+        }
+        // Text on a selected row stays readable too.
+        #expect(theme.color(.text).contrast(with: theme.color(.selection)) >= 4.5, "\(name): text on selection")
+        // A truecolor rendering of one cell per role gives as many distinct SGR sequences.
+        var buffer = Buffer(width: Role.allCases.count, height: 1)
+        for (x, role) in Role.allCases.enumerated() { buffer.put("x", x: x, y: 0, style: Style(role)) }
+        let ansi = AnsiRenderer.render(buffer, palette: Palette(theme: theme, tier: .truecolor))
+        #expect(ansi.components(separatedBy: "\u{1B}[").count - 1 == Role.allCases.count + 1)
+    }
+
+    @Test func colorblindHeatScaleRisesInLightness() throws {
+        for name in ["colorblind", "default", "high-contrast", "wall"] {
+            let theme = try #require(Fixtures.themes.first { $0.name == name })
+            let l = Role.heat.map { theme.color($0).luminance }
+            #expect(l == l.sorted(), "\(name): \(l)")
+        }
+    }
+
+    @Test func monochromeThemeUsesNoColour() throws {
+        let theme = try #require(Fixtures.themes.first { $0.name == "monochrome" })
+        let p = Palette(theme: theme, tier: .truecolor)
+        #expect(p.tier == .monochrome)
+        #expect(p.resolve(Style(.warning)).foreground == .default)
+    }
+
+    @Test func badThemesNameFileLineAndKey() {
+        func error(_ text: String) -> String {
+            do {
+                _ = try ThemeLoader.parse(text, file: "t.yaml", base: ["default": .fallback])
+                return "no error"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(error("name: x\ninherits: default\ncolors:\n  text: \"#12345\"\n") == ##"t.yaml:4:9: colors.text: "#12345" is not a colour: use "#rrggbb""##)
+        #expect(error("name: x\ninherits: default\ncolors:\n  txt: \"#123456\"\n").hasPrefix("t.yaml:4:3: colors.txt: unknown role"))
+        #expect(error("name: x\ncolours: {}\n") == "t.yaml:2:1: colours: unknown key (expected name, description, inherits, monochrome, colors)")
+        #expect(error("name: x\ncolors:\n  text: \"#000000\"\n").hasPrefix("t.yaml:1:1: colors: missing roles: background, muted"))
+        #expect(error("name: [unclosed\n").hasPrefix("t.yaml:2:1: YAML syntax:"))
+        #expect(error("name: x\ninherits: nope\n").hasPrefix(#"t.yaml:2:11: inherits: no theme named "nope""#))
+    }
+
+    @Test func userThemesOverrideAndAdd() {
+        let user = [
+            (path: "/home/a/.config/threatdeck/themes/mine.yaml", text: "name: mine\ninherits: default\ncolors:\n  accent: \"#ff00ff\"\n"),
+            (path: "/home/a/.config/threatdeck/themes/light.yaml", text: "name: light\ninherits: default\n"),
+            (path: "/home/a/.config/threatdeck/themes/broken.yaml", text: "name: broken\ncolors: 7\n"),
+        ]
+        let (themes, errors) = ThemeLoader.load(bundled: BundledThemes.files, user: user)
+        #expect(themes.first { $0.name == "mine" }?.color(.accent) == RGB(hex: "#ff00ff"))
+        #expect(themes.first { $0.name == "light" }?.origin == user[1].path)
+        #expect(errors.map(\.file) == [user[2].path])
+    }
+
+    @Test func configReadsDefaultsAndReportsBadKeys() throws {
+        let config = try Config.parse("""
+        theme: wall
+        data: [/srv/cti]
+        color: never
+        kiosk:
+          rotate: 15
+          views: [headline, nexus:1]
+          stale-after: 900
+        """, file: "c.yaml")
+        #expect(config.theme == "wall" && config.data == ["/srv/cti"] && config.color == .never)
+        #expect(config.kioskRotate == 15 && config.kioskViews == [.headline, .nexus(rank: 1)] && config.kioskStaleAfter == 900)
+        func error(_ text: String) -> String {
+            do {
+                _ = try Config.parse(text, file: "c.yaml")
+                return "no error"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(error("color: sometimes\n") == #"c.yaml:1:8: color: "sometimes": expected auto, always or never"#)
+        #expect(error("kiosk:\n  rotate: 0\n") == "c.yaml:2:11: kiosk.rotate: must be at least 1 second")
+        #expect(error("kiosk:\n  views: [headline, sideways]\n").hasPrefix(#"c.yaml:2:10: kiosk.views: unknown view "sideways""#))
+        #expect(error("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, kiosk)")
+    }
+}
+
+enum TestPathsListing {
+    static func yamlFiles(_ dir: String) throws -> [String] {
+        (LocalFileSystem().list(dir) ?? []).filter { $0.hasSuffix(".yaml") }.map { String($0.split(separator: "/").last!) }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Drives the real `threatdeck` binary inside a private tmux server: start at a size,
+/// send keys, read the screen. tmux is spawned with `posix_spawn` and an empty signal mask
+/// (a test runner's blocked signals would otherwise reach the app blocked too), on its own
+/// socket, never through Foundation's Process (which waits on the daemonised server).
+final class Tmux {
+    let socket: String
+    let session = "td"
+    let workDirectory: String
+
+    static var binary: String {
+        if let explicit = ProcessInfo.processInfo.environment["THREATDECK_BIN"] { return explicit }
+        // The test bundle sits next to the built products.
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundle, bundle.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("threatdeck").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return TestPaths.packageRoot + "/.build/debug/threatdeck"
+    }
+
+    static var available: Bool { run(["tmux", "-V"]).status == 0 }
+
+    init(width: Int, height: Int, command: [String], environment: [String: String] = [:]) throws {
+        socket = "td-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        workDirectory = NSTemporaryDirectory() + socket
+        try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "HOME": workDirectory, "XDG_CONFIG_HOME": workDirectory + "/config"]
+        for (k, v) in environment { env[k] = v }
+        // `env -i` gives the app exactly this environment: no NO_COLOR from `swift test`, no COLORTERM from the host.
+        let inner = ["env", "-i"] + env.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { "\($0.key)=\($0.value)" } + command
+        // remain-on-exit first, so an app that exits at once still leaves its pane (and status) to inspect.
+        let result = Tmux.run(["tmux", "-L", socket, "-f", "/dev/null", "set-option", "-g", "remain-on-exit", "on", ";",
+                               "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, "-c", workDirectory] + inner)
+        guard result.status == 0 else { throw TmuxError(message: "tmux new-session failed: \(result.output)") }
+    }
+
+    deinit {
+        _ = tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: workDirectory)
+    }
+
+    struct TmuxError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) -> (status: Int32, output: String) {
+        Tmux.run(["tmux", "-L", socket] + arguments)
+    }
+
+    func send(_ keys: String...) { _ = tmux(["send-keys", "-t", session] + keys) }
+    func type(_ text: String) { _ = tmux(["send-keys", "-t", session, "-l", text]) }
+
+    /// The visible screen, trailing spaces trimmed (`-e`: with colour escapes).
+    func capture(escapes: Bool = false) -> String {
+        tmux(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : [])).output
+    }
+
+    func lines() -> [String] { capture().split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmedRight } }
+
+    func format(_ f: String) -> String { tmux(["display-message", "-p", "-t", session, f]).output.trimmedRight }
+
+    func resize(_ width: Int, _ height: Int) { _ = tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)]) }
+
+    /// Waits until the screen satisfies `condition` (polling), returning the last screen.
+    @discardableResult
+    func wait(timeout: Double = 10, _ condition: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let screen = capture()
+            if condition(screen) { return screen }
+            usleep(20_000)
+        }
+        return nil
+    }
+
+    @discardableResult
+    func wait(for text: String, timeout: Double = 10) -> Bool { wait(timeout: timeout) { $0.contains(text) } != nil }
+
+    /// Records every byte the app writes to the terminal into a file.
+    func startRecording() -> String {
+        let path = workDirectory + "/raw.bin"
+        _ = tmux(["pipe-pane", "-o", "-t", session, "cat >> '\(path)'"])
+        return path
+    }
+
+    func stopRecording() { _ = tmux(["pipe-pane", "-t", session]) }
+
+    /// Runs a command with the signal mask cleared and stdout+stderr to a temporary file.
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) -> (status: Int32, output: String) {
+        let out = NSTemporaryDirectory() + "tmux-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { unlink(out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGWINCH] { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        let envStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let envp: [UnsafeMutablePointer<CChar>?] = envStrings.map { strdup($0) } + [nil]
+        defer { for p in envp { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard rc == 0 else { return (-1, "spawn failed: \(rc)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7F) == 0
+        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), text)
+    }
+}
+
+extension String {
+    var trimmedRight: String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\n" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,75 @@
+import CSupport
+import Testing
+@testable import TerminalUI
+
+@Suite struct BufferTests {
+    init() { _ = td_ensure_utf8_ctype() }
+
+    @Test func putClipsWithAnEllipsis() {
+        var b = Buffer(width: 10, height: 1)
+        b.put("Murky Panda espionage", x: 0, y: 0)
+        #expect(b.lines == ["Murky Pan…"])
+        var c = Buffer(width: 10, height: 1)
+        #expect(c.put("Murky", x: 2, y: 0, maxWidth: 5) == 5)
+        #expect(c.lines == ["  Murky   "])
+    }
+
+    @Test func wideCharactersAreNeverSplit() {
+        var b = Buffer(width: 6, height: 1)
+        b.put("中国中国", x: 0, y: 0)
+        // Four columns of CJK fit, the fifth would split a character: a space, then the ellipsis.
+        #expect(b.lines == ["中国 …"])
+        #expect(b[1, 0].isContinuation)
+        var c = Buffer(width: 5, height: 1)
+        c.put("ab中", x: 0, y: 0, ellipsis: false)
+        // A wide character that does not fit in the last column is never half drawn: the
+        // column says something was cut.
+        c.put("中", x: 4, y: 0)
+        #expect(c.lines == ["ab中…"])
+    }
+
+    @Test func overwritingHalfAWideCharacterRepairsIt() {
+        var b = Buffer(width: 4, height: 1)
+        b.put("中国", x: 0, y: 0)
+        b.put("x", x: 1, y: 0)
+        #expect(b.lines == [" x国"])
+        b.put("y", x: 2, y: 0)
+        #expect(b.lines == [" xy "])
+    }
+
+    @Test func setRefusesUnsafeCells() {
+        var b = Buffer(width: 3, height: 1)
+        b.set(0, 0, Cell("\u{1B}"))
+        b.set(1, 0, Cell("\u{202E}"))
+        b.set(2, 0, Cell("█"))
+        #expect(b.lines == ["^<█"])
+        var a = Buffer(width: 2, height: 1, ascii: true)
+        a.set(0, 0, Cell("█"))
+        #expect(a.lines == ["# "])
+    }
+
+    @Test func zeroSizedBuffersAndOutOfRangeWritesAreHarmless() {
+        var b = Buffer(width: 0, height: 0)
+        b.put("x", x: 0, y: 0)
+        b.fill(Rect(x: -5, y: -5, width: 100, height: 100))
+        #expect(b.lines == [])
+        var c = Buffer(width: 3, height: 2)
+        c.put("abc", x: -2, y: 1)
+        c.put("zzz", x: 5, y: 0)
+        c.put("q", x: 0, y: 7)
+        #expect(c.lines == ["   ", "c  "])
+    }
+
+    @Test func layoutSplitsByConstraints() {
+        let area = Rect(x: 0, y: 0, width: 100, height: 40)
+        let rows = Layout.rows(area, [.fixed(2), .fill, .fixed(1)])
+        #expect(rows.map(\.height) == [2, 37, 1])
+        #expect(rows.map(\.y) == [0, 2, 39])
+        let cols = Layout.columns(area, [.percent(45), .fill])
+        #expect(cols.map(\.width) == [45, 55])
+        let tight = Layout.rows(Rect(x: 0, y: 0, width: 1, height: 3), [.fixed(2), .fixed(2), .fixed(2)])
+        #expect(tight.map(\.height) == [2, 1, 0])
+        let weighted = Layout.columns(Rect(x: 0, y: 0, width: 10, height: 1), [.fill(min: 0, weight: 1), .fill(min: 0, weight: 3)])
+        #expect(weighted.map(\.width) == [2, 8])
+    }
+}

@@ -1,0 +1,115 @@
+import Testing
+import TestSupport
+@testable import ThreatModel
+
+/// A corpus of bad inputs: each gives its clear, located error, and none crashes.
+@Suite struct BadInputTests {
+    static let directory = TestPaths.tests + "/ThreatModelTests/Fixtures/bad"
+
+    /// File → the first problem it must report, as `line:col: path: message`.
+    static let expected: [String: String] = [
+        "empty.json": "1:1: $: empty input: expected a JSON value",
+        "invalid-utf8.json": "2:37: $.report.title: invalid UTF-8 byte sequence in string",
+        "misp-wrong-types.json": "14:13: $.values[1].value: expected a non-empty string, found a number",
+        "not-json.txt": "1:1: $: unexpected 't': expected a value",
+        "nul-bytes.json": "1:54: $.report.id: control character U+0000 must be escaped inside a string",
+        "png-header.json": "1:1: $: unexpected byte 0x89: expected a value",
+        "stix-broken.json": #"8:10: $.objects[0].id: invalid id "intrusion-set--not-a-uuid": expected "intrusion-set--" followed by a UUID"#,
+        "truncated.json": "132:7: $.actors[2].techniques[0]: unexpected end of file: expected a member name",
+        "unknown-format.json": #"1:1: $: unrecognised format: expected a ThreatDeck report ("schema": "threatdeck-report@1"), a STIX bundle or a MISP galaxy"#,
+        "wrong-types.json": "3:34: $.report.title: expected a string, found a number",
+    ]
+
+    @Test func everyCorpusFileHasItsLocatedError() throws {
+        let files = LocalFileSystem().list(Self.directory) ?? []
+        #expect(Set(files.map { String($0.split(separator: "/").last!) }) == Set(Self.expected.keys))
+        for path in files {
+            let name = String(path.split(separator: "/").last!)
+            let r = Ingest.read(bytes: try LocalFileSystem().read(path, limit: 1 << 30), file: path)
+            let first = try #require(r.problems.first, "\(name) reported nothing")
+            #expect("\(first.line):\(first.column): \(first.path): \(first.message)" == Self.expected[name], "\(name)")
+            #expect(first.description.hasPrefix(path + ":"))
+            #expect(r.hasErrors)
+        }
+    }
+
+    @Test func stixProblemsAreAllReported() throws {
+        let r = Ingest.read(bytes: try LocalFileSystem().read(Self.directory + "/stix-broken.json", limit: 1 << 20), file: "b.json")
+        #expect(r.problems.map(\.message) == [
+            #"invalid id "intrusion-set--not-a-uuid": expected "intrusion-set--" followed by a UUID"#,
+            "date out of order: last_seen 2025-01-01 is before first_seen 2025-06-01",
+            #"duplicate id "campaign--6b4c1a39-8a67-4f5e-9b8f-2d2a8f0b3c11" with the same modified time (first at 16:10)"#,
+            #"missing property "target_ref""#,
+            "expected a non-empty string, found a number",
+        ])
+        // The unknown custom object type is skipped silently; the good campaign survives.
+        #expect(r.campaigns.map(\.name) == ["Backwards"])
+    }
+
+    @Test func tenThousandDeepNesting() {
+        let text = String(repeating: #"{"a":["#, count: 5_000) + "1" + String(repeating: "]}", count: 5_000)
+        let r = Ingest.read(bytes: Array(text.utf8), file: "deep.json")
+        #expect(r.unparsed)
+        #expect(r.problems.first?.message == "nesting deeper than 512 levels")
+        #expect(r.problems.first?.path.hasPrefix("$.a[0].a[0].a[0]") == true)
+    }
+
+    @Test func hundredMegabyteStringIsTruncatedWithAMessage() throws {
+        let bytes = Self.wrap(#"{"schema": "threatdeck-report@1", "report": {"id": "r", "title": "t"}, "sources": [{"id": "s", "title": ""#,
+                              fill: UInt8(ascii: "A"), count: 100 << 20, #""}]}"#)
+        let r = Ingest.read(bytes: bytes, file: "huge.json")
+        #expect(!r.unparsed)
+        #expect(r.problems.map(\.message) == ["string of 104857600 bytes is longer than 4000 characters; truncated"])
+        #expect(r.reports.first?.sources.first?.title.count == 4000)
+    }
+
+    @Test func hostileTextIsKeptVerbatimInTheModel() throws {
+        // The model keeps data as it is; sanitising is the terminal layer's job (tested there).
+        let text = #"{"schema": "threatdeck-report@1", "report": {"id": "r", "title": "\u001b]0;pwned\u0007 \u202eevil"}, "sources": []}"#
+        let r = Ingest.read(bytes: Array(text.utf8), file: "h.json")
+        #expect(r.reports.first?.title == "\u{1B}]0;pwned\u{07} \u{202E}evil")
+    }
+
+    @Test func randomBytesNeverCrash() {
+        // A cheap fuzz over mutations of a valid report: every outcome is a result.
+        var generator = SplitMix(seed: 42)
+        let valid = Array(NativeIngestTests.valid.utf8)
+        for _ in 0..<400 {
+            var bytes = valid
+            for _ in 0..<(1 + Int(generator.next() % 8)) {
+                let i = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[i] = UInt8(truncatingIfNeeded: generator.next())
+                case 1: bytes.remove(at: i)
+                default: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: i)
+                }
+            }
+            let r = Ingest.read(bytes: bytes, file: "fuzz.json")
+            for p in r.problems { #expect(p.line >= 1 && p.column >= 1 && p.path.hasPrefix("$")) }
+        }
+    }
+}
+
+extension BadInputTests {
+    /// prefix + `count` copies of `fill` + suffix, built without a 100-million-step loop.
+    static func wrap(_ prefix: String, fill: UInt8, count: Int, _ suffix: String) -> [UInt8] {
+        let head = Array(prefix.utf8), tail = Array(suffix.utf8)
+        var bytes = [UInt8](repeating: fill, count: head.count + count + tail.count)
+        bytes.replaceSubrange(0..<head.count, with: head)
+        bytes.replaceSubrange(bytes.count - tail.count..<bytes.count, with: tail)
+        return bytes
+    }
+}
+
+/// A tiny deterministic generator for the fuzz loop.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,144 @@
+import Synchronization
+import Testing
+@testable import ThreatModel
+
+/// An in-memory file system whose files the test rewrites between loads.
+final class MemoryFileSystem: FileSystem, @unchecked Sendable {
+    private let state = Mutex<(files: [String: (bytes: [UInt8], version: Int)], reads: Int, clock: Int)>(([:], 0, 0))
+
+    func put(_ path: String, _ text: String) {
+        state.withLock { s in
+            s.clock += 1
+            s.files[path] = (Array(text.utf8), s.clock)
+        }
+    }
+
+    func remove(_ path: String) { state.withLock { _ = $0.files.removeValue(forKey: path) } }
+    var reads: Int { state.withLock { $0.reads } }
+
+    func read(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
+        let file: [UInt8]? = state.withLock { s in
+            s.reads += 1
+            return s.files[path]?.bytes
+        }
+        guard let file else { throw FileError("No such file or directory") }
+        return file
+    }
+
+    func stamp(_ path: String) -> FileStamp? {
+        state.withLock { s in
+            if let f = s.files[path] { return FileStamp(size: f.bytes.count, modified: Int64(f.version), inode: 1, isDirectory: false) }
+            if s.files.keys.contains(where: { $0.hasPrefix(path + "/") }) { return FileStamp(size: 0, modified: 0, inode: 2, isDirectory: true) }
+            return nil
+        }
+    }
+
+    func list(_ directory: String) -> [String]? {
+        state.withLock { s in s.files.keys.filter { $0.hasPrefix(directory + "/") }.sorted() }
+    }
+}
+
+@Suite struct LoaderTests {
+    static func report(actor: String, value: Int = 58) -> String {
+        """
+        {"schema": "threatdeck-report@1", "report": {"id": "r", "title": "T"}, "sources": [{"id": "s", "title": "S"}],
+         "actors": [{"id": "a", "name": "\(actor)", "type": "state", "sources": ["s"]}],
+         "findings": [{"id": "f", "statement": "x", "metric": "share", "value": \(value), "qualifier": "more-than",
+                       "subject": {"nexus": "CN"}, "population": "p", "sources": ["s"]}]}
+        """
+    }
+
+    @Test func badNewContentsNeverReplaceGoodData() {
+        let fs = MemoryFileSystem()
+        fs.put("/d/r.json", Self.report(actor: "Murky Panda"))
+        var loader = DatasetLoader(paths: ["/d/r.json"], fileSystem: fs)
+        let first = loader.load(now: "10:00")
+        #expect(first.actors.map(\.name) == ["Murky Panda"])
+        #expect(first.problems.isEmpty)
+
+        // Half-written: the old data stays, with a warning that names the file and the problem.
+        let halfWritten = String(Self.report(actor: "New Panda").prefix(60))
+        fs.put("/d/r.json", halfWritten)
+        let why = Ingest.read(bytes: Array(halfWritten.utf8), file: "/d/r.json").problems[0]
+        #expect(loader.hasChanges())
+        let second = loader.load(now: "10:05")
+        #expect(second.actors.map(\.name) == ["Murky Panda"])
+        #expect(second.files.first?.staleSince == "10:05")
+        let warning = second.problems.first
+        #expect(warning?.severity == .warning)
+        #expect(warning?.file == "/d/r.json")
+        #expect(warning?.message.contains("\(why.line):\(why.column): \(why.message)") == true, "\(String(describing: warning))")
+        #expect(second.problems.contains(why))
+        #expect(warning?.message.contains("showing the last good load from 10:05") == true)
+
+        // Still broken later: stale since the first failure, not the latest.
+        fs.put("/d/r.json", "{garbage")
+        let third = loader.load(now: "10:10")
+        #expect(third.files.first?.staleSince == "10:05")
+        #expect(third.actors.map(\.name) == ["Murky Panda"])
+
+        // Fixed: the new data shows, the warning is gone.
+        fs.put("/d/r.json", Self.report(actor: "New Panda", value: 61))
+        let fourth = loader.load(now: "10:15")
+        #expect(fourth.actors.map(\.name) == ["New Panda"])
+        #expect(fourth.findings.first?.value == 61)
+        #expect(fourth.problems.isEmpty)
+        #expect(fourth.files.first?.staleSince == nil)
+    }
+
+    @Test func invalidButParseableContentsAlsoKeepTheLastGoodData() {
+        let fs = MemoryFileSystem()
+        fs.put("/r.json", Self.report(actor: "Murky Panda"))
+        var loader = DatasetLoader(paths: ["/r.json"], fileSystem: fs)
+        _ = loader.load()
+        fs.put("/r.json", Self.report(actor: "Murky Panda", value: 158))
+        let d = loader.load()
+        #expect(d.findings.first?.value == 58)
+        #expect(d.problems.contains { $0.message.contains("share 158% is outside 0…100%") })
+    }
+
+    @Test func firstLoadOfABadFileShowsWhatIsValid() {
+        let fs = MemoryFileSystem()
+        fs.put("/r.json", Self.report(actor: "Murky Panda", value: 158))
+        var loader = DatasetLoader(paths: ["/r.json"], fileSystem: fs)
+        let d = loader.load()
+        #expect(d.actors.count == 1)
+        #expect(d.findings.isEmpty)
+        #expect(d.errorCount == 1)
+    }
+
+    @Test func directoriesPickUpNewAndRemovedFiles() {
+        let fs = MemoryFileSystem()
+        fs.put("/feeds/a.json", Self.report(actor: "Alpha Panda"))
+        fs.put("/feeds/notes.txt", "ignored")
+        var loader = DatasetLoader(paths: ["/feeds"], fileSystem: fs)
+        #expect(loader.load().actors.map(\.name) == ["Alpha Panda"])
+        #expect(!loader.hasChanges())
+        fs.put("/feeds/b.json", Self.report(actor: "Beta Bear"))
+        #expect(loader.hasChanges())
+        #expect(loader.load().actors.map(\.name) == ["Alpha Panda", "Beta Bear"])
+        fs.remove("/feeds/a.json")
+        #expect(loader.hasChanges())
+        #expect(loader.load().actors.map(\.name) == ["Beta Bear"])
+    }
+
+    @Test func unchangedFilesAreNotReadAgain() {
+        let fs = MemoryFileSystem()
+        fs.put("/a.json", Self.report(actor: "Alpha Panda"))
+        fs.put("/b.json", Self.report(actor: "Beta Bear"))
+        var loader = DatasetLoader(paths: ["/a.json", "/b.json"], fileSystem: fs)
+        _ = loader.load()
+        #expect(fs.reads == 2)
+        fs.put("/b.json", Self.report(actor: "Beta Bear", value: 60))
+        _ = loader.load()
+        #expect(fs.reads == 3)
+    }
+
+    @Test func missingFileIsAProblemNotACrash() {
+        let fs = MemoryFileSystem()
+        var loader = DatasetLoader(paths: ["/nope.json"], fileSystem: fs)
+        let d = loader.load()
+        #expect(d.problems.map(\.description) == ["/nope.json:1:1: $: cannot read: No such file or directory"])
+        #expect(d.files.first?.loaded == false)
+    }
+}

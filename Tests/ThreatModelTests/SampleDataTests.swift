@@ -1,0 +1,74 @@
+import Foundation
+import SampleData
+import Testing
+import TestSupport
+@testable import ThreatModel
+
+@Suite struct SampleDataTests {
+    static func file(_ name: String) throws -> [UInt8] { try LocalFileSystem().read(TestPaths.sampleData + "/" + name, limit: 1 << 26) }
+
+    @Test func embeddedCopiesAreTheFilesOnDisk() throws {
+        #expect(Array(SampleData.report.text.utf8) == (try Self.file("crowdstrike-2026-tech-intrusions.json")))
+        #expect(Array(SampleData.syntheticFeed.text.utf8) == (try Self.file("synthetic-activity-feed.json")))
+    }
+
+    @Test func sampleLoadsCleanlyWithTheReportsFigure() throws {
+        let d = SampleData.dataset()
+        #expect(d.problems.isEmpty, "\(d.problems)")
+        let f = try #require(d.findings.first { $0.subjectNexus == .country("CN") && $0.value == 58 })
+        #expect(f.qualifier == .moreThan)
+        #expect(f.period?.description == "2025-04-01 → 2026-03-31")
+        #expect(d.hasSynthetic)
+        #expect(d.reports.filter(\.synthetic).count == 1)
+        #expect(d.events.count > 300)
+        let years = Set(d.events.map { $0.span.start.year })
+        #expect(years.count >= 3)
+    }
+
+    @Test func everySampleFactCitesASeedFile() throws {
+        let r = Ingest.read(bytes: try Self.file("crowdstrike-2026-tech-intrusions.json"), file: "sample")
+        let sources = try #require(r.reports.first?.sources)
+        #expect(!sources.isEmpty)
+        for s in sources {
+            let file = try #require(s.file, "\(s.id) names no file")
+            #expect(FileManager.default.fileExists(atPath: TestPaths.packageRoot + "/../shared/" + file), "\(file)")
+        }
+        let cited = r.actors.flatMap(\.provenance) + r.findings.flatMap(\.provenance) + r.events.flatMap(\.provenance)
+        #expect(cited.allSatisfy { $0.source?.contains("seeds/") == true })
+    }
+
+    @Test func stixSampleCarriesTheSameFinding() throws {
+        let native = Ingest.read(bytes: try Self.file("crowdstrike-2026-tech-intrusions.json"), file: "n")
+        let stix = Ingest.read(bytes: try Self.file("crowdstrike-2026-tech-intrusions.stix.json"), file: "s")
+        #expect(stix.format == .stix)
+        #expect(stix.problems.filter { $0.severity == .error }.isEmpty, "\(stix.problems)")
+        let a = native.findings.map { "\($0.formatted()) \($0.subjectNexus?.code ?? "-") \($0.period?.description ?? "-")" }.sorted()
+        let b = stix.findings.map { "\($0.formatted()) \($0.subjectNexus?.code ?? "-") \($0.period?.description ?? "-")" }.sorted()
+        #expect(a == b)
+        let merged = DatasetBuilder.build([native, stix])
+        #expect(merged.actors.count == native.actors.count)
+        #expect(Set(merged.actors.map(\.name)) == Set(native.actors.map(\.name)))
+    }
+
+    /// The schema file and the reader agree on every enumerated value.
+    @Test func schemaEnumsMatchTheReader() throws {
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestPaths.sampleData + "/schema/threatdeck-report-1.schema.json"))) as! [String: Any]
+        let defs = schema["$defs"] as! [String: Any]
+        func enumValues(_ path: [String]) -> Set<String> {
+            var node: Any = defs
+            for p in path { node = (node as! [String: Any])[p]! }
+            return Set((node as! [String: Any])["enum"] as! [String])
+        }
+        #expect(enumValues(["sector"]) == Set(Vocabulary.sectors.map(\.id)))
+        #expect(enumValues(["region"]) == Set(Vocabulary.regions.map(\.id)))
+        let actor = (defs["actor"] as! [String: Any])["properties"] as! [String: Any]
+        #expect(Set((actor["type"] as! [String: Any])["enum"] as! [String]) == Set(ActorType.allCases.map(\.rawValue)))
+        let motivations = ((actor["motivations"] as! [String: Any])["items"] as! [String: Any])["enum"] as! [String]
+        #expect(Set(motivations) == Set(Motivation.allCases.map(\.rawValue)))
+        let event = (defs["event"] as! [String: Any])["properties"] as! [String: Any]
+        let kinds = Set((event["kind"] as! [String: Any])["enum"] as! [String])
+        #expect(kinds == Set(Event.Kind.allCases.map(\.rawValue)).subtracting(["sighting"]))
+        let finding = (defs["finding"] as! [String: Any])["properties"] as! [String: Any]
+        #expect(Set((finding["qualifier"] as! [String: Any])["enum"] as! [String]) == Set(Finding.Qualifier.allCases.map(\.rawValue)))
+    }
+}
