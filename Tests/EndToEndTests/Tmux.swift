@@ -33,7 +33,10 @@ final class Tmux {
         var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "HOME": workDirectory, "XDG_CONFIG_HOME": workDirectory + "/config"]
         for (k, v) in environment { env[k] = v }
         // `env -i` gives the app exactly this environment: no NO_COLOR from `swift test`, no COLORTERM from the host.
-        let inner = ["env", "-i"] + env.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { "\($0.key)=\($0.value)" } + command
+        // A shell around the app prints its exit status on the screen when it ends (tmux does
+        // not always reap a pane's process promptly, so #{pane_dead_status} can lag).
+        let inner = ["env", "-i"] + env.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { "\($0.key)=\($0.value)" }
+            + ["sh", "-c", "\"$@\"; echo \"[exited with $?]\"; exec sleep 600", "sh"] + command
         // remain-on-exit first, so an app that exits at once still leaves its pane (and status) to inspect.
         let result = Tmux.run(["tmux", "-L", socket, "-f", "/dev/null", "set-option", "-g", "remain-on-exit", "on", ";",
                                "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, "-c", workDirectory] + inner)
@@ -59,11 +62,22 @@ final class Tmux {
     func type(_ text: String) { _ = tmux(["send-keys", "-t", session, "-l", text]) }
 
     /// The visible screen, trailing spaces trimmed (`-e`: with colour escapes).
-    func capture(escapes: Bool = false) -> String {
-        tmux(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : [])).output
+    func capture(escapes: Bool = false, history: Bool = false) -> String {
+        tmux(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []) + (history ? ["-S", "-"] : [])).output
     }
 
     func lines() -> [String] { capture().split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmedRight } }
+
+    /// The app's exit status once it has ended (nil while it runs).
+    func exitStatus(timeout: Double = 5) -> Int? {
+        var status: Int?
+        _ = wait(timeout: timeout) { screen in
+            guard let r = screen.range(of: "[exited with ") else { return false }
+            status = Int(screen[r.upperBound...].prefix { $0.isNumber })
+            return status != nil
+        }
+        return status
+    }
 
     func format(_ f: String) -> String { tmux(["display-message", "-p", "-t", session, f]).output.trimmedRight }
 

@@ -105,7 +105,12 @@ public struct AppState: Sendable {
     }
 
     /// How many nexus columns the sector matrix gets at this width (the rest fold into Other).
-    var matrixColumns: Int { max(3, min(10, (width * 55 / 100 - 30) / 8)) }
+    var matrixColumns: Int {
+        // The sector pane's inner width, less the sector names and the total, in 6-cell columns
+        // (names give way to ISO codes when cells are narrow).
+        let pane = Screen.mode(width: width, height: height) == .compact ? width : width * 55 / 100
+        return max(3, min(10, (pane - 3 - 20 - 6) / 6))
+    }
 
     /// The problems found while loading, errors first.
     public var problems: [Problem] { dataset.problems.sorted { ($0.severity, $0.file, $0.line) < ($1.severity, $1.file, $1.line) } }

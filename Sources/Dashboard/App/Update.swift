@@ -161,6 +161,18 @@ public enum App {
         switch state.focus {
         case .actors:
             let items = ActorPane.items(state)
+            // → from a nexus row goes into its actors; ← from an actor goes back to its nexus.
+            if key == .right || key == .character("l"), items.indices.contains(state.actorCursor), case .nexus(let n) = items[state.actorCursor] {
+                state.actorNexus = n
+                let updated = ActorPane.items(state)
+                if let first = updated.firstIndex(where: { if case .actor = $0 { return true } else { return false } }) { state.actorCursor = first }
+                break
+            }
+            if key == .left || key == .character("h"), items.indices.contains(state.actorCursor), case .actor = items[state.actorCursor],
+               let n = state.actorNexus, let row = items.firstIndex(of: .nexus(n)) {
+                state.actorCursor = row
+                break
+            }
             if let c = step(state.actorCursor, count: items.count) {
                 state.actorCursor = c
                 if items.indices.contains(c), case .nexus(let n) = items[c] { state.actorNexus = n }

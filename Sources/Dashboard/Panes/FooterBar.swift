@@ -12,7 +12,7 @@ enum FooterBar {
         }
         if state.kiosk != nil { return "" }
         switch state.focus {
-        case .actors: return "↑↓ select · Enter filter · m measure · s sort · z zoom · q quit"
+        case .actors: return "↑↓ select · → actors · Enter filter · m measure · s sort · z zoom · q quit"
         case .sectors: return "↑↓ sector · ←→ nexus · Enter filter · m measure · z zoom · q quit"
         case .timeline: return "←→ time · ↑↓ spans · [ ] zoom · Enter window · z zoom · q quit"
         case .detail: return "↑↓ scroll · Esc back · z zoom · q quit"
@@ -40,8 +40,14 @@ enum FooterBar {
             right = "loaded cleanly"
         }
         let rightWidth = min(area.width / 2 + 10, TextWidth.width(of: right, ascii: state.ascii))
-        let hints = hints(state)
-        buffer.put(hints, x: area.x, y: area.y, style: Style(.muted), maxWidth: max(0, area.width - rightWidth - 2))
+        // Hints that do not fit are dropped from the middle: the first ("↑↓ …") and the
+        // last ("q quit") always stay.
+        var segments = hints(state).split(separator: " · ").map(String.init)
+        let room = max(0, area.width - rightWidth - 2)
+        while segments.count > 2 && TextWidth.width(of: segments.joined(separator: " · "), ascii: state.ascii) > room {
+            segments.remove(at: segments.count - 2)
+        }
+        buffer.put(segments.joined(separator: " · "), x: area.x, y: area.y, style: Style(.muted), maxWidth: room)
         buffer.putRight(right, maxX: area.maxX, y: area.y, style: Style(role, attributes: role == .muted ? [] : .bold), maxWidth: rightWidth)
     }
 }

@@ -46,9 +46,11 @@ enum SectorPane {
         // Cells as wide as the widest nexus label (plus a gap), the sector names take the rest.
         let widestLabel = m.columns.map { TextWidth.width(of: $0.label, ascii: state.ascii) }.max() ?? 4
         let columnCount = max(1, m.columns.count)
-        let cellWidth = max(5, min(widestLabel + 1, 9, (content - 12 - totalWidth) / columnCount))
-        // Names that do not fit become ISO codes (CN, RU, KP): short, and familiar to analysts.
+        var cellWidth = max(5, min(widestLabel + 1, 9, (content - 12 - totalWidth) / columnCount))
+        // Names that do not fit become ISO codes (CN, RU, KP): short, and familiar to analysts;
+        // the cells then shrink to what a code and a number need, and sector names get the rest.
         let useCodes = widestLabel + 1 > cellWidth
+        if useCodes { cellWidth = min(cellWidth, 6) }
         func columnLabel(_ c: SectorMatrix.Column) -> String {
             guard useCodes else { return c.label }
             switch c {

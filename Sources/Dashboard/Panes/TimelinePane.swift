@@ -41,7 +41,9 @@ enum TimelinePane {
         }
         let visible = Array(all.dropFirst(start).prefix(slots))
         let range = visible.isEmpty ? series.window : DayRange(start: visible.first!.range.start, end: visible.last!.range.end)
-        return View(series: series, buckets: visible, cursor: cursor - start, chartWidth: slots, gutter: gutter, offset: start, range: range)
+        // A handful of buckets does not stretch into slabs: at most six cells each.
+        let chartWidth = min(slots, max(1, visible.count) * 6)
+        return View(series: series, buckets: visible, cursor: cursor - start, chartWidth: chartWidth, gutter: gutter, offset: start, range: range)
     }
 
     /// Where bucket `k` sits in the chart: left edge relative to the chart and width.

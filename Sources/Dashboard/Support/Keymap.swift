@@ -11,7 +11,7 @@ public enum Keymap {
             Binding(keys: "Tab / Shift-Tab", action: "focus the next / previous pane"),
             Binding(keys: "1 2 3 4", action: "focus actors, sectors, timeline, detail"),
             Binding(keys: "↑ ↓  k j", action: "move the cursor (detail: scroll)"),
-            Binding(keys: "← →  h l", action: "sectors: pick a nexus column; timeline: move through time"),
+            Binding(keys: "← →  h l", action: "actors: into a nexus's actors and back; sectors: nexus column; timeline: time"),
             Binding(keys: "PgUp PgDn", action: "move a page"),
             Binding(keys: "Home End  g G", action: "first / last"),
             Binding(keys: "mouse", action: "click focuses and selects; wheel scrolls"),

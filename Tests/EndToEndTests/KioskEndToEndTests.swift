@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import CSupport
+import TerminalUI
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The wall screen: rotation, locked keys, a data file overwritten with garbage (old numbers
+/// kept, a warning naming the file), fixed (new numbers shown), unlocking.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct KioskEndToEndTests {
+    static let report = TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"
+
+    /// The top row of a figure drawn in block digits.
+    static func digitsTopRow(_ text: String) -> String {
+        _ = td_ensure_utf8_ctype()
+        var buffer = Buffer(width: BlockDigits.width(of: text), height: BlockDigits.height)
+        BlockDigits(text, glyphs: .unicode).render(into: &buffer, area: buffer.area)
+        return buffer.lines[0]
+    }
+
+    @Test func rotatesIgnoresKeysSurvivesGarbageAndRecovers() throws {
+        let dir = NSTemporaryDirectory() + "td-kiosk-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let original = try String(contentsOfFile: Self.report, encoding: .utf8)
+        let file = dir + "/report.json"
+        try original.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let t = try Tmux(width: 120, height: 40, command: [Tmux.binary, "--kiosk", "--rotate", "2", "--views", "headline,sectors,overview", dir])
+        #expect(t.wait(for: "view 1/3 headline"), "\(t.capture())")
+        #expect(t.wait(for: "stated by the report"))
+        #expect(t.wait(timeout: 6, { $0.contains("view 2/3 sectors") }) != nil, "no rotation: \(t.capture())")
+
+        // Keys do nothing: not q, not Ctrl-C (raw mode), not Esc, not search.
+        t.type("q")
+        t.send("C-c", "Escape", "/", "z")
+        usleep(300_000)
+        #expect(!t.capture().contains("[exited with"))
+        #expect(!t.capture().contains("/ "))
+        #expect(t.wait(for: "locked"))
+
+        // Garbage replaces the file: the old figure stays, STALE names the file and problem.
+        try "{\"schema\": \"threatdeck-report@1\", \"report\": {".write(toFile: file, atomically: false, encoding: .utf8)
+        #expect(t.wait(timeout: 8, { $0.contains("STALE") && $0.contains("reload failing: " + file) }) != nil, "\(t.capture())")
+        // The headline still shows the old figure (">58%" in block digits) under the banner.
+        #expect(t.wait(timeout: 8, { $0.contains("view 1/3 headline") && $0.contains("STALE") && $0.contains("China-nexus share of")
+            && $0.contains(Self.digitsTopRow(">58%")) }) != nil, "\(t.capture())")
+
+        // Fixed with a new figure: the warning goes, the new number shows.
+        let fixed = original.replacingOccurrences(of: "\"value\": 58", with: "\"value\": 61")
+        #expect(fixed != original)
+        try fixed.write(toFile: file, atomically: false, encoding: .utf8)
+        #expect(t.wait(timeout: 8, { !$0.contains("STALE") && $0.contains("view 1/3 headline") }) != nil, "\(t.capture())")
+        #expect(t.wait(timeout: 8, { $0.contains(Self.digitsTopRow(">61%")) }) != nil, "new figure not shown: \(t.capture())")
+
+        // The unlock word returns to the dashboard; then q quits.
+        t.type("unlock")
+        #expect(t.wait(for: "kiosk unlocked"))
+        t.type("q")
+        #expect(t.exitStatus() == 0, "\(t.capture())")
+    }
+}
