@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Locations the tests need, found from this source file's path so `swift test` works from
 /// any working directory.
 public enum TestPaths {
@@ -9,8 +13,21 @@ public enum TestPaths {
         return parts.joined(separator: "/")
     }
 
-    /// The shared public data (../shared/data), used read-only and never copied.
-    public static var sharedData: String { packageRoot + "/../shared/data" }
+    /// The shared public data (../shared/data next to the checkout), used read-only and never
+    /// copied. Looked for beside the package and its parents, so a clone anywhere under the
+    /// workspace finds it.
+    public static var sharedData: String { shared + "/data" }
+
+    /// The shared folder (data, seeds, tools).
+    public static var shared: String {
+        var dir = packageRoot
+        for _ in 0..<6 {
+            let candidate = dir + "/../shared"
+            if access(candidate + "/data/PROVENANCE.md", F_OK) == 0 { return candidate }
+            dir += "/.."
+        }
+        return "/work/shared"
+    }
 
     public static var sampleData: String { packageRoot + "/sample-data" }
     public static var themes: String { packageRoot + "/Themes" }

@@ -31,7 +31,7 @@ import TestSupport
         #expect(!sources.isEmpty)
         for s in sources {
             let file = try #require(s.file, "\(s.id) names no file")
-            #expect(FileManager.default.fileExists(atPath: TestPaths.packageRoot + "/../shared/" + file), "\(file)")
+            #expect(FileManager.default.fileExists(atPath: TestPaths.shared + "/" + file), "\(file)")
         }
         let cited = r.actors.flatMap(\.provenance) + r.findings.flatMap(\.provenance) + r.events.flatMap(\.provenance)
         #expect(cited.allSatisfy { $0.source?.contains("seeds/") == true })
