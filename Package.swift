@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel", "SampleData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI", "CSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI"]),
     ]
 )

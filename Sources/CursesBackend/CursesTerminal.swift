@@ -115,9 +115,11 @@ public final class CursesTerminal: TerminalDevice {
                 let (fg, bg, attributes) = palette.resolve(cell.style)
                 let pair = pairNumber(fg, bg)
                 var n = 0
-                for s in cell.text.unicodeScalars where n < 5 {
-                    scalars[n] = wchar_t(bitPattern: s.value)
-                    n += 1
+                cell.forEachScalar { v in
+                    if n < 5 {
+                        scalars[n] = wchar_t(bitPattern: v)
+                        n += 1
+                    }
                 }
                 scalars[n] = 0
                 let attrs = curses(attributes)

@@ -1,4 +1,3 @@
-import CSupport
 import Dashboard
 import ThreatModel
 import SampleData
@@ -22,10 +21,7 @@ enum ProcessContext {
     }
 
     /// Sets the locale from the environment; true when it is UTF-8 (else ASCII output).
-    static func prepareLocale() -> Bool {
-        _ = td_setlocale_from_environment()
-        return String(cString: td_codeset()) == "UTF-8"
-    }
+    static func prepareLocale() -> Bool { TerminalLocale.prepare() }
 
     static var configDirectory: String {
         let env = environment

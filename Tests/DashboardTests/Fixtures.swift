@@ -1,5 +1,4 @@
 import BundledThemes
-import CSupport
 import Dashboard
 import SampleData
 import TerminalUI
@@ -9,14 +8,14 @@ import ThreatModel
 /// Shared inputs for the dashboard tests: the sample dataset (loaded once) and states.
 enum Fixtures {
     static let sample: Dataset = {
-        _ = td_ensure_utf8_ctype()
+        TerminalLocale.ensureUTF8()
         return SampleData.dataset()
     }()
 
     static let themes: [Theme] = ThemeLoader.load(bundled: BundledThemes.files, user: []).themes
 
     static func state(_ width: Int, _ height: Int, dataset: Dataset = sample, ascii: Bool = false) -> AppState {
-        _ = td_ensure_utf8_ctype()
+        TerminalLocale.ensureUTF8()
         var s = AppState(dataset: dataset, width: width, height: height, ascii: ascii, themes: themes)
         s.now = 1_790_000_000
         return s

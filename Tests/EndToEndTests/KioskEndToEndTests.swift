@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import CSupport
 import TerminalUI
 import TestSupport
 #if canImport(Glibc)
@@ -15,7 +14,7 @@ struct KioskEndToEndTests {
 
     /// The top row of a figure drawn in block digits.
     static func digitsTopRow(_ text: String) -> String {
-        _ = td_ensure_utf8_ctype()
+        TerminalLocale.ensureUTF8()
         var buffer = Buffer(width: BlockDigits.width(of: text), height: BlockDigits.height)
         BlockDigits(text, glyphs: .unicode).render(into: &buffer, area: buffer.area)
         return buffer.lines[0]

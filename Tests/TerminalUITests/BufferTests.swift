@@ -1,9 +1,8 @@
-import CSupport
 import Testing
 @testable import TerminalUI
 
 @Suite struct BufferTests {
-    init() { _ = td_ensure_utf8_ctype() }
+    init() { TerminalLocale.ensureUTF8() }
 
     @Test func putClipsWithAnEllipsis() {
         var b = Buffer(width: 10, height: 1)
@@ -58,6 +57,18 @@ import Testing
         c.put("zzz", x: 5, y: 0)
         c.put("q", x: 0, y: 7)
         #expect(c.lines == ["   ", "c  "])
+    }
+
+    @Test func cellsPackTheirGraphemeAndDecodeIt() {
+        for text in ["a", "é", "中", "😀", "e\u{301}\u{302}", "█", " "] {
+            let cell = Cell(text)
+            #expect(cell.text == text)
+            var scalars: [UInt32] = []
+            cell.forEachScalar { scalars.append($0) }
+            #expect(scalars == text.unicodeScalars.map(\.value))
+        }
+        #expect(Cell("", width: 0).isContinuation)
+        #expect(Cell("abcdefghij").text == "abcdefgh")
     }
 
     @Test func layoutSplitsByConstraints() {

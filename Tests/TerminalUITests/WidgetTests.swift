@@ -1,10 +1,9 @@
-import CSupport
 import Testing
 @testable import TerminalUI
 
 /// Widgets drawn into small buffers, compared line by line with what the screen shows.
 @Suite struct WidgetTests {
-    init() { _ = td_ensure_utf8_ctype() }
+    init() { TerminalLocale.ensureUTF8() }
 
     func draw(_ w: Widget, width: Int, height: Int, ascii: Bool = false) -> [String] {
         var b = Buffer(width: width, height: height, ascii: ascii)

@@ -1,3 +1,4 @@
+import Synchronization
 import ThreatModel
 import TerminalUI
 
@@ -62,6 +63,11 @@ public struct AppState: Sendable {
 
     public var kiosk: KioskState?
 
+    /// Timelines already computed for this selection, by width and granularity (shared by
+    /// copies of the state; keyed by `generation`, which `refresh()` moves on).
+    let timelineCache = TimelineCache()
+    public private(set) var generation = 0
+
     // Derived from dataset + filter + measures; refreshed by `refresh()`.
     public private(set) var selection: Selection
     public private(set) var breakdown: ActorBreakdown
@@ -87,6 +93,7 @@ public struct AppState: Sendable {
     /// Recomputes the aggregates after the dataset, filter or a measure changed, and keeps
     /// cursors inside their lists.
     public mutating func refresh() {
+        generation = AppState.nextGeneration()
         selection = filter.apply(to: dataset)
         breakdown = ActorBreakdown.compute(dataset, selection: selection, measure: actorMeasure)
         matrix = SectorMatrix.compute(dataset, selection: selection, measure: sectorMeasure, maxColumns: matrixColumns)
@@ -104,6 +111,9 @@ public struct AppState: Sendable {
         }
     }
 
+    private static let generations = Mutex(0)
+    static func nextGeneration() -> Int { generations.withLock { $0 += 1; return $0 } }
+
     /// How many nexus columns the sector matrix gets at this width (the rest fold into Other).
     var matrixColumns: Int {
         // The sector pane's inner width, less the sector names and the total, in 6-cell columns
@@ -114,4 +124,25 @@ public struct AppState: Sendable {
 
     /// The problems found while loading, errors first.
     public var problems: [Problem] { dataset.problems.sorted { ($0.severity, $0.file, $0.line) < ($1.severity, $1.file, $1.line) } }
+}
+
+/// The last few timelines computed, so drawing a frame does not re-bucket 100,000 events.
+final class TimelineCache: Sendable {
+    struct Key: Hashable {
+        var generation: Int
+        var slots: Int
+        var granularity: TimelineSeries.Granularity?
+    }
+
+    private let entries = Mutex<[(Key, TimelineSeries)]>([])
+
+    func series(_ key: Key, compute: () -> TimelineSeries) -> TimelineSeries {
+        if let hit = entries.withLock({ list in list.first { $0.0 == key }?.1 }) { return hit }
+        let fresh = compute()
+        entries.withLock { list in
+            list.insert((key, fresh), at: 0)
+            if list.count > 6 { list.removeLast() }
+        }
+        return fresh
+    }
 }

@@ -35,7 +35,9 @@ enum ActorPane {
         let ascii = state.ascii
         var lines: [PaneLine] = []
         let items = items(state)
-        func index(_ s: Selectable) -> Int? { items.firstIndex(of: s) }
+        var positions: [Selectable: Int] = [:]
+        for (k, item) in items.enumerated() where positions[item] == nil { positions[item] = k }
+        func index(_ s: Selectable) -> Int? { positions[s] }
         let labelWidth = min(14, max(8, area.width / 5))
         let valueWidth = 15
 

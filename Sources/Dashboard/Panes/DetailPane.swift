@@ -65,9 +65,10 @@ enum DetailPane {
         }
         if !a.software.isEmpty { out.append(("software: " + a.software.joined(separator: ", "), Style(.text))) }
         if !a.externalIDs.isEmpty { out.append(("catalogue ids: " + a.externalIDs.joined(separator: ", "), label)) }
-        let events = state.selection.eventIndices.map { state.dataset.events[$0] }.filter { $0.actorIDs.contains(id) }
-        if let first = events.first, let last = events.last {
-            out.append(("events in view: \(events.count), \(first.span.start) to \(last.span.end)", Style(.text)))
+        let indices = (state.dataset.eventsByActor[id] ?? []).filter { state.selection.containsEvent($0) }
+        if let first = indices.first, let lastStart = indices.last {
+            let lastEnd = indices.map { state.dataset.events[$0].span.end }.max() ?? state.dataset.events[lastStart].span.end
+            out.append(("events in view: \(indices.count), \(state.dataset.events[first].span.start) to \(lastEnd)", Style(.text)))
         } else {
             out.append(("events in view: none", label))
         }
@@ -89,20 +90,27 @@ enum DetailPane {
         return out
     }
 
-    static func actorsLines(_ state: AppState, _ actors: [Actor], heading: String) -> [Line] {
-        var counts: [String: Int] = [:]
-        for i in state.selection.eventIndices { for a in state.dataset.events[i].actorIDs { counts[a, default: 0] += 1 } }
-        let sorted = actors.sorted { (counts[$0.id] ?? 0, $1.name) > (counts[$1.id] ?? 0, $0.name) }
-        var out: [Line] = [(heading + " (\(actors.count))", Style(.title, attributes: .bold))]
-        for a in sorted.prefix(25) {
-            out.append(("  " + a.name + " · " + a.nexus.name + " · \(counts[a.id] ?? 0) events", Style(.text)))
+    /// The actors (by index into the dataset) with their events in view, busiest first.
+    static func actorsLines(_ state: AppState, _ indices: [Int], heading: String) -> [Line] {
+        let counts = state.breakdown.eventsPerActor
+        let actors = state.dataset.actors
+        // Rank light (count, name, index) tuples, not whole actors: this runs every frame.
+        let ranked = indices.map { (counts[actors[$0].id] ?? 0, actors[$0].name, $0) }
+            .sorted { ($0.0, $1.1) > ($1.0, $0.1) }
+        var out: [Line] = [(heading + " (\(indices.count))", Style(.title, attributes: .bold))]
+        for (count, _, i) in ranked.prefix(25) {
+            out.append(("  " + actors[i].name + " · " + actors[i].nexus.name + " · \(count) events", Style(.text)))
         }
-        if sorted.count > 25 { out.append(("  … \(sorted.count - 25) more", Style(.muted))) }
+        if ranked.count > 25 { out.append(("  … \(ranked.count - 25) more", Style(.muted))) }
         return out
     }
 
+    /// Indices of the actors in view that satisfy `test`.
+    static func actorsInView(_ state: AppState, where test: (Actor) -> Bool) -> [Int] {
+        state.dataset.actors.indices.filter { state.selection.actorIDs.contains(state.dataset.actors[$0].id) && test(state.dataset.actors[$0]) }
+    }
+
     static func nexusLines(_ state: AppState, _ n: Nexus) -> [Line] {
-        let actors = state.dataset.actors.filter { state.selection.actorIDs.contains($0.id) && $0.nexus == n }
         var out: [Line] = []
         if let row = state.breakdown.rows.first(where: { $0.nexus == n }) {
             out.append(("\(Format.count(row.count)) of \(Format.count(state.breakdown.total)) \(state.breakdown.measure.rawValue) in view (\(Format.percent(row.share)))", Style(.text)))
@@ -116,7 +124,12 @@ enum DetailPane {
         if n == .unknown {
             out.append(("Actors whose nexus no source states and no naming convention implies.", Style(.muted)))
         }
-        return out + actorsLines(state, actors, heading: "actors")
+        // The breakdown already holds this nexus's actors, busiest first.
+        let rows = state.breakdown.actorsByNexus[n] ?? []
+        out.append(("actors (\(rows.count))", Style(.title, attributes: .bold)))
+        for r in rows.prefix(25) { out.append(("  " + r.name + " · \(r.events) events", Style(.text))) }
+        if rows.count > 25 { out.append(("  … \(rows.count - 25) more", Style(.muted))) }
+        return out
     }
 
     static func sectorLines(_ state: AppState, _ s: String, column: Nexus?) -> [Line] {
@@ -126,30 +139,34 @@ enum DetailPane {
             let split = zip(state.matrix.columns, row.cells).filter { $0.1 > 0 }.map { "\($0.0.label) \($0.1)" }
             out.append(("\(row.total) \(state.matrix.measure.rawValue): " + split.joined(separator: " · "), Style(.text)))
         }
-        let actors = state.dataset.actors.filter { a in
-            state.selection.actorIDs.contains(a.id) && a.sectors.contains { Vocabulary.sectorLineage($0).contains(s) } && (column == nil || a.nexus == column)
-        }
+        let actors = actorsInView(state) { a in a.sectors.contains { Vocabulary.sectorLineage($0).contains(s) } && (column == nil || a.nexus == column) }
         return out + actorsLines(state, actors, heading: "actors targeting it" + (column.map { " · \($0.name) nexus" } ?? ""))
     }
 
     static func regionLines(_ state: AppState, _ r: String) -> [Line] {
-        let actors = state.dataset.actors.filter { a in
-            state.selection.actorIDs.contains(a.id) && a.targetRegions.contains { Vocabulary.regionLineage($0).contains(r) }
-        }
+        let actors = actorsInView(state) { a in a.targetRegions.contains { Vocabulary.regionLineage($0).contains(r) } }
         var out: [Line] = []
         if let parent = Vocabulary.region(r)?.parent { out.append(("part of " + Vocabulary.regionName(parent), Style(.muted))) }
         return out + actorsLines(state, actors, heading: "actors targeting it")
     }
 
     static func motivationLines(_ state: AppState, _ m: Motivation?) -> [Line] {
-        let actors = state.dataset.actors.filter { a in
-            state.selection.actorIDs.contains(a.id) && (m.map { a.motivations.contains($0) } ?? a.motivations.isEmpty)
-        }
+        let actors = actorsInView(state) { a in m.map { a.motivations.contains($0) } ?? a.motivations.isEmpty }
         return actorsLines(state, actors, heading: m == nil ? "actors with no stated motivation" : "actors")
     }
 
     static func eventLines(_ state: AppState, in range: DayRange) -> [Line] {
-        let events = state.selection.eventIndices.map { state.dataset.events[$0] }.filter { range.contains($0.span.start) }
+        // Selected indices are in start order: find the bucket's slice by binary search.
+        let indices = state.selection.eventIndices
+        func firstIndex(startingOnOrAfter day: Day) -> Int {
+            var lo = 0, hi = indices.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if state.dataset.events[indices[mid]].span.start < day { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let events = indices[firstIndex(startingOnOrAfter: range.start)..<firstIndex(startingOnOrAfter: range.end.adding(days: 1))].map { state.dataset.events[$0] }
         var out: [Line] = [("\(events.count) events starting \(range.description)", Style(.title, attributes: .bold))]
         for e in events.prefix(60) {
             let actors = e.actorIDs.compactMap { state.dataset.actor($0)?.name }

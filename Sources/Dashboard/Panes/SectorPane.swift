@@ -76,7 +76,8 @@ enum SectorPane {
         }
         for (r, rowData) in sectorRows.enumerated() {
             let isLastChild = rowData.depth > 0 && (r + 1 == sectorRows.count || sectorRows[r + 1].depth == 0)
-            lines.append(PaneLine(item: items.firstIndex(of: .sector(rowData.sector, column: selectedColumnNexus(state)))) { buffer, row in
+            // Items are the sector rows in this order, then the regions: row r is item r.
+            lines.append(PaneLine(item: r) { buffer, row in
                 let label = rowData.depth == 0 ? rowData.label : " " + (isLastChild ? g.treeLast : g.treeBranch) + " " + rowData.label
                 buffer.put(label, x: row.x, y: row.y, style: Style(rowData.depth == 0 ? .text : .muted, attributes: rowData.depth == 0 ? .bold : []), maxWidth: labelWidth - 1)
                 for (k, value) in rowData.cells.enumerated() {
@@ -114,8 +115,8 @@ enum SectorPane {
                            style: Style(.title, attributes: .bold)))
         if m.regions.isEmpty { lines.append(.text("  none stated", style: Style(.muted))) }
         let maxRegion = m.regions.map(\.count).max() ?? 1
-        for region in m.regions {
-            lines.append(PaneLine(item: items.firstIndex(of: .region(region.region))) { buffer, row in
+        for (k, region) in m.regions.enumerated() {
+            lines.append(PaneLine(item: sectorRows.count + k) { buffer, row in
                 let name = Vocabulary.region(region.region)?.name ?? region.region
                 buffer.put(name, x: row.x, y: row.y, style: Style(.text), maxWidth: labelWidth)
                 let barWidth = max(1, row.width - labelWidth - 8)

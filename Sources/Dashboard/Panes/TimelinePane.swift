@@ -23,7 +23,10 @@ enum TimelinePane {
     static func view(_ state: AppState, width: Int) -> View {
         let gutter = gutter(width: width)
         let slots = max(1, width - gutter)
-        let series = TimelineSeries.compute(state.dataset, selection: state.selection, granularity: state.timelineGranularity, slots: slots)
+        let key = TimelineCache.Key(generation: state.generation, slots: slots, granularity: state.timelineGranularity)
+        let series = state.timelineCache.series(key) {
+            TimelineSeries.compute(state.dataset, selection: state.selection, granularity: state.timelineGranularity, slots: slots)
+        }
         let all = series.buckets
         // Cursor: the bucket holding the remembered day, else the last bucket with data.
         var cursor = all.count - 1
@@ -63,11 +66,10 @@ enum TimelinePane {
         return day < first.range.start
     }
 
-    /// Spans (campaigns, long events) in view, for ↑↓ and Enter: named campaigns and
-    /// real reporting first, generated (synthetic) activity last, each by start date.
+    /// Spans (campaigns, long events) in view, for ↑↓ and Enter, in the series' order: named
+    /// campaigns and real reporting first, generated (synthetic) activity last.
     static func spans(_ view: View) -> [TimelineSeries.Span] {
-        let inView = view.series.spans.filter { $0.range.overlaps(view.range) }
-        return inView.filter { !$0.synthetic } + inView.filter { $0.synthetic }
+        view.series.spans.filter { $0.range.overlaps(view.range) }
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {

@@ -31,10 +31,15 @@ public struct Buffer: Hashable, Sendable {
         guard inBounds(x, y) else { return }
         if !Buffer.isSafe(cell, ascii: ascii) {
             let g = TerminalText.graphemes(cell.text, ascii: ascii).first ?? .space
-            set(x, y, Cell(g.text, width: UInt8(g.width), style: cell.style))
+            set(x, y, Cell(packed: g.packed, width: UInt8(g.width), style: cell.style))
             return
         }
         let i = y * width + x
+        // The common case: a narrow cell over narrow cells, nothing to repair.
+        if cell.width == 1 && cells[i].width == 1 {
+            cells[i] = cell
+            return
+        }
         // Overwriting half of a wide grapheme blanks the other half.
         if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(" ", width: 1, style: cells[i - 1].style) }
         if cells[i].width == 2, x + 1 < width { cells[i + 1] = Cell(" ", width: 1, style: cells[i + 1].style) }
@@ -51,12 +56,15 @@ public struct Buffer: Hashable, Sendable {
 
     @inline(__always)
     static func isSafe(_ cell: Cell, ascii: Bool) -> Bool {
-        let utf8 = cell.text.utf8
-        if utf8.count == 1, let b = utf8.first { return b >= 0x20 && b < 0x7F && cell.width == 1 }
-        if utf8.isEmpty { return cell.width == 0 }
+        let p = cell.packed
+        if p < 0x100 {
+            if p == 0 { return cell.width == 0 }
+            return p >= 0x20 && p < 0x7F && cell.width == 1
+        }
         if ascii { return false }
         let scalars = cell.text.unicodeScalars
         if let only = scalars.first, scalars.count == 1 {
+            if cell.width == 1 && GlyphSet.trustedUnicode.contains(only.value) { return true }
             // The common case (box drawing, blocks): one printable scalar of the right width.
             return only.value >= 0xA0 && !TerminalText.isHostile(only) && TextWidth.width(of: only) == Int(cell.width)
         }
@@ -90,7 +98,23 @@ public struct Buffer: Hashable, Sendable {
     /// Returns the columns used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil, ellipsis: Bool = true) -> Int {
-        putGraphemes(TerminalText.graphemes(text, ascii: ascii), x: x, y: y, style: style, maxWidth: maxWidth, ellipsis: ellipsis)
+        // Printable ASCII that fits needs no sanitising or width lookups: write it directly.
+        let utf8 = text.utf8
+        if y >= 0, y < height, x >= 0, utf8.count <= min(maxWidth ?? (width - x), width - x), utf8.count <= TerminalText.defaultLimit,
+           utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            var col = x
+            for b in utf8 {
+                let i = y * width + col
+                if cells[i].width == 1 {
+                    cells[i] = Cell.ascii(b, style: style)
+                } else {
+                    set(col, y, Cell.ascii(b, style: style))
+                }
+                col += 1
+            }
+            return utf8.count
+        }
+        return putGraphemes(TerminalText.graphemes(text, ascii: ascii), x: x, y: y, style: style, maxWidth: maxWidth, ellipsis: ellipsis)
     }
 
     @discardableResult
@@ -105,7 +129,7 @@ public struct Buffer: Hashable, Sendable {
         var used = 0
         for g in graphemes {
             if used + g.width > room { break }
-            if col >= 0 { set(col, y, Cell(g.text, width: UInt8(g.width), style: style)) }
+            if col >= 0 { set(col, y, Cell(packed: g.packed, width: UInt8(g.width), style: style)) }
             col += g.width
             used += g.width
         }

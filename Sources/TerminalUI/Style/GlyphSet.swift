@@ -55,4 +55,19 @@ public struct GlyphSet: Hashable, Sendable {
         marker: "^", cursor: "v", arrowUp: "^", arrowDown: "v", treeBranch: "|", treeLast: "`")
 
     public static func forMode(ascii: Bool) -> GlyphSet { ascii ? .asciiSet : .unicode }
+
+    /// Every drawing character of the Unicode set: known printable, single-width, so the
+    /// buffer can accept them without re-checking each cell.
+    static let trustedUnicode: Set<UInt32> = {
+        let u = GlyphSet.unicode
+        var all: Set<String> = []
+        for box in [u.box, u.boxFocused] {
+            all.formUnion([box.horizontal, box.vertical, box.topLeft, box.topRight, box.bottomLeft, box.bottomRight,
+                           box.teeLeft, box.teeRight, box.teeDown, box.teeUp, box.cross])
+        }
+        all.formUnion(u.barEighths + u.columnEighths + u.shades)
+        all.formUnion([u.track, u.pointer, u.bullet, u.ellipsis, u.spanLine, u.spanStart, u.spanEnd, u.marker, u.cursor,
+                       u.arrowUp, u.arrowDown, u.treeBranch, u.treeLast, "▰", "▱", "◂", "▸"])
+        return Set(all.filter { $0 != " " && $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first!.value })
+    }()
 }

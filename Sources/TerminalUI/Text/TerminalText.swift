@@ -4,8 +4,9 @@
 /// control sequence. C0 controls become caret notation (ESC → `^[`), DEL `^?`; C1 controls,
 /// bidi overrides and isolates (Trojan Source), zero-width and other format characters, and
 /// anything the C library cannot print become `<U+XXXX>`. Newlines and tabs become spaces.
-/// Over-long text is cut with an ellipsis; clusters are never split; a cluster keeps at most
-/// four combining marks (the most a terminal cell holds), the rest shown as a `+N` note.
+/// Over-long text is cut with an ellipsis. A grapheme is a printable base with the
+/// zero-width marks that follow it — the same rule ncurses and terminals use — keeping at
+/// most four marks within eight bytes (what a cell holds); the rest are counted as `<+N>`.
 public enum TerminalText {
     /// The most graphemes any single string contributes, however long the data is.
     public static let defaultLimit = 2048
@@ -15,18 +16,77 @@ public enum TerminalText {
         out.reserveCapacity(min(text.utf8.count, limit + 8))
         // Fast path: printable ASCII needs no per-character work.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            for byte in text.utf8.prefix(limit) { out.append(Grapheme(String(UnicodeScalar(byte)), width: 1)) }
+            for byte in text.utf8.prefix(limit) { out.append(.ascii(byte)) }
             if text.utf8.count > limit { out.append(ellipsis(ascii)) }
             return out
         }
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
         var count = 0
-        for character in text {
+        while let s = pending {
             if count >= limit {
                 out.append(ellipsis(ascii))
                 break
             }
             count += 1
-            append(character, ascii: ascii, to: &out)
+            pending = scalars.next()
+            let v = s.value
+            // Controls first: caret notation for C0 and DEL, spaces for layout characters.
+            if v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C || v == 0x2028 || v == 0x2029 {
+                out.append(.space)
+                continue
+            }
+            if v < 0x20 || v == 0x7F {
+                caret(v, to: &out)
+                continue
+            }
+            // An ASCII base with no mark after it (marks start at U+0300): the common case.
+            if v < 0x7F && (pending == nil || pending!.value < 0x300) {
+                out.append(.ascii(UInt8(v)))
+                continue
+            }
+            if ascii && v >= 0x7F {
+                if let replacement = asciiFallback[v] {
+                    for b in replacement.utf8 { out.append(.ascii(b)) }
+                } else {
+                    escape(s, to: &out)
+                }
+                continue
+            }
+            if ascii {
+                // An ASCII base followed by non-ASCII: the base now, the rest escaped after it.
+                out.append(.ascii(UInt8(v)))
+                continue
+            }
+            let baseWidth = TextWidth.width(of: s)
+            if isHostile(s) || baseWidth <= 0 {
+                // An invisible character or a mark with nothing to attach to: show it.
+                escape(s, to: &out)
+                continue
+            }
+            // A printable base and the zero-width marks that follow it.
+            var packed: UInt64 = 0
+            var bytes = 0
+            func add(_ scalar: Unicode.Scalar) {
+                for b in String(scalar).utf8 {
+                    packed |= UInt64(b) << UInt64(8 * bytes)
+                    bytes += 1
+                }
+            }
+            add(s)
+            var marks = 0, dropped = 0
+            while let m = pending, !isHostile(m), TextWidth.width(of: m) == 0 {
+                let size = UTF8.width(m)
+                if marks < 4 && bytes + size <= Cell.capacity {
+                    add(m)
+                    marks += 1
+                } else {
+                    dropped += 1
+                }
+                pending = scalars.next()
+            }
+            out.append(Grapheme(packed: packed, width: min(2, baseWidth)))
+            if dropped > 0 { for b in "<+\(dropped)>".utf8 { out.append(.ascii(b)) } }
         }
         return out
     }
@@ -40,16 +100,25 @@ public enum TerminalText {
 
     /// Typographic characters with a common ASCII spelling; everything else non-ASCII is
     /// shown as `<U+XXXX>` in ASCII mode, never dropped.
-    static let asciiFallback: [Character: String] = [
-        "→": "->", "←": "<-", "·": "|", "…": "...", "—": "--", "–": "-", "“": "\"", "”": "\"", "‘": "'", "’": "'",
-        "≥": ">=", "≤": "<=", "×": "x", "Σ": "Sum", "•": "*", "▸": ">", "◂": "<", "↑": "^", "↓": "v", "▲": "^", "▼": "v",
-        "━": "=", "─": "-", "▏": "|", "█": "#", "░": ".", "▒": ":", "▓": "*", "◆": "*", "│": "|", "├": "+", "└": "`", "┤": "+", "✓": "ok", "⏎": "Enter", "⇥": "Tab", "≈": "~",
-    ]
+    static let asciiFallback: [UInt32: String] = {
+        let table: [Character: String] = [
+            "→": "->", "←": "<-", "·": "|", "…": "...", "—": "--", "–": "-", "“": "\"", "”": "\"", "‘": "'", "’": "'",
+            "≥": ">=", "≤": "<=", "×": "x", "Σ": "Sum", "•": "*", "▸": ">", "◂": "<", "↑": "^", "↓": "v", "▲": "^", "▼": "v",
+            "━": "=", "─": "-", "│": "|", "├": "+", "└": "`", "┤": "+", "✓": "ok", "⏎": "Enter", "⇥": "Tab", "≈": "~",
+            "▏": "|", "█": "#", "░": ".", "▒": ":", "▓": "*", "◆": "*", "▰": "#", "▱": "-",
+        ]
+        return Dictionary(uniqueKeysWithValues: table.map { ($0.key.unicodeScalars.first!.value, $0.value) })
+    }()
 
-    static func ellipsis(_ ascii: Bool) -> Grapheme { ascii ? Grapheme("~", width: 1) : Grapheme("…", width: 1) }
+    static func ellipsis(_ ascii: Bool) -> Grapheme { ascii ? .ascii(0x7E) : Grapheme("…", width: 1) }
+
+    static func caret(_ v: UInt32, to out: inout [Grapheme]) {
+        out.append(.ascii(0x5E))
+        out.append(.ascii(v == 0x7F ? 0x3F : UInt8(v + 0x40)))
+    }
 
     static func escape(_ scalar: Unicode.Scalar, to out: inout [Grapheme]) {
-        for ch in "<U+\(hex(scalar.value))>" { out.append(Grapheme(String(ch), width: 1)) }
+        for b in "<U+\(hex(scalar.value))>".utf8 { out.append(.ascii(b)) }
     }
 
     static func hex(_ v: UInt32) -> String {
@@ -62,77 +131,14 @@ public enum TerminalText {
     static func isHostile(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x20 || v == 0x7F || (v >= 0x80 && v <= 0x9F) { return true }
+        // Ranges with no format, private or unassigned characters: skip the category lookup.
+        if (v >= 0xA0 && v <= 0x2FF && v != 0xAD) || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E)
+            || (v >= 0x2190 && v <= 0x21FF) || (v >= 0x2500 && v <= 0x25FF) || (v >= 0x4E00 && v <= 0x9FFF) { return false }
         switch s.properties.generalCategory {
         case .format, .privateUse, .unassigned, .surrogate, .lineSeparator, .paragraphSeparator, .control: return true
         default: break
         }
         // Fillers that render as nothing and are used to spoof names.
         return v == 0x115F || v == 0x1160 || v == 0x3164 || v == 0xFFA0 || v == 0x034F
-    }
-
-    static func append(_ character: Character, ascii: Bool, to out: inout [Grapheme]) {
-        let scalars = character.unicodeScalars
-        let base = scalars.first!
-        let v = base.value
-        // Controls first: caret notation for C0 and DEL, spaces for layout characters.
-        if v == 0x09 || v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C {
-            out.append(.space)
-            for extra in scalars.dropFirst() { appendLone(extra, ascii: ascii, to: &out) }
-            return
-        }
-        if v < 0x20 || v == 0x7F {
-            out.append(Grapheme("^", width: 1))
-            out.append(Grapheme(v == 0x7F ? "?" : String(UnicodeScalar(UInt8(v + 0x40))), width: 1))
-            for extra in scalars.dropFirst() { appendLone(extra, ascii: ascii, to: &out) }
-            return
-        }
-        if ascii {
-            if let replacement = TerminalText.asciiFallback[character] {
-                for ch in replacement { out.append(Grapheme(String(ch), width: 1)) }
-                return
-            }
-            for s in scalars {
-                if s.value >= 0x20 && s.value < 0x7F { out.append(Grapheme(String(s), width: 1)) } else { appendLone(s, ascii: true, to: &out) }
-            }
-            return
-        }
-        let baseWidth = TextWidth.width(of: base)
-        if isHostile(base) || baseWidth <= 0 {
-            // A lone combining mark or an invisible character: show it, never let it attach.
-            for s in scalars { appendLone(s, ascii: false, to: &out) }
-            return
-        }
-        // A printable base with its marks; hostile marks inside a cluster are split out.
-        var cluster = String.UnicodeScalarView()
-        cluster.append(base)
-        var marks = 0, dropped = 0
-        var trailing: [Unicode.Scalar] = []
-        for s in scalars.dropFirst() {
-            if isHostile(s) {
-                trailing.append(s)
-            } else if TextWidth.width(of: s) == 0 {
-                if marks < 4 { cluster.append(s); marks += 1 } else { dropped += 1 }
-            } else {
-                trailing.append(s)
-            }
-        }
-        out.append(Grapheme(String(cluster), width: min(2, baseWidth)))
-        if dropped > 0 { for ch in "<+\(dropped)>" { out.append(Grapheme(String(ch), width: 1)) } }
-        for s in trailing { appendLone(s, ascii: false, to: &out) }
-    }
-
-    /// A scalar outside a cluster: printable ones as themselves, the rest escaped.
-    static func appendLone(_ s: Unicode.Scalar, ascii: Bool, to out: inout [Grapheme]) {
-        let v = s.value
-        if v >= 0x20 && v < 0x7F { out.append(Grapheme(String(s), width: 1)); return }
-        if v < 0x20 || v == 0x7F {
-            out.append(Grapheme("^", width: 1))
-            out.append(Grapheme(v == 0x7F ? "?" : String(UnicodeScalar(UInt8(v + 0x40))), width: 1))
-            return
-        }
-        if ascii || isHostile(s) { escape(s, to: &out); return }
-        let w = TextWidth.width(of: s)
-        if w <= 0 { escape(s, to: &out); return }
-        out.append(Grapheme(String(s), width: min(2, w)))
     }
 }

@@ -13,6 +13,8 @@ public enum TextWidth {
 
     /// Width of sanitised text (the sum of its graphemes).
     public static func width(of text: String, ascii: Bool = false) -> Int {
-        TerminalText.graphemes(text, ascii: ascii).reduce(0) { $0 + $1.width }
+        let utf8 = text.utf8
+        if utf8.count <= TerminalText.defaultLimit && utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+        return TerminalText.graphemes(text, ascii: ascii).reduce(0) { $0 + $1.width }
     }
 }

@@ -37,7 +37,7 @@ public struct Paragraph: Widget {
                     lineWidth += g.width
                 }
             } else if lineWidth + wordWidth > width {
-                while line.last?.text == " " { line.removeLast(); lineWidth -= 1 }
+                while line.last?.isSpace == true { line.removeLast(); lineWidth -= 1 }
                 lines.append(line)
                 line = word
                 lineWidth = wordWidth
@@ -49,7 +49,7 @@ public struct Paragraph: Widget {
             wordWidth = 0
         }
         for g in graphemes {
-            if g.text == " " {
+            if g.isSpace {
                 flushWord()
                 if lineWidth > 0 && lineWidth < width { line.append(g); lineWidth += 1 }
             } else {
@@ -58,7 +58,7 @@ public struct Paragraph: Widget {
             }
         }
         flushWord()
-        while line.last?.text == " " { line.removeLast() }
+        while line.last?.isSpace == true { line.removeLast() }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
     }

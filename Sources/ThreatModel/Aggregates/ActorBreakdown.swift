@@ -48,40 +48,54 @@ public struct ActorBreakdown: Sendable {
     /// Actors in scope (whatever the measure).
     public var actorCount: Int
     public var stated: [StatedShare]
+    /// Events in view per actor id (whatever the measure), for lists elsewhere.
+    public var eventsPerActor: [String: Int]
 
     public static func compute(_ dataset: Dataset, selection: Selection, measure: Measure? = nil) -> ActorBreakdown {
         // Events are the better measure of activity, but only when there are enough of them:
         // seven sightings over a thousand catalogued actors would say nothing about shares.
         let chosen = measure ?? (selection.eventIndices.count >= max(1, selection.actorIDs.count) ? .events : .actors)
-        var eventsPerActor: [String: Int] = [:]
-        var countByNexus: [Nexus: Int] = [:]
+        let index = dataset.index
+        var eventCounts = [Int](repeating: 0, count: dataset.actors.count)
+        var nexusCounts = [Int](repeating: 0, count: index.nexuses.count)
         var total = 0
         for i in selection.eventIndices {
-            let e = dataset.events[i]
-            for a in e.actorIDs { eventsPerActor[a, default: 0] += 1 }
+            for a in index.actors(ofEvent: i) { eventCounts[Int(a)] += 1 }
             if chosen == .events {
-                countByNexus[e.nexus, default: 0] += 1
+                nexusCounts[Int(index.eventNexus[i])] += 1
                 total += 1
             }
         }
+        var eventsPerActor: [String: Int] = [:]
         var actorsByNexus: [Nexus: [ActorRow]] = [:]
         var motivationCounts: [Motivation?: Int] = [:]
         var actorCount = 0
-        for actor in dataset.actors where selection.actorIDs.contains(actor.id) {
+        var motivationByIndex = [Int](repeating: 0, count: Motivation.allCases.count)
+        var noMotivation = 0
+        var rowsByNexus = [[ActorRow]](repeating: [], count: index.nexuses.count)
+        for position in dataset.actors.indices where selection.actorMask[position] {
             actorCount += 1
-            actorsByNexus[actor.nexus, default: []].append(ActorRow(actorID: actor.id, name: actor.name, type: actor.type,
-                                                                    motivations: actor.motivations,
-                                                                    events: eventsPerActor[actor.id] ?? 0, collective: actor.collective))
+            let id = dataset.actors[position].id
+            let motivations = dataset.actors[position].motivations
+            eventsPerActor[id] = eventCounts[position]
+            rowsByNexus[Int(index.actorNexus[position])].append(ActorRow(
+                actorID: id, name: dataset.actors[position].name, type: dataset.actors[position].type, motivations: motivations,
+                events: eventCounts[position], collective: dataset.actors[position].collective))
             if chosen == .actors {
-                countByNexus[actor.nexus, default: 0] += 1
+                nexusCounts[Int(index.actorNexus[position])] += 1
                 total += 1
             }
-            if actor.motivations.isEmpty {
-                motivationCounts[nil, default: 0] += 1
+            if motivations.isEmpty {
+                noMotivation += 1
             } else {
-                for m in actor.motivations { motivationCounts[m, default: 0] += 1 }
+                for m in motivations { motivationByIndex[Motivation.allCases.firstIndex(of: m)!] += 1 }
             }
         }
+        for (k, rows) in rowsByNexus.enumerated() where !rows.isEmpty { actorsByNexus[index.nexuses[k]] = rows }
+        for (k, n) in motivationByIndex.enumerated() where n > 0 { motivationCounts[Motivation.allCases[k]] = n }
+        if noMotivation > 0 { motivationCounts[nil] = noMotivation }
+        var countByNexus: [Nexus: Int] = [:]
+        for (k, n) in nexusCounts.enumerated() where n > 0 { countByNexus[index.nexuses[k]] = n }
         for key in actorsByNexus.keys {
             actorsByNexus[key]!.sort { ($1.events, $0.name) < ($0.events, $1.name) }
         }
@@ -100,7 +114,7 @@ public struct ActorBreakdown: Sendable {
             return (a.motivation?.rawValue ?? "") < (b.motivation?.rawValue ?? "")
         }
         return ActorBreakdown(measure: chosen, total: total, rows: rows, actorsByNexus: actorsByNexus, motivations: motivations,
-                              actorCount: actorCount, stated: statedShares(dataset, filter: selection.filter))
+                              actorCount: actorCount, stated: statedShares(dataset, filter: selection.filter), eventsPerActor: eventsPerActor)
     }
 
     /// Share findings whose scope is compatible with the filter, strongest statement first.

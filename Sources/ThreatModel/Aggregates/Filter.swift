@@ -72,12 +72,19 @@ public struct Filter: Hashable, Sendable {
             activeActors = active
         }
         var actorIDs: Set<String> = []
-        for actor in dataset.actors where matches(actor, activeActors: activeActors) { actorIDs.insert(actor.id) }
+        var actorMask = [Bool](repeating: false, count: dataset.actors.count)
+        for k in dataset.actors.indices where matches(dataset.actors[k], activeActors: activeActors) {
+            actorIDs.insert(dataset.actors[k].id)
+            actorMask[k] = true
+        }
+        var matcher = TextMatcher(chips: chips, dataset: dataset)
+        let test = EventTest(filter: self, dataset: dataset, window: window)
         var events: [Int] = []
-        for (i, e) in dataset.events.enumerated() where matches(e, dataset: dataset, window: window) { events.append(i) }
+        for i in dataset.events.indices where test.matches(i, dataset: dataset, text: &matcher) { events.append(i) }
         var campaigns: [Int] = []
         for (i, c) in dataset.campaigns.enumerated() where matches(c, dataset: dataset, window: window) { campaigns.append(i) }
-        return Selection(filter: self, actorIDs: actorIDs, eventIndices: events, campaignIndices: campaigns)
+        return Selection(filter: self, actorIDs: actorIDs, actorMask: actorMask, eventIndices: events, campaignIndices: campaigns,
+                         eventCount: dataset.events.count)
     }
 
     func matches(_ actor: Actor, activeActors: Set<String>?) -> Bool {
@@ -90,24 +97,6 @@ public struct Filter: Hashable, Sendable {
             case .window: if let activeActors, !activeActors.contains(actor.id) { return false }
             case .text(let t): if !Filter.textMatches(t, actor.allNames) { return false }
             case .motivation(let m): if !actor.motivations.contains(m) { return false }
-            }
-        }
-        return true
-    }
-
-    func matches(_ event: Event, dataset: Dataset, window: DayRange?) -> Bool {
-        for chip in chips {
-            switch chip {
-            case .nexus(let n): if event.nexus != n { return false }
-            case .actor(let id): if !event.actorIDs.contains(id) { return false }
-            case .sector(let s): if !event.sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { return false }
-            case .region(let r): if !event.targetRegions.contains(where: { Vocabulary.regionLineage($0).contains(r) }) { return false }
-            case .window: if let window, !event.span.overlaps(window) { return false }
-            case .text(let t):
-                let names = event.actorIDs.flatMap { dataset.actor($0)?.allNames ?? [] }
-                if !Filter.textMatches(t, [event.summary] + names) { return false }
-            case .motivation(let m):
-                if !event.actorIDs.contains(where: { dataset.actor($0)?.motivations.contains(m) == true }) { return false }
             }
         }
         return true
@@ -147,6 +136,154 @@ public struct Filter: Hashable, Sendable {
 public struct Selection: Sendable {
     public let filter: Filter
     public let actorIDs: Set<String>
+    /// Ascending, so in start-date order (the dataset keeps events sorted by start).
     public let eventIndices: [Int]
     public let campaignIndices: [Int]
+    private let eventMask: [UInt64]
+    /// Per actor position: in view.
+    public let actorMask: [Bool]
+
+    public init(filter: Filter, actorIDs: Set<String>, actorMask: [Bool], eventIndices: [Int], campaignIndices: [Int], eventCount: Int) {
+        self.filter = filter
+        self.actorIDs = actorIDs
+        self.actorMask = actorMask
+        self.eventIndices = eventIndices
+        self.campaignIndices = campaignIndices
+        var mask = [UInt64](repeating: 0, count: (eventCount + 63) / 64)
+        for i in eventIndices { mask[i >> 6] |= 1 << UInt64(i & 63) }
+        eventMask = mask
+    }
+
+    /// Whether event `index` of the dataset is in view, in constant time.
+    public func containsEvent(_ index: Int) -> Bool {
+        index >= 0 && index >> 6 < eventMask.count && eventMask[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+}
+
+/// Text-chip matching over many events without allocating per event: actor names are folded
+/// once, summaries are folded into a reused buffer (ASCII) before a substring search.
+struct TextMatcher {
+    private var queries: [String: [UInt8]] = [:]
+    private var actorHits: [String: Set<String>] = [:]
+    private var buffer: [UInt8] = []
+
+    init(chips: [Filter.Chip], dataset: Dataset) {
+        for chip in chips {
+            guard case .text(let t) = chip else { continue }
+            let q = Vocabulary.fold(t)
+            queries[t] = Array(q.utf8)
+            var hits: Set<String> = []
+            for actor in dataset.actors where actor.allNames.contains(where: { Vocabulary.fold($0).contains(q) }) { hits.insert(actor.id) }
+            actorHits[t] = hits
+        }
+        buffer.reserveCapacity(256)
+    }
+
+    mutating func matches(_ query: String, summary: String, actors: [String]) -> Bool {
+        guard let q = queries[query], !q.isEmpty else { return true }
+        if let hits = actorHits[query], actors.contains(where: { hits.contains($0) }) { return true }
+        return foldedContains(summary, q)
+    }
+
+    /// Vocabulary.fold(text).contains(q) for ASCII text, without building the folded string.
+    private mutating func foldedContains(_ text: String, _ q: [UInt8]) -> Bool {
+        buffer.removeAll(keepingCapacity: true)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if b >= 0x80 { return Vocabulary.fold(text).utf8.elementsEqualSubsequence(q) }
+            let lower = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingSpace && !buffer.isEmpty { buffer.append(0x20) }
+                pendingSpace = false
+                buffer.append(lower)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return buffer.containsSubsequence(q)
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// Whether `needle` occurs as a contiguous run.
+    func elementsEqualSubsequence(_ needle: [UInt8]) -> Bool { Array(self).containsSubsequence(needle) }
+}
+
+extension Array where Element == UInt8 {
+    func containsSubsequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= count else { return false }
+        return withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { n in
+                let first = n[0]
+                var i = 0
+                let last = hay.count - n.count
+                while i <= last {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < n.count && hay[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+/// A filter resolved against one dataset's integer columns, so testing 100,000 events reads
+/// integers instead of copying `Event` values.
+struct EventTest {
+    let chips: [Filter.Chip]
+    let nexusPositions: [Int: UInt16?]
+    let actorPositions: [Int: Int32?]
+    let motivated: [Int: Set<Int32>]
+    let window: DayRange?
+
+    init(filter: Filter, dataset: Dataset, window: DayRange?) {
+        chips = filter.chips
+        self.window = window
+        var nexusPositions: [Int: UInt16?] = [:], actorPositions: [Int: Int32?] = [:], motivated: [Int: Set<Int32>] = [:]
+        for (k, chip) in chips.enumerated() {
+            switch chip {
+            case .nexus(let n): nexusPositions[k] = dataset.index.nexuses.firstIndex(of: n).map { UInt16($0) }
+            case .actor(let id): actorPositions[k] = dataset.actorPosition(id).map { Int32($0) }
+            case .motivation(let m):
+                motivated[k] = Set(dataset.actors.indices.filter { dataset.actors[$0].motivations.contains(m) }.map { Int32($0) })
+            default: break
+            }
+        }
+        self.nexusPositions = nexusPositions
+        self.actorPositions = actorPositions
+        self.motivated = motivated
+    }
+
+    func matches(_ i: Int, dataset: Dataset, text matcher: inout TextMatcher) -> Bool {
+        let columns = dataset.index
+        for (k, chip) in chips.enumerated() {
+            switch chip {
+            case .nexus:
+                guard let p = nexusPositions[k] ?? nil, columns.eventNexus[i] == p else { return false }
+            case .actor:
+                guard let p = actorPositions[k] ?? nil, columns.actors(ofEvent: i).contains(p) else { return false }
+            case .window:
+                guard let window else { continue }
+                let start = Int(columns.eventStart[i]), end = start + Int(columns.eventLength[i]) - 1
+                if start > window.end.ordinal || end < window.start.ordinal { return false }
+            case .sector(let s):
+                if !dataset.events[i].sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { return false }
+            case .region(let r):
+                let hit = dataset.events[i].regions.contains { Vocabulary.regionLineage($0).contains(r) }
+                    || dataset.events[i].countries.contains { c in Vocabulary.country(c).map { Vocabulary.regionLineage($0.region).contains(r) } ?? false }
+                if !hit { return false }
+            case .text(let t):
+                let actors = columns.actors(ofEvent: i).map { dataset.actors[Int($0)].id }
+                if !matcher.matches(t, summary: dataset.events[i].summary, actors: actors) { return false }
+            case .motivation:
+                guard let set = motivated[k], columns.actors(ofEvent: i).contains(where: { set.contains($0) }) else { return false }
+            }
+        }
+        return true
+    }
 }

@@ -46,72 +46,85 @@ public struct SectorMatrix: Sendable {
     public var maxCell: Int { rows.flatMap(\.cells).max() ?? 0 }
 
     public static func compute(_ dataset: Dataset, selection: Selection, measure: Measure = .actors, maxColumns: Int = 6) -> SectorMatrix {
-        // Each item: its nexus, the set of sectors (with ancestors) and regions it touches.
-        var items: [(nexus: Nexus, sectors: Set<String>, regions: Set<String>)] = []
+        let index = dataset.index
+        // Items (actors or events) as (nexus position, sector positions, regions), from the
+        // dataset's precomputed columns: no sets or strings are built per item.
+        var itemNexus: [UInt16] = []
+        var itemSectors: [ArraySlice<Int16>] = []
+        var itemRegions: [[String]] = []
         switch measure {
         case .actors:
-            for actor in dataset.actors where selection.actorIDs.contains(actor.id) {
-                items.append((actor.nexus, expand(actor.sectors, Vocabulary.sectorLineage), Set(actor.targetRegions)))
+            for p in dataset.actors.indices where selection.actorMask[p] {
+                itemNexus.append(index.actorNexus[p])
+                itemSectors.append(index.actorSectors[p][...])
+                itemRegions.append(index.actorRegions[p])
             }
         case .events:
+            itemNexus.reserveCapacity(selection.eventIndices.count)
+            itemSectors.reserveCapacity(selection.eventIndices.count)
             for i in selection.eventIndices {
-                let e = dataset.events[i]
-                items.append((e.nexus, expand(e.sectors, Vocabulary.sectorLineage), Set(e.targetRegions)))
+                itemNexus.append(index.eventNexus[i])
+                itemSectors.append(index.sectors(ofEvent: i))
+                itemRegions.append(index.eventRegions[i])
             }
         }
         // Columns: the nexuses with most items; unknown always shown when present.
-        var nexusTotals: [Nexus: Int] = [:]
-        for item in items where !item.sectors.isEmpty { nexusTotals[item.nexus, default: 0] += 1 }
-        let ranked = nexusTotals.filter { $0.key != .unknown }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
-        let room = max(1, maxColumns - (nexusTotals[.unknown] != nil ? 1 : 0))
+        var nexusTotals = [Int](repeating: 0, count: index.nexuses.count)
+        for (k, n) in itemNexus.enumerated() where !itemSectors[k].isEmpty { nexusTotals[Int(n)] += 1 }
+        let unknownPosition = index.nexuses.firstIndex(of: .unknown)
+        let hasUnknown = unknownPosition.map { nexusTotals[$0] > 0 } ?? false
+        let ranked = index.nexuses.indices.filter { $0 != unknownPosition && nexusTotals[$0] > 0 }
+            .sorted { (nexusTotals[$0], index.nexuses[$1]) > (nexusTotals[$1], index.nexuses[$0]) }
+        let room = max(1, maxColumns - (hasUnknown ? 1 : 0))
         var columns: [Column]
+        var columnOf = [Int](repeating: -1, count: index.nexuses.count)
         if ranked.count > room {
-            columns = ranked.prefix(room - 1).map { .nexus($0) } + [.other(Array(ranked.dropFirst(room - 1)))]
+            let shown = Array(ranked.prefix(room - 1))
+            columns = shown.map { .nexus(index.nexuses[$0]) } + [.other(ranked.dropFirst(room - 1).map { index.nexuses[$0] })]
+            for (c, p) in shown.enumerated() { columnOf[p] = c }
+            for p in ranked.dropFirst(room - 1) { columnOf[p] = shown.count }
         } else {
-            columns = ranked.map { .nexus($0) }
+            columns = ranked.map { .nexus(index.nexuses[$0]) }
+            for (c, p) in ranked.enumerated() { columnOf[p] = c }
         }
-        if nexusTotals[.unknown] != nil { columns.append(.nexus(.unknown)) }
-        func column(of nexus: Nexus) -> Int? {
-            for (k, c) in columns.enumerated() {
-                switch c {
-                case .nexus(let n): if n == nexus { return k }
-                case .other(let list): if list.contains(nexus) { return k }
-                }
-            }
-            return nil
+        if hasUnknown, let u = unknownPosition {
+            columnOf[u] = columns.count
+            columns.append(.nexus(.unknown))
         }
 
-        var cells: [String: [Int]] = [:]
+        let sectorCount = Vocabulary.sectors.count
+        var cells = [Int](repeating: 0, count: sectorCount * max(1, columns.count))
         var columnTotals = Array(repeating: 0, count: columns.count)
         var grand = 0, withoutSector = 0, withoutRegion = 0
         var regionCounts: [String: Int] = [:]
-        for item in items {
-            if item.regions.isEmpty { withoutRegion += 1 }
-            for r in item.regions { regionCounts[r, default: 0] += 1 }
-            guard !item.sectors.isEmpty else { withoutSector += 1; continue }
-            guard let c = column(of: item.nexus) else { continue }
+        for k in itemNexus.indices {
+            if itemRegions[k].isEmpty { withoutRegion += 1 }
+            for r in itemRegions[k] { regionCounts[r, default: 0] += 1 }
+            guard !itemSectors[k].isEmpty else { withoutSector += 1; continue }
+            let c = columnOf[Int(itemNexus[k])]
+            guard c >= 0 else { continue }
             grand += 1
             columnTotals[c] += 1
-            for s in item.sectors { cells[s, default: Array(repeating: 0, count: columns.count)][c] += 1 }
+            for s in itemSectors[k] { cells[Int(s) * columns.count + c] += 1 }
         }
+        func row(_ p: Int) -> [Int] { Array(cells[p * columns.count..<(p + 1) * columns.count]) }
+        var totals = [Int](repeating: 0, count: sectorCount)
+        for p in 0..<sectorCount { totals[p] = row(p).reduce(0, +) }
         // Rows: top-level sectors by total, each followed by its sub-sectors.
-        let totals = cells.mapValues { $0.reduce(0, +) }
-        let tops = cells.keys.filter { Vocabulary.sector($0)?.parent == nil }.sorted { (totals[$0]!, $1) > (totals[$1]!, $0) }
+        let present = (0..<sectorCount).filter { totals[$0] > 0 }
+        let sectors = Vocabulary.sectors
+        let tops = present.filter { sectors[$0].parent == nil }.sorted { (totals[$0], sectors[$1].id) > (totals[$1], sectors[$0].id) }
         var rows: [Row] = []
         for top in tops {
-            rows.append(Row(sector: top, depth: 0, cells: cells[top]!, total: totals[top]!))
-            let subs = cells.keys.filter { $0 != top && Vocabulary.sectorLineage($0).contains(top) }
-                .sorted { (Vocabulary.sectorLineage($0).count, -totals[$0]!, $0) < (Vocabulary.sectorLineage($1).count, -totals[$1]!, $1) }
-            for sub in subs { rows.append(Row(sector: sub, depth: Vocabulary.sectorLineage(sub).count - 1, cells: cells[sub]!, total: totals[sub]!)) }
+            rows.append(Row(sector: sectors[top].id, depth: 0, cells: row(top), total: totals[top]))
+            let subs = present.filter { $0 != top && Vocabulary.sectorLineagePositions[$0].contains(top) }
+                .sorted { (Vocabulary.sectorLineagePositions[$0].count, -totals[$0], sectors[$0].id) < (Vocabulary.sectorLineagePositions[$1].count, -totals[$1], sectors[$1].id) }
+            for sub in subs {
+                rows.append(Row(sector: sectors[sub].id, depth: Vocabulary.sectorLineagePositions[sub].count - 1, cells: row(sub), total: totals[sub]))
+            }
         }
         let regions = regionCounts.map { RegionRow(region: $0.key, count: $0.value) }.sorted { ($0.count, $1.region) > ($1.count, $0.region) }
         return SectorMatrix(measure: measure, columns: columns, rows: rows, columnTotals: columnTotals, grandTotal: grand,
                             regions: regions, withoutSector: withoutSector, withoutRegion: withoutRegion)
-    }
-
-    static func expand(_ ids: [String], _ lineage: (String) -> [String]) -> Set<String> {
-        var out: Set<String> = []
-        for id in ids { out.formUnion(lineage(id)) }
-        return out
     }
 }

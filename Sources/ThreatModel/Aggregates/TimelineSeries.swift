@@ -100,9 +100,15 @@ public struct TimelineSeries: Sendable {
     /// Long events (more than 45 days) are drawn as spans, not piled into their first bucket.
     public static func compute(_ dataset: Dataset, selection: Selection, granularity: Granularity? = nil, window: DayRange? = nil,
                                slots: Int = 60) -> TimelineSeries {
-        let scopeEvents = selection.eventIndices.map { dataset.events[$0] }
+        let columns = dataset.index
         var extent: DayRange?
-        for e in scopeEvents { extent = extent.map { $0.union(e.span) } ?? e.span }
+        if !selection.eventIndices.isEmpty {
+            // Events are in start order; the latest end needs a scan of the lengths.
+            let first = Int(columns.eventStart[selection.eventIndices[0]])
+            var last = first
+            for i in selection.eventIndices { last = max(last, Int(columns.eventStart[i]) + Int(columns.eventLength[i]) - 1) }
+            extent = DayRange(start: Day(ordinal: first), end: Day(ordinal: last))
+        }
         for i in selection.campaignIndices { if let s = dataset.campaigns[i].span { extent = extent.map { $0.union(s) } ?? s } }
         let reportPeriod = dataset.reportPeriod ?? dataset.findings.compactMap(\.period).reduce(nil as DayRange?) { acc, p in acc.map { $0.union(p) } ?? p }
         if let p = reportPeriod { extent = extent.map { $0.union(p) } ?? p }
@@ -135,18 +141,25 @@ public struct TimelineSeries: Sendable {
         }
         var spans: [Span] = []
         var total = 0, outside = 0
-        for e in scopeEvents {
-            if e.span.length > 45 {
+        var nexusCounts = [[Int]](repeating: [], count: buckets.count)
+        for i in selection.eventIndices {
+            let start = Day(ordinal: Int(columns.eventStart[i]))
+            if columns.eventLength[i] > 45 {
+                let e = dataset.events[i]
                 if e.span.overlaps(chosenWindow) {
                     spans.append(Span(id: e.id, name: e.summary, range: e.span, nexus: e.nexus, isCampaign: false,
                                       synthetic: e.provenance.contains { $0.synthetic }))
                 }
                 continue
             }
-            guard let k = index(of: e.span.start), chosenWindow.contains(e.span.start) else { outside += 1; continue }
+            guard let k = index(of: start), chosenWindow.contains(start) else { outside += 1; continue }
             buckets[k].count += 1
-            buckets[k].byNexus[e.nexus, default: 0] += 1
+            if nexusCounts[k].isEmpty { nexusCounts[k] = Array(repeating: 0, count: dataset.index.nexuses.count) }
+            nexusCounts[k][Int(columns.eventNexus[i])] += 1
             total += 1
+        }
+        for (k, counts) in nexusCounts.enumerated() where !counts.isEmpty {
+            for (n, c) in counts.enumerated() where c > 0 { buckets[k].byNexus[dataset.index.nexuses[n]] = c }
         }
         for i in selection.campaignIndices {
             let c = dataset.campaigns[i]
@@ -155,7 +168,8 @@ public struct TimelineSeries: Sendable {
                                   synthetic: c.provenance.contains { $0.synthetic }))
             }
         }
-        spans.sort { ($0.isCampaign ? 0 : 1, $0.range.start, $0.name) < ($1.isCampaign ? 0 : 1, $1.range.start, $1.name) }
+        // Named campaigns first, then real long events, generated (synthetic) ones last.
+        spans.sort { ($0.isCampaign ? 0 : 1, $0.synthetic ? 1 : 0, $0.range.start, $0.name) < ($1.isCampaign ? 0 : 1, $1.synthetic ? 1 : 0, $1.range.start, $1.name) }
         var markers: [Marker] = []
         for r in dataset.reports {
             if let p = r.published, chosenWindow.contains(p) { markers.append(Marker(day: p, label: "published: " + r.title)) }

@@ -20,12 +20,8 @@ public enum DatasetBuilder {
             var format: Provenance.Format
         }
         var records: [Record] = []
-        var recordIndex: [String: Int] = [:]
         for (r, result) in results.enumerated() {
-            for actor in result.actors {
-                recordIndex[key(r, actor.id)] = records.count
-                records.append(Record(result: r, actor: actor, format: result.format))
-            }
+            for actor in result.actors { records.append(Record(result: r, actor: actor, format: result.format)) }
         }
 
         // 2. Union-find over shared names, aliases and catalogue ids. Two groups whose sources
@@ -90,10 +86,16 @@ public enum DatasetBuilder {
             actors.append(actor)
         }
         let nexusOf = Dictionary(actors.map { ($0.id, $0.nexus) }, uniquingKeysWith: { a, _ in a })
+        // Per file: local actor id → merged id, so remapping 100,000 events is one lookup each.
+        var localToMerged: [[String: String]] = Array(repeating: [:], count: results.count)
+        for (i, record) in records.enumerated() {
+            if let m = mergedID[i] { localToMerged[record.result][record.actor.id] = m }
+        }
         func remap(_ r: Int, _ ids: [String]) -> [String] {
+            if ids.count == 1 { return localToMerged[r][ids[0]].map { [$0] } ?? [] }
             var out: [String] = []
             for id in ids {
-                if let i = recordIndex[key(r, id)], let m = mergedID[i], !out.contains(m) { out.append(m) }
+                if let m = localToMerged[r][id], !out.contains(m) { out.append(m) }
             }
             return out
         }
@@ -105,6 +107,7 @@ public enum DatasetBuilder {
 
         // 4. Everything that points at actors follows the merge.
         var events: [Event] = []
+        events.reserveCapacity(results.reduce(0) { $0 + $1.events.count })
         var campaigns: [Campaign] = []
         var findings: [Finding] = []
         var reports: [ReportInfo] = []
@@ -138,8 +141,6 @@ public enum DatasetBuilder {
         return Dataset(reports: reports, actors: actors, events: events, campaigns: campaigns, findings: findings,
                        problems: problems, files: loaded)
     }
-
-    static func key(_ result: Int, _ id: String) -> String { "\(result)|\(id)" }
 
     /// Folded names, aliases and catalogue ids; very short keys ("UN", "X") are too ambiguous.
     static func mergeKeys(_ actor: Actor) -> [String] {

@@ -11,6 +11,9 @@ struct NativeIngest {
     private var sink: ProblemSink
     private var result: IngestResult
     private var synthetic = false
+    private var reportTitle: String?
+    /// "seed-001 (seeds/001_….txt)" per source id, built once for every record's provenance.
+    private var sourceLabels: [String: String] = [:]
 
     init(document: JSONDocument, file: String) {
         self.document = document
@@ -67,36 +70,34 @@ struct NativeIngest {
         } else {
             sink.error(root, "missing member \"report\"")
         }
-        let reportTitle = report?.title
+        reportTitle = report?.title
+        for source in sources {
+            sourceLabels[source.id] = source.file.map { "\(source.id) (\($0))" } ?? "\(source.id): \(source.title)"
+        }
 
+        // Actor ids first: events and findings may refer to any actor in the file.
         var actorIDs: [String: Int] = [:]
-        var actorNodes: [(String, Int)] = []
+        var actorNodes: [(String, Int, Fields)] = []
         if let a = members["actors"] {
             for node in objects(in: a, what: "actor") {
-                if let id = readID(node, seen: &actorIDs, what: "actor") { actorNodes.append((id, node)) }
+                let f = fields(node, NativeIngest.actorShape)
+                if let id = readID(f[0], seen: &actorIDs, what: "actor") { actorNodes.append((id, node, f)) }
             }
         }
-        for (id, node) in actorNodes {
-            if let actor = readActor(node, id: id, sourceIDs: sourceIDs, sources: sources, reportTitle: reportTitle) {
-                result.actors.append(actor)
-            }
+        for (id, node, f) in actorNodes {
+            if let actor = readActor(node, f: f, id: id, sourceIDs: sourceIDs) { result.actors.append(actor) }
         }
         if let f = members["findings"] {
             var seen: [String: Int] = [:]
             for node in objects(in: f, what: "finding") {
-                if let id = readID(node, seen: &seen, what: "finding"),
-                   let finding = readFinding(node, id: id, actorIDs: actorIDs, sourceIDs: sourceIDs, sources: sources) {
-                    result.findings.append(finding)
-                }
+                if let finding = readFinding(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen) { result.findings.append(finding) }
             }
         }
         if let e = members["events"] {
             var seen: [String: Int] = [:]
+            result.events.reserveCapacity(document.count(e))
             for node in objects(in: e, what: "event") {
-                if let id = readID(node, seen: &seen, what: "event"),
-                   let event = readEvent(node, id: id, actorIDs: actorIDs, sourceIDs: sourceIDs, sources: sources) {
-                    result.events.append(event)
-                }
+                if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen) { result.events.append(event) }
             }
         }
         if var report {
@@ -107,13 +108,60 @@ struct NativeIngest {
 
     // MARK: Records
 
+    /// The value node of each known member of an object, found in one pass over its
+    /// members; unknown, duplicate and missing members are reported on the way.
+    private struct Fields {
+        var slots: [Int]
+        subscript(_ k: Int) -> Int? { slots[k] >= 0 ? slots[k] : nil }
+    }
+
+    private struct Shape {
+        let names: [String]
+        let table: KeyTable
+        let required: [Int]
+
+        init(_ names: [String], required: [String]) {
+            self.names = names
+            table = KeyTable(names)
+            self.required = required.map { names.firstIndex(of: $0)! }
+        }
+    }
+
+    private static let sourceShape = Shape(["id", "title", "publisher", "published", "file", "url", "note"], required: ["id", "title"])
+    private static let reportShape = Shape(["id", "title", "publisher", "published", "period", "summary", "synthetic", "sources"], required: ["id", "title"])
+    private static let actorShape = Shape(["id", "name", "aliases", "nexus", "type", "collective", "motivations", "sectors", "regions",
+                                           "countries", "techniques", "description", "sources"], required: ["id", "name", "type", "sources"])
+    private static let techniqueShape = Shape(["name", "attack_id"], required: ["name"])
+    private static let findingShape = Shape(["id", "statement", "metric", "value", "qualifier", "subject", "population", "sector", "region",
+                                             "period", "basis", "sources"],
+                                            required: ["id", "statement", "metric", "value", "qualifier", "population", "sources"])
+    private static let subjectShape = Shape(["nexus", "actor"], required: [])
+    private static let eventShape = Shape(["id", "date", "start", "end", "kind", "actors", "nexus", "sectors", "regions", "countries", "summary", "sources"],
+                                          required: ["id", "kind", "summary", "sources"])
+    private static let periodShape = Shape(["start", "end"], required: ["start", "end"])
+
+    private mutating func fields(_ node: Int, _ shape: Shape) -> Fields {
+        var f = Fields(slots: Array(repeating: -1, count: shape.names.count))
+        guard document.kind(node) == .object else { return f }
+        var problems: [(Int, String)] = []
+        document.forEachMemberIndex(node) { key, value in
+            guard let k = document.keyIndex(key, in: shape.table) else {
+                problems.append((key, "unknown member \"\(document.string(key) ?? "")\""))
+                return
+            }
+            if f.slots[k] >= 0 { problems.append((key, "duplicate member \"\(shape.names[k])\"")) } else { f.slots[k] = value }
+        }
+        for (at, message) in problems { sink.error(at, message) }
+        for k in shape.required where f.slots[k] < 0 { sink.error(node, "missing member \"\(shape.names[k])\"") }
+        return f
+    }
+
     private mutating func readSource(_ node: Int, seen: inout [String: Int]) -> SourceInfo? {
-        let allowed: Set<String> = ["id", "title", "publisher", "published", "file", "url", "note"]
-        checkMembers(node, allowed: allowed, required: ["id", "title"])
-        guard let id = readID(node, seen: &seen, what: "source") else { return nil }
-        let title = text(node, "title") ?? id
-        return SourceInfo(id: id, title: title, publisher: text(node, "publisher"), published: date(node, "published"),
-                          file: text(node, "file", maxLength: 4096), url: text(node, "url", maxLength: 4096))
+        let f = fields(node, NativeIngest.sourceShape)
+        guard let id = readID(f[0], seen: &seen, what: "source") else { return nil }
+        let title = text(f[1]) ?? id
+        return SourceInfo(id: id, title: title, publisher: text(f[2]), published: date(f[3]),
+                          file: text(f[4], maxLength: 4096), url: text(f[5], maxLength: 4096))
     }
 
     private mutating func readReport(_ node: Int, sources: [SourceInfo], sourceIDs: [String: Int]) -> ReportInfo? {
@@ -121,28 +169,25 @@ struct NativeIngest {
             sink.error(node, "expected an object, found \(document.describe(node))")
             return nil
         }
-        checkMembers(node, allowed: ["id", "title", "publisher", "published", "period", "summary", "synthetic", "sources"], required: ["id", "title"])
+        let f = fields(node, NativeIngest.reportShape)
         var seen: [String: Int] = [:]
-        let id = readID(node, seen: &seen, what: "report") ?? "report"
-        let title = text(node, "title") ?? id
-        if let s = document.member(node, "synthetic") {
+        let id = readID(f[0], seen: &seen, what: "report") ?? "report"
+        let title = text(f[1]) ?? id
+        if let s = f[6] {
             if let b = document.bool(s) { synthetic = b } else { sink.error(s, "expected true or false, found \(document.describe(s))") }
         }
-        let cited = sourceRefs(node, sourceIDs: sourceIDs, required: false)
+        let cited = sourceRefs(f[7], sourceIDs: sourceIDs, required: false)
         let provenance = Provenance(file: file, format: .native, objectID: id, source: cited.first, synthetic: synthetic)
-        return ReportInfo(id: id, title: title, publisher: text(node, "publisher"), published: date(node, "published"),
-                          period: period(node, "period"), summary: text(node, "summary"), synthetic: synthetic,
+        return ReportInfo(id: id, title: title, publisher: text(f[2]), published: date(f[3]),
+                          period: period(f[4]), summary: text(f[5]), synthetic: synthetic,
                           sources: sources, provenance: [provenance])
     }
 
-    private mutating func readActor(_ node: Int, id: String, sourceIDs: [String: Int], sources: [SourceInfo], reportTitle: String?) -> Actor? {
-        checkMembers(node, allowed: ["id", "name", "aliases", "nexus", "type", "collective", "motivations", "sectors", "regions",
-                                     "countries", "techniques", "description", "sources"],
-                     required: ["id", "name", "type", "sources"])
-        guard let name = text(node, "name") else { return nil }
+    private mutating func readActor(_ node: Int, f: Fields, id: String, sourceIDs: [String: Int]) -> Actor? {
+        guard let name = text(f[1]) else { return nil }
         var actor = Actor(id: id, name: name)
-        actor.aliases = textArray(node, "aliases").filter { $0 != name }
-        if let n = document.member(node, "nexus") {
+        actor.aliases = textArray(f[2]).filter { $0 != name }
+        if let n = f[3] {
             if let s = document.string(n) {
                 if s == "unknown" {
                     actor.nexus = .unknown
@@ -157,40 +202,39 @@ struct NativeIngest {
                 sink.error(n, "expected a string, found \(document.describe(n))")
             }
         }
-        if let t = enumValue(node, "type", ActorType.self) { actor.type = t }
-        if let c = document.member(node, "collective") {
+        if let t = enumValue(f[4], "type", ActorType.self) { actor.type = t }
+        if let c = f[5] {
             if let b = document.bool(c) { actor.collective = b } else { sink.error(c, "expected true or false, found \(document.describe(c))") }
         }
-        actor.motivations = enumArray(node, "motivations", Motivation.self)
-        actor.sectors = vocabularyArray(node, "sectors", what: "sector") { Vocabulary.sector($0) != nil }
-        actor.regions = vocabularyArray(node, "regions", what: "region") { Vocabulary.region($0) != nil }
-        actor.countries = vocabularyArray(node, "countries", what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
-        if let t = document.member(node, "techniques") {
+        actor.motivations = enumArray(f[6], "motivations", Motivation.self)
+        actor.sectors = vocabularyArray(f[7], what: "sector") { Vocabulary.sector($0) != nil }
+        actor.regions = vocabularyArray(f[8], what: "region") { Vocabulary.region($0) != nil }
+        actor.countries = vocabularyArray(f[9], what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
+        if let t = f[10] {
             for tn in objects(in: t, what: "technique") {
-                checkMembers(tn, allowed: ["name", "attack_id"], required: ["name"])
-                guard let techniqueName = text(tn, "name") else { continue }
-                var attackID = text(tn, "attack_id")
+                let tf = fields(tn, NativeIngest.techniqueShape)
+                guard let techniqueName = text(tf[0]) else { continue }
+                var attackID = text(tf[1])
                 if let a = attackID, !NativeIngest.isAttackID(a) {
-                    sink.error(document.member(tn, "attack_id")!, "\"\(a)\" is not an ATT&CK technique id (T1234 or T1234.001)")
+                    sink.error(tf[1]!, "\"\(a)\" is not an ATT&CK technique id (T1234 or T1234.001)")
                     attackID = nil
                 }
                 actor.techniques.append(.init(name: techniqueName, attackID: attackID))
             }
         }
-        if let d = text(node, "description") { actor.descriptions = [d] }
-        let cited = sourceRefs(node, sourceIDs: sourceIDs, required: true)
-        actor.provenance = provenance(id: id, cited: cited, sources: sources, fallback: reportTitle)
+        if let d = text(f[11]) { actor.descriptions = [d] }
+        let cited = sourceRefs(f[12], sourceIDs: sourceIDs, required: true)
+        actor.provenance = provenance(id: id, cited: cited)
         return actor
     }
 
-    private mutating func readFinding(_ node: Int, id: String, actorIDs: [String: Int], sourceIDs: [String: Int], sources: [SourceInfo]) -> Finding? {
-        checkMembers(node, allowed: ["id", "statement", "metric", "value", "qualifier", "subject", "population", "sector", "region",
-                                     "period", "basis", "sources"],
-                     required: ["id", "statement", "metric", "value", "qualifier", "population", "sources"])
-        let metric = enumValue(node, "metric", Finding.Metric.self)
-        let qualifier = enumValue(node, "qualifier", Finding.Qualifier.self)
+    private mutating func readFinding(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int]) -> Finding? {
+        let f = fields(node, NativeIngest.findingShape)
+        guard let id = readID(f[0], seen: &seen, what: "finding") else { return nil }
+        let metric = enumValue(f[2], "metric", Finding.Metric.self)
+        let qualifier = enumValue(f[4], "qualifier", Finding.Qualifier.self)
         var value: Double?
-        if let v = document.member(node, "value") {
+        if let v = f[3] {
             if let d = document.double(v), d.isFinite {
                 value = d
                 if d < 0 {
@@ -206,70 +250,68 @@ struct NativeIngest {
         }
         var subjectNexus: Nexus?
         var subjectActor: String?
-        if let s = document.member(node, "subject") {
+        if let s = f[5] {
             if document.kind(s) != .object {
                 sink.error(s, "expected an object, found \(document.describe(s))")
             } else {
-                checkMembers(s, allowed: ["nexus", "actor"], required: [])
+                let sf = fields(s, NativeIngest.subjectShape)
                 if document.count(s) == 0 { sink.error(s, "subject is empty: give \"nexus\" or \"actor\"") }
-                if let n = text(s, "nexus") {
-                    if Vocabulary.country(n) != nil && n == n.uppercased() { subjectNexus = .country(n) } else { sink.error(document.member(s, "nexus")!, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
+                if let node = sf[0], let n = text(node) {
+                    if Vocabulary.country(n) != nil && n == n.uppercased() { subjectNexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
                 }
-                if let a = text(s, "actor") {
-                    if actorIDs[a] != nil { subjectActor = a } else { sink.error(document.member(s, "actor")!, "dangling reference: no actor with id \"\(a)\"") }
+                if let node = sf[1], let a = text(node) {
+                    if actorIDs[a] != nil { subjectActor = a } else { sink.error(node, "dangling reference: no actor with id \"\(a)\"") }
                 }
             }
         }
-        let statement = text(node, "statement")
-        let population = text(node, "population")
-        let sector = vocabularyValue(node, "sector", what: "sector") { Vocabulary.sector($0) != nil }
-        let region = vocabularyValue(node, "region", what: "region") { Vocabulary.region($0) != nil }
-        let findingPeriod = period(node, "period")
-        let cited = sourceRefs(node, sourceIDs: sourceIDs, required: true)
+        let statement = text(f[1])
+        let population = text(f[6])
+        let sector = vocabularyValue(f[7], what: "sector") { Vocabulary.sector($0) != nil }
+        let region = vocabularyValue(f[8], what: "region") { Vocabulary.region($0) != nil }
+        let findingPeriod = period(f[9])
+        let cited = sourceRefs(f[11], sourceIDs: sourceIDs, required: true)
         guard let metric, let qualifier, let value, let statement, let population else { return nil }
         return Finding(id: id, statement: statement, metric: metric, value: value, qualifier: qualifier, subjectNexus: subjectNexus,
                        subjectActorID: subjectActor, population: population, sector: sector, region: region, period: findingPeriod,
-                       basis: text(node, "basis"), provenance: provenance(id: id, cited: cited, sources: sources, fallback: nil))
+                       basis: text(f[10]), provenance: provenance(id: id, cited: cited))
     }
 
-    private mutating func readEvent(_ node: Int, id: String, actorIDs: [String: Int], sourceIDs: [String: Int], sources: [SourceInfo]) -> Event? {
-        checkMembers(node, allowed: ["id", "date", "start", "end", "kind", "actors", "nexus", "sectors", "regions", "countries", "summary", "sources"],
-                     required: ["id", "kind", "summary", "sources"])
+    private mutating func readEvent(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int]) -> Event? {
+        let f = fields(node, NativeIngest.eventShape)
+        guard let id = readID(f[0], seen: &seen, what: "event") else { return nil }
         var span: DayRange?
-        let single = document.member(node, "date")
-        let startNode = document.member(node, "start"), endNode = document.member(node, "end")
-        if let single {
-            if startNode != nil || endNode != nil { sink.error(single, "give either \"date\" or \"start\" and \"end\", not both") }
-            if let d = date(node, "date") { span = DayRange(d) }
-        } else if startNode != nil || endNode != nil {
-            let s = date(node, "start"), e = date(node, "end")
-            if startNode == nil { sink.error(node, "missing member \"start\" (an event with \"end\" needs a \"start\")") }
-            if endNode == nil { sink.error(node, "missing member \"end\" (an event with \"start\" needs an \"end\")") }
+        if let single = f[1] {
+            if f[2] != nil || f[3] != nil { sink.error(single, "give either \"date\" or \"start\" and \"end\", not both") }
+            if let d = date(single) { span = DayRange(d) }
+        } else if f[2] != nil || f[3] != nil {
+            let s = date(f[2]), e = date(f[3])
+            if f[2] == nil { sink.error(node, "missing member \"start\" (an event with \"end\" needs a \"start\")") }
+            if f[3] == nil { sink.error(node, "missing member \"end\" (an event with \"start\" needs an \"end\")") }
             if let s, let e {
-                if e < s { sink.error(endNode!, "date out of order: end \(e) is before start \(s)") } else { span = DayRange(start: s, end: e) }
+                if e < s { sink.error(f[3]!, "date out of order: end \(e) is before start \(s)") } else { span = DayRange(start: s, end: e) }
             }
         } else {
             sink.error(node, "missing member \"date\" (or \"start\" and \"end\")")
         }
-        let kind = enumValue(node, "kind", Event.Kind.self)
+        let kind = enumValue(f[4], "kind", Event.Kind.self)
         var actors: [String] = []
-        if let a = document.member(node, "actors") {
+        if let a = f[5] {
             for (ref, refNode) in textArrayWithNodes(a) {
                 if actorIDs[ref] != nil { actors.append(ref) } else { sink.error(refNode, "dangling reference: no actor with id \"\(ref)\"") }
             }
         }
         var nexus = Nexus.unknown
-        if let n = text(node, "nexus") {
-            if Vocabulary.country(n) != nil && n == n.uppercased() { nexus = .country(n) } else { sink.error(document.member(node, "nexus")!, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
+        if let node = f[6], let n = text(node) {
+            if Vocabulary.country(n) != nil && n == n.uppercased() { nexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
         }
-        let sectors = vocabularyArray(node, "sectors", what: "sector") { Vocabulary.sector($0) != nil }
-        let regions = vocabularyArray(node, "regions", what: "region") { Vocabulary.region($0) != nil }
-        let countries = vocabularyArray(node, "countries", what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
-        let summary = text(node, "summary")
-        let cited = sourceRefs(node, sourceIDs: sourceIDs, required: true)
+        let sectors = vocabularyArray(f[7], what: "sector") { Vocabulary.sector($0) != nil }
+        let regions = vocabularyArray(f[8], what: "region") { Vocabulary.region($0) != nil }
+        let countries = vocabularyArray(f[9], what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
+        let summary = text(f[10])
+        let cited = sourceRefs(f[11], sourceIDs: sourceIDs, required: true)
         guard let span, let kind, let summary else { return nil }
         return Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors, regions: regions,
-                     countries: countries, summary: summary, provenance: provenance(id: id, cited: cited, sources: sources, fallback: nil))
+                     countries: countries, summary: summary, provenance: provenance(id: id, cited: cited))
     }
 
     // MARK: Typed reads that report what is wrong
@@ -289,23 +331,8 @@ struct NativeIngest {
         return out
     }
 
-    private mutating func checkMembers(_ node: Int, allowed: Set<String>, required: [String]) {
-        guard document.kind(node) == .object else { return }
-        var present = Set<String>()
-        document.forEachMember(node) { key, value in
-            if !present.insert(key).inserted {
-                sink.error(value - 1, "duplicate member \"\(key)\"")
-            } else if !allowed.contains(key) {
-                sink.error(value - 1, "unknown member \"\(key)\"")
-            }
-        }
-        for key in required where !present.contains(key) {
-            sink.error(node, "missing member \"\(key)\"")
-        }
-    }
-
-    private mutating func readID(_ node: Int, seen: inout [String: Int], what: String) -> String? {
-        guard let idNode = document.member(node, "id") else { return nil }
+    private mutating func readID(_ idNode: Int?, seen: inout [String: Int], what: String) -> String? {
+        guard let idNode else { return nil }
         guard let id = document.string(idNode) else {
             sink.error(idNode, "expected a string id, found \(document.describe(idNode))")
             return nil
@@ -323,8 +350,8 @@ struct NativeIngest {
         return id
     }
 
-    private mutating func text(_ node: Int, _ key: String, maxLength: Int = 4000) -> String? {
-        guard let v = document.member(node, key) else { return nil }
+    private mutating func text(_ v: Int?, maxLength: Int = 4000) -> String? {
+        guard let v else { return nil }
         return limitedText(v, maxLength: maxLength)
     }
 
@@ -368,15 +395,15 @@ struct NativeIngest {
         return out
     }
 
-    private mutating func textArray(_ node: Int, _ key: String) -> [String] {
-        guard let a = document.member(node, key) else { return [] }
+    private mutating func textArray(_ a: Int?) -> [String] {
+        guard let a else { return [] }
         var out: [String] = []
         for (s, _) in textArrayWithNodes(a) where !out.contains(s) { out.append(s) }
         return out
     }
 
-    private mutating func enumValue<E: RawRepresentable>(_ node: Int, _ key: String, _ type: E.Type) -> E? where E.RawValue == String, E: CaseIterable {
-        guard let v = document.member(node, key) else { return nil }
+    private mutating func enumValue<E: RawRepresentable>(_ v: Int?, _ key: String, _ type: E.Type) -> E? where E.RawValue == String, E: CaseIterable {
+        guard let v else { return nil }
         guard let s = document.string(v) else {
             sink.error(v, "expected a string, found \(document.describe(v))")
             return nil
@@ -389,8 +416,8 @@ struct NativeIngest {
         return value
     }
 
-    private mutating func enumArray<E: RawRepresentable & CaseIterable & Equatable>(_ node: Int, _ key: String, _ type: E.Type) -> [E] where E.RawValue == String {
-        guard let a = document.member(node, key) else { return [] }
+    private mutating func enumArray<E: RawRepresentable & CaseIterable & Equatable>(_ a: Int?, _ key: String, _ type: E.Type) -> [E] where E.RawValue == String {
+        guard let a else { return [] }
         var out: [E] = []
         for (s, element) in textArrayWithNodes(a) {
             if let value = E(rawValue: s) {
@@ -403,8 +430,8 @@ struct NativeIngest {
         return out
     }
 
-    private mutating func vocabularyArray(_ node: Int, _ key: String, what: String, valid: (String) -> Bool) -> [String] {
-        guard let a = document.member(node, key) else { return [] }
+    private mutating func vocabularyArray(_ a: Int?, what: String, valid: (String) -> Bool) -> [String] {
+        guard let a else { return [] }
         var out: [String] = []
         for (s, element) in textArrayWithNodes(a) {
             if valid(s) {
@@ -416,8 +443,8 @@ struct NativeIngest {
         return out
     }
 
-    private mutating func vocabularyValue(_ node: Int, _ key: String, what: String, valid: (String) -> Bool) -> String? {
-        guard let v = document.member(node, key) else { return nil }
+    private mutating func vocabularyValue(_ v: Int?, what: String, valid: (String) -> Bool) -> String? {
+        guard let v else { return nil }
         guard let s = document.string(v) else {
             sink.error(v, "expected a string, found \(document.describe(v))")
             return nil
@@ -438,8 +465,8 @@ struct NativeIngest {
         }
     }
 
-    private mutating func date(_ node: Int, _ key: String) -> Day? {
-        guard let v = document.member(node, key) else { return nil }
+    private mutating func date(_ v: Int?) -> Day? {
+        guard let v else { return nil }
         guard let s = document.string(v) else {
             sink.error(v, "expected a date string (YYYY-MM-DD), found \(document.describe(v))")
             return nil
@@ -451,23 +478,23 @@ struct NativeIngest {
         return d
     }
 
-    private mutating func period(_ node: Int, _ key: String) -> DayRange? {
-        guard let p = document.member(node, key) else { return nil }
+    private mutating func period(_ p: Int?) -> DayRange? {
+        guard let p else { return nil }
         guard document.kind(p) == .object else {
             sink.error(p, "expected an object with \"start\" and \"end\", found \(document.describe(p))")
             return nil
         }
-        checkMembers(p, allowed: ["start", "end"], required: ["start", "end"])
-        guard let s = date(p, "start"), let e = date(p, "end") else { return nil }
+        let f = fields(p, NativeIngest.periodShape)
+        guard let s = date(f[0]), let e = date(f[1]) else { return nil }
         if e < s {
-            sink.error(document.member(p, "end")!, "date out of order: end \(e) is before start \(s)")
+            sink.error(f[1]!, "date out of order: end \(e) is before start \(s)")
             return nil
         }
         return DayRange(start: s, end: e)
     }
 
-    private mutating func sourceRefs(_ node: Int, sourceIDs: [String: Int], required: Bool) -> [String] {
-        guard let a = document.member(node, "sources") else { return [] }
+    private mutating func sourceRefs(_ a: Int?, sourceIDs: [String: Int], required: Bool) -> [String] {
+        guard let a else { return [] }
         var out: [String] = []
         let refs = textArrayWithNodes(a)
         if refs.isEmpty && document.kind(a) == .array && required { sink.error(a, "empty \"sources\": cite at least one source") }
@@ -477,13 +504,9 @@ struct NativeIngest {
         return out
     }
 
-    private func provenance(id: String, cited: [String], sources: [SourceInfo], fallback: String?) -> [Provenance] {
-        if cited.isEmpty { return [Provenance(file: file, format: .native, objectID: id, source: fallback, synthetic: synthetic)] }
-        return cited.map { ref in
-            let source = sources.first { $0.id == ref }
-            let label = source.map { s in s.file.map { "\(s.id) (\($0))" } ?? "\(s.id): \(s.title)" } ?? ref
-            return Provenance(file: file, format: .native, objectID: id, source: label, synthetic: synthetic)
-        }
+    private func provenance(id: String, cited: [String]) -> [Provenance] {
+        if cited.isEmpty { return [Provenance(file: file, format: .native, objectID: id, source: reportTitle, synthetic: synthetic)] }
+        return cited.map { ref in Provenance(file: file, format: .native, objectID: id, source: sourceLabels[ref] ?? ref, synthetic: synthetic) }
     }
 
     static func isValidID(_ id: String) -> Bool {

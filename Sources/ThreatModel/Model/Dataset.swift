@@ -1,13 +1,17 @@
 /// Everything loaded from one or more files, merged and normalised: what the panes show.
 public struct Dataset: Sendable {
     public var reports: [ReportInfo]
-    public var actors: [Actor]
-    public var events: [Event]
+    public private(set) var actors: [Actor]
+    public private(set) var events: [Event]
     public var campaigns: [Campaign]
     public var findings: [Finding]
     public var problems: [Problem]
     public var files: [LoadedFile]
     private var actorIndex: [String: Int]
+    /// Actor id → indices of its events (ascending, so by start date).
+    public private(set) var eventsByActor: [String: [Int]]
+    /// Integer columns over events and actors for the aggregates' hot loops.
+    public private(set) var index: DatasetIndex
 
     public init(reports: [ReportInfo] = [], actors: [Actor] = [], events: [Event] = [], campaigns: [Campaign] = [],
                 findings: [Finding] = [], problems: [Problem] = [], files: [LoadedFile] = []) {
@@ -19,11 +23,18 @@ public struct Dataset: Sendable {
         self.problems = problems
         self.files = files
         self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.index = DatasetIndex(actors: actors, events: events, actorPosition: actorIndex)
+        var byActor: [String: [Int]] = [:]
+        for (i, e) in events.enumerated() { for a in e.actorIDs { byActor[a, default: []].append(i) } }
+        self.eventsByActor = byActor
     }
 
     public static let empty = Dataset()
 
     public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
+
+    /// The position of an actor in `actors`.
+    public func actorPosition(_ id: String) -> Int? { actorIndex[id] }
 
     /// True when any loaded report is generated data rather than intelligence.
     public var hasSynthetic: Bool { reports.contains { $0.synthetic } }

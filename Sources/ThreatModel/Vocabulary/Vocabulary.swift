@@ -127,22 +127,30 @@ public enum Vocabulary {
     }
 
     /// A sector and all of its ancestors, nearest first.
-    public static func sectorLineage(_ id: String) -> [String] {
-        var out: [String] = []
-        var current: String? = id
-        while let c = current, !out.contains(c) {
-            out.append(c)
-            current = sectorByID[c]?.parent
-        }
-        return out
-    }
+    public static func sectorLineage(_ id: String) -> [String] { sectorLineages[id] ?? [id] }
 
-    public static func regionLineage(_ id: String) -> [String] {
-        var out: [String] = []
-        var current: String? = id
-        while let c = current, !out.contains(c) {
-            out.append(c)
-            current = regionByID[c]?.parent
+    public static func regionLineage(_ id: String) -> [String] { regionLineages[id] ?? [id] }
+
+    /// Sector id → its position in `sectors`, for integer-indexed counting.
+    public static let sectorPosition: [String: Int] = Dictionary(sectors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// Positions of a sector and its ancestors, by sector position.
+    public static let sectorLineagePositions: [[Int]] = sectors.map { s in sectorLineage(s.id).compactMap { sectorPosition[$0] } }
+
+    /// Precomputed, because filters ask for lineages once per event.
+    static let sectorLineages: [String: [String]] = lineages(sectorByID)
+    static let regionLineages: [String: [String]] = lineages(regionByID)
+
+    private static func lineages(_ table: [String: Entry]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for id in table.keys {
+            var chain: [String] = []
+            var current: String? = id
+            while let c = current, !chain.contains(c) {
+                chain.append(c)
+                current = table[c]?.parent
+            }
+            out[id] = chain
         }
         return out
     }

@@ -1,0 +1,90 @@
+/// Columns over the events that the aggregates scan on every filter change: start day,
+/// length, nexus and actors as small integers. Built once per dataset, so counting 100,000
+/// events touches arrays of integers rather than copying `Event` values and hashing strings.
+public struct DatasetIndex: Sendable {
+    /// Every nexus that occurs, in first-seen order; events and actors refer to it by position.
+    public let nexuses: [Nexus]
+    /// Per event: start day ordinal, length in days, nexus position.
+    public let eventStart: [Int32]
+    public let eventLength: [Int32]
+    public let eventNexus: [UInt16]
+    /// Per event, its actors as positions in `Dataset.actors` (compressed rows:
+    /// event k's actors are `eventActors[eventActorStart[k]..<eventActorStart[k + 1]]`).
+    public let eventActorStart: [Int32]
+    public let eventActors: [Int32]
+    /// Per actor, its nexus position.
+    public let actorNexus: [UInt16]
+    /// Per actor and per event: the sector positions they target, ancestors included, each once.
+    public let actorSectors: [[Int16]]
+    public let eventSectorStart: [Int32]
+    public let eventSectors: [Int16]
+    /// Per actor and per event: targeted regions (stated regions plus those of targeted countries).
+    public let actorRegions: [[String]]
+    public let eventRegions: [[String]]
+
+    init(actors: [Actor], events: [Event], actorPosition: [String: Int]) {
+        var nexuses: [Nexus] = []
+        var nexusPosition: [Nexus: UInt16] = [:]
+        func position(_ n: Nexus) -> UInt16 {
+            if let p = nexusPosition[n] { return p }
+            let p = UInt16(nexuses.count)
+            nexuses.append(n)
+            nexusPosition[n] = p
+            return p
+        }
+        func expanded(_ sectors: [String]) -> [Int16] {
+            var out: [Int16] = []
+            for id in sectors {
+                guard let p = Vocabulary.sectorPosition[id] else { continue }
+                for q in Vocabulary.sectorLineagePositions[p] where !out.contains(Int16(q)) { out.append(Int16(q)) }
+            }
+            return out
+        }
+        var start = [Int32](), length = [Int32](), nexus = [UInt16](), rowStart = [Int32](), flat = [Int32]()
+        var sectorStart = [Int32](), sectorFlat = [Int16](), regions = [[String]]()
+        sectorStart.reserveCapacity(events.count + 1)
+        sectorStart.append(0)
+        regions.reserveCapacity(events.count)
+        start.reserveCapacity(events.count)
+        length.reserveCapacity(events.count)
+        nexus.reserveCapacity(events.count)
+        rowStart.reserveCapacity(events.count + 1)
+        rowStart.append(0)
+        for e in events {
+            start.append(Int32(truncatingIfNeeded: e.span.start.ordinal))
+            length.append(Int32(truncatingIfNeeded: e.span.length))
+            nexus.append(position(e.nexus))
+            for a in e.actorIDs { if let p = actorPosition[a] { flat.append(Int32(p)) } }
+            rowStart.append(Int32(flat.count))
+            sectorFlat.append(contentsOf: expanded(e.sectors))
+            sectorStart.append(Int32(sectorFlat.count))
+            regions.append(e.countries.isEmpty ? e.regions : e.targetRegions)
+        }
+        actorNexus = actors.map { position($0.nexus) }
+        actorSectors = actors.map { expanded($0.sectors) }
+        actorRegions = actors.map(\.targetRegions)
+        eventSectorStart = sectorStart
+        eventSectors = sectorFlat
+        eventRegions = regions
+        self.nexuses = nexuses
+        eventStart = start
+        eventLength = length
+        eventNexus = nexus
+        eventActorStart = rowStart
+        eventActors = flat
+    }
+
+    /// The actor positions of event `k`.
+    @inline(__always)
+    public func actors(ofEvent k: Int) -> ArraySlice<Int32> {
+        eventActors[Int(eventActorStart[k])..<Int(eventActorStart[k + 1])]
+    }
+}
+
+extension DatasetIndex {
+    /// The expanded sector positions of event `k`.
+    @inline(__always)
+    public func sectors(ofEvent k: Int) -> ArraySlice<Int16> {
+        eventSectors[Int(eventSectorStart[k])..<Int(eventSectorStart[k + 1])]
+    }
+}
