@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TerminalUI"]),
         .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel", "SampleData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI"]),
     ]
 )

@@ -7,8 +7,10 @@ writes two files into OUTDIR (created if missing):
 
   attack-like-enterprise.json  A STIX bundle with the shape and size of MITRE ATT&CK Enterprise
                                (about 35 MB pretty-printed with 4-space indentation, about 25,000
-                               objects of which about 20,000 are relationships). STIX 2.0 style as in
-                               ATT&CK: no object carries `spec_version`. Object types, property order,
+                               objects of which about 20,000 are relationships). Every object carries
+                               "spec_version": "2.1" right after "type", as in ATT&CK v18 (older
+                               releases omitted it; the ThreatDeck tests cover that form). Object types,
+                               property order,
                                x_mitre_* properties, external references and citations follow
                                ATT&CK v18 (../shared/data/stix/ics-attack-18.1.json is the model).
                                Group, software, campaign and technique names, descriptions, references
@@ -531,9 +533,10 @@ class Bundle:
         objects = ([matrix] + by_id(mitigations) + by_id(software) + by_id(tactics) + by_id(techniques)
                    + by_id(analytics) + by_id(components) + by_id(data_sources) + by_id(campaigns + groups)
                    + by_id(strategies) + by_id(relationships) + [identity, marking])
-        for o in objects:
+        for k, o in enumerate(objects):
             for key in [k for k in o if k.startswith("_")]:
                 del o[key]
+            objects[k] = {"type": o["type"], "spec_version": "2.1", **{key: v for key, v in o.items() if key != "type"}}
         return {"type": "bundle", "id": self.new_id("bundle"), "objects": objects}
 
     def make_tactics(self):
@@ -1332,8 +1335,8 @@ def check_bundle(bundle):
         if o["id"] in ids:
             sys.exit(f"duplicate id {o['id']}")
         ids[o["id"]] = o
-        if "spec_version" in o:
-            sys.exit(f"{o['id']} carries spec_version")
+        if o.get("spec_version") != "2.1":
+            sys.exit(f"{o['id']} lacks spec_version 2.1")
     refs = ("source_ref", "target_ref", "created_by_ref", "x_mitre_modified_by_ref", "x_mitre_data_source_ref")
     for o in bundle["objects"]:
         targets = [o[k] for k in refs if o.get(k)] + o.get("object_marking_refs", []) + o.get("tactic_refs", []) \

@@ -66,6 +66,27 @@ import TestSupport
         #expect(ukraine.span?.description == "2015-12-01 → 2016-01-01")
     }
 
+    /// Older ATT&CK releases (STIX 2.0 style) carry no `spec_version`: the same objects load.
+    @Test func objectsWithoutSpecVersionLoadTheSame() throws {
+        let path = Self.stixDirectory + "/ics-attack-18.1.json"
+        var object = try Self.foundationJSON(path) as! [String: Any]
+        object["objects"] = (object["objects"] as! [[String: Any]]).map { o in
+            var copy = o
+            copy.removeValue(forKey: "spec_version")
+            return copy
+        }
+        let stripped = Array(try JSONSerialization.data(withJSONObject: object))
+        let mentionsSpecVersion = String(decoding: stripped, as: UTF8.self).contains("\"spec_version\"")
+        #expect(!mentionsSpecVersion)
+        let a = try Self.load(path), b = Ingest.read(bytes: stripped, file: "stripped.json")
+        #expect(b.problems.filter { $0.severity == .error }.isEmpty)
+        #expect(a.actors.map(\.name).sorted() == b.actors.map(\.name).sorted())
+        #expect(a.campaigns.count == b.campaigns.count)
+        let techniquesA: Int = a.actors.reduce(0) { $0 + $1.techniques.count }
+        let techniquesB: Int = b.actors.reduce(0) { $0 + $1.techniques.count }
+        #expect(techniquesA == techniquesB)
+    }
+
     @Test func mispCountryCountsMatchAnIndependentCount() throws {
         let values = (try Self.foundationJSON(Self.misp) as! [String: Any])["values"] as! [[String: Any]]
         let r = try Self.load(Self.misp)

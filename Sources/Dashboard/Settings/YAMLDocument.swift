@@ -9,7 +9,9 @@ struct YAMLDocument {
     init(text: String, file: String) throws(SettingsError) {
         self.file = file
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: no tag-guessing regular expressions to compile; values are
+            // read as the types each key expects.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw YAMLDocument.convert(error, file: file)
         } catch {
