@@ -13,6 +13,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // TAXII 2.1: custom CA files and verification control, which URLSession cannot do on
+        // Linux, and TLS built in (BoringSSL), so the static binary needs no libcurl.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Formats → dataset → aggregates. Foundation only; no terminal.
@@ -32,10 +36,16 @@ let package = Package(
         // The only place that touches ncurses.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "Dashboard"]),
+        // TAXII 2.1 client and polled feeds: discovery, collections, paged objects, cache.
+        .target(name: "TaxiiSource", dependencies: [
+            "ThreatModel", "Dashboard",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         .executableTarget(
             name: "threatdeck",
             dependencies: [
-                "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "Dashboard", "CursesBackend",
+                "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "Dashboard", "CursesBackend", "TaxiiSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,5 +55,6 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI"]),
+        .testTarget(name: "TaxiiTests", dependencies: ["TaxiiSource", "ThreatModel", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

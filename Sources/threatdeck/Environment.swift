@@ -2,6 +2,7 @@ import Dashboard
 import ThreatModel
 import SampleData
 import BundledThemes
+import TaxiiSource
 import TerminalUI
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +30,15 @@ enum ProcessContext {
         return (env["HOME"] ?? "") + "/.config/threatdeck"
     }
 
+    /// $XDG_CACHE_HOME/threatdeck (default ~/.cache/threatdeck): the TAXII pull cache.
+    static var cacheDirectory: String {
+        let env = environment
+        if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/threatdeck" }
+        return (env["HOME"] ?? "/tmp") + "/.cache/threatdeck"
+    }
+
+    static var configPath: String { configDirectory + "/config.yaml" }
+
     static func readText(_ path: String) -> String? {
         guard let bytes = try? LocalFileSystem().read(path, limit: 4 << 20) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
@@ -36,7 +46,7 @@ enum ProcessContext {
 
     /// The config file, or defaults plus the reason it could not be used.
     static func loadConfig() -> (Config, SettingsError?) {
-        let path = configDirectory + "/config.yaml"
+        let path = configPath
         guard let text = readText(path) else { return (Config(), nil) }
         do {
             return (try Config.parse(text, file: path), nil)
@@ -105,12 +115,26 @@ struct DataLoad {
     var milliseconds: Double
     var label: String
 
-    static func load(_ paths: [String]) -> DataLoad {
+    /// Files (or, with neither files nor feeds, the sample) and TAXII feeds. With
+    /// `waitForFeeds`, each feed is polled once first (summary, snapshot); the dashboard
+    /// instead starts at once from the cache and polls in the background.
+    static func load(_ paths: [String], feeds: [TaxiiFeed] = [], waitForFeeds: Bool = false) -> DataLoad {
         let start = SystemClock.monotonic()
-        let source: DataSource = paths.isEmpty ? SampleSource() : FileDataSource(loader: DatasetLoader(paths: paths))
+        let source: DataSource
+        if !feeds.isEmpty {
+            if waitForFeeds {
+                runBlocking {
+                    for feed in feeds { await feed.poll() }
+                }
+            }
+            source = CombinedSource(paths: paths, feeds: feeds, clock: { SystemClock().now() })
+        } else {
+            source = paths.isEmpty ? SampleSource() : FileDataSource(loader: DatasetLoader(paths: paths))
+        }
         let dataset = source.load(now: SystemClock().now())
         let ms = (SystemClock.monotonic() - start) * 1000
-        return DataLoad(source: source, dataset: dataset, milliseconds: ms, label: paths.isEmpty ? "built-in sample" : paths.joined(separator: " "))
+        let label = paths.isEmpty && feeds.isEmpty ? "built-in sample" : (paths + feeds.map(\.label)).joined(separator: " ")
+        return DataLoad(source: source, dataset: dataset, milliseconds: ms, label: label)
     }
 }
 

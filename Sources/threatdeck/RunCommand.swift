@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesBackend
 import Dashboard
+import TaxiiSource
 import ThreatModel
 import TerminalUI
 #if canImport(Glibc)
@@ -48,6 +49,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Kiosk: seconds after the last good load before the STALE banner (default 3600).")
     var staleAfter: Double?
 
+    @OptionGroup(title: "TAXII (credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN)")
+    var taxii: TaxiiOptions
+
     func validate() throws {
         if let rotate, rotate < 1 { throw ValidationError("--rotate must be at least 1 second") }
         if let staleAfter, staleAfter < 1 { throw ValidationError("--stale-after must be at least 1 second") }
@@ -63,7 +67,16 @@ struct RunCommand: ParsableCommand {
         let env = ProcessContext.environment
         let (config, configError) = ProcessContext.loadConfig()
         let paths = files.isEmpty ? config.data : files
-        let load = DataLoad.load(paths)
+        let feeds: [TaxiiFeed]
+        do {
+            feeds = try taxii.feeds(config: config, configPath: ProcessContext.configPath, environment: env)
+        } catch {
+            printError("threatdeck: \(error)")
+            throw ExitCode(2)
+        }
+        let insecure = feeds.contains { $0.configuration.options.insecure }
+        // Feeds start from their cache at once and poll in the background.
+        let load = DataLoad.load(paths, feeds: feeds)
         var filter = Filter.none
         do {
             filter = try FilterSpec.parse(filters, dataset: load.dataset)
@@ -80,6 +93,7 @@ struct RunCommand: ParsableCommand {
         case .failure(let reason):
             // No full-screen UI possible: say why, and give the numbers instead.
             printError("threatdeck: \(reason); printing the summary instead (threatdeck summary does this on purpose)")
+            if !feeds.isEmpty { printError("threatdeck: TAXII feeds are shown from their cache here; `threatdeck summary --taxii …` pulls first") }
             print(PlainSummary.render(load.dataset, filter: filter, ascii: useASCII, loadMilliseconds: load.milliseconds), terminator: "")
             return
         }
@@ -94,6 +108,7 @@ struct RunCommand: ParsableCommand {
         state.filter = filter
         state.loadMilliseconds = load.milliseconds
         state.sourceLabel = load.label
+        if insecure { state.notice = "TLS NOT VERIFIED (--insecure)" }
         state.refresh()
         let clock = SystemClock()
         state.now = clock.now()
@@ -117,10 +132,18 @@ struct RunCommand: ParsableCommand {
             Kiosk.start(&state, config: k, now: clock.now())
             themeErrors.removeAll()
         }
-        let watchInterval: Double? = kiosk ? state.kiosk?.config.watchSeconds : (watch ? 2 : nil)
+        var watchInterval: Double? = kiosk ? state.kiosk?.config.watchSeconds : (watch ? 2 : nil)
+        let combined = load.source as? CombinedSource
+        if let combined {
+            combined.start()
+            watchInterval = min(watchInterval ?? 1, 1)
+        }
         let runtime = Runtime(state: state, device: terminal, source: load.source, clock: clock, watchInterval: watchInterval)
+        // Whatever ends the loop (quit, a signal, an error thrown below), the terminal comes back first.
+        defer { terminal.shutdown() }
         runtime.run()
         terminal.shutdown()
+        if let feeds = combined?.feeds { runBlocking { for f in feeds { await f.stop() } } }
         if case .exitSignal(let sig) = runtime.exitReason { throw ExitCode(128 + sig) }
         if case .hangup = runtime.exitReason { throw ExitCode(129) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import TaxiiSource
 import ThreatModel
 import TerminalUI
 
@@ -40,6 +41,9 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Clock for --kiosk-view, seconds since the epoch (default: now).")
     var now: Double?
 
+    @OptionGroup(title: "TAXII")
+    var taxii: TaxiiOptions
+
     @Argument(help: "Files or directories; none: the bundled sample.")
     var files: [String] = []
 
@@ -58,7 +62,14 @@ struct SnapshotCommand: ParsableCommand {
             printError("threatdeck snapshot: --colors must be one of \(ColorTier.allCases.map(\.rawValue).joined(separator: ", "))")
             throw ExitCode(2)
         }
-        let load = DataLoad.load(files)
+        let feeds: [TaxiiFeed]
+        do {
+            feeds = try taxii.feeds(config: Config(), configPath: ProcessContext.configPath, environment: ProcessContext.environment)
+        } catch {
+            printError("threatdeck snapshot: \(error)")
+            throw ExitCode(2)
+        }
+        let load = DataLoad.load(files, feeds: feeds, waitForFeeds: true)
         var (themes, _) = ProcessContext.loadThemes()
         let (themeIndex, themeError) = ProcessContext.selectTheme(theme, themes: &themes)
         if let themeError { printError("threatdeck snapshot: \(themeError)") }
@@ -70,6 +81,7 @@ struct SnapshotCommand: ParsableCommand {
             printError("threatdeck snapshot: \(error.description)")
             throw ExitCode(2)
         }
+        if taxii.insecure { state.notice = "TLS NOT VERIFIED (--insecure)" }
         state.refresh()
         _ = App.update(&state, .key(.character(Character(String(pane.number)))))
         state.zoomed = zoom

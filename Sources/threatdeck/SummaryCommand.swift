@@ -1,5 +1,7 @@
 import ArgumentParser
 import Dashboard
+import TaxiiSource
+import TerminalUI
 import ThreatModel
 
 struct SummaryCommand: ParsableCommand {
@@ -14,12 +16,24 @@ struct SummaryCommand: ParsableCommand {
     @Flag(help: "ASCII only, whatever the locale.")
     var ascii = false
 
+    @OptionGroup(title: "TAXII")
+    var taxii: TaxiiOptions
+
     @Argument(help: "Files or directories; none: the bundled sample.")
     var files: [String] = []
 
     func run() throws {
         let unicode = ProcessContext.prepareLocale()
-        let load = DataLoad.load(files)
+        let feeds: [TaxiiFeed]
+        do {
+            feeds = try taxii.feeds(config: Config(), configPath: ProcessContext.configPath, environment: ProcessContext.environment)
+        } catch {
+            printError("threatdeck summary: \(error)")
+            throw ExitCode(2)
+        }
+        if taxii.insecure { printError("threatdeck: warning: TLS certificate verification is OFF (--insecure)") }
+        let load = DataLoad.load(files, feeds: feeds, waitForFeeds: true)
+        for feed in feeds { if let e = feed.lastError { printError("threatdeck summary: \(TerminalText.sanitize(e))") } }
         let filter: Filter
         do {
             filter = try FilterSpec.parse(filters, dataset: load.dataset)
@@ -28,6 +42,8 @@ struct SummaryCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(PlainSummary.render(load.dataset, filter: filter, ascii: ascii || !unicode, loadMilliseconds: load.milliseconds), terminator: "")
+        // 1: a server failed (its error is above); 2: nothing at all could be read.
+        if feeds.contains(where: { $0.lastError != nil }) { throw ExitCode(1) }
         if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) { throw ExitCode(2) }
     }
 }

@@ -12,7 +12,7 @@ struct ThreatDeckCommand: ParsableCommand {
         directories load every .json file inside.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SnapshotCommand.self, ThemesCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SnapshotCommand.self, ThemesCommand.self, TaxiiCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

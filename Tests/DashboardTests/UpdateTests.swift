@@ -153,6 +153,32 @@ import ThreatModel
         #expect(s.overlay == .none)
     }
 
+    /// A live source's status is read whole (its cause is at the end), and the list scrolls
+    /// exactly to its last wrapped row.
+    @Test func sourcesOverlayWrapsStatusAndScrollsToTheEnd() {
+        var r = IngestResult(file: "bad.json", format: .native)
+        r.problems = (1...40).map { Problem(file: "bad.json", line: $0, column: 1, path: "$.actors[\($0)]", message: "problem number \($0)") }
+        let feed = LoadedFile(path: "taxii:https://cti.example/taxii2/ · Enterprise ATT&CK", format: .taxii, actors: 3, events: 0, bytes: 100, loaded: true,
+                              staleSince: "2026-11-21 09:00",
+                              status: "error: cannot reach https://cti.example/api1/collections/95ecc380-afe9-11e4-9b6c-751b66dd541e/objects/: connection refused · retry in 2m · showing the pull of 2026-11-21 09:00")
+        var s = Fixtures.state(80, 24, dataset: DatasetBuilder.build([r], files: [feed]))
+        Fixtures.press(&s, .character("p"))
+        let screen = Screen.render(s).text
+        #expect(screen.contains("┃ taxii:https://cti.example/taxii2/ · Enterprise ATT&CK: error: cannot "), "\(screen)")
+        #expect(screen.contains("┃   pull of 2026-11-21 09:00 "))
+        #expect(screen.contains("connection refused · retry in 2m"), "\(screen)")
+        #expect(!screen.contains("…"))
+        Fixtures.press(&s, .end)
+        let end = Screen.render(s).text
+        #expect(end.contains("bad.json:40:1: $.actors[40]: problem number 40"))
+        guard case .problems(let limit) = s.overlay else { Issue.record("overlay closed"); return }
+        Fixtures.press(&s, .down)
+        #expect(s.overlay == .problems(scroll: limit))
+        Fixtures.press(&s, .up)
+        #expect(s.overlay == .problems(scroll: limit - 1))
+        #expect(!Screen.render(s).text.contains("problem number 40"))
+    }
+
     @Test func themeKeyCyclesAndSaysSo() {
         var s = Fixtures.state(120, 40)
         let first = s.theme.name

@@ -13,16 +13,7 @@ final class Tmux {
     let session = "td"
     let workDirectory: String
 
-    static var binary: String {
-        if let explicit = ProcessInfo.processInfo.environment["THREATDECK_BIN"] { return explicit }
-        // The test bundle sits next to the built products.
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent()] {
-            let path = candidate.appendingPathComponent("threatdeck").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return TestPaths.packageRoot + "/.build/debug/threatdeck"
-    }
+    static var binary: String { Subprocess.threatdeck }
 
     static var available: Bool { run(["tmux", "-V"]).status == 0 }
 
@@ -107,40 +98,8 @@ final class Tmux {
 
     func stopRecording() { _ = tmux(["pipe-pane", "-t", session]) }
 
-    /// Runs a command with the signal mask cleared and stdout+stderr to a temporary file.
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil) -> (status: Int32, output: String) {
-        let out = NSTemporaryDirectory() + "tmux-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        defer { unlink(out) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGWINCH] { sigaddset(&defaults, s) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        let envStrings = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-        let envp: [UnsafeMutablePointer<CChar>?] = envStrings.map { strdup($0) } + [nil]
-        defer { for p in envp { free(p) } }
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard rc == 0 else { return (-1, "spawn failed: \(rc)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-        let exited = (status & 0x7F) == 0
-        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), text)
+    static func run(_ arguments: [String], environment: [String: String]? = nil) -> (status: Int32, output: String) {
+        Subprocess.run(arguments, environment: environment)
     }
 }
 

@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public var tier: ColorTier = .color256
     public var now: Double = 0
     public var status: Status?
+    /// A standing warning shown in the header, e.g. TLS verification switched off.
+    public var notice: String?
 
     // Per-pane cursors
     public var actorCursor = 0

@@ -115,7 +115,7 @@ public enum Screen {
             }
         }
         FooterBar.render(state, into: &buffer, area: g.footer)
-        renderOverlay(state, into: &buffer, area: Rect(x: 0, y: g.header.maxY, width: state.width, height: g.footer.y - g.header.maxY))
+        renderOverlay(state, into: &buffer, area: overlayArea(g, state))
         if let kiosk = state.kiosk { KioskScreen.decorate(state, kiosk, into: &buffer) }
         return buffer
     }
@@ -131,6 +131,34 @@ public enum Screen {
         }
     }
 
+    /// Between header and footer: where overlays are drawn.
+    static func overlayArea(_ g: Geometry, _ state: AppState) -> Rect {
+        Rect(x: 0, y: g.header.maxY, width: state.width, height: g.footer.y - g.header.maxY)
+    }
+
+    /// How far the problems overlay can scroll at the current size (its lines wrap).
+    static func problemsScrollLimit(_ state: AppState) -> Int {
+        problemsOverlay(state, scroll: 0).maxScroll(in: overlayArea(geometry(state), state), ascii: state.ascii)
+    }
+
+    /// Live sources with their status first, then files showing old data, then each problem.
+    static func problemsOverlay(_ state: AppState, scroll: Int) -> Overlay {
+        let problems = state.problems
+        var lines: [(text: String, style: Style)] = []
+        for f in state.dataset.files where f.status != nil {
+            lines.append((f.path + ": " + f.status!, Style(f.status!.hasPrefix("error") ? .stale : .ok, attributes: .bold)))
+        }
+        for f in state.dataset.files where f.staleSince != nil && f.status == nil {
+            lines.append((f.path + ": showing the last good data" + ((f.staleSince ?? "").isEmpty ? "" : " (stale since \(f.staleSince!))"), Style(.stale, attributes: .bold)))
+        }
+        if problems.isEmpty { lines.append(("No problems: every file loaded cleanly.", Style(.ok))) }
+        for p in problems.prefix(2000) {
+            lines.append((p.description, Style(p.severity == .error ? .error : .warning)))
+        }
+        return Overlay(title: "Sources and problems (\(problems.count))", note: "Esc closes", lines: lines, scroll: scroll, glyphs: state.glyphs,
+                       preferredWidth: max(60, state.width - 4), wrap: true)
+    }
+
     static func renderOverlay(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         switch state.overlay {
         case .none: return
@@ -140,16 +168,7 @@ public enum Screen {
             }
             Overlay(title: "Keys", note: "Esc closes", lines: lines, scroll: scroll, glyphs: state.glyphs, preferredWidth: 84).render(into: &buffer, area: area)
         case .problems(let scroll):
-            let problems = state.problems
-            var lines: [(text: String, style: Style)] = problems.isEmpty ? [("No problems: every file loaded cleanly.", Style(.ok))] : []
-            for p in problems.prefix(2000) {
-                lines.append((p.description, Style(p.severity == .error ? .error : .warning)))
-            }
-            for f in state.dataset.files where f.staleSince != nil {
-                lines.insert((f.path + ": showing the last good data" + ((f.staleSince ?? "").isEmpty ? "" : " (stale since \(f.staleSince!))"), Style(.stale, attributes: .bold)), at: 0)
-            }
-            Overlay(title: "Problems (\(problems.count))", note: "Esc closes", lines: lines, scroll: scroll, glyphs: state.glyphs,
-                    preferredWidth: max(60, area.width - 4)).render(into: &buffer, area: area)
+            problemsOverlay(state, scroll: scroll).render(into: &buffer, area: area)
         case .search(let query, let selected):
             let matches = Search.matches(state.dataset, query)
             var lines: [(text: String, style: Style)] = [("/" + query + "▏", Style(.accent, attributes: .bold))]

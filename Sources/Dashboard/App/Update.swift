@@ -70,12 +70,12 @@ public enum App {
         case .problems(let scroll):
             switch key {
             case .escape, .character("p"), .character("q"), .enter: state.overlay = .none
-            case .down, .character("j"): state.overlay = .problems(scroll: min(scroll + 1, max(0, state.problems.count - 1)))
+            case .down, .character("j"): state.overlay = .problems(scroll: min(scroll + 1, Screen.problemsScrollLimit(state)))
             case .up, .character("k"): state.overlay = .problems(scroll: max(0, scroll - 1))
-            case .pageDown: state.overlay = .problems(scroll: min(scroll + 10, max(0, state.problems.count - 1)))
+            case .pageDown: state.overlay = .problems(scroll: min(scroll + 10, Screen.problemsScrollLimit(state)))
             case .pageUp: state.overlay = .problems(scroll: max(0, scroll - 10))
             case .home: state.overlay = .problems(scroll: 0)
-            case .end: state.overlay = .problems(scroll: max(0, state.problems.count - 1))
+            case .end: state.overlay = .problems(scroll: Screen.problemsScrollLimit(state))
             default: break
             }
             return []

@@ -26,7 +26,8 @@ enum HeaderBar {
         if let p = d.reportPeriod { facts.append("period " + p.description) }
         facts.append("\(d.files.count) file\(d.files.count == 1 ? "" : "s")")
         buffer.fill(area.row(0), Cell(" ", style: Style(.text)))
-        let right = d.hasSynthetic ? " SYNTHETIC DATA LOADED " : ""
+        var right = d.hasSynthetic ? " SYNTHETIC DATA LOADED " : ""
+        if let notice = state.notice { right = " " + notice + " " + right }
         let rightWidth = TextWidth.width(of: right, ascii: state.ascii)
         var x = area.x
         x += buffer.put("ThreatDeck", x: x, y: area.y, style: Style(.accent, attributes: .bold))
@@ -44,7 +45,7 @@ enum HeaderBar {
         x += buffer.put(title(d), x: x, y: area.y, style: Style(.title, attributes: .bold), maxWidth: max(0, room - factsWidth))
         buffer.put(factsText(shownFacts), x: x, y: area.y, style: Style(.muted), maxWidth: max(0, area.maxX - x - rightWidth))
         if !right.isEmpty {
-            buffer.putRight(right, maxX: area.maxX, y: area.y, style: Style(.warning, attributes: [.bold, .reverse]))
+            buffer.putRight(right, maxX: area.maxX, y: area.y, style: Style(state.notice != nil ? .error : .warning, attributes: [.bold, .reverse]))
         }
         guard area.height >= 2 else { return }
         let y = area.y + 1

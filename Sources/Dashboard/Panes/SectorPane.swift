@@ -35,7 +35,6 @@ enum SectorPane {
         let m = state.matrix
         let g = state.glyphs
         var lines: [PaneLine] = []
-        let items = items(state)
         let sectorRows = rows(state)
         if m.rows.isEmpty {
             lines.append(.text(m.measure == .actors ? "No actor in view has a stated sector." : "No event in view has a stated sector.", style: Style(.muted)))

@@ -26,6 +26,8 @@ public enum PlainSummary {
         var loaded = "files: \(dataset.files.count) · actors \(selection.actorIDs.count) of \(dataset.actors.count) · events \(selection.eventIndices.count) of \(dataset.events.count) · campaigns \(selection.campaignIndices.count) · findings \(dataset.findings.count)"
         if let ms = loadMilliseconds { loaded += " · loaded in \(Int(ms.rounded())) ms" }
         line(loaded)
+        // Live sources (TAXII) say how fresh they are: a summary is only as good as its last pull.
+        for f in dataset.files { if let status = f.status { line("source: \(f.path) · \(status)") } }
         line("filter: " + (filter.isEmpty ? "none" : filter.chips.map(\.label).joined(separator: " ")))
         let errors = dataset.errorCount
         if !dataset.problems.isEmpty { line("problems: \(errors) errors, \(dataset.problems.count - errors) warnings (threatdeck validate FILE lists them)") }

@@ -5,7 +5,7 @@
 /// properties are skipped, never errors); a second resolves relationships: `targets` gives
 /// sectors and regions, `attributed-to` links campaigns to actors, `originates-from` and
 /// `located-at` give a stated nexus, `uses` gives techniques and software.
-struct StixIngest {
+public struct StixIngest {
     /// ThreatDeck's property extension for measured findings on `note` objects.
     static let findingExtension = "extension-definition--a691854c-88d8-4b19-80c4-59ef2fe96bfb"
 
@@ -69,7 +69,7 @@ struct StixIngest {
         self.result = IngestResult(file: file, format: format)
     }
 
-    static func run(_ document: JSONDocument, file: String, format: Provenance.Format = .stix) -> IngestResult {
+    public static func run(_ document: JSONDocument, file: String, format: Provenance.Format = .stix) -> IngestResult {
         var ingest = StixIngest(document: document, file: file, format: format)
         ingest.read()
         ingest.result.problems = ingest.sink.problems()

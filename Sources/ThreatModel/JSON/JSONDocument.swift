@@ -241,6 +241,58 @@ public final class JSONDocument: @unchecked Sendable {
         return path(to: i).last.flatMap { if case .key = $0 { return i - 1 } else { return nil } }
     }
 
+    /// The bytes a value occupies in the source text (for containers: opening to closing
+    /// bracket), so a reader can keep an object's raw JSON without re-serialising it.
+    public func byteRange(of i: Int) -> Range<Int> {
+        let n = tape[i]
+        switch n.kind {
+        case .string: return (Int(n.start) - 1)..<(Int(n.start) + Int(n.end) + 1)
+        case .number, .true, .false, .null: return Int(n.start)..<(Int(n.start) + Int(n.end))
+        case .object, .array:
+            // After the last descendant come only whitespace and the closing brackets of the
+            // containers that end with it, innermost first; ours is the last of them.
+            var closers = 1
+            var inner = i
+            var innerEnd = Int(n.end)
+            var position: Int
+            if innerEnd == i + 1 {
+                position = Int(n.start) + 1
+            } else {
+                // Descend through last children that are containers ending at the same index.
+                while true {
+                    var k = inner + 1, last = inner + 1
+                    while k < innerEnd { last = k; k = next(k) }
+                    let lastNode = tape[last]
+                    if (lastNode.kind == .object || lastNode.kind == .array) && Int(lastNode.end) == innerEnd {
+                        closers += 1
+                        inner = last
+                        innerEnd = Int(lastNode.end)
+                        if innerEnd == inner + 1 {
+                            position = Int(lastNode.start) + 1
+                            break
+                        }
+                        continue
+                    }
+                    position = byteRange(of: last).upperBound
+                    break
+                }
+            }
+            return bytes.withUnsafeBufferPointer { buffer in
+                var p = position
+                var remaining = closers
+                while p < buffer.count {
+                    let c = buffer[p]
+                    p += 1
+                    if c == 0x7D || c == 0x5D {
+                        remaining -= 1
+                        if remaining == 0 { break }
+                    }
+                }
+                return Int(n.start)..<p
+            }
+        }
+    }
+
     // MARK: Positions and paths
 
     /// 1-based line and column (in Unicode scalars) of a byte offset. Scans the text once;

@@ -41,6 +41,16 @@ public struct DatasetLoader: Sendable {
 
     /// Reads what changed since the last call and rebuilds the dataset. `now` labels stale data.
     public mutating func load(now: String = "") -> Dataset {
+        let (results, files, problems) = collect(now: now)
+        var dataset = DatasetBuilder.build(results, files: files)
+        // Problems of cached results are already in `results`; the stale warnings come first.
+        dataset.problems = problems + dataset.problems
+        return dataset
+    }
+
+    /// The per-file results behind `load`, for callers that merge other sources in: results,
+    /// what each file contributed, and warnings about files whose last good data is shown.
+    public mutating func collect(now: String = "") -> (results: [IngestResult], files: [LoadedFile], problems: [Problem]) {
         let files = expandedPaths()
         var results: [IngestResult] = []
         var loaded: [LoadedFile] = []
@@ -90,10 +100,7 @@ public struct DatasetLoader: Sendable {
             loaded.append(LoadedFile(path: path, format: fresh.unparsed ? nil : fresh.format, actors: fresh.actors.count,
                                      events: fresh.events.count, bytes: fresh.bytes, loaded: !fresh.unparsed))
         }
-        var dataset = DatasetBuilder.build(results, files: loaded)
-        // Problems of cached results are already in `results`; the stale warnings come first.
-        dataset.problems = extraProblems + dataset.problems
-        return dataset
+        return (results, loaded, extraProblems)
     }
 
     /// True when a file appeared, vanished or changed since the last load (stat calls only).

@@ -71,8 +71,11 @@ public struct LoadedFile: Hashable, Sendable {
     public var loaded: Bool
     /// Set when this file's current contents are bad and its last good load is shown instead.
     public var staleSince: String?
+    /// How a live source is doing (last pull, objects, error, next retry), for the status list.
+    public var status: String?
 
-    public init(path: String, format: Provenance.Format?, actors: Int, events: Int, bytes: Int, loaded: Bool, staleSince: String? = nil) {
+    public init(path: String, format: Provenance.Format?, actors: Int, events: Int, bytes: Int, loaded: Bool, staleSince: String? = nil,
+                status: String? = nil) {
         self.path = path
         self.format = format
         self.actors = actors
@@ -80,5 +83,6 @@ public struct LoadedFile: Hashable, Sendable {
         self.bytes = bytes
         self.loaded = loaded
         self.staleSince = staleSince
+        self.status = status
     }
 }

@@ -1,0 +1,167 @@
+"""Test harness around OASIS medallion (the TAXII 2.1 reference server), for ThreatDeck's
+TAXII integration tests. Listens on 127.0.0.1 only.
+
+  serve DIR [--page-size N] [--tls CERT KEY]   medallion with an empty writable collection;
+                                               writes the chosen port to DIR/port
+  post URL USER PASSWORD FILE                  POST a STIX bundle's objects to a collection
+  bogus DIR                                    a server that answers like a broken proxy:
+                                               /html/ /json/ /garbage/ /slow/ /401/
+"""
+import base64
+import http.server
+import json
+import os
+import socketserver
+import sys
+import threading
+import time
+import urllib.request
+
+MEDIA = "application/taxii+json;version=2.1"
+USER, PASSWORD = "analyst", "correct horse battery staple"
+
+
+def write_port(directory, port):
+    tmp = os.path.join(directory, "port.tmp")
+    with open(tmp, "w") as f:
+        f.write(str(port))
+    os.replace(tmp, os.path.join(directory, "port"))
+
+
+def patch_find_att():
+    """medallion 3.0.0 reads an object's "version" property as its version timestamp, but
+    STIX extension-definition objects carry a semantic "version" ("1.0.0") and the server
+    then fails with HTTP 500. For STIX objects (they have a "type"), use modified/created."""
+    from medallion import common
+    from medallion.backends import memory_backend
+    from medallion.filters import basic_filter
+
+    original = common.find_att
+
+    def find_att(obj):
+        if "type" in obj and ("modified" in obj or "created" in obj):
+            return common.string_to_datetime(obj.get("modified") or obj["created"])
+        return original(obj)
+
+    for module in (common, memory_backend, basic_filter):
+        module.find_att = find_att
+
+
+def serve(directory, page_size, tls):
+    from werkzeug.serving import make_server
+    from medallion import application_instance, register_blueprints, set_config
+
+    patch_find_att()
+
+    data = {
+        "/discovery": {
+            "title": "ThreatDeck test TAXII server",
+            "description": "medallion, started by the ThreatDeck tests",
+            "default": "/cti/",
+            "api_roots": ["/cti/"],
+        },
+        "cti": {
+            "information": {"title": "Test CTI", "description": "collections for the tests",
+                            "versions": [MEDIA], "max_content_length": 200 * 1024 * 1024},
+            "status": [],
+            "collections": [
+                {"id": "91a7b528-80eb-42ed-a74d-c6fbd5a26116", "title": "Sample report",
+                 "can_read": True, "can_write": True, "media_types": ["application/stix+json;version=2.1"],
+                 "objects": [], "manifest": []},
+                {"id": "52892447-4d7e-4f70-b94d-d7f22742ff63", "title": "Public STIX examples",
+                 "can_read": True, "can_write": True, "media_types": ["application/stix+json;version=2.1"],
+                 "objects": [], "manifest": []},
+                {"id": "64993447-4d7e-4f70-b94d-d7f22742ff64", "title": "Locked",
+                 "can_read": False, "can_write": False, "media_types": [], "objects": [], "manifest": []},
+            ],
+        },
+    }
+    data_path = os.path.join(directory, "data.json")
+    with open(data_path, "w") as f:
+        json.dump(data, f)
+    config = {
+        "backend": {"module": "medallion.backends.memory_backend", "module_class": "MemoryBackend", "filename": data_path},
+        "users": {USER: PASSWORD},
+        "taxii": {"max_page_size": page_size},
+    }
+    set_config(application_instance, "users", config)
+    set_config(application_instance, "taxii", config)
+    set_config(application_instance, "backend", config)
+    register_blueprints(application_instance)
+    ssl_context = tuple(tls) if tls else None
+    server = make_server("127.0.0.1", 0, application_instance, threaded=True, ssl_context=ssl_context)
+    write_port(directory, server.server_port)
+    server.serve_forever()
+
+
+def post(url, user, password, path):
+    with open(path, "rb") as f:
+        bundle = json.load(f)
+    body = json.dumps({"objects": bundle["objects"]}).encode()
+    request = urllib.request.Request(url, data=body, method="POST")
+    request.add_header("Content-Type", MEDIA)
+    request.add_header("Accept", MEDIA)
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    request.add_header("Authorization", "Basic " + token)
+    with urllib.request.urlopen(request, timeout=120) as response:
+        status = json.load(response)
+    print(status.get("status"), status.get("success_count"), status.get("failure_count"))
+
+
+class Bogus(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def reply(self, code, content_type, body):
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        if self.path.startswith("/html/"):
+            self.reply(200, "text/html", b"<html><body>Please log in to the proxy</body></html>")
+        elif self.path.startswith("/json/"):
+            self.reply(200, "application/json", b'{"title": "not taxii", "api_roots": []}')
+        elif self.path.startswith("/garbage/"):
+            self.reply(200, MEDIA, b'{"title": "Broken", "api_roots": [')
+        elif self.path.startswith("/slow/"):
+            time.sleep(30)
+            self.reply(200, MEDIA, b"{}")
+        elif self.path.startswith("/401/"):
+            self.reply(401, MEDIA, b'{"title": "Authentication required"}')
+        elif self.path.startswith("/500/"):
+            self.reply(500, "text/plain", b"internal error")
+        else:
+            self.reply(404, "text/plain", b"no")
+
+
+def bogus(directory):
+    class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+        daemon_threads = True
+
+    server = Server(("127.0.0.1", 0), Bogus)
+    write_port(directory, server.server_address[1])
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    command = sys.argv[1]
+    if command == "serve":
+        directory = sys.argv[2]
+        args = sys.argv[3:]
+        page_size = 100
+        tls = None
+        if "--page-size" in args:
+            page_size = int(args[args.index("--page-size") + 1])
+        if "--tls" in args:
+            i = args.index("--tls")
+            tls = (args[i + 1], args[i + 2])
+        serve(directory, page_size, tls)
+    elif command == "post":
+        post(*sys.argv[2:6])
+    elif command == "bogus":
+        bogus(sys.argv[2])
+    else:
+        sys.exit(f"unknown command {command}")

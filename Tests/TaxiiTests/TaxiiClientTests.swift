@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import TestSupport
+import ThreatModel
+@testable import TaxiiSource
+
+/// The client against servers that are not what they claim (a proxy's login page, plain
+/// JSON, truncated JSON, a hang, errors), TLS with a private CA, and collection choice.
+@Suite(.serialized)
+struct TaxiiClientTests {
+    static let analyst = TaxiiCredentials.basic(user: Medallion.user, password: Medallion.password)
+
+    @Test func mediaTypeIsMatchedExactlyButLeniently() {
+        #expect(TaxiiClient.isTaxii21("application/taxii+json;version=2.1"))
+        #expect(TaxiiClient.isTaxii21("Application/TAXII+JSON; version=2.1; charset=utf-8"))
+        #expect(!TaxiiClient.isTaxii21("application/taxii+json;version=2.0"))
+        #expect(!TaxiiClient.isTaxii21("application/taxii+json"))
+        #expect(!TaxiiClient.isTaxii21("application/json"))
+        #expect(!TaxiiClient.isTaxii21("text/html; version=2.1"))
+    }
+
+    @Test func basicCredentialsAreBase64() {
+        #expect(Base64.encode(Array("analyst:correct horse battery staple".utf8)) == "YW5hbHlzdDpjb3JyZWN0IGhvcnNlIGJhdHRlcnkgc3RhcGxl")
+        #expect(Base64.encode(Array("a".utf8)) == "YQ==")
+        #expect(Base64.encode(Array("ab".utf8)) == "YWI=")
+        #expect(Base64.encode([]) == "")
+        #expect(TaxiiCredentials.bearer(token: "t0k").header == "Bearer t0k")
+        #expect(TaxiiCredentials.fromEnvironment(["THREATDECK_TAXII_USER": "u", "THREATDECK_TAXII_PASSWORD": "p"]) == .basic(user: "u", password: "p"))
+        #expect(TaxiiCredentials.fromEnvironment(["THREATDECK_TAXII_TOKEN": "x", "THREATDECK_TAXII_USER": "u"]) == .bearer(token: "x"))
+        #expect(TaxiiCredentials.fromEnvironment([:]) == TaxiiCredentials.none)
+    }
+
+    @Test func responsesThatAreNotTaxiiAreNamedForWhatTheyAre() async throws {
+        let bogus = try Medallion(mode: "bogus")
+        let client = try TaxiiClient(options: .init(timeoutSeconds: 2))
+
+        await #expect(throws: TaxiiError.notTaxii(url: bogus.base + "/html/", contentType: "text/html")) {
+            _ = try await client.discover(bogus.base + "/html/")
+        }
+        await #expect(throws: TaxiiError.notTaxii(url: bogus.base + "/json/", contentType: "application/json")) {
+            _ = try await client.discover(bogus.base + "/json/")
+        }
+        do {
+            _ = try await client.discover(bogus.base + "/garbage/")
+            Issue.record("truncated JSON was accepted")
+        } catch {
+            guard case .badJSON(_, let problem) = error else { throw error }
+            // Where in the body it broke: line:column and the JSON path.
+            #expect(problem.hasPrefix("1:35: $.api_roots"), "\(problem)")
+        }
+        let started = Date()
+        await #expect(throws: TaxiiError.timeout(url: bogus.base + "/slow/")) {
+            _ = try await client.discover(bogus.base + "/slow/")
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+        await #expect(throws: TaxiiError.http(status: 401, url: bogus.base + "/401/", title: "Authentication required")) {
+            _ = try await client.discover(bogus.base + "/401/")
+        }
+        await #expect(throws: TaxiiError.http(status: 500, url: bogus.base + "/500/", title: nil)) {
+            _ = try await client.discover(bogus.base + "/500/")
+        }
+        bogus.stop()
+        do {
+            _ = try await client.discover(bogus.base + "/html/")
+            Issue.record("a stopped server answered")
+        } catch {
+            #expect(error.description.contains("connection refused"), "\(error)")
+        }
+    }
+
+    @Test func collectionsAreChosenByIdOrTitle() async throws {
+        let server = try Medallion()
+        let client = try TaxiiClient(credentials: Self.analyst)
+        let discovery = try await client.discover(server.discovery)
+        #expect(discovery.title == "ThreatDeck test TAXII server")
+        #expect(discovery.apiRoots == [server.apiRoot] && discovery.defaultRoot == server.apiRoot)
+        let root = try await client.apiRoot(server.apiRoot)
+        #expect(root.versions == [TaxiiClient.mediaType])
+        let collections = try await client.collections(server.apiRoot)
+        #expect(collections.map(\.title) == ["Sample report", "Public STIX examples", "Locked"])
+        #expect(collections.map(\.canRead) == [true, true, false])
+
+        #expect(try await client.resolve(server.discovery, collection: "sample REPORT").collection.id == Medallion.sampleCollection)
+        #expect(try await client.resolve(server.apiRoot, collection: Medallion.examplesCollection).apiRoot == server.apiRoot)
+        // Two readable collections and none named: the error lists them. An unreadable one is not offered.
+        for wanted in [nil, "Locked"] as [String?] {
+            do {
+                _ = try await client.resolve(server.discovery, collection: wanted)
+                Issue.record("resolved \(wanted ?? "nil")")
+            } catch {
+                #expect(error.description.contains("Sample report (\(Medallion.sampleCollection))"), "\(error)")
+                #expect(!error.description.contains("Locked ("))
+            }
+        }
+    }
+
+    @Test func tlsNeedsTheCAOrAnExplicitInsecureFlag() async throws {
+        let server = try Medallion(tls: true)
+        #expect(server.base.hasPrefix("https://"))
+
+        let system = try TaxiiClient(options: .init(timeoutSeconds: 10), credentials: Self.analyst)
+        do {
+            _ = try await system.discover(server.discovery)
+            Issue.record("a certificate from an unknown CA was accepted")
+        } catch {
+            #expect(error.description.contains("TLS"), "\(error)")
+            #expect(error.description.contains("--ca-file"))
+        }
+
+        let pinned = try TaxiiClient(options: .init(caFile: server.caFile, timeoutSeconds: 10), credentials: Self.analyst)
+        #expect(try await pinned.discover(server.discovery).title == "ThreatDeck test TAXII server")
+
+        let insecure = try TaxiiClient(options: .init(insecure: true, timeoutSeconds: 10), credentials: Self.analyst)
+        #expect(try await insecure.collections(server.apiRoot).count == 3)
+
+        // The dashboard says so when verification is off.
+        let feed = try TaxiiFeed(.init(url: server.discovery, collection: "Sample report", options: .init(insecure: true), credentials: Self.analyst),
+                                 clock: { 0 })
+        #expect(await feed.poll() == nil)
+        #expect(feed.snapshot(now: 0).file.status?.contains("TLS NOT VERIFIED") == true)
+
+        #expect(throws: TaxiiError.self) { _ = try TaxiiClient(options: .init(caFile: "/nonexistent/ca.pem")) }
+    }
+}

@@ -1,0 +1,234 @@
+import Dashboard
+import Foundation
+import Synchronization
+import Testing
+import TestSupport
+import ThreatModel
+@testable import TaxiiSource
+
+/// A settable clock, so backoff and "retry in" are checked without waiting.
+final class TestClock: Sendable {
+    private let value = Mutex(1_790_000_000.0)
+    var now: Double { value.withLock { $0 } }
+    func advance(_ seconds: Double) { value.withLock { $0 += seconds } }
+    var function: @Sendable () -> Double { { [self] in now } }
+}
+
+/// Polling a real TAXII 2.1 server (OASIS medallion on loopback): full pulls that match the
+/// file, paging, incremental polls, credentials, outages with the last good data kept, and
+/// the on-disk cache.
+@Suite(.serialized)
+struct TaxiiFeedTests {
+    static let sampleBundle = TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.stix.json"
+    static let examples = [TestPaths.sharedData + "/stix/apt1.json", TestPaths.sharedData + "/stix/poisonivy.json"]
+    static let analyst = TaxiiCredentials.basic(user: Medallion.user, password: Medallion.password)
+
+    /// Distinct object ids in bundles, counted with Foundation's parser, not ours.
+    static func distinctIDs(_ paths: [String]) throws -> Set<String> {
+        var ids = Set<String>()
+        for path in paths {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let bundle = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            for case let object as [String: Any] in bundle["objects"] as? [Any] ?? [] { ids.insert(object["id"] as! String) }
+        }
+        return ids
+    }
+
+    static func feed(_ server: Medallion, collection: String?, pageSize: Int = 1000, clock: TestClock = TestClock(),
+                     credentials: TaxiiCredentials = analyst, cache: String? = nil, poll: Double = 60,
+                     options: TaxiiClient.Options? = nil) throws -> TaxiiFeed {
+        let options = options ?? TaxiiClient.Options(timeoutSeconds: 20, pageSize: pageSize)
+        return try TaxiiFeed(.init(url: server.discovery, collection: collection, pollSeconds: poll, options: options,
+                                   credentials: credentials, cacheDirectory: cache), clock: clock.function)
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let dir = NSTemporaryDirectory() + "td-taxii-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func fullPullOverManyPagesMatchesTheFiles() async throws {
+        let server = try Medallion(arguments: ["--page-size", "1000"])
+        for file in Self.examples { try server.post(file, collection: Medallion.examplesCollection) }
+        let expected = try Self.distinctIDs(Self.examples)
+
+        // 231 objects, 17 per page: 14 pages, the last one short.
+        let feed = try Self.feed(server, collection: "Public STIX examples", pageSize: 17)
+        let error = await feed.poll()
+        #expect(error == nil, "\(error.map(\.description) ?? "")")
+        #expect(feed.objectCount == expected.count)
+        #expect(feed.lastPullObjects == expected.count)
+
+        // The records equal those read from the same objects as files.
+        var loader = DatasetLoader(paths: Self.examples)
+        let fromFiles = loader.load()
+        let (result, file, problem) = feed.snapshot(now: 0)
+        let fromTaxii = DatasetBuilder.build([try #require(result)], files: [file])
+        #expect(problem == nil)
+        #expect(Set(fromTaxii.actors.map(\.name)) == Set(fromFiles.actors.map(\.name)))
+        #expect(fromTaxii.actors.count == fromFiles.actors.count && fromTaxii.actors.count == 2)
+        #expect(fromTaxii.events.count == fromFiles.events.count)
+        #expect(fromTaxii.campaigns.count == fromFiles.campaigns.count)
+        #expect(fromTaxii.actors.allSatisfy { $0.provenance.allSatisfy { $0.format == .taxii && $0.file.hasPrefix("taxii:") } })
+        #expect(file.format == .taxii && file.loaded && file.actors == fromFiles.files.reduce(0) { $0 + $1.actors })
+        #expect(file.path == "taxii:\(server.discovery) · Public STIX examples")
+        #expect(file.status?.contains("\(expected.count) objects") == true, "\(file.status ?? "")")
+    }
+
+    @Test func incrementalPollFetchesOnlyWhatWasAdded() async throws {
+        let server = try Medallion()
+        try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
+        let sampleIDs = try Self.distinctIDs([Self.sampleBundle])
+        let clock = TestClock()
+        let feed = try Self.feed(server, collection: Medallion.sampleCollection, pageSize: 10, clock: clock)
+        #expect(await feed.poll() == nil)
+        #expect(feed.lastPullObjects == sampleIDs.count)
+
+        // Nothing new: an empty incremental poll, the data unchanged.
+        clock.advance(60)
+        #expect(await feed.poll() == nil)
+        #expect(feed.lastPullObjects == 0)
+        #expect(feed.objectCount == sampleIDs.count)
+
+        // A new intrusion set, and a newer version of an existing actor (renamed).
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.sampleBundle))
+        let bundle = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let objects = try #require(bundle["objects"] as? [[String: Any]])
+        var murky = try #require(objects.first { ($0["name"] as? String) == "Murky Panda" })
+        murky["modified"] = "2030-01-01T00:00:00.000Z"  // newer than the sample's own version
+        murky["name"] = "Murky Panda (renamed in test)"
+        let newActor: [String: Any] = [
+            "type": "intrusion-set", "spec_version": "2.1", "id": "intrusion-set--0f6a3a1e-6c1b-4e0e-9d7a-2b1f2a1c9e01",
+            "created": "2026-11-01T00:00:00.000Z", "modified": "2026-11-01T00:00:00.000Z", "name": "Test Added Actor",
+        ]
+        let update = ["type": "bundle", "id": "bundle--5d0a3c6e-1f7e-4a55-9a53-8c3e6f1d2b10", "objects": [murky, newActor]] as [String: Any]
+        let updatePath = dir + "/update.json"
+        try JSONSerialization.data(withJSONObject: update).write(to: URL(fileURLWithPath: updatePath))
+        try server.post(updatePath, collection: Medallion.sampleCollection)
+
+        clock.advance(60)
+        #expect(await feed.poll() == nil)
+        #expect(feed.lastPullObjects == 2)
+        #expect(feed.objectCount == sampleIDs.count + 1)
+        let result = try #require(feed.snapshot(now: clock.now).result)
+        let names = Set(result.actors.map(\.name))
+        #expect(names.contains("Murky Panda (renamed in test)") && names.contains("Test Added Actor"))
+        #expect(!names.contains("Murky Panda"))
+    }
+
+    @Test func wrongPasswordIsReportedAndNothingIsShown() async throws {
+        let server = try Medallion()
+        try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
+        let feed = try Self.feed(server, collection: Medallion.sampleCollection, credentials: .basic(user: Medallion.user, password: "wrong"))
+        let error = try #require(await feed.poll())
+        guard case .http(let status, _, _) = error else {
+            Issue.record("expected HTTP 401, got \(error)")
+            return
+        }
+        #expect(status == 401)
+        #expect(error.description.contains("THREATDECK_TAXII_PASSWORD"))
+        let (result, file, problem) = feed.snapshot(now: 0)
+        #expect(result == nil)
+        #expect(!file.loaded)
+        #expect(problem?.severity == .error)
+        // The password is never echoed back anywhere.
+        #expect(!(file.status ?? "").contains("wrong") && !(problem?.message ?? "").contains("wrong"))
+    }
+
+    @Test func outageKeepsTheLastGoodPullAndBacksOff() async throws {
+        let server = try Medallion()
+        try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
+        let clock = TestClock()
+        let feed = try Self.feed(server, collection: Medallion.sampleCollection, clock: clock, poll: 30)
+        #expect(await feed.poll() == nil)
+        let good = try #require(feed.snapshot(now: clock.now).result)
+        let pulledAt = clock.now
+        #expect(feed.retryAt == pulledAt + 30)
+
+        server.stop()
+        clock.advance(30)
+        let first = try #require(await feed.poll())
+        #expect(first.description.contains("connection refused"), "\(first)")
+        #expect(feed.retryAt == clock.now + 60)  // 30 s × 2
+        var (result, file, problem) = feed.snapshot(now: clock.now)
+        #expect(result?.actors.map(\.name) == good.actors.map(\.name))
+        #expect(file.loaded)
+        #expect(file.staleSince == ClockFormat.dateTime(pulledAt))
+        #expect(problem?.severity == .warning)
+        #expect(problem?.message.contains("the last good pull stays on screen") == true)
+        #expect(file.status?.contains("retry in 1m") == true, "\(file.status ?? "")")
+
+        clock.advance(60)
+        #expect(await feed.poll() != nil)
+        #expect(feed.retryAt == clock.now + 120)  // × 4
+        for _ in 0..<8 { _ = await feed.poll() }
+        #expect(feed.retryAt == clock.now + 600)  // capped at ten minutes
+        (result, file, problem) = feed.snapshot(now: clock.now)
+        #expect(result?.actors.count == good.actors.count)
+    }
+
+    @Test func cacheShowsTheLastPullAtStartAndResumesIncrementally() async throws {
+        let cache = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let server = try Medallion()
+        try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
+        let count = try Self.distinctIDs([Self.sampleBundle]).count
+        let clock = TestClock()
+        let first = try Self.feed(server, collection: "Sample report", clock: clock, cache: cache)
+        #expect(await first.poll() == nil)
+        let firstActors = try #require(first.snapshot(now: clock.now).result).actors.map(\.name).sorted()
+
+        // The cache file is private, complete JSON.
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(files.count == 1 && files[0].hasPrefix("taxii-") && files[0].hasSuffix(".json"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: cache + "/" + files[0])
+        #expect((attributes[.posixPermissions] as? Int ?? 0) & 0o077 == 0)
+
+        // A restart: the data is there before any poll, marked as cached.
+        clock.advance(3600)
+        let second = try Self.feed(server, collection: "Sample report", clock: clock, cache: cache)
+        #expect(second.isFromCache)
+        #expect(second.objectCount == count)
+        let (cached, file, _) = second.snapshot(now: clock.now)
+        #expect(try #require(cached).actors.map(\.name).sorted() == firstActors)
+        #expect(file.status?.contains("from cache") == true && file.status?.contains("(1h 0m ago)") == true, "\(file.status ?? "")")
+        #expect(file.path.hasSuffix("· Sample report"))
+
+        // Its first poll asks only for what was added since, and gets nothing.
+        #expect(await second.poll() == nil)
+        #expect(second.lastPullObjects == 0)
+        #expect(second.objectCount == count)
+        #expect(!second.isFromCache)
+
+        // A cache that is garbage is ignored, not fatal.
+        try "{\"objects\": [".write(toFile: cache + "/" + files[0], atomically: true, encoding: .utf8)
+        let third = try Self.feed(server, collection: "Sample report", clock: clock, cache: cache)
+        #expect(third.objectCount == 0 && !third.isFromCache)
+        #expect(await third.poll() == nil)
+        #expect(third.objectCount == count)
+    }
+
+    @Test func combinedSourceListsFilesAndFeedsWithTheirStatus() async throws {
+        let server = try Medallion()
+        try server.post(Self.examples[0], collection: Medallion.examplesCollection)
+        let clock = TestClock()
+        let feed = try Self.feed(server, collection: Medallion.examplesCollection, clock: clock)
+        let source = CombinedSource(paths: [TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"], feeds: [feed], clock: clock.function)
+        var dataset = source.load(now: clock.now)
+        #expect(dataset.files.count == 2)
+        #expect(dataset.files[1].status == "connecting…")
+        #expect(!dataset.actors.contains { $0.name == "APT1" })
+
+        #expect(await feed.poll() == nil)
+        #expect(source.hasChanges())
+        dataset = source.load(now: clock.now)
+        #expect(!source.hasChanges())
+        #expect(dataset.actors.contains { $0.name == "APT1" && $0.provenance.contains { $0.format == .taxii } })
+        #expect(dataset.actors.contains { $0.name == "Murky Panda" && $0.provenance.contains { $0.format == .native } })
+        #expect(dataset.files.map(\.format) == [.native, .taxii])
+        #expect(dataset.files[1].status?.hasPrefix("last pull") == true)
+    }
+}
