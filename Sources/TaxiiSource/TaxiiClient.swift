@@ -31,20 +31,25 @@ public final class TaxiiClient: Sendable {
     let options: Options
     let credentials: TaxiiCredentials
     let tls: TLSConfiguration
+    /// A CA file that cannot be used fails every request (the source shows why) rather
+    /// than the whole dashboard.
+    let setupError: TaxiiError?
 
-    public init(options: Options = Options(), credentials: TaxiiCredentials = .none) throws(TaxiiError) {
+    public init(options: Options = Options(), credentials: TaxiiCredentials = .none) {
         self.options = options
         self.credentials = credentials
         var tls = TLSConfiguration.makeClientConfiguration()
+        var setupError: TaxiiError?
         if let ca = options.caFile {
             do {
                 tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(ca))
             } catch {
-                throw .credentials("cannot use CA file \(ca): \(error)")
+                setupError = .credentials("cannot use CA file \(ca): \(error)")
             }
         }
         if options.insecure { tls.certificateVerification = .none }
         self.tls = tls
+        self.setupError = setupError
     }
 
     /// One client for the process (a global is never deinitialised, so it needs no shutdown
@@ -55,6 +60,7 @@ public final class TaxiiClient: Sendable {
 
     /// GETs a TAXII endpoint and parses the body; every failure becomes a `TaxiiError`.
     func get(_ url: String) async throws(TaxiiError) -> (document: JSONDocument, headers: [String: String]) {
+        if let setupError { throw setupError }
         var request = HTTPClientRequest(url: url)
         request.method = .GET
         request.tlsConfiguration = tls

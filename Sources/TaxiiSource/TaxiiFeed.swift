@@ -53,10 +53,10 @@ public final class TaxiiFeed: Sendable {
     private let state = Mutex(State())
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    public init(_ configuration: Configuration, clock: @escaping @Sendable () -> Double) throws(TaxiiError) {
+    public init(_ configuration: Configuration, clock: @escaping @Sendable () -> Double) {
         self.configuration = configuration
         self.clock = clock
-        client = try TaxiiClient(options: configuration.options, credentials: configuration.credentials)
+        client = TaxiiClient(options: configuration.options, credentials: configuration.credentials)
         loadCache()
     }
 

@@ -28,14 +28,8 @@ struct TaxiiCommand: ParsableCommand {
         func run() throws {
             let unicode = ProcessContext.prepareLocale()
             if insecure { printError("threatdeck: warning: TLS certificate verification is OFF (--insecure)") }
-            let client: TaxiiClient
-            do {
-                client = try TaxiiClient(options: .init(caFile: caFile, insecure: insecure),
-                                         credentials: TaxiiCredentials.fromEnvironment(ProcessContext.environment))
-            } catch {
-                printError("threatdeck taxii ls: \(error)")
-                throw ExitCode(2)
-            }
+            let client = TaxiiClient(options: .init(caFile: caFile, insecure: insecure),
+                                     credentials: TaxiiCredentials.fromEnvironment(ProcessContext.environment))
             let url = self.url
             let output: Result<[String], TaxiiError> = runBlocking {
                 var lines: [String] = []

@@ -3,6 +3,9 @@ import Dashboard
 import Dispatch
 import Synchronization
 import TaxiiSource
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--taxii URL [--collection ID|TITLE] [--ca-file F] [--insecure] [--poll S]`, shared by the
 /// dashboard, `summary` and `snapshot`. Credentials never come from here: see README.
@@ -31,6 +34,7 @@ struct TaxiiOptions: ParsableArguments {
             throw ValidationError("--taxii \(u): expected an http:// or https:// URL")
         }
         if let poll, poll < 1 { throw ValidationError("--poll must be at least 1 second") }
+        if let caFile, access(caFile, R_OK) != 0 { throw ValidationError("--ca-file \(caFile): cannot read it") }
     }
 
     /// Feeds for the command line's servers and the config file's sources.
@@ -41,7 +45,7 @@ struct TaxiiOptions: ParsableArguments {
         let fromEnvironment = TaxiiCredentials.fromEnvironment(environment)
         for (k, url) in urls.enumerated() {
             let options = TaxiiClient.Options(caFile: caFile, insecure: insecure, pageSize: pageSize ?? 1000)
-            out.append(try TaxiiFeed(.init(url: url, collection: k < collections.count ? collections[k] : nil, pollSeconds: poll ?? 60,
+            out.append(TaxiiFeed(.init(url: url, collection: k < collections.count ? collections[k] : nil, pollSeconds: poll ?? 60,
                                            options: options, credentials: fromEnvironment, cacheDirectory: cache), clock: clock))
         }
         for s in config.taxii {
@@ -51,7 +55,7 @@ struct TaxiiOptions: ParsableArguments {
                 if let token = s.token { credentials = .bearer(token: token) } else { credentials = .basic(user: s.username ?? "", password: s.password ?? "") }
             }
             let options = TaxiiClient.Options(caFile: s.caFile ?? caFile, insecure: s.insecure || insecure, pageSize: pageSize ?? 1000)
-            out.append(try TaxiiFeed(.init(url: s.url, collection: s.collection, pollSeconds: s.poll ?? poll ?? 60, options: options,
+            out.append(TaxiiFeed(.init(url: s.url, collection: s.collection, pollSeconds: s.poll ?? poll ?? 60, options: options,
                                            credentials: credentials, cacheDirectory: cache), clock: clock))
         }
         return out

@@ -96,6 +96,21 @@ import ThreatModel
         #expect(banner.contains("reload failing: " + stale.files[0].path + " 1:9: unexpected end of file"))
     }
 
+    /// A TAXII feed that stops answering: the wall keeps its numbers and says which server
+    /// fails, why, and when it retries.
+    @Test func failingFeedKeepsDataAndSaysWhy() {
+        var s = kiosk()
+        _ = App.update(&s, .resize(width: 200, height: 50))
+        var data = Fixtures.sample
+        data.files.append(LoadedFile(path: "taxii:https://cti.example/taxii2/ · Shared", format: .taxii, actors: 3, events: 0, bytes: 10, loaded: true,
+                                     staleSince: "2026-11-21 09:00", status: "error: HTTP 503 from https://cti.example/api1/: server error · retry in 4m"))
+        _ = App.update(&s, .loaded(data, at: Self.t0 + 30, milliseconds: 2))
+        #expect(s.kiosk?.dataAsOf == Self.t0)
+        let screen = Screen.render(s).trimmedLines
+        #expect(screen[0].contains("taxii:https://cti.example/taxii2/ · Shared: error: HTTP 503"), "\(screen[0])")
+        #expect(screen.joined().contains("stated by the report"))
+    }
+
     @Test func viewNamesParse() {
         #expect(KioskView(name: "nexus:2") == .nexus(rank: 2))
         #expect(KioskView(name: "timeline") == .pane(.timeline))

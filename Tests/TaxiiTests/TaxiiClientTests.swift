@@ -32,7 +32,7 @@ struct TaxiiClientTests {
 
     @Test func responsesThatAreNotTaxiiAreNamedForWhatTheyAre() async throws {
         let bogus = try Medallion(mode: "bogus")
-        let client = try TaxiiClient(options: .init(timeoutSeconds: 2))
+        let client = TaxiiClient(options: .init(timeoutSeconds: 2))
 
         await #expect(throws: TaxiiError.notTaxii(url: bogus.base + "/html/", contentType: "text/html")) {
             _ = try await client.discover(bogus.base + "/html/")
@@ -70,7 +70,7 @@ struct TaxiiClientTests {
 
     @Test func collectionsAreChosenByIdOrTitle() async throws {
         let server = try Medallion()
-        let client = try TaxiiClient(credentials: Self.analyst)
+        let client = TaxiiClient(credentials: Self.analyst)
         let discovery = try await client.discover(server.discovery)
         #expect(discovery.title == "ThreatDeck test TAXII server")
         #expect(discovery.apiRoots == [server.apiRoot] && discovery.defaultRoot == server.apiRoot)
@@ -98,7 +98,7 @@ struct TaxiiClientTests {
         let server = try Medallion(tls: true)
         #expect(server.base.hasPrefix("https://"))
 
-        let system = try TaxiiClient(options: .init(timeoutSeconds: 10), credentials: Self.analyst)
+        let system = TaxiiClient(options: .init(timeoutSeconds: 10), credentials: Self.analyst)
         do {
             _ = try await system.discover(server.discovery)
             Issue.record("a certificate from an unknown CA was accepted")
@@ -107,18 +107,25 @@ struct TaxiiClientTests {
             #expect(error.description.contains("--ca-file"))
         }
 
-        let pinned = try TaxiiClient(options: .init(caFile: server.caFile, timeoutSeconds: 10), credentials: Self.analyst)
+        let pinned = TaxiiClient(options: .init(caFile: server.caFile, timeoutSeconds: 10), credentials: Self.analyst)
         #expect(try await pinned.discover(server.discovery).title == "ThreatDeck test TAXII server")
 
-        let insecure = try TaxiiClient(options: .init(insecure: true, timeoutSeconds: 10), credentials: Self.analyst)
+        let insecure = TaxiiClient(options: .init(insecure: true, timeoutSeconds: 10), credentials: Self.analyst)
         #expect(try await insecure.collections(server.apiRoot).count == 3)
 
         // The dashboard says so when verification is off.
-        let feed = try TaxiiFeed(.init(url: server.discovery, collection: "Sample report", options: .init(insecure: true), credentials: Self.analyst),
+        let feed = TaxiiFeed(.init(url: server.discovery, collection: "Sample report", options: .init(insecure: true), credentials: Self.analyst),
                                  clock: { 0 })
         #expect(await feed.poll() == nil)
         #expect(feed.snapshot(now: 0).file.status?.contains("TLS NOT VERIFIED") == true)
 
-        #expect(throws: TaxiiError.self) { _ = try TaxiiClient(options: .init(caFile: "/nonexistent/ca.pem")) }
+        // An unusable CA file fails that source's requests, saying why; nothing else.
+        let broken = TaxiiClient(options: .init(caFile: "/nonexistent/ca.pem"))
+        do {
+            _ = try await broken.discover(server.discovery)
+            Issue.record("a client without its CA file made a request")
+        } catch {
+            #expect(error.description.hasPrefix("cannot use CA file /nonexistent/ca.pem"), "\(error)")
+        }
     }
 }

@@ -55,6 +55,10 @@ struct TaxiiCommandLineTests {
 
         let notURL = Subprocess.run([bin, "summary", "--taxii", "cti.example/taxii2/"], environment: Self.environment())
         #expect(notURL.status != 0 && notURL.output.contains("expected an http:// or https:// URL"))
+        let noCA = Subprocess.run([bin, "summary", "--taxii", server.discovery, "--ca-file", "/nonexistent/ca.pem"], environment: Self.environment())
+        #expect(noCA.status != 0 && noCA.output.contains("--ca-file /nonexistent/ca.pem: cannot read it"), "\(noCA.output)")
+        let secret = Subprocess.run([bin, "summary", "--taxii", server.discovery, "--password", "x"], environment: Self.environment())
+        #expect(secret.status != 0, "credentials are never command-line options")
 
         server.stop()
         let down = Subprocess.run([bin, "taxii", "ls", server.discovery], environment: Self.environment())

@@ -85,6 +85,8 @@ public struct KioskState: Equatable, Sendable {
     /// Why the screen must say STALE, if it must.
     public func staleReason(now: Double, dataset: Dataset) -> String? {
         if let f = dataset.files.first(where: { $0.staleSince != nil }) {
+            // A live source words its own state: failing with a retry time, or shown from cache.
+            if let status = f.status { return f.path + ": " + status }
             let problem = dataset.problems.first { $0.file == f.path && $0.severity == .error }
             return "reload failing: " + f.path + (problem.map { " \($0.line):\($0.column): \($0.message)" } ?? "")
         }
