@@ -83,4 +83,24 @@ import Testing
         let weighted = Layout.columns(Rect(x: 0, y: 0, width: 10, height: 1), [.fill(min: 0, weight: 1), .fill(min: 0, weight: 3)])
         #expect(weighted.map(\.width) == [2, 8])
     }
+
+    /// The fast paths of `Buffer.set` decide exactly as the slow ones: the glyph bitmap as the
+    /// trusted list, the packed-byte decoding as String's own.
+    @Test func trustedGlyphBitmapAndPackedScalarsAgreeWithTheSlowPath() {
+        let trusted = Set(GlyphSet.trustedScalars)
+        #expect(trusted.count > 40)
+        for v in UInt32(0)..<0x30000 where GlyphSet.isTrusted(v) != trusted.contains(v) {
+            Issue.record("U+\(String(v, radix: 16)): bitmap says \(GlyphSet.isTrusted(v))")
+        }
+        for hostile: UInt32 in [0x1B, 0x7F, 0x9B, 0x200B, 0x202E, 0x2066, 0xFEFF] { #expect(!GlyphSet.isTrusted(hostile)) }
+        for text in ["a", "é", "─", "█", "▏", "·", "中", "🐼", "e\u{301}", "🇨🇳", "👩‍💻", "ab", ""] {
+            let cell = Cell(text)
+            let scalars = cell.text.unicodeScalars
+            #expect(cell.singleScalar == (scalars.count == 1 ? scalars.first : nil), "\(text.debugDescription)")
+        }
+        // Bytes that are not UTF-8 never decode to a scalar.
+        for packed: UInt64 in [0x80, 0xBF, 0xC3, 0x28C3, 0xFF, 0xA080E0, 0x80808080F8] {
+            #expect(Cell(packed: packed, width: 1, style: .plain).singleScalar == nil, "\(String(packed, radix: 16))")
+        }
+    }
 }

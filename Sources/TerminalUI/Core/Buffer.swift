@@ -62,9 +62,8 @@ public struct Buffer: Hashable, Sendable {
             return p >= 0x20 && p < 0x7F && cell.width == 1
         }
         if ascii { return false }
-        let scalars = cell.text.unicodeScalars
-        if let only = scalars.first, scalars.count == 1 {
-            if cell.width == 1 && GlyphSet.trustedUnicode.contains(only.value) { return true }
+        if let only = cell.singleScalar {
+            if cell.width == 1 && GlyphSet.isTrusted(only.value) { return true }
             // The common case (box drawing, blocks): one printable scalar of the right width.
             return only.value >= 0xA0 && !TerminalText.isHostile(only) && TextWidth.width(of: only) == Int(cell.width)
         }

@@ -57,6 +57,24 @@ public struct Cell: Hashable, Sendable {
         }
     }
 
+    /// The grapheme's scalar when it is exactly one, decoded from the packed bytes without
+    /// building a String (the hot path of `Buffer.set` for box and bar glyphs).
+    var singleScalar: Unicode.Scalar? {
+        let b0 = UInt32(packed & 0xFF)
+        let length = b0 < 0x80 ? 1 : b0 < 0xC0 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 < 0xF8 ? 4 : 0
+        guard length > 0, byteCount == length else { return nil }
+        var value = length == 1 ? b0 : b0 & (0xFF >> UInt32(length + 1))
+        for k in 1..<max(1, length) {
+            let b = UInt32((packed >> UInt64(8 * k)) & 0xFF)
+            guard b & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | (b & 0x3F)
+        }
+        // Overlong forms are not UTF-8 (String would repair them): no scalar.
+        let minimum: UInt32 = length == 1 ? 0 : length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+        guard value >= minimum else { return nil }
+        return Unicode.Scalar(value)
+    }
+
     /// Number of UTF-8 bytes stored.
     var byteCount: Int { packed == 0 ? 0 : (64 - packed.leadingZeroBitCount + 7) / 8 }
 

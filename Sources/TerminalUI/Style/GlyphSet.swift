@@ -58,7 +58,7 @@ public struct GlyphSet: Hashable, Sendable {
 
     /// Every drawing character of the Unicode set: known printable, single-width, so the
     /// buffer can accept them without re-checking each cell.
-    static let trustedUnicode: Set<UInt32> = {
+    static let trustedScalars: [UInt32] = {
         let u = GlyphSet.unicode
         var all: Set<String> = []
         for box in [u.box, u.boxFocused] {
@@ -68,6 +68,25 @@ public struct GlyphSet: Hashable, Sendable {
         all.formUnion(u.barEighths + u.columnEighths + u.shades)
         all.formUnion([u.track, u.pointer, u.bullet, u.ellipsis, u.spanLine, u.spanStart, u.spanEnd, u.marker, u.cursor,
                        u.arrowUp, u.arrowDown, u.treeBranch, u.treeLast, "▰", "▱", "◂", "▸"])
-        return Set(all.filter { $0 != " " && $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first!.value })
+        return all.filter { $0 != " " && $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first!.value }.sorted()
     }()
+
+    /// The trusted scalars in U+2000–U+27FF (boxes, blocks, shapes, arrows: nearly all of
+    /// them) as a bitmap, so the per-cell check in `Buffer.set` is a shift and a mask rather
+    /// than a hash; the few others (such as the middle dot) are searched.
+    static let trustedBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x800 / 64)
+        for v in trustedScalars where v >= 0x2000 && v < 0x2800 {
+            bits[Int(v - 0x2000) / 64] |= 1 << UInt64((v - 0x2000) % 64)
+        }
+        return bits
+    }()
+    static let trustedOutliers: [UInt32] = trustedScalars.filter { $0 < 0x2000 || $0 >= 0x2800 }
+
+    @inline(__always)
+    static func isTrusted(_ scalar: UInt32) -> Bool {
+        let offset = scalar &- 0x2000
+        if offset < 0x800 { return trustedBits[Int(offset >> 6)] & (1 << UInt64(offset & 63)) != 0 }
+        return trustedOutliers.contains(scalar)
+    }
 }

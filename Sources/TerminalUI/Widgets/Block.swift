@@ -22,13 +22,14 @@ public struct Block: Widget {
         let box = focused ? glyphs.boxFocused : glyphs.box
         let style = Style(focused ? .borderFocused : .border, attributes: focused ? .bold : [])
         let right = area.maxX - 1, bottom = area.maxY - 1
+        let horizontal = Cell(box.horizontal, style: style), vertical = Cell(box.vertical, style: style)
         for x in area.x + 1..<right {
-            buffer.set(x, area.y, Cell(box.horizontal, style: style))
-            buffer.set(x, bottom, Cell(box.horizontal, style: style))
+            buffer.set(x, area.y, horizontal)
+            buffer.set(x, bottom, horizontal)
         }
         for y in area.y + 1..<bottom {
-            buffer.set(area.x, y, Cell(box.vertical, style: style))
-            buffer.set(right, y, Cell(box.vertical, style: style))
+            buffer.set(area.x, y, vertical)
+            buffer.set(right, y, vertical)
         }
         buffer.set(area.x, area.y, Cell(box.topLeft, style: style))
         buffer.set(right, area.y, Cell(box.topRight, style: style))

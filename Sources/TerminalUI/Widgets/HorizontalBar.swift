@@ -22,17 +22,18 @@ public struct HorizontalBar: Widget {
         let eighths = Int((clamped * Double(area.width * 8)).rounded())
         // A non-zero value never disappears: at least one eighth.
         let shown = clamped > 0 ? max(1, eighths) : 0
+        let full = Cell(glyphs.barEighths[8], style: style), track = Cell(showTrack ? glyphs.track : " ", style: trackStyle)
         for column in 0..<area.width {
             let filled = min(8, max(0, shown - column * 8))
             let x = area.x + column
             if filled == 8 {
-                buffer.set(x, area.y, Cell(glyphs.barEighths[8], style: style))
+                buffer.set(x, area.y, full)
             } else if filled > 0 {
                 // ASCII has no partial blocks: round half up to a full character.
                 let glyph = glyphs.ascii ? (filled >= 4 ? glyphs.barEighths[8] : glyphs.barEighths[4]) : glyphs.barEighths[filled]
                 buffer.set(x, area.y, Cell(glyph, style: style))
             } else {
-                buffer.set(x, area.y, Cell(showTrack ? glyphs.track : " ", style: trackStyle))
+                buffer.set(x, area.y, track)
             }
         }
     }
