@@ -118,11 +118,12 @@ public final class TaxiiClient: Sendable {
     }
 
     static func percentEncode(_ s: String) -> String {
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
         var out = ""
         for b in s.utf8 {
             switch b {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: out.unicodeScalars.append(Unicode.Scalar(b))
-            default: out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2)
+            default: out.unicodeScalars.append(contentsOf: ["%", hex[Int(b >> 4)], hex[Int(b & 0xF)]])
             }
         }
         return out
@@ -224,7 +225,7 @@ public final class TaxiiClient: Sendable {
     /// API roots may be given relative to the discovery URL's host.
     private func absolute(_ s: String, relativeTo base: String) -> String {
         if s.hasPrefix("http://") || s.hasPrefix("https://") { return s }
-        guard let schemeEnd = base.range(of: "://") else { return s }
+        guard let schemeEnd = base.firstRange(of: "://") else { return s }
         let afterScheme = base[schemeEnd.upperBound...]
         let host = afterScheme.prefix { $0 != "/" }
         let origin = String(base[..<schemeEnd.upperBound]) + host
@@ -241,16 +242,3 @@ private let taxiiHTTPClient: HTTPClient = {
     configuration.connectionPool.retryConnectionEstablishment = false
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }()
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-
-    func range(of target: String) -> Range<String.Index>? {
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
-            i = index(after: i)
-        }
-        return nil
-    }
-}

@@ -119,12 +119,9 @@ public final class TaxiiFeed: Sendable {
                 s.polls += 1
                 s.lastPullObjects = pages.reduce(0) { $0 + $1.objects.count }
                 s.fromCache = false
-                if changed || s.result == nil {
-                    s.result = TaxiiFeed.ingest(s, label: label)
-                    s.changed = true
-                } else if s.result != nil {
-                    s.changed = true  // status changed (last pull time), redraw the source list
-                }
+                if changed || s.result == nil { s.result = TaxiiFeed.ingest(s, label: label) }
+                // Even with no new objects the status changed (last pull time): redraw.
+                s.changed = true
             }
             if pages.contains(where: { !$0.objects.isEmpty }) { saveCache() }
             return nil
@@ -248,12 +245,12 @@ public final class TaxiiFeed: Sendable {
     func saveCache() {
         guard let path = cachePath, let dir = configuration.cacheDirectory else { return }
         let snapshot = state.withLock { ($0.order, $0.objects, $0.addedAfter, $0.lastSuccess, $0.apiRoot, $0.collection) }
-        var out = Array("{\"url\":".utf8) + Array(TaxiiFeed.quote(configuration.url).utf8)
-        out += Array(",\"collection\":".utf8) + Array(TaxiiFeed.quote(configuration.collection ?? "").utf8)
-        out += Array(",\"api_root\":".utf8) + Array(TaxiiFeed.quote(snapshot.4 ?? "").utf8)
-        out += Array(",\"collection_id\":".utf8) + Array(TaxiiFeed.quote(snapshot.5?.id ?? "").utf8)
-        out += Array(",\"collection_title\":".utf8) + Array(TaxiiFeed.quote(snapshot.5?.title ?? "").utf8)
-        out += Array(",\"added_after\":".utf8) + Array(TaxiiFeed.quote(snapshot.2 ?? "").utf8)
+        var out = Array("{\"url\":".utf8) + Array(JSONDocument.quote(configuration.url).utf8)
+        out += Array(",\"collection\":".utf8) + Array(JSONDocument.quote(configuration.collection ?? "").utf8)
+        out += Array(",\"api_root\":".utf8) + Array(JSONDocument.quote(snapshot.4 ?? "").utf8)
+        out += Array(",\"collection_id\":".utf8) + Array(JSONDocument.quote(snapshot.5?.id ?? "").utf8)
+        out += Array(",\"collection_title\":".utf8) + Array(JSONDocument.quote(snapshot.5?.title ?? "").utf8)
+        out += Array(",\"added_after\":".utf8) + Array(JSONDocument.quote(snapshot.2 ?? "").utf8)
         out += Array(",\"fetched\":\(snapshot.3 ?? 0),\"objects\":[".utf8)
         for (k, id) in snapshot.0.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
@@ -299,19 +296,6 @@ public final class TaxiiFeed: Sendable {
             s.result = TaxiiFeed.ingest(s, label: label)
             s.changed = true
         }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if scalar.value < 0x20 { out += "\\u" + String(scalar.value, radix: 16).leftPadded(4) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 
     static func makeDirectory(_ path: String) {

@@ -67,13 +67,7 @@ struct RunCommand: ParsableCommand {
         let env = ProcessContext.environment
         let (config, configError) = ProcessContext.loadConfig()
         let paths = files.isEmpty ? config.data : files
-        let feeds: [TaxiiFeed]
-        do {
-            feeds = try taxii.feeds(config: config, configPath: ProcessContext.configPath, environment: env)
-        } catch {
-            printError("threatdeck: \(error)")
-            throw ExitCode(2)
-        }
+        let feeds = try taxii.feedsOrExit("threatdeck", config: config)
         let insecure = feeds.contains { $0.configuration.options.insecure }
         // Feeds start from their cache at once and poll in the background.
         let load = DataLoad.load(paths, feeds: feeds)

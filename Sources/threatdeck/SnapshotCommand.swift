@@ -62,13 +62,7 @@ struct SnapshotCommand: ParsableCommand {
             printError("threatdeck snapshot: --colors must be one of \(ColorTier.allCases.map(\.rawValue).joined(separator: ", "))")
             throw ExitCode(2)
         }
-        let feeds: [TaxiiFeed]
-        do {
-            feeds = try taxii.feeds(config: Config(), configPath: ProcessContext.configPath, environment: ProcessContext.environment)
-        } catch {
-            printError("threatdeck snapshot: \(error)")
-            throw ExitCode(2)
-        }
+        let feeds = try taxii.feedsOrExit("threatdeck snapshot")
         let load = DataLoad.load(files, feeds: feeds, waitForFeeds: true)
         var (themes, _) = ProcessContext.loadThemes()
         let (themeIndex, themeError) = ProcessContext.selectTheme(theme, themes: &themes)

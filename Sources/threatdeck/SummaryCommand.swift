@@ -24,13 +24,7 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let unicode = ProcessContext.prepareLocale()
-        let feeds: [TaxiiFeed]
-        do {
-            feeds = try taxii.feeds(config: Config(), configPath: ProcessContext.configPath, environment: ProcessContext.environment)
-        } catch {
-            printError("threatdeck summary: \(error)")
-            throw ExitCode(2)
-        }
+        let feeds = try taxii.feedsOrExit("threatdeck summary")
         if taxii.insecure { printError("threatdeck: warning: TLS certificate verification is OFF (--insecure)") }
         let load = DataLoad.load(files, feeds: feeds, waitForFeeds: true)
         for feed in feeds { if let e = feed.lastError { printError("threatdeck summary: \(TerminalText.sanitize(e))") } }

@@ -37,6 +37,16 @@ struct TaxiiOptions: ParsableArguments {
         if let caFile, access(caFile, R_OK) != 0 { throw ValidationError("--ca-file \(caFile): cannot read it") }
     }
 
+    /// `feeds`, or the reason on stderr and exit status 2: what every command does with them.
+    func feedsOrExit(_ command: String, config: Config = Config()) throws -> [TaxiiFeed] {
+        do {
+            return try feeds(config: config, configPath: ProcessContext.configPath, environment: ProcessContext.environment)
+        } catch {
+            printError("\(command): \(error)")
+            throw ExitCode(2)
+        }
+    }
+
     /// Feeds for the command line's servers and the config file's sources.
     func feeds(config: Config, configPath: String, environment: [String: String]) throws -> [TaxiiFeed] {
         let clock: @Sendable () -> Double = { SystemClock().now() }

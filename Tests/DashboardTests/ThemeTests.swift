@@ -87,6 +87,16 @@ import TerminalUI
         #expect(errors.map(\.file) == [user[2].path])
     }
 
+    /// The message a config text fails with, or "no error".
+    static func configError(_ text: String) -> String {
+        do {
+            _ = try Config.parse(text, file: "c.yaml")
+            return "no error"
+        } catch {
+            return error.description
+        }
+    }
+
     @Test func configReadsDefaultsAndReportsBadKeys() throws {
         let config = try Config.parse("""
         theme: wall
@@ -99,18 +109,10 @@ import TerminalUI
         """, file: "c.yaml")
         #expect(config.theme == "wall" && config.data == ["/srv/cti"] && config.color == .never)
         #expect(config.kioskRotate == 15 && config.kioskViews == [.headline, .nexus(rank: 1)] && config.kioskStaleAfter == 900)
-        func error(_ text: String) -> String {
-            do {
-                _ = try Config.parse(text, file: "c.yaml")
-                return "no error"
-            } catch {
-                return error.description
-            }
-        }
-        #expect(error("color: sometimes\n") == #"c.yaml:1:8: color: "sometimes": expected auto, always or never"#)
-        #expect(error("kiosk:\n  rotate: 0\n") == "c.yaml:2:11: kiosk.rotate: must be at least 1 second")
-        #expect(error("kiosk:\n  views: [headline, sideways]\n").hasPrefix(#"c.yaml:2:10: kiosk.views: unknown view "sideways""#))
-        #expect(error("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, sources, kiosk)")
+        #expect(Self.configError("color: sometimes\n") == #"c.yaml:1:8: color: "sometimes": expected auto, always or never"#)
+        #expect(Self.configError("kiosk:\n  rotate: 0\n") == "c.yaml:2:11: kiosk.rotate: must be at least 1 second")
+        #expect(Self.configError("kiosk:\n  views: [headline, sideways]\n").hasPrefix(#"c.yaml:2:10: kiosk.views: unknown view "sideways""#))
+        #expect(Self.configError("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, sources, kiosk)")
     }
 
     @Test func configNamesTaxiiSources() throws {
@@ -128,18 +130,10 @@ import TerminalUI
         #expect(config.taxii[0].url == "https://cti.example/taxii2/" && config.taxii[0].collection == "Enterprise ATT&CK")
         #expect(config.taxii[0].poll == 300 && config.taxii[0].caFile == "/etc/ssl/cti-ca.pem" && !config.taxii[0].hasCredentials)
         #expect(config.taxii[1].insecure && config.taxii[1].token == "s3cret" && config.taxii[1].hasCredentials)
-        func error(_ text: String) -> String {
-            do {
-                _ = try Config.parse(text, file: "c.yaml")
-                return "no error"
-            } catch {
-                return error.description
-            }
-        }
-        #expect(error("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…`")
-        #expect(error("sources:\n  - taxii: https://x/\n    pol: 3\n").hasPrefix("c.yaml:3:5: sources.pol: unknown key"))
-        #expect(error("sources:\n  - taxii: https://x/\n    poll: 0\n") == "c.yaml:3:11: sources.poll: must be at least 1 second")
-        #expect(error("sources: https://x/\n") == "c.yaml:1:10: sources: expected a list of sources")
+        #expect(Self.configError("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…`")
+        #expect(Self.configError("sources:\n  - taxii: https://x/\n    pol: 3\n").hasPrefix("c.yaml:3:5: sources.pol: unknown key"))
+        #expect(Self.configError("sources:\n  - taxii: https://x/\n    poll: 0\n") == "c.yaml:3:11: sources.poll: must be at least 1 second")
+        #expect(Self.configError("sources: https://x/\n") == "c.yaml:1:10: sources: expected a list of sources")
     }
 }
 

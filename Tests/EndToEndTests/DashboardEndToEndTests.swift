@@ -13,7 +13,7 @@ struct DashboardEndToEndTests {
 
     /// `threatdeck snapshot` output, trailing spaces trimmed like tmux does.
     static func snapshot(_ args: [String]) -> [String] {
-        let r = Tmux.run([bin, "snapshot"] + args, environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        let r = Subprocess.run([bin, "snapshot"] + args, environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"])
         #expect(r.status == 0, "snapshot failed: \(r.output)")
         return r.output.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmedRight }
     }

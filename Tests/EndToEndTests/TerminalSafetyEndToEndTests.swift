@@ -143,7 +143,7 @@ struct TerminalSafetyEndToEndTests {
     }
 
     @Test func notATerminalPrintsTheSummary() {
-        let r = Tmux.run([Self.bin], environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
+        let r = Subprocess.run([Self.bin], environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
         #expect(r.status == 0)
         #expect(r.output.contains("standard input or output is not a terminal; printing the summary instead"))
         #expect(r.output.contains("ACTOR BREAKDOWN"))

@@ -15,7 +15,7 @@ final class Tmux {
 
     static var binary: String { Subprocess.threatdeck }
 
-    static var available: Bool { run(["tmux", "-V"]).status == 0 }
+    static var available: Bool { Subprocess.run(["tmux", "-V"]).status == 0 }
 
     init(width: Int, height: Int, command: [String], environment: [String: String] = [:]) throws {
         socket = "td-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -29,7 +29,7 @@ final class Tmux {
         let inner = ["env", "-i"] + env.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { "\($0.key)=\($0.value)" }
             + ["sh", "-c", "\"$@\"; echo \"[exited with $?]\"; exec sleep 600", "sh"] + command
         // remain-on-exit first, so an app that exits at once still leaves its pane (and status) to inspect.
-        let result = Tmux.run(["tmux", "-L", socket, "-f", "/dev/null", "set-option", "-g", "remain-on-exit", "on", ";",
+        let result = Subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "set-option", "-g", "remain-on-exit", "on", ";",
                                "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, "-c", workDirectory] + inner)
         guard result.status == 0 else { throw TmuxError(message: "tmux new-session failed: \(result.output)") }
     }
@@ -46,7 +46,7 @@ final class Tmux {
 
     @discardableResult
     func tmux(_ arguments: [String]) -> (status: Int32, output: String) {
-        Tmux.run(["tmux", "-L", socket] + arguments)
+        Subprocess.run(["tmux", "-L", socket] + arguments)
     }
 
     func send(_ keys: String...) { _ = tmux(["send-keys", "-t", session] + keys) }
@@ -97,10 +97,6 @@ final class Tmux {
     }
 
     func stopRecording() { _ = tmux(["pipe-pane", "-t", session]) }
-
-    static func run(_ arguments: [String], environment: [String: String]? = nil) -> (status: Int32, output: String) {
-        Subprocess.run(arguments, environment: environment)
-    }
 }
 
 extension String {

@@ -77,22 +77,10 @@ extension String {
         guard !target.isEmpty else { return self }
         var out = ""
         var rest = Substring(self)
-        while let r = rest.range(of: target) {
+        while let r = rest.firstRange(of: target) {
             out += rest[..<r.lowerBound] + replacement
             rest = rest[r.upperBound...]
         }
         return out + rest
-    }
-}
-
-extension Substring {
-    func range(of target: String) -> Range<Substring.Index>? {
-        guard !target.isEmpty, count >= target.count else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }

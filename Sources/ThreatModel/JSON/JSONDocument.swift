@@ -367,7 +367,8 @@ public final class JSONDocument: @unchecked Sendable {
 
     public func renderedPath(to i: Int) -> String { JSONDocument.render(path(to: i)) }
 
-    static func quote(_ s: String) -> String {
+    /// A JSON string literal for `s`, control characters escaped.
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
