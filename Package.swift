@@ -19,42 +19,51 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
-        // Formats → dataset → aggregates. Foundation only; no terminal.
-        .target(name: "ThreatModel"),
+        // The JSON tape parser: strict RFC 8259, byte ranges and paths for every value. No dependencies.
+        .target(name: "JSONCore"),
+        // Formats → dataset → aggregates; data sources, clock and file system. No terminal.
+        .target(name: "ThreatModel", dependencies: ["JSONCore"]),
         // The bundled sample report, embedded in the binary at build time so a copied binary still has it.
         .target(name: "SampleData", dependencies: ["ThreatModel"], plugins: ["EmbedResources"]),
         // Themes/*.yaml, embedded the same way.
         .target(name: "BundledThemes", plugins: ["EmbedResources"]),
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
-        // Cells, buffers, layout, text width and sanitising, widgets. No terminal library.
-        .target(name: "TerminalUI", dependencies: ["CSupport"]),
-        // libc calls Swift's Glibc module does not expose (wcwidth, nl_langinfo).
-        .target(name: "CSupport"),
-        // App state, update(), panes, keymap, themes, kiosk schedule.
-        .target(name: "Dashboard", dependencies: ["ThreatModel", "TerminalUI", .product(name: "Yams", package: "Yams")]),
+        // libc text width and locale calls Swift's Glibc module does not expose (wcwidth, nl_langinfo).
+        .target(name: "CTextWidth"),
+        // Cells, buffers, layout, text width and sanitising, widgets, terminal input types. No terminal library.
+        .target(name: "TerminalUI", dependencies: ["CTextWidth"]),
+        // The view as text and data: summary, Markdown brief, CSV, JSON, STIX, Navigator layers, comparisons.
+        .target(name: "Reports", dependencies: ["ThreatModel", "TerminalUI"]),
+        // App state, update(), panes, keymap, kiosk schedule. Pure: no terminal, no YAML, no I/O.
+        .target(name: "Dashboard", dependencies: ["ThreatModel", "TerminalUI", "Reports"]),
+        // config.yaml and theme files (YAML, with line:column in every complaint).
+        .target(name: "Settings", dependencies: ["Dashboard", "ThreatModel", "TerminalUI", .product(name: "Yams", package: "Yams")]),
         // The only place that touches ncurses.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI", "Dashboard"]),
-        // TAXII 2.1 client and polled feeds: discovery, collections, paged objects, cache.
-        .target(name: "TaxiiSource", dependencies: [
-            "ThreatModel", "Dashboard",
+        // Signals, poll and crash-time terminal restore, in C so handlers stay async-signal-safe.
+        .target(name: "CTerminalControl"),
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "CTerminalControl", "TerminalUI"]),
+        // Live sources: TAXII 2.1 collections and MISP feeds over HTTP(S), with caches.
+        .target(name: "LiveSources", dependencies: [
+            "ThreatModel",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .executableTarget(
             name: "threatdeck",
             dependencies: [
-                "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "Dashboard", "CursesBackend", "TaxiiSource",
+                "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "Reports", "Dashboard", "Settings", "CursesBackend", "LiveSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel", "SampleData", "TestSupport"], exclude: ["Fixtures"]),
+        .target(name: "TestSupport", dependencies: ["TerminalUI", "ThreatModel"]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel", "JSONCore", "SampleData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Settings", "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI"]),
-        .testTarget(name: "TaxiiTests", dependencies: ["TaxiiSource", "ThreatModel", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TaxiiTests", dependencies: ["LiveSources", "ThreatModel", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

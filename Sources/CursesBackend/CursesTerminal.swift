@@ -1,6 +1,5 @@
 import CNCurses
-import CSupport
-import Dashboard
+import CTerminalControl
 import TerminalUI
 #if canImport(Glibc)
 import Glibc
@@ -32,7 +31,8 @@ public final class CursesTerminal: TerminalDevice {
     private var maxPairs: Int32
     private var previous: Buffer?
     private var closed = false
-    private var pendingResize = false
+    /// The size last reported to the app, so a KEY_RESIZE that changes nothing is dropped.
+    private var reportedSize: (rows: Int32, cols: Int32) = (0, 0)
 
     struct PairKey: Hashable {
         var fg: Int32
@@ -43,6 +43,8 @@ public final class CursesTerminal: TerminalDevice {
     /// a terminal that terminfo knows.
     public init(check: TerminalCheck.Result, options: Options, environment: [String: String]) {
         signalFD = td_install_signal_handlers()
+        // The shell's modes, before ncurses changes them: what a crash must put back.
+        td_save_terminal_modes(1)
         terminalName = check.terminfoName
         screen = terminalName.withCString { td_newterm($0) }
         if let screen { set_term(screen) }
@@ -79,6 +81,7 @@ public final class CursesTerminal: TerminalDevice {
         for cap in ["rmcup", "cnorm", "sgr0", "rmkx"] { restore += String(cString: cap.withCString { td_tigetstr($0) }) }
         restore += "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l"
         restore.withCString { td_arm_terminal_restore(1, $0) }
+        reportedSize = (td_lines(), td_cols())
     }
 
     deinit { shutdown() }
@@ -101,11 +104,15 @@ public final class CursesTerminal: TerminalDevice {
 
     // MARK: Output
 
-    public func draw(_ buffer: Buffer, palette: Palette) {
+    public func draw(_ buffer: Buffer, palette: Palette, full repaint: Bool) {
         guard !closed else { return }
         if buffer.width != Int(td_cols()) || buffer.height != Int(td_lines()) { return }
-        let full = previous == nil || previous!.width != buffer.width || previous!.height != buffer.height
-        if full { erase() }
+        let full = repaint || previous == nil || previous!.width != buffer.width || previous!.height != buffer.height
+        if full {
+            erase()
+            // Ctrl-L, a new theme, a resize: the terminal may show anything, write it all again.
+            if repaint { clearok(td_stdscr(), true) }
+        }
         var scalars = [wchar_t](repeating: 0, count: 8)
         for y in 0..<buffer.height {
             for x in 0..<buffer.width {
@@ -167,23 +174,19 @@ public final class CursesTerminal: TerminalDevice {
 
     // MARK: Input
 
-    public func nextInput(timeout: Double?) -> Input {
-        if pendingResize {
-            pendingResize = false
-            return resized()
-        }
-        // Keys already buffered by ncurses (a paste, an escape sequence) come first.
+    public func nextInput(timeout: Double?, wakeDescriptor: Int32?) -> Input {
+        // A signal first: an exit request or a resize must never wait behind buffered keys.
+        if let signal = pendingSignal() { return signal }
+        // Keys already buffered by ncurses (a paste, an escape sequence) come next.
         if let key = readKey() { return key }
         let ms = timeout.map { Int32(max(0, min(Double(Int32.max), ($0 * 1000).rounded(.up)))) } ?? -1
-        switch td_wait_input(0, signalFD, ms) {
+        switch td_wait_input(0, signalFD, wakeDescriptor ?? -1, ms) {
         case 1:
             return readKey() ?? .timeout
         case 2:
-            td_drain_signal_pipe()
-            let sig = td_take_signal()
-            if sig == SIGWINCH { return resized() }
-            if sig != 0 { return .exitSignal(sig) }
-            return .timeout
+            return pendingSignal() ?? .timeout
+        case 3:
+            return .wake
         case 0:
             return .timeout
         default:
@@ -191,62 +194,102 @@ public final class CursesTerminal: TerminalDevice {
         }
     }
 
+    /// An exit request or a resize, if one arrived (the self-pipe is drained either way).
+    private func pendingSignal() -> Input? {
+        td_drain_signal_pipe()
+        let sig = td_take_signal()
+        if sig == SIGWINCH { return resized() }
+        if sig != 0 { return .exitSignal(sig) }
+        return nil
+    }
+
+    /// After SIGWINCH: the new size from the terminal, given to ncurses once. resizeterm
+    /// queues a KEY_RESIZE of its own when the size changes; that key only re-reports the
+    /// size and never calls resizeterm again, so a resize cannot feed itself.
     private func resized() -> Input {
         var ws = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0 {
+        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0,
+           Int32(ws.ws_row) != td_lines() || Int32(ws.ws_col) != td_cols() {
             resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
         }
         previous = nil
-        // Drain the KEY_RESIZE ncurses may also queue.
+        reportedSize = (td_lines(), td_cols())
         return .resize(width: Int(td_cols()), height: Int(td_lines()))
     }
 
+    /// What one read from ncurses gave: input, nothing buffered, or something to skip.
+    private enum Read {
+        case input(Input)
+        case empty
+        case skip
+    }
+
+    /// The next decoded input among those ncurses has buffered; skips what means nothing
+    /// (unknown keys, a KEY_RESIZE that changed nothing) in a loop, never by recursion.
     private func readKey() -> Input? {
-        var ch: wint_t = 0
-        let r = td_get_wch(&ch)
-        if r == ERR { return nil }
-        if r == KEY_CODE_YES {
-            switch Int32(ch) {
-            case KEY_UP: return .key(.up)
-            case KEY_DOWN: return .key(.down)
-            case KEY_LEFT: return .key(.left)
-            case KEY_RIGHT: return .key(.right)
-            case KEY_PPAGE: return .key(.pageUp)
-            case KEY_NPAGE: return .key(.pageDown)
-            case KEY_HOME: return .key(.home)
-            case KEY_END: return .key(.end)
-            case KEY_BTAB: return .key(.backTab)
-            case KEY_BACKSPACE: return .key(.backspace)
-            case KEY_DC: return .key(.delete)
-            case KEY_ENTER: return .key(.enter)
-            case KEY_RESIZE: return resized()
-            case KEY_MOUSE: return mouse()
-            default:
-                for n in 1...12 where Int32(ch) == td_key_f(Int32(n)) { return .key(.function(n)) }
-                return readKey()
+        while true {
+            switch readOnce() {
+            case .input(let i): return i
+            case .empty: return nil
+            case .skip: continue
             }
-        }
-        switch ch {
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
-        case 127, 8: return .key(.backspace)
-        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(ch) + 96))))
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return readKey() }
-            return .key(.character(Character(scalar)))
         }
     }
 
-    private func mouse() -> Input? {
+    private func readOnce() -> Read {
+        var ch: wint_t = 0
+        let r = td_get_wch(&ch)
+        if r == ERR { return .empty }
+        if r == KEY_CODE_YES {
+            switch Int32(ch) {
+            case KEY_UP: return .input(.key(.up))
+            case KEY_DOWN: return .input(.key(.down))
+            case KEY_LEFT: return .input(.key(.left))
+            case KEY_RIGHT: return .input(.key(.right))
+            case KEY_PPAGE: return .input(.key(.pageUp))
+            case KEY_NPAGE: return .input(.key(.pageDown))
+            case KEY_HOME: return .input(.key(.home))
+            case KEY_END: return .input(.key(.end))
+            case KEY_BTAB: return .input(.key(.backTab))
+            case KEY_BACKSPACE: return .input(.key(.backspace))
+            case KEY_DC: return .input(.key(.delete))
+            case KEY_ENTER: return .input(.key(.enter))
+            case KEY_RESIZE:
+                // Queued by resizeterm: report a size change once, else read on; never
+                // resize again from here.
+                if (td_lines(), td_cols()) != reportedSize {
+                    reportedSize = (td_lines(), td_cols())
+                    previous = nil
+                    return .input(.resize(width: Int(td_cols()), height: Int(td_lines())))
+                }
+                return .skip
+            case KEY_MOUSE: return mouse()
+            default:
+                for n in 1...12 where Int32(ch) == td_key_f(Int32(n)) { return .input(.key(.function(n))) }
+                return .skip
+            }
+        }
+        switch ch {
+        case 9: return .input(.key(.tab))
+        case 10, 13: return .input(.key(.enter))
+        case 27: return .input(.key(.escape))
+        case 127, 8: return .input(.key(.backspace))
+        case 1...26: return .input(.key(.control(Character(Unicode.Scalar(UInt8(ch) + 96)))))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)) else { return .skip }
+            return .input(.key(.character(Character(scalar))))
+        }
+    }
+
+    private func mouse() -> Read {
         var event = MEVENT()
-        guard getmouse(&event) == OK else { return readKey() }
+        guard getmouse(&event) == OK else { return .skip }
         let b = event.bstate
         let x = Int(event.x), y = Int(event.y)
-        if b & td_button4_pressed() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
-        if td_button5_pressed() != 0 && b & td_button5_pressed() != 0 { return .mouse(MouseEvent(.wheelDown, x: x, y: y)) }
-        if b & td_button1_double() != 0 { return .mouse(MouseEvent(.doubleClick, x: x, y: y)) }
-        if b & (td_button1_pressed() | td_button1_clicked()) != 0 { return .mouse(MouseEvent(.press, x: x, y: y)) }
-        return readKey()
+        if b & td_button4_pressed() != 0 { return .input(.mouse(MouseEvent(.wheelUp, x: x, y: y))) }
+        if td_button5_pressed() != 0 && b & td_button5_pressed() != 0 { return .input(.mouse(MouseEvent(.wheelDown, x: x, y: y))) }
+        if b & td_button1_double() != 0 { return .input(.mouse(MouseEvent(.doubleClick, x: x, y: y))) }
+        if b & (td_button1_pressed() | td_button1_clicked()) != 0 { return .input(.mouse(MouseEvent(.press, x: x, y: y))) }
+        return .skip
     }
 }

@@ -1,14 +1,16 @@
-import Dashboard
-import ThreatModel
-import SampleData
 import BundledThemes
-import TaxiiSource
+import Dashboard
+import LiveSources
+import Reports
+import SampleData
+import Settings
 import TerminalUI
+import ThreatModel
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Process-level facts the commands share: environment, locale, config and themes, data.
+/// Process-level facts the commands share: environment, locale, config and themes.
 enum ProcessContext {
     static var environment: [String: String] {
         var env: [String: String] = [:]
@@ -30,14 +32,14 @@ enum ProcessContext {
         return (env["HOME"] ?? "") + "/.config/threatdeck"
     }
 
-    /// $XDG_CACHE_HOME/threatdeck (default ~/.cache/threatdeck): the TAXII pull cache.
+    /// $XDG_CACHE_HOME/threatdeck (default ~/.cache/threatdeck): the feed caches.
     static var cacheDirectory: String {
         let env = environment
         if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/threatdeck" }
         return (env["HOME"] ?? "/tmp") + "/.cache/threatdeck"
     }
 
-    static var configPath: String { configDirectory + "/config.yaml" }
+    static var configPath: String { environment["THREATDECK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? configDirectory + "/config.yaml" }
 
     static func readText(_ path: String) -> String? {
         guard let bytes = try? LocalFileSystem().read(path, limit: 4 << 20) else { return nil }
@@ -64,77 +66,79 @@ enum ProcessContext {
         return ThemeLoader.load(bundled: BundledThemes.files, user: user)
     }
 
-    /// Picks `--theme NAME|PATH`; a path is loaded as a theme file.
-    static func selectTheme(_ choice: String?, themes: inout [Theme]) -> (index: Int, error: SettingsError?) {
-        guard let choice, !choice.isEmpty else { return (0, nil) }
-        if let i = themes.firstIndex(where: { $0.name == choice }) { return (i, nil) }
+    /// Picks `--theme NAME|PATH`; a path is loaded as a theme file. Nil name: the default.
+    static func selectTheme(_ choice: String?, themes: inout [Theme]) -> (name: String?, error: SettingsError?) {
+        guard let choice, !choice.isEmpty else { return (nil, nil) }
+        if themes.contains(where: { $0.name == choice }) { return (choice, nil) }
         if choice.contains("/") || choice.hasSuffix(".yaml") {
             guard let text = readText(choice) else {
-                return (0, SettingsError(file: choice, line: 1, column: 1, key: "", message: "cannot read theme file"))
+                return (nil, SettingsError(file: choice, line: 1, column: 1, key: "", message: "cannot read theme file"))
             }
             do {
                 let base = Dictionary(themes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
                 let theme = try ThemeLoader.parse(text, file: choice, base: base)
                 themes.removeAll { $0.name == theme.name }
                 themes.insert(theme, at: 0)
-                return (0, nil)
+                return (theme.name, nil)
             } catch {
-                return (0, error)
+                return (nil, error)
             }
         }
-        return (0, SettingsError(file: "--theme", line: 1, column: 1, key: choice,
-                                 message: "no such theme (known: \(themes.map(\.name).joined(separator: ", ")))"))
-    }
-}
-
-/// Monotonic and wall time from the OS.
-struct SystemClock: Clock {
-    func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        return (nil, SettingsError(file: "--theme", line: 1, column: 1, key: choice,
+                                   message: "no such theme (known: \(themes.map(\.name).joined(separator: ", ")))"))
     }
 
-    static func monotonic() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    /// Settings problems as the `p` list shows them: file:line:col: key: message, in full.
+    static func problems(_ errors: [SettingsError]) -> [Problem] {
+        errors.map { Problem(file: $0.file, line: $0.line, column: $0.column, path: $0.key.isEmpty ? "$" : $0.key, message: $0.message) }
     }
 }
 
 /// The embedded sample report and feed as a data source (what `threatdeck` opens with no files).
 final class SampleSource: DataSource {
-    func load(now: Double) -> Dataset { SampleData.dataset() }
+    let maxTLP: TLP?
+    init(maxTLP: TLP?) { self.maxTLP = maxTLP }
+    func load(now: Double) -> Dataset { SampleData.dataset(maxTLP: maxTLP) }
     func hasChanges() -> Bool { false }
 }
 
-/// Loads the files named on the command line (or the sample), timing it.
+/// Everything a command loads data from, and the load itself.
 struct DataLoad {
     var source: DataSource
     var dataset: Dataset
     var milliseconds: Double
     var label: String
+    var feeds: [TaxiiFeed]
+    var mispFeeds: [MispFeed]
 
-    /// Files (or, with neither files nor feeds, the sample) and TAXII feeds. With
-    /// `waitForFeeds`, each feed is polled once first (summary, snapshot); the dashboard
-    /// instead starts at once from the cache and polls in the background.
-    static func load(_ paths: [String], feeds: [TaxiiFeed] = [], waitForFeeds: Bool = false) -> DataLoad {
+    /// Files (or, with neither files nor feeds, the sample) and live feeds. With
+    /// `waitForFeeds`, each feed is polled once first (summary, snapshot, export); the
+    /// dashboard instead starts at once from the cache and polls in the background.
+    static func load(_ paths: [String], feeds: [TaxiiFeed] = [], mispFeeds: [MispFeed] = [], waitForFeeds: Bool = false,
+                     watch: Bool = false, maxTLP: TLP? = nil) -> DataLoad {
         let start = SystemClock.monotonic()
         let source: DataSource
-        if !feeds.isEmpty {
-            if waitForFeeds {
-                runBlocking {
-                    for feed in feeds { await feed.poll() }
-                }
-            }
-            source = CombinedSource(paths: paths, feeds: feeds, clock: { SystemClock().now() })
+        if !feeds.isEmpty || !mispFeeds.isEmpty {
+            let combined = CombinedSource(paths: paths, feeds: feeds, mispFeeds: mispFeeds, watch: watch, maxTLP: maxTLP)
+            if waitForFeeds { runBlocking { await combined.pollAll() } }
+            source = combined
+        } else if paths.isEmpty {
+            source = SampleSource(maxTLP: maxTLP)
         } else {
-            source = paths.isEmpty ? SampleSource() : FileDataSource(loader: DatasetLoader(paths: paths))
+            source = FileDataSource(loader: DatasetLoader(paths: paths, maxTLP: maxTLP), watch: watch)
         }
         let dataset = source.load(now: SystemClock().now())
         let ms = (SystemClock.monotonic() - start) * 1000
-        let label = paths.isEmpty && feeds.isEmpty ? "built-in sample" : (paths + feeds.map(\.label)).joined(separator: " ")
-        return DataLoad(source: source, dataset: dataset, milliseconds: ms, label: label)
+        let label = paths.isEmpty && feeds.isEmpty && mispFeeds.isEmpty ? "built-in sample" : (paths + feeds.map(\.label) + mispFeeds.map(\.label)).joined(separator: " ")
+        return DataLoad(source: source, dataset: dataset, milliseconds: ms, label: label, feeds: feeds, mispFeeds: mispFeeds)
+    }
+
+    /// Paths that do not exist: said on stderr, as cat and jq do, with exit status 1.
+    static func checkPaths(_ paths: [String], command: String) -> Bool {
+        let loader = DatasetLoader(paths: paths)
+        let missing = loader.missingPaths()
+        for m in missing { printError("\(command): \(m): no such file or directory") }
+        return missing.isEmpty
     }
 }
 
@@ -142,10 +146,10 @@ struct DataLoad {
 func printError(_ text: String) {
     var line = text
     if !line.hasSuffix("\n") { line += "\n" }
-    var bytes = Array(line.utf8)
+    let bytes = Array(line.utf8)
     var offset = 0
     while offset < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+        let n = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
         if n <= 0 { break }
         offset += n
     }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import CursesBackend
 import Dashboard
-import TaxiiSource
+import LiveSources
+import Reports
+import Settings
 import ThreatModel
 import TerminalUI
 #if canImport(Glibc)
@@ -13,7 +15,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Open the dashboard (the default command).",
         discussion: """
-        Keys: Tab focus · arrows/hjkl move · Enter drill down · Esc back · / search · z zoom · ? help · q quit.
+        Keys: Tab focus · arrows/hjkl move · Enter drill down · Esc back · / search · : filter · e export · z zoom · ? help · q quit.
         When stdout is not a terminal, or TERM is unset, unknown or dumb, prints the plain-text summary instead.
         Kiosk mode locks the keyboard: type the word "unlock" to return to the interactive dashboard.
         """
@@ -31,8 +33,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII only (automatic in a non-UTF-8 locale).")
     var ascii = false
 
-    @Option(name: .customLong("filter"), help: ArgumentHelp("Start with a filter chip, repeatable: \(FilterSpec.syntax)", valueName: "KIND:VALUE"))
-    var filters: [String] = []
+    @Flag(help: "No OSC 8 hyperlinks for URLs.")
+    var noLinks = false
+
+    @OptionGroup(title: "View")
+    var viewOptions: ViewOptions
 
     @Flag(help: "Reload automatically when the files change.")
     var watch = false
@@ -43,22 +48,38 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Kiosk: seconds per view (default 20).")
     var rotate: Double?
 
-    @Option(help: "Kiosk: comma-separated views (headline, overview, actors, sectors, timeline, detail, nexus:N).")
+    @Option(help: "Kiosk: comma-separated views (\(KioskView.syntax)).")
     var views: String?
 
     @Option(help: "Kiosk: seconds after the last good load before the STALE banner (default 3600).")
     var staleAfter: Double?
 
-    @OptionGroup(title: "TAXII (credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN)")
-    var taxii: TaxiiOptions
+    @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN)")
+    var feedOptions: FeedOptions
+
+    @Flag(name: .customLong("self-test-crash"), help: .hidden)
+    var selfTestCrash = false
 
     func validate() throws {
         if let rotate, rotate < 1 { throw ValidationError("--rotate must be at least 1 second") }
         if let staleAfter, staleAfter < 1 { throw ValidationError("--stale-after must be at least 1 second") }
-        if let views {
-            for name in views.split(separator: ",") where KioskView(name: String(name).trimmingSpaces) == nil {
-                throw ValidationError("--views: unknown view \"\(name)\" (headline, overview, actors, sectors, timeline, detail, nexus:N)")
-            }
+        if let views { _ = try Self.kioskViews(views) }
+    }
+
+    /// Kiosk views from `--views` (commas outside parentheses separate views).
+    static func kioskViews(_ text: String) throws -> [KioskView] {
+        var names: [String] = []
+        var depth = 0
+        var current = ""
+        for c in text {
+            if c == "(" { depth += 1 }
+            if c == ")" { depth -= 1 }
+            if c == "," && depth == 0 { names.append(current); current = "" } else { current.append(c) }
+        }
+        names.append(current)
+        return try names.map { name in
+            guard let v = KioskView(name: name) else { throw ValidationError("--views: unknown view \"\(name)\" (\(KioskView.syntax))") }
+            return v
         }
     }
 
@@ -67,17 +88,14 @@ struct RunCommand: ParsableCommand {
         let env = ProcessContext.environment
         let (config, configError) = ProcessContext.loadConfig()
         let paths = files.isEmpty ? config.data : files
-        let feeds = try taxii.feedsOrExit("threatdeck", config: config)
-        let insecure = feeds.contains { $0.configuration.options.insecure }
+        guard DataLoad.checkPaths(paths, command: "threatdeck") else { throw ExitCode(1) }
+        let feeds = try feedOptions.feedsOrExit("threatdeck", config: config)
+        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck", config: config)
+        let insecure = feeds.contains { $0.configuration.options.insecure } || mispFeeds.contains { $0.configuration.insecure }
+        let maxTLP = viewOptions.tlpLimit(config: config, kiosk: kiosk)
         // Feeds start from their cache at once and poll in the background.
-        let load = DataLoad.load(paths, feeds: feeds)
-        var filter = Filter.none
-        do {
-            filter = try FilterSpec.parse(filters, dataset: load.dataset)
-        } catch {
-            printError("threatdeck: \(error.description)")
-            throw ExitCode(2)
-        }
+        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, watch: watch || kiosk, maxTLP: maxTLP)
+        let filter = try viewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck")
         let useASCII = ascii || config.ascii == true || !unicode
 
         let check: TerminalCheck.Result
@@ -87,68 +105,71 @@ struct RunCommand: ParsableCommand {
         case .failure(let reason):
             // No full-screen UI possible: say why, and give the numbers instead.
             printError("threatdeck: \(reason); printing the summary instead (threatdeck summary does this on purpose)")
-            if !feeds.isEmpty { printError("threatdeck: TAXII feeds are shown from their cache here; `threatdeck summary --taxii …` pulls first") }
-            print(PlainSummary.render(load.dataset, filter: filter, ascii: useASCII, loadMilliseconds: load.milliseconds), terminator: "")
+            if !feeds.isEmpty || !mispFeeds.isEmpty { printError("threatdeck: live feeds are shown from their cache here; `threatdeck summary --taxii …` pulls first") }
+            print(PlainSummary.render(ReportView(dataset: load.dataset, filter: filter, loadMilliseconds: load.milliseconds), ascii: useASCII), terminator: "")
             return
         }
 
         var (themes, themeErrors) = ProcessContext.loadThemes()
-        let (themeIndex, themeError) = ProcessContext.selectTheme(theme ?? config.theme, themes: &themes)
+        let (themeName, themeError) = ProcessContext.selectTheme(theme ?? config.theme, themes: &themes)
         let choice = color ?? config.color ?? .auto
         let forced: ColorTier? = choice == .never ? .monochrome : (choice == .always ? .truecolor : nil)
-
-        var state = AppState(dataset: load.dataset, width: 80, height: 24, ascii: useASCII, themes: themes)
-        state.themeIndex = themeIndex
-        state.filter = filter
-        state.loadMilliseconds = load.milliseconds
-        state.sourceLabel = load.label
-        if insecure { state.notice = "TLS NOT VERIFIED (--insecure)" }
-        state.refresh()
         let clock = SystemClock()
-        state.now = clock.now()
-        state.loadedAt = state.now
+
+        var options = StartOptions(dataset: load.dataset, width: 80, height: 24)
+        options.ascii = useASCII
+        options.themes = themes
+        options.themeName = themeName
+        options.filter = filter
+        options.now = clock.now()
+        options.loadMilliseconds = load.milliseconds
+        options.sourceLabel = load.label
+        options.savedViews = config.views
+        options.compare = viewOptions.compareSpec
+        options.links = !noLinks && (config.links ?? true) && Hyperlinks.supported(env)
+        if insecure { options.notice = "TLS NOT VERIFIED (--insecure)" }
+        var settingsErrors: [SettingsError] = []
+        if let configError { settingsErrors.append(configError) }
+        if let themeError { settingsErrors.append(themeError) }
+        settingsErrors += themeErrors
+        options.settingsProblems = ProcessContext.problems(settingsErrors)
         if let configError {
-            App.show(&state, "config ignored, defaults used: \(configError)", role: .error, seconds: 20)
-        } else if let themeError {
-            App.show(&state, "theme: \(themeError); using \(state.theme.name)", role: .error, seconds: 20)
-        } else if let first = themeErrors.first {
-            App.show(&state, "theme file skipped: \(first)", role: .warning, seconds: 15)
+            options.status = ("config ignored, defaults used: " + configError.file + ":\(configError.line) · p shows why", .error, 20)
+        } else if themeError != nil {
+            options.status = ("theme not used · p shows why", .error, 20)
+        } else if !themeErrors.isEmpty {
+            options.status = ("\(themeErrors.count) theme file\(themeErrors.count == 1 ? "" : "s") skipped · p shows why", .warning, 15)
+        }
+        if kiosk {
+            let views = try self.views.map(Self.kioskViews)
+            options.kiosk = config.kiosk(rotate: rotate, views: views, staleAfter: staleAfter, maxTLP: maxTLP)
         }
 
         let terminal = CursesTerminal(check: check, options: .init(tier: forced, locked: kiosk), environment: env)
-        state.tier = terminal.tier
-        if kiosk {
-            var k = KioskConfig()
-            k.rotateSeconds = rotate ?? config.kioskRotate ?? k.rotateSeconds
-            if let views { k.views = views.split(separator: ",").compactMap { KioskView(name: String($0).trimmingSpaces) } } else if let v = config.kioskViews { k.views = v }
-            k.staleAfterSeconds = staleAfter ?? config.kioskStaleAfter ?? k.staleAfterSeconds
-            k.watchSeconds = config.kioskWatch ?? k.watchSeconds
-            Kiosk.start(&state, config: k, now: clock.now())
-            themeErrors.removeAll()
-        }
-        var watchInterval: Double? = kiosk ? state.kiosk?.config.watchSeconds : (watch ? 2 : nil)
-        let combined = load.source as? CombinedSource
-        if let combined {
-            combined.start()
-            watchInterval = min(watchInterval ?? 1, 1)
-        }
-        let runtime = Runtime(state: state, device: terminal, source: load.source, clock: clock, watchInterval: watchInterval)
+        options.tier = terminal.tier
+        let state = AppState.start(options)
+        let runtime = Runtime(state: state, device: terminal, source: load.source, clock: clock, exporter: FileExporter(fileSystem: LocalFileSystem()))
         // Whatever ends the loop (quit, a signal, an error thrown below), the terminal comes back first.
         defer { terminal.shutdown() }
+        if kiosk, let watchdog = Watchdog(environment: env) {
+            watchdog.send("READY=1")
+            runtime.heartbeat = (watchdog.interval, { watchdog.send("WATCHDOG=1") })
+        }
+        if selfTestCrash { Self.crashAfterFirstKey(runtime, terminal) }
         runtime.run()
         terminal.shutdown()
-        if let feeds = combined?.feeds { runBlocking { for f in feeds { await f.stop() } } }
         if case .exitSignal(let sig) = runtime.exitReason { throw ExitCode(128 + sig) }
         if case .hangup = runtime.exitReason { throw ExitCode(129) }
     }
-}
 
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
+    /// For the end-to-end test of crash safety: draws, waits for a key, then traps the way a
+    /// real bug would (an arithmetic overflow), with the terminal in raw mode.
+    static func crashAfterFirstKey(_ runtime: Runtime, _ terminal: CursesTerminal) -> Never {
+        runtime.render()
+        _ = terminal.nextInput(timeout: nil, wakeDescriptor: nil)
+        var n = Int.max - Int(getpid() & 1)
+        n += Int(ProcessContext.environment.count > -1 ? 1 : 0)
+        fatalError("self-test: unreachable \(n)")
     }
 }
 

@@ -1,14 +1,16 @@
 import ArgumentParser
 import Dashboard
-import TaxiiSource
+import LiveSources
+import Reports
+import Settings
 import ThreatModel
 import TerminalUI
 
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Print exactly the frame the dashboard would draw, as text (or with ANSI colour).",
-        discussion: "For briefings, tickets, cron mail and tests: the same drawing code as the live screen."
+        abstract: "Print exactly the frame the dashboard (or the wall) would draw, as text or with ANSI colour.",
+        discussion: "For briefings, tickets, cron mail and tests: the same drawing code and the same starting state as the live screen."
     )
 
     @Option(help: "Frame size, WIDTHxHEIGHT.")
@@ -17,14 +19,14 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Include colours and attributes as ANSI SGR sequences.")
     var ansi = false
 
-    @Option(help: "Focused pane: actors, sectors, timeline, detail.")
+    @Option(help: "Focused pane: \(PaneRegistry.ids.map(\.rawValue).joined(separator: ", ")).")
     var focus: String = "actors"
 
     @Flag(help: "Zoom the focused pane to the whole screen.")
     var zoom = false
 
-    @Option(name: .customLong("filter"), help: ArgumentHelp("Filter chip, repeatable: \(FilterSpec.syntax)", valueName: "KIND:VALUE"))
-    var filters: [String] = []
+    @OptionGroup(title: "View")
+    var viewOptions: ViewOptions
 
     @Option(help: "Theme name or file (with --ansi).")
     var theme: String?
@@ -35,16 +37,22 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "ASCII only, whatever the locale.")
     var ascii = false
 
-    @Option(help: "Kiosk view to draw instead of the dashboard (headline, overview, actors, …, nexus:N).")
+    @Flag(help: "Draw the wall: with --view NAME a kiosk view (\(KioskView.syntax)), else the first of the rotation.")
+    var kiosk = false
+
+    @Option(help: "Kiosk view to draw (the same as --kiosk --view NAME).")
     var kioskView: String?
 
-    @Option(help: "Clock for --kiosk-view, seconds since the epoch (default: now).")
+    @Option(help: "Clock, seconds since the epoch (default: now).")
     var now: Double?
 
-    @OptionGroup(title: "TAXII")
-    var taxii: TaxiiOptions
+    @Option(help: ArgumentHelp("Replay messages from a file first: `key j`, `key Down`, `resize 100 30`, `tick SECONDS`, one per line.", valueName: "FILE"))
+    var replay: String?
 
-    @Argument(help: "Files or directories; none: the bundled sample.")
+    @OptionGroup(title: "Live sources")
+    var feedOptions: FeedOptions
+
+    @Argument(help: "Files or directories; none: the config's `data`, else the bundled sample.")
     var files: [String] = []
 
     func run() throws {
@@ -54,37 +62,71 @@ struct SnapshotCommand: ParsableCommand {
             printError("threatdeck snapshot: --size must be WIDTHxHEIGHT, e.g. 120x40")
             throw ExitCode(2)
         }
-        guard let pane = PaneID(rawValue: focus) else {
-            printError("threatdeck snapshot: --focus must be one of \(PaneID.allCases.map(\.rawValue).joined(separator: ", "))")
+        let pane = PaneID(focus)
+        guard PaneRegistry.pane(pane) != nil else {
+            printError("threatdeck snapshot: --focus must be one of \(PaneRegistry.ids.map(\.rawValue).joined(separator: ", "))")
             throw ExitCode(2)
         }
         guard let tier = ColorTier(rawValue: colors) else {
             printError("threatdeck snapshot: --colors must be one of \(ColorTier.allCases.map(\.rawValue).joined(separator: ", "))")
             throw ExitCode(2)
         }
-        let feeds = try taxii.feedsOrExit("threatdeck snapshot")
-        let load = DataLoad.load(files, feeds: feeds, waitForFeeds: true)
-        var (themes, _) = ProcessContext.loadThemes()
-        let (themeIndex, themeError) = ProcessContext.selectTheme(theme, themes: &themes)
-        if let themeError { printError("threatdeck snapshot: \(themeError)") }
-        var state = AppState(dataset: load.dataset, width: parts[0], height: parts[1], ascii: ascii || !unicode, themes: themes, tier: tier)
-        state.themeIndex = themeIndex
-        do {
-            state.filter = try FilterSpec.parse(filters, dataset: load.dataset)
-        } catch {
-            printError("threatdeck snapshot: \(error.description)")
-            throw ExitCode(2)
+        var kioskViewName = kioskView
+        var savedViewOptions = viewOptions
+        if kiosk, kioskViewName == nil, let v = viewOptions.view, KioskView(name: v) != nil {
+            kioskViewName = v
+            savedViewOptions.view = nil
         }
-        if taxii.insecure { state.notice = "TLS NOT VERIFIED (--insecure)" }
-        state.refresh()
-        _ = App.update(&state, .key(.character(Character(String(pane.number)))))
-        state.zoomed = zoom
-        if let kioskView {
-            guard let view = KioskView(name: kioskView) else {
-                printError("threatdeck snapshot: unknown kiosk view \"\(kioskView)\"")
+        let (config, _) = ProcessContext.loadConfig()
+        let paths = files.isEmpty ? config.data : files
+        guard DataLoad.checkPaths(paths, command: "threatdeck snapshot") else { throw ExitCode(1) }
+        let feeds = try feedOptions.feedsOrExit("threatdeck snapshot", config: config)
+        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck snapshot", config: config)
+        let maxTLP = savedViewOptions.tlpLimit(config: config, kiosk: kiosk || kioskViewName != nil)
+        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, waitForFeeds: true, maxTLP: maxTLP)
+        var (themes, _) = ProcessContext.loadThemes()
+        let (themeName, themeError) = ProcessContext.selectTheme(theme ?? config.theme, themes: &themes)
+        if let themeError { printError("threatdeck snapshot: \(themeError)") }
+        let clock = now ?? SystemClock().now()
+
+        var options = StartOptions(dataset: load.dataset, width: parts[0], height: parts[1])
+        options.ascii = ascii || !unicode
+        options.themes = themes
+        options.themeName = themeName
+        options.tier = tier
+        options.filter = try savedViewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck snapshot")
+        options.focus = pane
+        options.zoomed = zoom
+        options.now = clock
+        options.savedViews = config.views
+        options.compare = savedViewOptions.compareSpec
+        if feeds.contains(where: { $0.configuration.options.insecure }) { options.notice = "TLS NOT VERIFIED (--insecure)" }
+        if kiosk || kioskViewName != nil {
+            var k = config.kiosk(rotate: nil, views: nil, staleAfter: nil, maxTLP: maxTLP)
+            if let name = kioskViewName {
+                guard let view = KioskView(name: name) else {
+                    printError("threatdeck snapshot: unknown kiosk view \"\(name)\" (\(KioskView.syntax))")
+                    throw ExitCode(2)
+                }
+                k.entries = [KioskEntry(view)]
+            }
+            options.kiosk = k
+        }
+        var state = AppState.start(options)
+        if let replay {
+            guard let text = ProcessContext.readText(replay) else {
+                printError("threatdeck snapshot: cannot read --replay \(replay)")
                 throw ExitCode(2)
             }
-            Kiosk.start(&state, config: KioskConfig(views: [view]), now: now ?? SystemClock().now())
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = String(line)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                guard let message = MessageScript.parse(trimmed) else {
+                    printError("threatdeck snapshot: \(replay):\(n + 1): cannot read \"\(trimmed.prefix(60))\" (key NAME, resize W H, tick SECONDS)")
+                    throw ExitCode(2)
+                }
+                _ = App.update(&state, message)
+            }
         }
         let frame = Screen.render(state)
         if ansi {

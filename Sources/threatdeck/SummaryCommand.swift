@@ -1,43 +1,79 @@
 import ArgumentParser
 import Dashboard
-import TaxiiSource
+import LiveSources
+import Reports
+import Settings
 import TerminalUI
 import ThreatModel
 
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Print the dashboard's numbers as plain text: actor breakdown, sector targeting, timeline."
+        abstract: "Print the dashboard's numbers as plain text: actors, sectors, techniques, timeline, events.",
+        discussion: "Reads the config's data and sources like the dashboard. Exit status: 0 ok, 1 a file is missing or a feed failed, 2 nothing could be read or bad options."
     )
 
-    @Option(name: .customLong("filter"), help: ArgumentHelp("Filter chip, repeatable: \(FilterSpec.syntax)", valueName: "KIND:VALUE"))
-    var filters: [String] = []
+    @OptionGroup(title: "View")
+    var viewOptions: ViewOptions
 
     @Flag(help: "ASCII only, whatever the locale.")
     var ascii = false
 
-    @OptionGroup(title: "TAXII")
-    var taxii: TaxiiOptions
+    @Flag(help: "Print the JSON summary document (threatdeck-summary@1) instead.")
+    var json = false
 
-    @Argument(help: "Files or directories; none: the bundled sample.")
+    @Option(help: "List the newest N events in view.")
+    var events: Int = 0
+
+    @Option(help: ArgumentHelp("Explain how an actor's records were merged, its overlaps, umbrellas and nexus claims.", valueName: "ACTOR"))
+    var explain: String?
+
+    @OptionGroup(title: "Live sources")
+    var feedOptions: FeedOptions
+
+    @Argument(help: "Files or directories; none: the config's `data`, else the bundled sample.")
     var files: [String] = []
 
     func run() throws {
         let unicode = ProcessContext.prepareLocale()
-        let feeds = try taxii.feedsOrExit("threatdeck summary")
-        if taxii.insecure { printError("threatdeck: warning: TLS certificate verification is OFF (--insecure)") }
-        let load = DataLoad.load(files, feeds: feeds, waitForFeeds: true)
+        let (config, configError) = ProcessContext.loadConfig()
+        if let configError { printError("threatdeck summary: config ignored: \(configError)") }
+        let paths = files.isEmpty ? config.data : files
+        guard DataLoad.checkPaths(paths, command: "threatdeck summary") else { throw ExitCode(1) }
+        let feeds = try feedOptions.feedsOrExit("threatdeck summary", config: config)
+        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck summary", config: config)
+        if feedOptions.insecure { printError("threatdeck: warning: TLS certificate verification is OFF (--insecure)") }
+        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, waitForFeeds: true, maxTLP: viewOptions.tlpLimit(config: config))
         for feed in feeds { if let e = feed.lastError { printError("threatdeck summary: \(TerminalText.sanitize(e))") } }
-        let filter: Filter
-        do {
-            filter = try FilterSpec.parse(filters, dataset: load.dataset)
-        } catch {
-            printError("threatdeck summary: \(error.description)")
-            throw ExitCode(2)
+        for feed in mispFeeds { if let e = feed.lastError { printError("threatdeck summary: \(TerminalText.sanitize(e))") } }
+        let empty = DatasetLoader(paths: paths).emptyDirectories()
+        for dir in empty { printError("threatdeck summary: \(dir): no .json files in this directory") }
+        let filter = try viewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck summary")
+        if let explain {
+            let folded = Vocabulary.fold(explain)
+            guard let actor = load.dataset.actor(explain) ?? load.dataset.actors.first(where: { $0.allNames.contains { Vocabulary.fold($0) == folded } }) else {
+                printError("threatdeck summary: --explain: no actor named \"\(explain)\" in the loaded data")
+                throw ExitCode(2)
+            }
+            print(PlainSummary.explain(actor, dataset: load.dataset, ascii: ascii || !unicode), terminator: "")
+            return
         }
-        print(PlainSummary.render(load.dataset, filter: filter, ascii: ascii || !unicode, loadMilliseconds: load.milliseconds), terminator: "")
-        // 1: a server failed (its error is above); 2: nothing at all could be read.
-        if feeds.contains(where: { $0.lastError != nil }) { throw ExitCode(1) }
+        var view = ReportView(dataset: load.dataset, filter: filter, generatedAt: SystemClock().now(), loadMilliseconds: load.milliseconds)
+        if let spec = viewOptions.compareSpec {
+            switch ReportView.comparing(spec, dataset: load.dataset, filter: filter, generatedAt: view.generatedAt) {
+            case .success(let v): view = v
+            case .failure(let e):
+                printError("threatdeck summary: --compare: \(e)")
+                throw ExitCode(2)
+            }
+        }
+        if json {
+            print(JSONSummary.document(view).render())
+        } else {
+            print(PlainSummary.render(view, ascii: ascii || !unicode, events: max(0, events)), terminator: "")
+        }
+        // 1: a server failed (its error is above) or a directory was empty; 2: nothing at all could be read.
         if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) { throw ExitCode(2) }
+        if feeds.contains(where: { $0.lastError != nil }) || mispFeeds.contains(where: { $0.lastError != nil }) || !empty.isEmpty { throw ExitCode(1) }
     }
 }

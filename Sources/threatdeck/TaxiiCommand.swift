@@ -1,5 +1,5 @@
 import ArgumentParser
-import TaxiiSource
+import LiveSources
 import TerminalUI
 
 struct TaxiiCommand: ParsableCommand {

@@ -8,11 +8,11 @@ struct ThreatDeckCommand: ParsableCommand {
         discussion: """
         With no file, opens the bundled sample report (CrowdStrike findings as covered in the \
         news, June 2026) and a clearly labelled synthetic activity feed. Files may be ThreatDeck \
-        report JSON, STIX 2.x bundles (OpenCTI, MITRE ATT&CK) or MISP galaxy clusters; \
+        report JSON, STIX 2.x bundles (OpenCTI, MITRE ATT&CK), MISP galaxy clusters, MISP events or MISP feeds; \
         directories load every .json file inside.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SnapshotCommand.self, ThemesCommand.self, TaxiiCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SnapshotCommand.self, ExportCommand.self, ThemesCommand.self, TaxiiCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

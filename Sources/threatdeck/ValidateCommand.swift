@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import ThreatModel
 import TerminalUI
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Glibc
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check report files; print file:line:col: path: message for every problem.",
+        abstract: "Check report files (ThreatDeck JSON, STIX 2.x, MISP galaxies and events, MISP feeds); print file:line:col: path: message for every problem.",
         discussion: "Exit status: 0 no problems, 1 problems found, 2 a file could not be read."
     )
 
@@ -23,6 +24,11 @@ struct ValidateCommand: ParsableCommand {
         var loader = DatasetLoader(paths: files)
         let paths = loader.expandedPaths()
         var unreadable = false
+        for missing in loader.missingPaths() {
+            unreadable = true
+            print(TerminalText.sanitize("\(missing):1:1: $: cannot read: no such file or directory", ascii: !unicode))
+        }
+        for empty in loader.emptyDirectories() { printError("threatdeck validate: \(empty): no .json files in this directory") }
         var problems = 0
         var errors = 0
         for path in paths {
@@ -43,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
                 if !quiet { print(TerminalText.sanitize(p.description, ascii: !unicode)) }
             }
             if !quiet && result.problems.isEmpty {
-                let what = result.unparsed ? "unreadable" : "\(result.format.rawValue): \(result.actors.count) actors, \(result.events.count) events, \(result.campaigns.count) campaigns, \(result.findings.count) findings"
+                let what = result.unparsed ? "unreadable" : "\(result.format.label): " + [Format.plural(result.actors.count, "actor"), Format.plural(result.events.count, "event"), Format.plural(result.campaigns.count, "campaign"), Format.plural(result.findings.count, "finding"), Format.plural(result.techniques.count, "technique")].joined(separator: ", ")
                 print(TerminalText.sanitize("\(path): ok (\(what))", ascii: !unicode))
             }
         }
@@ -51,7 +57,11 @@ struct ValidateCommand: ParsableCommand {
             printError("threatdeck validate: no files found in \(files.joined(separator: " "))")
             throw ExitCode(2)
         }
-        print("\(paths.count) file\(paths.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(problems - errors) warning\(problems - errors == 1 ? "" : "s")")
+        for p in loader.feedManifestProblems() {
+            problems += 1
+            if !quiet { print(TerminalText.sanitize(p.description, ascii: !unicode)) }
+        }
+        print(Format.plural(paths.count, "file") + ": " + Format.plural(errors, "error") + ", " + Format.plural(problems - errors, "warning"))
         if unreadable { throw ExitCode(2) }
         if problems > 0 { throw ExitCode(1) }
     }

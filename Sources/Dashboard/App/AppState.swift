@@ -1,14 +1,19 @@
-import Synchronization
+import Reports
 import ThreatModel
 import TerminalUI
 
-/// The whole state of the dashboard. Only `update` changes it; `Screen` draws it.
+/// The whole state of the dashboard. Only `App.update` changes it (every property is
+/// read-only outside this module); `Screen` draws it; `AppState.start` builds the first one.
 public struct AppState: Sendable {
     public enum OverlayKind: Equatable, Sendable {
         case none
         case help(scroll: Int)
         case problems(scroll: Int)
         case search(query: String, selected: Int)
+        /// The `:` line: filters and saved views typed with completion.
+        case prompt(text: String, message: String?)
+        /// The `e` dialog: format and file name.
+        case export(format: Int, path: String, message: String?)
     }
 
     public enum SortOrder: String, Sendable, CaseIterable {
@@ -23,68 +28,63 @@ public struct AppState: Sendable {
     }
 
     // Data
-    public var dataset: Dataset
-    public var filter: Filter = .none
-    public var loadedAt: Double = 0
-    public var loadMilliseconds: Double = 0
-    public var sourceLabel: String = ""
+    public internal(set) var dataset: Dataset
+    public internal(set) var filter: Filter = .none
+    public internal(set) var loadedAt: Double = 0
+    public internal(set) var loadMilliseconds: Double = 0
+    public internal(set) var sourceLabel: String = ""
+    /// Problems with settings (config file, themes), listed with the data's in `p`.
+    public internal(set) var settingsProblems: [Problem] = []
+    /// Saved views from the config: name → filter chips as typed.
+    public internal(set) var savedViews: [String: [String]] = [:]
+    /// The baseline period when comparing (`c`, `--compare`), and its selection.
+    public internal(set) var comparison: Comparison?
 
     // Screen
-    public var width: Int
-    public var height: Int
-    public var focus: PaneID = .actors
-    public var zoomed = false
-    public var overlay: OverlayKind = .none
-    public var ascii: Bool
-    public var themes: [Theme]
-    public var themeIndex: Int = 0
-    public var tier: ColorTier = .color256
-    public var now: Double = 0
-    public var status: Status?
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var focus: PaneID = ActorPane.id
+    /// The pane focused before the detail pane, for Esc.
+    public internal(set) var previousFocus: PaneID = ActorPane.id
+    /// Per slot, the pane shown there last (panes sharing a slot take turns).
+    public internal(set) var slotPanes: [PaneSlot: PaneID] = [:]
+    public internal(set) var zoomed = false
+    public internal(set) var overlay: OverlayKind = .none
+    public internal(set) var ascii: Bool
+    public internal(set) var themes: [Theme]
+    public internal(set) var themeIndex: Int = 0
+    public internal(set) var tier: ColorTier = .color256
+    public internal(set) var now: Double = 0
+    public internal(set) var status: Status?
     /// A standing warning shown in the header, e.g. TLS verification switched off.
-    public var notice: String?
+    public internal(set) var notice: String?
+    /// OSC 8 hyperlinks for URLs (off in kiosk and with --no-links).
+    public internal(set) var links = false
 
-    // Per-pane cursors
-    public var actorCursor = 0
-    public var actorTop = 0
-    public var actorNexus: Nexus?
-    public var actorMeasure: ActorBreakdown.Measure?
-    public var actorSort: SortOrder = .count
-    public var sectorRow = 0
-    public var sectorTop = 0
-    /// Index into the matrix columns; the last position (== column count) is the Σ column.
-    public var sectorColumn = Int.max
-    public var sectorMeasure: SectorMatrix.Measure = .actors
-    public var sectorSort: SortOrder = .count
-    public var timelineCursor: Day?
-    public var timelineSpan = -1
-    public var timelineGranularity: TimelineSeries.Granularity?
-    public var detailScroll = 0
+    // Panes
+    public internal(set) var paneStates = PaneStates()
     /// What the detail pane describes: the cursor item of the last list pane used.
-    public var detailSubject: Selectable?
+    public internal(set) var detailSubject: Selectable?
 
-    public var kiosk: KioskState?
-
-    /// Timelines already computed for this selection, by width and granularity (shared by
-    /// copies of the state; keyed by `generation`, which `refresh()` moves on).
-    let timelineCache = TimelineCache()
-    public private(set) var generation = 0
+    public internal(set) var kiosk: KioskState?
 
     // Derived from dataset + filter + measures; refreshed by `refresh()`.
-    public private(set) var selection: Selection
-    public private(set) var breakdown: ActorBreakdown
-    public private(set) var matrix: SectorMatrix
+    public internal(set) var selection: Selection
+    public internal(set) var breakdown: ActorBreakdown
+    public internal(set) var matrix: SectorMatrix
+    public internal(set) var techniques: TechniqueUsage
 
-    public init(dataset: Dataset, width: Int, height: Int, ascii: Bool = false, themes: [Theme] = [Theme.fallback], tier: ColorTier = .color256) {
+    init(dataset: Dataset, width: Int, height: Int, ascii: Bool, themes: [Theme], tier: ColorTier) {
         self.dataset = dataset
-        self.width = width
-        self.height = height
+        self.width = max(0, width)
+        self.height = max(0, height)
         self.ascii = ascii
         self.themes = themes.isEmpty ? [Theme.fallback] : themes
         self.tier = tier
         selection = Filter.none.apply(to: dataset)
         breakdown = ActorBreakdown.compute(dataset, selection: selection)
         matrix = SectorMatrix.compute(dataset, selection: selection)
+        techniques = TechniqueUsage.compute(dataset, selection: selection)
         refresh()
     }
 
@@ -92,18 +92,29 @@ public struct AppState: Sendable {
     public var glyphs: GlyphSet { GlyphSet.forMode(ascii: ascii) }
     public var palette: Palette { Palette(theme: theme, tier: tier) }
 
-    /// Recomputes the aggregates after the dataset, filter or a measure changed, and keeps
-    /// cursors inside their lists.
-    public mutating func refresh() {
-        generation = AppState.nextGeneration()
+    /// Recomputes the aggregates after the dataset, filter or a measure changed, lets every
+    /// pane derive what it shows, and keeps cursors inside their lists.
+    mutating func refresh() {
         selection = filter.apply(to: dataset)
-        breakdown = ActorBreakdown.compute(dataset, selection: selection, measure: actorMeasure)
-        matrix = SectorMatrix.compute(dataset, selection: selection, measure: sectorMeasure, maxColumns: matrixColumns)
-        if let n = actorNexus, breakdown.actorsByNexus[n] == nil { actorNexus = nil }
-        if actorNexus == nil { actorNexus = ActorPane.defaultNexus(breakdown) }
-        actorCursor = min(actorCursor, max(0, ActorPane.items(self).count - 1))
-        sectorRow = min(sectorRow, max(0, SectorPane.items(self).count - 1))
-        if detailSubject == nil || !subjectStillExists() { detailSubject = ActorPane.items(self).first }
+        breakdown = ActorBreakdown.compute(dataset, selection: selection, measure: ActorPane.state(self).measure)
+        let columns = matrixColumns
+        matrix = SectorMatrix.compute(dataset, selection: selection, measure: SectorPane.state(self).measure, maxColumns: columns)
+        SectorPane.modify(&self) { $0.columns = columns }
+        techniques = TechniqueUsage.compute(dataset, selection: selection)
+        if let c = comparison { comparison = c.recomputed(dataset, current: filter) }
+        for pane in PaneRegistry.all {
+            pane.derive(&self)
+            pane.clamp(&self)
+        }
+        if detailSubject == nil || !subjectStillExists() { detailSubject = ActorPane.currentItem(self) }
+    }
+
+    /// After a resize: only what depends on the size is derived again.
+    mutating func resized() {
+        for pane in PaneRegistry.all {
+            pane.derive(&self)
+            pane.clamp(&self)
+        }
     }
 
     private func subjectStillExists() -> Bool {
@@ -113,38 +124,17 @@ public struct AppState: Sendable {
         }
     }
 
-    private static let generations = Mutex(0)
-    static func nextGeneration() -> Int { generations.withLock { $0 += 1; return $0 } }
-
     /// How many nexus columns the sector matrix gets at this width (the rest fold into Other).
     var matrixColumns: Int {
-        // The sector pane's inner width, less the sector names and the total, in 6-cell columns
-        // (names give way to ISO codes when cells are narrow).
-        let pane = Screen.mode(width: width, height: height) == .compact ? width : width * 55 / 100
+        let pane = FrameLayout.area(of: SectorPane.id, in: self).width
         return max(3, min(10, (pane - 3 - 20 - 6) / 6))
     }
 
-    /// The problems found while loading, errors first.
-    public var problems: [Problem] { dataset.problems.sorted { ($0.severity, $0.file, $0.line) < ($1.severity, $1.file, $1.line) } }
-}
-
-/// The last few timelines computed, so drawing a frame does not re-bucket 100,000 events.
-final class TimelineCache: Sendable {
-    struct Key: Hashable {
-        var generation: Int
-        var slots: Int
-        var granularity: TimelineSeries.Granularity?
+    /// The problems found while loading and in the settings, errors first.
+    public var problems: [Problem] {
+        (settingsProblems + dataset.problems).sorted { ($0.severity, $0.file, $0.line) < ($1.severity, $1.file, $1.line) }
     }
 
-    private let entries = Mutex<[(Key, TimelineSeries)]>([])
-
-    func series(_ key: Key, compute: () -> TimelineSeries) -> TimelineSeries {
-        if let hit = entries.withLock({ list in list.first { $0.0 == key }?.1 }) { return hit }
-        let fresh = compute()
-        entries.withLock { list in
-            list.insert((key, fresh), at: 0)
-            if list.count > 6 { list.removeLast() }
-        }
-        return fresh
-    }
+    /// The state of pane `P` (for tests and the CLI).
+    public func paneState<P: Pane>(_ pane: P.Type) -> P.State { P.state(self) }
 }

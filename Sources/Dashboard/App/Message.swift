@@ -1,4 +1,6 @@
+import Reports
 import ThreatModel
+import TerminalUI
 
 /// Everything that can change the app's state; `update` is the only place that does.
 public enum Message: Sendable {
@@ -9,8 +11,10 @@ public enum Message: Sendable {
     case tick(now: Double)
     /// A reload finished (performed by the run loop after an `Effect.reload`).
     case loaded(Dataset, at: Double, milliseconds: Double)
-    /// The files changed on disk (noticed by the run loop's watcher).
-    case filesChanged
+    /// A source has news (a file changed, a feed pulled): sent by the source itself.
+    case sourceChanged
+    /// An export the app asked for finished (the footer names the file) or failed.
+    case exported(path: String, error: String?)
 }
 
 /// Work `update` asks the run loop to do: the Elm shape, so `update` stays pure.
@@ -18,4 +22,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Reload the data sources (changed files only; unchanged ones are kept as parsed).
     case reload
+    /// Write every cell again (a new theme, Ctrl-L): the terminal may hold anything.
+    case repaint
+    /// Write an export of the current view.
+    case export(ExportRequest)
 }

@@ -1,91 +1,55 @@
+import Reports
 import ThreatModel
 import TerminalUI
 
-/// What the run loop reads from a terminal.
-public enum Input: Equatable, Sendable {
-    case key(Key)
-    case mouse(MouseEvent)
-    case resize(width: Int, height: Int)
-    /// SIGINT, SIGTERM, SIGHUP, SIGQUIT: leave now, restoring the terminal.
-    case exitSignal(Int32)
-    /// The terminal went away (SSH dropped): leave without spinning.
-    case hangup
-    case timeout
-}
-
-/// The terminal seam: the ncurses backend in the app, a scripted twin in tests and benchmarks.
-public protocol TerminalDevice: AnyObject {
-    var size: (width: Int, height: Int) { get }
-    /// Puts the frame on the screen (only what changed).
-    func draw(_ buffer: Buffer, palette: Palette)
-    /// Blocks until input, a signal or the timeout (nil: no timeout).
-    func nextInput(timeout: Double?) -> Input
-}
-
-/// Wall and monotonic time, injected so kiosk rotation and freshness can be tested fast.
-public protocol Clock: Sendable {
-    /// Seconds since the epoch.
-    func now() -> Double
-}
-
-/// Where data comes from and how long it took: files through `DatasetLoader` (and, later,
-/// other sources), one reload at a time.
-public protocol DataSource: AnyObject {
-    func load(now: Double) -> Dataset
-    func hasChanges() -> Bool
-}
-
-/// Files and directories on disk as a `DataSource`.
-public final class FileDataSource: DataSource {
-    public var loader: DatasetLoader
-
-    public init(loader: DatasetLoader) { self.loader = loader }
-
-    public func load(now: Double) -> Dataset { loader.load(now: now > 0 ? ClockFormat.dateTime(now) : "") }
-    public func hasChanges() -> Bool { loader.hasChanges() }
-}
-
 /// The run loop: input → message → `update` → effects → frame. It blocks on input when
-/// nothing is scheduled, so an idle dashboard writes nothing and uses no CPU.
+/// nothing is scheduled, so an idle dashboard writes nothing and uses no CPU; sources post
+/// their news to the inbox, which wakes the loop.
 public final class Runtime {
     public private(set) var state: AppState
     let device: TerminalDevice
     let source: DataSource?
     let clock: Clock
-    /// Seconds between checks for changed files; nil: only `r` reloads.
-    let watchInterval: Double?
-    private var lastWatch: Double = 0
+    let exporter: Exporter?
+    public let inbox = Inbox()
     private var lastFrame: Buffer?
     private var lastPaletteKey: String = ""
+    private var repaint = false
     public private(set) var frames = 0
     public private(set) var exitReason: Input?
+    /// Called from the loop at least every `interval` seconds (systemd's watchdog): a loop
+    /// that hangs stops calling it, and the service manager restarts the process.
+    public var heartbeat: (interval: Double, beat: () -> Void)?
+    private var lastBeat: Double = 0
 
-    public init(state: AppState, device: TerminalDevice, source: DataSource?, clock: Clock, watchInterval: Double? = nil) {
+    public init(state: AppState, device: TerminalDevice, source: DataSource?, clock: Clock, exporter: Exporter? = nil) {
         self.state = state
         self.device = device
         self.source = source
         self.clock = clock
-        self.watchInterval = watchInterval
+        self.exporter = exporter
         let s = device.size
         _ = App.update(&self.state, .resize(width: s.width, height: s.height))
         _ = App.update(&self.state, .tick(now: clock.now()))
-        lastWatch = clock.now()
     }
 
-    /// Draws the current state if it changed since the last frame.
+    /// Draws the current state if it changed since the last frame; every cell after a theme
+    /// change or Ctrl-L.
     public func render() {
         let frame = Screen.render(state)
         let paletteKey = state.theme.name + state.tier.rawValue
-        if frame != lastFrame || paletteKey != lastPaletteKey {
-            device.draw(frame, palette: state.palette)
+        let full = repaint || paletteKey != lastPaletteKey
+        if full || frame != lastFrame {
+            device.draw(frame, palette: state.palette, full: full)
             lastFrame = frame
             lastPaletteKey = paletteKey
+            repaint = false
             frames += 1
         }
     }
 
     /// How long the loop may sleep before something on screen must change by itself
-    /// (nil: nothing will, so block until input).
+    /// (nil: nothing will, so block until input or a source's news).
     public func timeout(now: Double) -> Double? {
         var deadline: Double?
         func consider(_ t: Double) { deadline = deadline.map { min($0, t) } ?? t }
@@ -93,38 +57,53 @@ public final class Runtime {
         if let k = state.kiosk {
             // The clock on screen changes every second; rotation on its own schedule.
             consider((now + 1).rounded(.down) + 0.01)
-            consider(k.lastRotation + k.config.rotateSeconds)
+            consider(k.lastRotation + k.currentSeconds)
         }
-        if let w = watchInterval { consider(lastWatch + w) }
+        if let h = heartbeat { consider(lastBeat + h.interval) }
         return deadline.map { max(0, $0 - now) }
     }
 
     /// Handles one input; false when the app should exit.
     @discardableResult
     public func step(_ input: Input) -> Bool {
-        let now = clock.now()
         var effects: [Effect] = []
         switch input {
         case .key(let k): effects = App.update(&state, .key(k))
         case .mouse(let m): effects = App.update(&state, .mouse(m))
-        case .resize(let w, let h): effects = App.update(&state, .resize(width: w, height: h))
+        case .resize(let w, let h):
+            effects = App.update(&state, .resize(width: w, height: h))
+            // The terminal was resized: its contents are undefined, write every cell.
+            repaint = true
         case .exitSignal, .hangup:
             exitReason = input
             return false
+        case .wake:
+            for message in inbox.take() { effects += App.update(&state, message) }
         case .timeout: break
         }
-        effects += App.update(&state, .tick(now: now))
-        if let w = watchInterval, now - lastWatch >= w {
-            lastWatch = now
-            if source?.hasChanges() == true { effects += App.update(&state, .filesChanged) }
-        }
-        for effect in effects {
+        effects += App.update(&state, .tick(now: clock.now()))
+        return perform(effects)
+    }
+
+    /// Runs effects until none are left (an effect's result is a message, which may ask for more).
+    func perform(_ effects: [Effect]) -> Bool {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
             switch effect {
             case .quit:
                 exitReason = .key(.character("q"))
                 return false
             case .reload:
                 reload()
+            case .repaint:
+                repaint = true
+            case .export(let request):
+                let result = exporter?.write(request, state: state) ?? .failure(ExportError("exports are not available here"))
+                switch result {
+                case .success(let path): queue += App.update(&state, .exported(path: path, error: nil))
+                case .failure(let error): queue += App.update(&state, .exported(path: request.path, error: error.description))
+                }
             }
         }
         return true
@@ -140,11 +119,25 @@ public final class Runtime {
 
     /// Runs until quit, a signal or hang-up.
     public func run() {
+        let inbox = self.inbox
+        source?.start { inbox.post(.sourceChanged) }
+        defer { source?.stop() }
         render()
         while true {
-            let input = device.nextInput(timeout: timeout(now: clock.now()))
+            if let h = heartbeat, clock.now() - lastBeat >= h.interval * 0.5 {
+                h.beat()
+                lastBeat = clock.now()
+            }
+            let input = device.nextInput(timeout: timeout(now: clock.now()), wakeDescriptor: inbox.wakeDescriptor)
             if !step(input) { return }
             render()
         }
     }
+}
+
+/// Writes exports for the run loop (the `e` dialog, the Navigator key): the file-system side
+/// of an `Effect.export`, injected so `update` stays pure and tests can watch what is written.
+public protocol Exporter {
+    /// The path written, or why not.
+    func write(_ request: ExportRequest, state: AppState) -> Result<String, ExportError>
 }

@@ -1,34 +1,88 @@
+import TerminalUI
+import Reports
 import ThreatModel
 
-/// Kiosk behaviour inside `update`: rotation on the clock, locked keys, freshness.
+/// Kiosk behaviour inside `update`: rotation on the clock (per-view durations), locked keys,
+/// freshness, quiet hours, and what changed between reloads.
 public enum Kiosk {
     /// Starts kiosk mode on a state: first view applied, clock set.
     public static func start(_ state: inout AppState, config: KioskConfig, now: Double) {
-        state.kiosk = KioskState(config: config, now: now, baseFilter: state.filter)
+        var k = KioskState(config: config, now: now, baseFilter: state.filter)
+        k.dayTheme = state.themeIndex
+        k.previous = digest(state)
+        state.kiosk = k
         state.now = now
+        state.links = false
+        state.overlay = .none
         apply(&state)
+        updateNight(&state, now: now)
     }
 
     static func tick(_ state: inout AppState, now: Double) -> [Effect] {
         guard var k = state.kiosk else { return [] }
-        if now - k.lastRotation >= k.config.rotateSeconds {
-            k.viewIndex = (k.viewIndex + 1) % k.config.views.count
-            // Stay on the rotation grid, unless the clock jumped (suspend): then restart from now.
-            k.lastRotation = now - k.lastRotation > 2 * k.config.rotateSeconds ? now : k.lastRotation + k.config.rotateSeconds
+        var effects: [Effect] = []
+        if now - k.lastRotation >= k.currentSeconds {
+            let elapsed = now - k.lastRotation
+            let seconds = k.currentSeconds
+            k.viewIndex = (k.viewIndex + 1) % k.config.entries.count
+            // Stay on the schedule, unless the clock jumped (suspend, a changed clock): then restart from now.
+            k.lastRotation = elapsed > 2 * seconds || elapsed < 0 ? now : k.lastRotation + seconds
             k.rotations += 1
             state.kiosk = k
             apply(&state)
+        } else if now < k.lastRotation {
+            // The clock went backwards: the rotation restarts from now rather than waiting.
+            k.lastRotation = now
+            state.kiosk = k
         }
         if !state.kiosk!.typed.isEmpty && now - state.kiosk!.typedAt > 5 { state.kiosk!.typed = "" }
-        return []
+        let maxAge = state.kiosk!.config.changesMaxAgeSeconds
+        state.kiosk!.changes.removeAll { now - $0.at > maxAge || $0.at > now + 60 }
+        if updateNight(&state, now: now) { effects.append(.repaint) }
+        return effects
+    }
+
+    /// Switches to the night theme in quiet hours and back; true when the theme changed.
+    @discardableResult
+    static func updateNight(_ state: inout AppState, now: Double) -> Bool {
+        guard var k = state.kiosk, let night = k.config.night else { return false }
+        let inNight = night.contains(minuteOfDay: ClockFormat.minuteOfDay(now))
+        guard inNight != k.isNight else { return false }
+        k.isNight = inNight
+        if inNight {
+            k.dayTheme = state.themeIndex
+            if let n = state.themes.firstIndex(where: { $0.name == k.config.nightTheme }) { state.themeIndex = n }
+        } else {
+            state.themeIndex = min(k.dayTheme, state.themes.count - 1)
+        }
+        state.kiosk = k
+        return true
     }
 
     static func loaded(_ state: inout AppState, at: Double) {
-        guard state.kiosk != nil else { return }
+        guard var k = state.kiosk else { return }
         if !state.dataset.files.contains(where: { $0.staleSince != nil }) && state.dataset.files.contains(where: { $0.loaded }) {
-            state.kiosk!.dataAsOf = at
+            k.dataAsOf = at
         }
+        // What is new since the previous load, for the ticker and the changes view.
+        let now = digest(state)
+        if let before = k.previous {
+            k.changes.insert(contentsOf: KioskChanges.between(before, now, state: state, at: at), at: 0)
+            if k.changes.count > 200 { k.changes.removeLast(k.changes.count - 200) }
+        }
+        k.previous = now
+        state.kiosk = k
         apply(&state)
+    }
+
+    /// The facts of the current load (unfiltered: the wall's base filter applies).
+    static func digest(_ state: AppState) -> KioskDigest {
+        let d = state.dataset
+        let selection = (state.kiosk?.baseFilter ?? state.filter).apply(to: d)
+        let b = ActorBreakdown.compute(d, selection: selection)
+        var shares: [Nexus: Double] = [:]
+        for r in b.rows { if case .nexus(let n) = r.key { shares[n] = r.share } }
+        return KioskDigest(eventIDs: Set(selection.eventIndices.map { d.events[$0].id }), actorIDs: selection.actorIDs, shares: shares)
     }
 
     /// Keys do nothing, except typing the unlock word, which returns to the dashboard.
@@ -39,18 +93,19 @@ public enum Kiosk {
         let next = k.typed + String(c).lowercased()
         if word.hasPrefix(next) {
             k.typed = next
-            k.typedAt = state.now
         } else {
             k.typed = word.hasPrefix(String(c).lowercased()) ? String(c).lowercased() : ""
-            k.typedAt = state.now
         }
+        k.typedAt = state.now
         if k.typed == word {
             state.kiosk = nil
             state.zoomed = false
+            state.themeIndex = min(k.dayTheme, state.themes.count - 1)
             state.filter = k.baseFilter
             state.refresh()
+            state.resized()
             App.setStatus(&state, "kiosk unlocked: the dashboard takes keys again (q quits)", role: .warning, seconds: 8)
-            return []
+            return [.repaint]
         }
         state.kiosk = k
         return []
@@ -60,25 +115,18 @@ public enum Kiosk {
     static func apply(_ state: inout AppState) {
         guard let k = state.kiosk else { return }
         state.overlay = .none
+        state.zoomed = false
         state.filter = k.baseFilter
-        switch k.view {
-        case .headline, .overview:
-            state.zoomed = false
-            state.focus = .actors
-        case .pane(let p):
-            state.zoomed = true
-            state.focus = p
-        case .nexus(let rank):
-            state.zoomed = false
-            state.focus = .sectors
-            state.refresh()
-            let leading = state.breakdown.rows.filter { $0.nexus != .unknown && $0.count > 0 }
-            if leading.indices.contains(rank - 1) {
-                state.filter = k.baseFilter.pushing(.nexus(leading[rank - 1].nexus))
+        state.refresh()
+        if case .nexus(let rank) = k.view {
+            let leading = state.breakdown.rows.filter { if case .nexus(let n) = $0.key { return n.code != nil && $0.count > 0 } else { return false } }
+            if leading.indices.contains(rank - 1), case .nexus(let n) = leading[rank - 1].key {
+                state.filter = k.baseFilter.pushing(.nexus(n))
+                state.refresh()
             }
         }
-        state.actorCursor = 0
-        state.sectorRow = 0
-        state.refresh()
+        // Wall panes draw at the wall's own sizes: derive per pane for its grid cell.
+        state.focus = k.view.rows.first?.first ?? ActorPane.id
+        state.resized()
     }
 }

@@ -1,86 +1,180 @@
+import Reports
 import ThreatModel
 import TerminalUI
 
-/// What kiosk mode adds to a frame: clock, data age, rotation progress, a STALE banner that
-/// cannot be missed, and the headline view in block digits.
+/// The wall: every kiosk view drawn for reading across a room. A header with the clock, how
+/// fresh the data is and the rotation, a STALE banner that cannot be missed, the view (the
+/// headline figure scaled to the wall, panes in their wall style in a grid, or what changed),
+/// and a ticker of recent changes. The frame moves by one cell now and then (screen care).
 enum KioskScreen {
-    static func decorate(_ state: AppState, _ k: KioskState, into buffer: inout Buffer) {
-        let g = Screen.geometry(state)
-        let line = g.header.row(1)
-        guard !line.isEmpty else { return }
-        buffer.fill(line, Cell(" ", style: Style(.text)))
-        // Progress: filled marks for the time elapsed in this view.
-        let steps = 8
-        let elapsed = min(steps, Int(((k.config.rotateSeconds - k.remaining(now: state.now)) / k.config.rotateSeconds * Double(steps)).rounded(.down)))
-        let progress = String(repeating: state.ascii ? "#" : "▰", count: elapsed) + String(repeating: state.ascii ? "-" : "▱", count: steps - elapsed)
-        let left = "\(ClockFormat.time(state.now)) · data as of \(ClockFormat.time(k.dataAsOf)) (\(ClockFormat.duration(state.now - k.dataAsOf)) ago)"
-        var x = buffer.put(left, x: line.x, y: line.y, style: Style(.text, attributes: .bold))
-        if !state.filter.isEmpty {
-            x += buffer.put(" · " + state.filter.chips.map { HeaderBar.chipLabel($0, state) }.joined(separator: " "), x: line.x + x, y: line.y, style: Style(.chip, attributes: .bold),
-                            maxWidth: line.width - x - 30)
+    static func render(_ state: AppState, _ k: KioskState) -> Buffer? {
+        var full = Buffer(width: state.width, height: state.height, ascii: state.ascii)
+        full.fill(full.area, Cell(" ", style: Style(.text)))
+        let g = FrameLayout.compute(state)
+        if g.mode == .tooSmall {
+            Screen.renderTooSmall(state, into: &full)
+            return full
         }
-        let right = "view \(k.viewIndex % k.config.views.count + 1)/\(k.config.views.count) \(k.view) " + progress + " locked"
-        buffer.putRight(right, maxX: line.maxX, y: line.y, style: Style(.muted))
-        if let reason = k.staleReason(now: state.now, dataset: state.dataset) {
-            let banner = Rect(x: 0, y: g.header.y, width: state.width, height: 1)
-            buffer.fill(banner, Cell(" ", style: Style(.stale, attributes: [.reverse, .bold])))
-            buffer.put(" STALE · data as of \(ClockFormat.dateTime(k.dataAsOf)) · " + reason, x: 0, y: banner.y,
-                       style: Style(.stale, attributes: [.reverse, .bold]), maxWidth: state.width)
+        var frame = Buffer(width: max(0, state.width - 1), height: max(0, state.height - 1), ascii: state.ascii)
+        frame.fill(frame.area, Cell(" ", style: Style(.text)))
+        header(state, k, into: &frame, area: g.header)
+        let body = Rect(x: 0, y: g.header.maxY, width: frame.width, height: max(0, g.footer.y - g.header.maxY))
+        switch k.view {
+        case .headline: headline(state, into: &frame, area: body)
+        case .changes: changes(state, k, into: &frame, area: body)
+        default:
+            for (id, area) in g.panes.sorted(by: { ($0.value.y, $0.value.x) < ($1.value.y, $1.value.x) }) {
+                guard let pane = PaneRegistry.pane(id) else { continue }
+                Block(title: pane.frameTitle(state), note: "", focused: false, glyphs: state.glyphs).render(into: &frame, area: area)
+                pane.renderWall(state, into: &frame, area: Block.inner(area))
+            }
         }
-        if k.view == .headline { headline(state, into: &buffer, area: Rect(x: 0, y: g.header.maxY, width: state.width, height: g.footer.y - g.header.maxY)) }
+        ticker(state, k, into: &frame, area: g.footer)
+        // Screen care: the whole frame shifts by one cell every few minutes; the rest stays.
+        let (dx, dy) = k.shift(now: state.now)
+        for y in 0..<frame.height {
+            for x in 0..<frame.width {
+                let cell = frame[x, y]
+                if cell.isContinuation { continue }
+                full.set(x + dx, y + dy, cell)
+            }
+        }
+        return full
     }
 
-    /// The stated share in large digits with its qualifier and what it is a share of; without
-    /// a stated figure, the largest recounted share, labelled as a recount.
+    static func header(_ state: AppState, _ k: KioskState, into buffer: inout Buffer, area: Rect) {
+        guard area.height >= 2 else { return }
+        let d = state.dataset
+        var title = HeaderBar.title(d)
+        if !state.filter.isEmpty { title += " · " + state.filter.chips.map { HeaderBar.chipLabel($0, state) }.joined(separator: " ") }
+        var x = buffer.put(title, x: area.x, y: area.y, style: Style(.title, attributes: .bold), maxWidth: area.width / 2 + 20)
+        let counts = " · " + Format.plural(state.selection.actorIDs.count, "actor") + " · " + Format.plural(state.selection.eventIndices.count, "event")
+        x += buffer.put(counts, x: area.x + x, y: area.y, style: Style(.muted), maxWidth: max(0, area.width - x - 30))
+        var badges = ""
+        if d.hidden.total > 0, let limit = d.hidden.limit { badges += " " + Format.count(d.hidden.total) + " above TLP:" + limit.rawValue.uppercased() + " hidden " }
+        if let m = d.highestMarking { badges += " " + m.label + " " }
+        if d.hasSynthetic { badges += " SYNTHETIC DATA " }
+        if !badges.isEmpty { buffer.putRight(badges, maxX: area.maxX, y: area.y, style: Style(.warning, attributes: [.bold, .reverse])) }
+
+        let line = area.row(1)
+        let steps = 8
+        let elapsed = min(steps, max(0, Int(((k.currentSeconds - k.remaining(now: state.now)) / k.currentSeconds * Double(steps)).rounded(.down))))
+        let progress = String(repeating: state.ascii ? "#" : "▰", count: elapsed) + String(repeating: state.ascii ? "-" : "▱", count: steps - elapsed)
+        let left = ClockFormat.time(state.now) + " · data as of " + ClockFormat.time(k.dataAsOf) + " (" + ClockFormat.duration(state.now - k.dataAsOf) + " ago)"
+        buffer.put(left, x: line.x, y: line.y, style: Style(.text, attributes: .bold), maxWidth: line.width)
+        let right = "view \(k.viewIndex % k.config.entries.count + 1)/\(k.config.entries.count) \(k.view) " + progress + (k.isNight ? " · night" : "") + " · locked"
+        buffer.putRight(right, maxX: line.maxX, y: line.y, style: Style(.muted), maxWidth: max(0, line.width - TextWidth.width(of: left, ascii: state.ascii) - 2))
+        if let reason = k.staleReason(now: state.now, dataset: d) {
+            let banner = area.row(0)
+            buffer.fill(banner, Cell(" ", style: Style(.stale, attributes: [.reverse, .bold])))
+            buffer.put(" STALE · data as of \(ClockFormat.dateTime(k.dataAsOf)) · " + reason, x: banner.x, y: banner.y,
+                       style: Style(.stale, attributes: [.reverse, .bold]), maxWidth: banner.width)
+        }
+    }
+
+    static func ticker(_ state: AppState, _ k: KioskState, into buffer: inout Buffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        let g = state.glyphs
+        if k.changes.isEmpty {
+            buffer.put("no changes since the wall started · " + Format.plural(state.dataset.files.count, "source"), x: area.x, y: area.y, style: Style(.muted), maxWidth: area.width)
+            return
+        }
+        var x = area.x
+        x += buffer.put("changes: ", x: x, y: area.y, style: Style(.muted))
+        for c in k.changes.prefix(12) where x < area.maxX - 4 {
+            let mark = c.direction > 0 ? g.arrowUpSolid : c.direction < 0 ? g.arrowDownSolid : g.bullet
+            x += buffer.put(mark + " " + c.text + " (" + ClockFormat.duration(state.now - c.at) + " ago)", x: x, y: area.y,
+                            style: Style(c.direction > 0 ? .warning : .text, attributes: .bold), maxWidth: area.maxX - x)
+            x += buffer.put("   ", x: x, y: area.y, style: Style(.muted), maxWidth: area.maxX - x)
+        }
+    }
+
+    /// The figure: the stated share with its qualifier (never without it), or the largest
+    /// recounted share, labelled as such. Scaled from 3 rows up to a third of the screen.
     static func headline(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty else { return }
-        buffer.fill(area, Cell(" ", style: Style(.text)))
         let b = state.breakdown
         var figure: String
-        var caption: [String]
+        var label: String
+        var period: String?
+        var source: String
         var role: Role = .accent
         if let stated = b.stated.first {
             let f = stated.finding
-            figure = f.formatted(ascii: true).replacingOccurrences(">=", "≥").replacingOccurrences("<=", "≤")
-            if state.ascii { figure = f.formatted(ascii: true).replacingOccurrences(">=", ">").replacingOccurrences("<=", "<") }
-            let subject = f.subjectNexus?.name ?? "the subject"
-            caption = ["\(subject)-nexus share of " + f.population, (f.period.map { $0.description + " · " } ?? "") + "stated by the report"]
+            figure = f.formatted(ascii: true)
+            if state.ascii { figure = figure.replacingOccurrences(">=", ">").replacingOccurrences("<=", "<") } else {
+                figure = figure.replacingOccurrences(">=", "≥").replacingOccurrences("<=", "≤")
+            }
+            label = (f.subjectNexus?.name ?? "the subject") + "-nexus share of " + f.population
+            period = f.period?.description
+            source = "stated by " + (f.citedSources.map(\.shortCitation).first ?? "the report") + (f.citedSources.count > 1 ? " and \(f.citedSources.count - 1) more" : "")
             role = Role.nexus(f.subjectNexus?.code)
-        } else if let top = b.rows.first(where: { $0.nexus != .unknown }) {
+        } else if let top = b.rows.first(where: { if case .nexus(let n) = $0.key { return n.code != nil } else { return false } }), case .nexus(let n) = top.key {
             figure = Format.percent(top.share).replacingOccurrences(".0%", "%")
-            caption = ["\(top.nexus.name)-nexus share of \(b.measure.rawValue) in the loaded data", "recounted from \(Format.count(b.total)) \(b.measure.rawValue), not a stated figure"]
+            label = n.name + "-nexus share of " + b.measure.rawValue + " in the loaded data"
+            source = "recounted from " + Format.plural(b.total, String(b.measure.rawValue.dropLast())) + ", not a stated figure"
+            role = Role.nexus(n.code)
         } else {
             figure = "-"
-            caption = ["no data in view"]
+            label = state.dataset.actors.isEmpty ? "no data loaded" : "no data in view"
+            source = ""
         }
-        let digitsWidth = BlockDigits.width(of: figure)
-        let scale = area.height >= BlockDigits.height + 6
-        let top = area.y + max(0, (area.height - (scale ? BlockDigits.height + 4 : 3)) / 2)
-        if scale && digitsWidth <= area.width {
-            BlockDigits(figure, style: Style(role, attributes: .bold), glyphs: state.glyphs)
-                .render(into: &buffer, area: Rect(x: area.x + (area.width - digitsWidth) / 2, y: top, width: digitsWidth, height: BlockDigits.height))
+        let maxHeight = max(3, area.height / 3)
+        let scale = BlockDigits.scale(toFit: figure, width: area.width - 2, height: maxHeight, ascii: state.ascii)
+        let figureHeight = scale > 0 ? BlockDigits.height(scale: scale, ascii: state.ascii) : 1
+        // Label and period: in big letters when they fit at a useful size, else bold text.
+        let labelLines = Paragraph.wrap(label, width: max(1, area.width - 4), ascii: state.ascii)
+        let textRows = labelLines.count + (period == nil ? 0 : 1) + 2
+        let top = area.y + max(0, (area.height - figureHeight - textRows) / 2)
+        if scale > 0 {
+            let w = BlockDigits.width(of: figure, scale: scale)
+            BlockDigits(figure, style: Style(role, attributes: .bold), glyphs: state.glyphs, scale: scale)
+                .render(into: &buffer, area: Rect(x: area.x + (area.width - w) / 2, y: top, width: w, height: figureHeight))
         } else {
             buffer.put(figure, x: area.x + max(0, (area.width - figure.count) / 2), y: top, style: Style(role, attributes: .bold))
         }
-        var y = top + (scale ? BlockDigits.height + 1 : 2)
-        for (k, line) in caption.enumerated() where y < area.maxY {
-            let w = TextWidth.width(of: line, ascii: state.ascii)
-            buffer.put(line, x: area.x + max(0, (area.width - w) / 2), y: y, style: Style(k == 0 ? .text : .muted, attributes: k == 0 ? .bold : []), maxWidth: area.width)
+        var y = top + figureHeight + 1
+        for line in labelLines where y < area.maxY {
+            let w = line.reduce(0) { $0 + $1.width }
+            buffer.putGraphemes(line, x: area.x + max(0, (area.width - w) / 2), y: y, style: Style(.text, attributes: .bold), maxWidth: area.width)
             y += 1
         }
-    }
-}
-
-extension String {
-    /// Plain substring replacement without Foundation.
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound] + replacement
-            rest = rest[r.upperBound...]
+        if let period, y < area.maxY {
+            let periodScale = BlockDigits.scale(toFit: period, width: area.width - 2, height: max(0, (area.maxY - y - 2) / 2), ascii: state.ascii)
+            if periodScale >= 1 && BlockDigits.canDraw(period) {
+                let h = BlockDigits.height(scale: periodScale, ascii: state.ascii)
+                let w = BlockDigits.width(of: period, scale: periodScale)
+                BlockDigits(period, style: Style(.text, attributes: .bold), glyphs: state.glyphs, scale: periodScale)
+                    .render(into: &buffer, area: Rect(x: area.x + (area.width - w) / 2, y: y, width: w, height: h))
+                y += h + 1
+            } else {
+                let w = TextWidth.width(of: period, ascii: state.ascii)
+                buffer.put(period, x: area.x + max(0, (area.width - w) / 2), y: y, style: Style(.text, attributes: .bold))
+                y += 1
+            }
         }
-        return out + rest
+        if !source.isEmpty, y < area.maxY {
+            let w = TextWidth.width(of: source, ascii: state.ascii)
+            buffer.put(source, x: area.x + max(0, (area.width - w) / 2), y: y, style: Style(.muted), maxWidth: area.width)
+        }
+    }
+
+    /// Everything that changed recently, newest first, with its age.
+    static func changes(_ state: AppState, _ k: KioskState, into buffer: inout Buffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        Block(title: "What changed (last " + ClockFormat.duration(k.config.changesMaxAgeSeconds) + ")", focused: false, glyphs: state.glyphs).render(into: &buffer, area: area)
+        let inner = Block.inner(area).inset(left: 1, right: 1)
+        if k.changes.isEmpty {
+            buffer.put("Nothing new since the wall started " + ClockFormat.duration(state.now - k.lastRotation + 0) + " ago: every reload brought the same data.", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+            return
+        }
+        let g = state.glyphs
+        for (row, c) in k.changes.prefix(inner.height).enumerated() {
+            let mark = c.direction > 0 ? g.arrowUpSolid : c.direction < 0 ? g.arrowDownSolid : g.bullet
+            let y = inner.y + row
+            let age = ClockFormat.duration(state.now - c.at) + " ago"
+            buffer.put(mark + " " + c.text, x: inner.x, y: y, style: Style(c.direction > 0 ? .warning : .text, attributes: .bold), maxWidth: inner.width - 14)
+            buffer.putRight(age, maxX: inner.maxX, y: y, style: Style(.muted))
+        }
     }
 }

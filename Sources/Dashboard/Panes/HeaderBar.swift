@@ -1,18 +1,29 @@
+import Reports
 import ThreatModel
 import TerminalUI
 
-/// Two lines at the top: what is loaded (title, period, counts, SYNTHETIC when any feed is
-/// generated) and the active filter as chips.
+/// Two lines at the top: what is loaded (title, counts, the period, SYNTHETIC when any feed
+/// is generated, the highest TLP marking in view and what a TLP limit hides) and the active
+/// filter as chips.
 enum HeaderBar {
-    static let height = 2
+    static let height = FrameLayout.headerHeight
 
     static func title(_ d: Dataset) -> String {
         let titles = d.reports.map(\.title)
         switch titles.count {
-        case 0: return d.files.isEmpty ? "no data" : "\(d.files.count) file\(d.files.count == 1 ? "" : "s")"
+        case 0:
+            if d.files.isEmpty { return "no data" }
+            // One file without a report title: its name (the counts say "1 file" already).
+            if d.files.count == 1 { return baseName(d.files[0].path) }
+            return baseName(d.files[0].path) + " + " + Format.plural(d.files.count - 1, "more file")
         case 1: return titles[0]
         default: return titles[0] + " + \(titles.count - 1) more"
         }
+    }
+
+    static func baseName(_ path: String) -> String {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }
 
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect) {
@@ -24,16 +35,20 @@ enum HeaderBar {
         facts.append("\(Format.count(sel.actorIDs.count))/\(Format.count(d.actors.count)) actors")
         facts.append("\(Format.count(sel.eventIndices.count))/\(Format.count(d.events.count)) events")
         if let p = d.reportPeriod { facts.append("period " + p.description) }
-        facts.append("\(d.files.count) file\(d.files.count == 1 ? "" : "s")")
+        facts.append(Format.plural(d.files.count, "file"))
         buffer.fill(area.row(0), Cell(" ", style: Style(.text)))
-        var right = d.hasSynthetic ? " SYNTHETIC DATA LOADED " : ""
-        if let notice = state.notice { right = " " + notice + " " + right }
+        var badges: [(String, Style)] = []
+        if let notice = state.notice { badges.append((" " + notice + " ", Style(.error, attributes: [.bold, .reverse]))) }
+        if d.hidden.total > 0, let limit = d.hidden.limit {
+            badges.append((" " + Format.count(d.hidden.total) + " above TLP:" + limit.rawValue.uppercased() + " hidden ", Style(.warning, attributes: [.bold, .reverse])))
+        }
+        if let highest = d.highestMarking { badges.append((" " + highest.label + " ", Style(highest.role, attributes: [.bold, .reverse]))) }
+        if d.hasSynthetic { badges.append((" SYNTHETIC DATA LOADED ", Style(.warning, attributes: [.bold, .reverse]))) }
+        let right = badges.map(\.0).joined()
         let rightWidth = TextWidth.width(of: right, ascii: state.ascii)
         var x = area.x
         x += buffer.put("ThreatDeck", x: x, y: area.y, style: Style(.accent, attributes: .bold))
         x += buffer.put(" · ", x: x, y: area.y, style: Style(.muted))
-        // The title gets what the facts leave, but never less than a third of the line;
-        // facts are dropped from the end when there is no room.
         let room = area.maxX - x - rightWidth - 1
         var shownFacts = facts
         func factsText(_ f: [String]) -> String { f.isEmpty ? "" : " · " + f.joined(separator: " · ") }
@@ -44,8 +59,9 @@ enum HeaderBar {
         let factsWidth = TextWidth.width(of: factsText(shownFacts), ascii: state.ascii)
         x += buffer.put(title(d), x: x, y: area.y, style: Style(.title, attributes: .bold), maxWidth: max(0, room - factsWidth))
         buffer.put(factsText(shownFacts), x: x, y: area.y, style: Style(.muted), maxWidth: max(0, area.maxX - x - rightWidth))
-        if !right.isEmpty {
-            buffer.putRight(right, maxX: area.maxX, y: area.y, style: Style(state.notice != nil ? .error : .warning, attributes: [.bold, .reverse]))
+        var bx = area.maxX - rightWidth
+        for (text, style) in badges where bx >= area.x {
+            bx += buffer.put(text, x: bx, y: area.y, style: style, maxWidth: area.maxX - bx)
         }
         guard area.height >= 2 else { return }
         let y = area.y + 1
@@ -66,6 +82,9 @@ enum HeaderBar {
             }
             cx += buffer.put("(Esc pops)", x: cx, y: y, style: Style(.muted), maxWidth: max(0, area.maxX - cx - 40))
         }
+        if let c = state.comparison {
+            cx += buffer.put("  vs " + c.baselineWindow.description, x: cx, y: y, style: Style(.accent, attributes: .bold), maxWidth: max(0, area.maxX - cx - 2))
+        }
         let hint = "Tab pane · Enter drill · / search · ? help"
         if area.maxX - cx > TextWidth.width(of: hint, ascii: state.ascii) + 2 {
             buffer.putRight(hint, maxX: area.maxX, y: y, style: Style(.muted))
@@ -74,6 +93,7 @@ enum HeaderBar {
 
     static func chipLabel(_ chip: Filter.Chip, _ state: AppState) -> String {
         if case .actor(let id) = chip { return "actor:" + (state.dataset.actor(id)?.name ?? id) }
+        if case .technique(let t) = chip, let name = state.dataset.technique(t)?.name { return "technique:" + t + " " + name }
         return chip.label
     }
 }

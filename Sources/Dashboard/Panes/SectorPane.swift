@@ -1,16 +1,48 @@
+import Reports
 import ThreatModel
 import TerminalUI
 
 /// Sector × nexus heat map: every cell shows its number next to a density glyph, so colour
 /// never carries meaning alone; row and column totals; targeted regions below.
-enum SectorPane {
+public enum SectorPane: Pane {
+    public struct State: CursorState {
+        public var cursor = 0
+        /// The nexus column under the cursor; nil is the Σ column.
+        public var column: Int?
+        public var measure: SectorMatrix.Measure = .actors
+        public var sort: AppState.SortOrder = .count
+        /// The column budget the matrix was computed for (it changes with the width).
+        public var columns = 0
+    }
+
+    public static let id = PaneID("sectors")
+    public static let title = "Sector targeting"
+    public static let shortTitle = "Sectors"
+    public static let slot = PaneSlot.right
+    public static let initialState = State()
+
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", .down, "select a sector or region", hint: "↑↓ sector"),
+        KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", .right, "move between nexus columns and Σ", hint: "←→ nexus"),
+        KeyBinding([.character("m")], "m", .measure, "count actors or events", hint: "m measure"),
+        KeyBinding([.character("s")], "s", .sort, "sort sectors by total or by name", hint: "s sort"),
+    ]
+
+    public static func frameTitle(_ state: AppState) -> String {
+        "Sector targeting · " + (state.matrix.measure == .actors ? "actors" : "events") + " by nexus"
+    }
+
+    public static func note(_ state: AppState) -> String {
+        state.matrix.measure.rawValue + (self.state(state).sort == .name ? " · A-Z" : "")
+    }
+
     static func rows(_ state: AppState) -> [SectorMatrix.Row] {
         let rows = state.matrix.rows
-        guard state.sectorSort == .name else { return rows }
+        guard self.state(state).sort == .name else { return rows }
         // Alphabetical by top-level sector, sub-sectors kept under their parent.
         var groups: [[SectorMatrix.Row]] = []
         for r in rows { if r.depth == 0 { groups.append([r]) } else if !groups.isEmpty { groups[groups.count - 1].append(r) } }
-        return groups.sorted { $0[0].label < $1[0].label }.flatMap { $0 }
+        return groups.sorted { ($0[0].label, $0[0].sector) < ($1[0].label, $1[0].sector) }.flatMap { $0 }
     }
 
     static func items(_ state: AppState) -> [Selectable] {
@@ -21,9 +53,67 @@ enum SectorPane {
     /// The nexus of the column under the cursor (nil on the Σ column or "Other").
     static func selectedColumnNexus(_ state: AppState) -> Nexus? {
         let columns = state.matrix.columns
-        guard state.sectorColumn < columns.count, state.sectorColumn >= 0 else { return nil }
-        if case .nexus(let n) = columns[state.sectorColumn] { return n }
+        guard let c = self.state(state).column, columns.indices.contains(c) else { return nil }
+        if case .nexus(let n) = columns[c] { return n }
         return nil
+    }
+
+    public static func currentItem(_ state: AppState) -> Selectable? {
+        let items = items(state)
+        let c = self.state(state).cursor
+        return items.indices.contains(c) ? items[c] : nil
+    }
+
+    public static func derive(_ state: inout AppState) {
+        let budget = state.matrixColumns
+        if self.state(state).columns != budget {
+            state.matrix = SectorMatrix.compute(state.dataset, selection: state.selection, measure: self.state(state).measure, maxColumns: budget)
+            modify(&state) { $0.columns = budget }
+        }
+    }
+
+    public static func clamp(_ state: inout AppState) {
+        let count = items(state).count
+        let columns = state.matrix.columns.count
+        modify(&state) { s in
+            s.cursor = min(max(0, s.cursor), max(0, count - 1))
+            if let c = s.column, c >= columns || c < 0 { s.column = nil }
+        }
+    }
+
+    public static func perform(_ command: Command, _ state: inout AppState) -> Bool {
+        let columns = state.matrix.columns.count
+        switch command {
+        case .measure:
+            modify(&state) { $0.measure = $0.measure == .actors ? .events : .actors; $0.columns = 0 }
+            state.refresh()
+            return true
+        case .sort:
+            modify(&state) { $0.sort = $0.sort == .count ? .name : .count }
+            return true
+        case .left:
+            // Σ → the last nexus column → … → the first; no wrap.
+            modify(&state) { s in s.column = max(0, (s.column ?? columns) - 1) }
+            if columns == 0 { modify(&state) { $0.column = nil } }
+            return true
+        case .right:
+            modify(&state) { s in
+                guard let c = s.column else { return }
+                s.column = c + 1 >= columns ? nil : c + 1
+            }
+            return true
+        default:
+            let page = max(1, FrameLayout.inner(of: id, in: state).height - 2)
+            guard let c = LineList.step(command, cursor: self.state(state).cursor, count: items(state).count, page: page) else { return false }
+            modify(&state) { $0.cursor = c }
+            return true
+        }
+    }
+
+    public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool {
+        guard let item = LineList.item(at: y, lines: lines(state, area: area, focused: true), cursor: self.state(state).cursor, area: area) else { return false }
+        modify(&state) { $0.cursor = item }
+        return true
     }
 
     static func heatLevel(_ value: Int, max: Int) -> Int {
@@ -31,35 +121,43 @@ enum SectorPane {
         return Swift.max(1, Swift.min(5, Int((Double(value) / Double(max) * 5).rounded(.up))))
     }
 
-    static func lines(_ state: AppState, area: Rect, focused: Bool) -> [PaneLine] {
+    static func columnCode(_ c: SectorMatrix.Column) -> String? {
+        switch c {
+        case .nexus(let n): return n.code ?? (n == .disputed ? "disputed" : nil)
+        case .other: return "other"
+        }
+    }
+
+    static func lines(_ state: AppState, area: Rect, focused: Bool, wall: Bool = false) -> [PaneLine] {
         let m = state.matrix
         let g = state.glyphs
+        let own = self.state(state)
         var lines: [PaneLine] = []
         let sectorRows = rows(state)
         if m.rows.isEmpty {
-            lines.append(.text(m.measure == .actors ? "No actor in view has a stated sector." : "No event in view has a stated sector.", style: Style(.muted)))
+            let nothing = state.dataset.actors.isEmpty && state.dataset.events.isEmpty
+            lines.append(.text(nothing ? "No data loaded." : (m.measure == .actors ? "No actor in view has a stated sector." : "No event in view has a stated sector."), style: Style(.muted)))
         }
         // Column geometry: label, one column per nexus, then Σ.
-        let content = area.width - 1
+        let content = LineList.content(area).width
         let totalWidth = 6
-        // Cells as wide as the widest nexus label (plus a gap), the sector names take the rest.
         let widestLabel = m.columns.map { TextWidth.width(of: $0.label, ascii: state.ascii) }.max() ?? 4
         let columnCount = max(1, m.columns.count)
         var cellWidth = max(5, min(widestLabel + 1, 9, (content - 12 - totalWidth) / columnCount))
-        // Names that do not fit become ISO codes (CN, RU, KP): short, and familiar to analysts;
-        // the cells then shrink to what a code and a number need, and sector names get the rest.
+        // Names that do not fit become ISO codes (CN, RU, KP): short and familiar to analysts.
         let useCodes = widestLabel + 1 > cellWidth
         if useCodes { cellWidth = min(cellWidth, 6) }
         func columnLabel(_ c: SectorMatrix.Column) -> String {
             guard useCodes else { return c.label }
             switch c {
-            case .nexus(let n): return n.code ?? "unkn"
+            case .nexus(let n): return n.code ?? (n == .disputed ? "disp" : "unkn")
             case .other: return "oth"
             }
         }
         let labelWidth = max(8, min(28, content - totalWidth - cellWidth * m.columns.count))
         let maxCell = m.maxCell
-        let cursorColumn = min(state.sectorColumn, m.columns.count)
+        let cursorColumn = own.column ?? m.columns.count
+        let cursorRow = own.cursor
 
         if !m.rows.isEmpty {
             lines.append(PaneLine { buffer, row in
@@ -85,32 +183,33 @@ enum SectorPane {
                     let glyphStyle = Style(level == 0 ? .muted : Role.heat[level - 1])
                     // Shade glyph for density, then the number itself.
                     buffer.put(g.shades[min(4, level)], x: x + 1, y: row.y, style: glyphStyle)
-                    let numberStyle = Style(level == 0 ? .muted : .text, attributes: level == 5 ? .bold : [])
-                    buffer.putRight(String(value), maxX: x + cellWidth, y: row.y, style: numberStyle, maxWidth: cellWidth - 3)
-                    if focused && k == cursorColumn && r == cursorRow(state) {
+                    let numberStyle = Style(level == 0 ? .muted : .text, attributes: level == 5 || wall ? .bold : [])
+                    buffer.putRight(Format.count(value), maxX: x + cellWidth, y: row.y, style: numberStyle, maxWidth: cellWidth - 3)
+                    if focused && k == cursorColumn && r == cursorRow {
                         buffer.restyle(Rect(x: x, y: row.y, width: cellWidth, height: 1)) { $0.with(.reverse) }
                     }
                 }
                 let sx = row.x + labelWidth + m.columns.count * cellWidth
-                buffer.putRight(String(rowData.total), maxX: sx + totalWidth, y: row.y, style: Style(.text, attributes: .bold))
+                buffer.putRight(Format.count(rowData.total), maxX: sx + totalWidth, y: row.y, style: Style(.text, attributes: .bold), maxWidth: totalWidth)
             })
         }
         if !m.rows.isEmpty {
             lines.append(PaneLine { buffer, row in
                 buffer.put("Σ (distinct)", x: row.x, y: row.y, style: Style(.muted), maxWidth: labelWidth)
                 for (k, total) in m.columnTotals.enumerated() {
-                    buffer.putRight(String(total), maxX: row.x + labelWidth + (k + 1) * cellWidth, y: row.y, style: Style(.text, attributes: .bold))
+                    buffer.putRight(Format.count(total), maxX: row.x + labelWidth + (k + 1) * cellWidth, y: row.y, style: Style(.text, attributes: .bold), maxWidth: cellWidth - 1)
                 }
                 let sx = row.x + labelWidth + m.columns.count * cellWidth
-                buffer.putRight(String(m.grandTotal), maxX: sx + totalWidth, y: row.y, style: Style(.title, attributes: .bold))
+                buffer.putRight(Format.count(m.grandTotal), maxX: sx + totalWidth, y: row.y, style: Style(.title, attributes: .bold), maxWidth: totalWidth)
             })
         }
+        let what = m.measure == .actors ? "actors" : "events"
         if m.withoutSector > 0 {
-            let what = m.measure == .actors ? "actors" : "events"
-            lines.append(.text("\(m.withoutSector) \(what) in view have no stated sector", style: Style(.muted)))
+            lines.append(.text(Format.count(m.withoutSector) + " \(what) in view have no stated sector", style: Style(.muted)))
         }
+        if wall { return lines }
         lines.append(.blank)
-        lines.append(.text("Targeted regions (\(m.measure == .actors ? "actors" : "events"))" + (m.withoutRegion > 0 ? " · \(m.withoutRegion) unstated" : ""),
+        lines.append(.text("Targeted regions (\(what))" + (m.withoutRegion > 0 ? " · " + Format.count(m.withoutRegion) + " unstated" : ""),
                            style: Style(.title, attributes: .bold)))
         if m.regions.isEmpty { lines.append(.text("  none stated", style: Style(.muted))) }
         let maxRegion = m.regions.map(\.count).max() ?? 1
@@ -119,24 +218,19 @@ enum SectorPane {
                 let name = Vocabulary.region(region.region)?.name ?? region.region
                 buffer.put(name, x: row.x, y: row.y, style: Style(.text), maxWidth: labelWidth)
                 let barWidth = max(1, row.width - labelWidth - 8)
-                HorizontalBar(fraction: Double(region.count) / Double(maxRegion), glyphs: g)
+                HorizontalBar(fraction: Double(region.count) / Double(max(1, maxRegion)), glyphs: g)
                     .render(into: &buffer, area: Rect(x: row.x + labelWidth, y: row.y, width: barWidth, height: 1))
-                buffer.putRight(String(region.count), maxX: row.maxX, y: row.y, style: Style(.text))
+                buffer.putRight(Format.count(region.count), maxX: row.maxX, y: row.y, style: Style(.text), maxWidth: 7)
             })
         }
         return lines
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
-        LineList.render(lines(state, area: area, focused: focused), cursor: state.sectorRow, focused: focused, into: &buffer, area: area, glyphs: state.glyphs)
+    public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
+        LineList.render(lines(state, area: area, focused: focused), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs)
     }
 
-    static func cursorRow(_ state: AppState) -> Int { state.sectorRow }
-
-    static func columnCode(_ c: SectorMatrix.Column) -> String? {
-        switch c {
-        case .nexus(let n): return n.code
-        case .other: return "other"
-        }
+    public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+        LineList.render(lines(state, area: area, focused: false, wall: true), cursor: nil, focused: false, into: &buffer, area: area, glyphs: state.glyphs)
     }
 }

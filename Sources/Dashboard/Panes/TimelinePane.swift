@@ -1,105 +1,237 @@
+import Reports
 import ThreatModel
 import TerminalUI
 
-/// Events per bucket as columns along a dated axis, the report period bracketed under it,
-/// campaign spans as lines, and a cursor whose bucket is read out on the top line.
-enum TimelinePane {
-    /// What the pane shows at a given width: the buckets in view and where the cursor is.
+/// Events per bucket as columns along a dated axis (an event counts in every bucket its date
+/// or span overlaps: the same rule as window filters and drill-down), the report period
+/// bracketed under it, campaign spans as lines, and a cursor whose bucket is read out.
+public enum TimelinePane: Pane {
+    public struct State: Sendable {
+        /// A day inside the bucket under the cursor (nil: the latest bucket with events).
+        public var day: Day?
+        /// The selected span (campaign or long event), or -1 for buckets.
+        public var span = -1
+        /// nil: the finest granularity that fits.
+        public var granularity: TimelineSeries.Granularity?
+        /// The series for the current selection, width and granularity.
+        public var series: TimelineSeries?
+        /// The baseline's series when comparing, bucketed alike.
+        public var baseline: TimelineSeries?
+        public var slots = 0
+    }
+
+    /// What the pane shows at its width: the buckets in view and where the cursor is.
     struct View {
         var series: TimelineSeries
-        /// Buckets in view (a slice of `series.buckets` when zoomed in past the width).
         var buckets: [TimelineSeries.Bucket]
         var cursor: Int
-        /// Cells the chart spans (buckets share them evenly).
         var chartWidth: Int
         var gutter: Int
         /// Index of the first visible bucket in `series.buckets`.
         var offset: Int
-        var range: DayRange
+        var range: DayRange?
+    }
+
+    public static let id = PaneID("timeline")
+    public static let title = "Timeline"
+    public static let slot = PaneSlot.middle
+    public static let initialState = State()
+
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", .right, "move through time, one bucket", hint: "←→ time"),
+        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", .down, "select a campaign or long event span", hint: "↑↓ spans"),
+        KeyBinding([.character("[")], "[", .finer, "finer buckets (day ← week ← month ← quarter ← year)", hint: "[ ] buckets"),
+        KeyBinding([.character("]")], "]", .coarser, "coarser buckets"),
+        KeyBinding([.character("\\")], "\\", .automatic, "buckets chosen to fit the width again"),
+    ]
+
+    public static func note(_ state: AppState) -> String {
+        let g = self.state(state).granularity?.rawValue ?? "auto"
+        return "per " + g + (state.comparison != nil ? " · baseline ╌" : "")
     }
 
     static func gutter(width: Int) -> Int { min(16, max(6, width / 6)) }
 
-    static func view(_ state: AppState, width: Int) -> View {
+    /// The chart's inner width: inside the border and a one-cell margin each side.
+    static func contentWidth(_ state: AppState) -> Int { max(1, FrameLayout.inner(of: id, in: state).width - 2) }
+
+    public static func derive(_ state: inout AppState) {
+        let width = contentWidth(state)
+        let slots = max(1, width - gutter(width: width))
+        let own = self.state(state)
+        let series = TimelineSeries.compute(state.dataset, selection: state.selection, granularity: own.granularity, slots: slots)
+        var baseline: TimelineSeries?
+        if let c = state.comparison, series.window != nil {
+            // The baseline bucketed alike, over its own window: bucket k of each lines up.
+            baseline = TimelineSeries.compute(state.dataset, selection: c.baseline, granularity: series.granularity,
+                                              window: c.baselineWindow, slots: slots)
+        }
+        modify(&state) { s in
+            s.series = series
+            s.baseline = baseline
+            s.slots = slots
+        }
+    }
+
+    public static func clamp(_ state: inout AppState) {
+        let v = view(state)
+        let spans = spans(v).count
+        modify(&state) { s in s.span = min(s.span, spans - 1) }
+    }
+
+    static func view(_ state: AppState) -> View {
+        let width = contentWidth(state)
         let gutter = gutter(width: width)
         let slots = max(1, width - gutter)
-        let key = TimelineCache.Key(generation: state.generation, slots: slots, granularity: state.timelineGranularity)
-        let series = state.timelineCache.series(key) {
-            TimelineSeries.compute(state.dataset, selection: state.selection, granularity: state.timelineGranularity, slots: slots)
-        }
+        let own = self.state(state)
+        let series = own.series ?? TimelineSeries.compute(state.dataset, selection: state.selection, granularity: own.granularity, slots: slots)
         let all = series.buckets
+        guard !all.isEmpty else {
+            return View(series: series, buckets: [], cursor: 0, chartWidth: min(slots, 6), gutter: gutter, offset: 0, range: nil)
+        }
         // Cursor: the bucket holding the remembered day, else the last bucket with data.
         var cursor = all.count - 1
-        if let day = state.timelineCursor, let k = all.firstIndex(where: { $0.range.contains(day) }) {
-            cursor = k
+        if let day = own.day {
+            if let k = all.firstIndex(where: { $0.range.contains(day) }) { cursor = k } else if day < all[0].range.start { cursor = 0 }
         } else if let k = all.lastIndex(where: { $0.count > 0 }) {
             cursor = k
-        } else if day(before: all, state.timelineCursor) {
-            cursor = 0
         }
-        cursor = max(0, cursor)
         var start = 0
-        if all.count > slots {
-            start = max(0, min(cursor - slots / 2, all.count - slots))
-        }
-        let visible = Array(all.dropFirst(start).prefix(slots))
-        let range = visible.isEmpty ? series.window : DayRange(start: visible.first!.range.start, end: visible.last!.range.end)
+        if all.count > slots { start = max(0, min(cursor - slots / 2, all.count - slots)) }
+        let visible = Array(all[start..<min(all.count, start + slots)])
+        let range = DayRange(start: visible.first!.range.start, end: visible.last!.range.end)
         // A handful of buckets does not stretch into slabs: at most six cells each.
         let chartWidth = min(slots, max(1, visible.count) * 6)
         return View(series: series, buckets: visible, cursor: cursor - start, chartWidth: chartWidth, gutter: gutter, offset: start, range: range)
     }
 
-    /// Where bucket `k` sits in the chart: left edge relative to the chart and width.
-    static func column(_ v: View, _ k: Int) -> (x: Int, width: Int) {
-        ColumnChart.column(k, of: v.buckets.count, width: v.chartWidth)
-    }
+    static func column(_ v: View, _ k: Int) -> (x: Int, width: Int) { ColumnChart.column(k, of: v.buckets.count, width: v.chartWidth) }
 
     /// The bucket under chart column `x` (relative), if any.
     static func bucket(at x: Int, _ v: View) -> Int? {
         guard x >= 0, x < v.chartWidth, !v.buckets.isEmpty else { return nil }
-        let k = x * v.buckets.count / v.chartWidth
-        return min(v.buckets.count - 1, max(0, k))
+        return min(v.buckets.count - 1, max(0, x * v.buckets.count / v.chartWidth))
     }
 
-    private static func day(before buckets: [TimelineSeries.Bucket], _ day: Day?) -> Bool {
-        guard let day, let first = buckets.first else { return false }
-        return day < first.range.start
-    }
-
-    /// Spans (campaigns, long events) in view, for ↑↓ and Enter, in the series' order: named
-    /// campaigns and real reporting first, generated (synthetic) activity last.
+    /// Spans (campaigns, long events) in view, named campaigns and real reporting first.
     static func spans(_ view: View) -> [TimelineSeries.Span] {
-        view.series.spans.filter { $0.range.overlaps(view.range) }
+        guard let range = view.range else { return [] }
+        return view.series.spans.filter { $0.range.overlaps(range) }
     }
 
-    static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
+    public static func currentItem(_ state: AppState) -> Selectable? {
+        let v = view(state)
+        let spans = spans(v)
+        let own = self.state(state)
+        if own.span >= 0, spans.indices.contains(own.span) {
+            let s = spans[own.span]
+            return .span(id: s.id, name: s.name, range: s.range)
+        }
+        guard v.buckets.indices.contains(v.cursor) else { return nil }
+        let b = v.buckets[v.cursor]
+        return .bucket(b.range, label: v.series.granularity.label(b.range))
+    }
+
+    public static func perform(_ command: Command, _ state: inout AppState) -> Bool {
+        let v = view(state)
+        let all = v.series.buckets
+        var index = v.offset + v.cursor
+        switch command {
+        case .finer, .coarser:
+            let current = self.state(state).granularity ?? v.series.granularity
+            let next = command == .finer ? current.finer : current.coarser
+            if let next { modify(&state) { $0.granularity = next } }
+            derive(&state)
+            clamp(&state)
+            App.setStatus(&state, "timeline: per " + (next ?? current).rawValue, seconds: 2)
+            return true
+        case .automatic:
+            modify(&state) { $0.granularity = nil }
+            derive(&state)
+            clamp(&state)
+            App.setStatus(&state, "timeline: buckets fit the width", seconds: 2)
+            return true
+        case .down:
+            let count = spans(v).count
+            modify(&state) { $0.span = min($0.span + 1, count - 1) }
+            return true
+        case .up:
+            modify(&state) { $0.span = max(-1, $0.span - 1) }
+            return true
+        case .left: index -= 1
+        case .right: index += 1
+        case .pageUp: index -= max(1, v.buckets.count / 2)
+        case .pageDown: index += max(1, v.buckets.count / 2)
+        case .first: index = 0
+        case .last: index = all.count - 1
+        default: return false
+        }
+        if !all.isEmpty {
+            index = max(0, min(all.count - 1, index))
+            let day = all[index].range.start
+            modify(&state) { $0.day = day; $0.span = -1 }
+        }
+        return true
+    }
+
+    public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool {
+        let v = view(state)
+        guard let k = bucket(at: x - (area.x + 1) - v.gutter, v) else { return false }
+        let day = v.buckets[k].range.start
+        modify(&state) { $0.day = day; $0.span = -1 }
+        return true
+    }
+
+    public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
+        draw(state, into: &buffer, area: area.inset(left: 1, right: 1), focused: focused, wall: false)
+    }
+
+    public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {
+        draw(state, into: &buffer, area: area.inset(left: 1, right: 1), focused: false, wall: true)
+    }
+
+    static func draw(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool, wall: Bool) {
         guard !area.isEmpty else { return }
         let g = state.glyphs
-        let v = view(state, width: area.width)
+        let own = self.state(state)
+        let v = view(state)
+        guard !v.buckets.isEmpty else {
+            let nothing = state.dataset.events.isEmpty && state.dataset.campaigns.isEmpty
+            buffer.put(nothing ? "No dated events or campaigns in the loaded data." : "No dated events in view.", x: area.x, y: area.y, style: Style(.muted), maxWidth: area.width)
+            return
+        }
         let chartX = area.x + v.gutter
         let chartWidth = v.chartWidth
-        let spans = spans(v)
+        let spans = wall ? [] : spans(v)
+        let baseline = own.baseline
         // Rows: readout, chart, axis, period; spans take what is left.
         let periodRow = v.series.reportPeriod != nil || !v.series.markers.isEmpty ? 1 : 0
         let spanRoom = max(0, area.height - 1 - 3 - 1 - periodRow)
         let spanRows = min(spans.count, max(0, min(spanRoom, area.height / 3)))
         let chartHeight = max(1, area.height - 1 - 1 - periodRow - spanRows)
 
-        // Readout of the cursor bucket.
-        if v.buckets.indices.contains(v.cursor) {
-            let b = v.buckets[v.cursor]
-            var text = v.series.granularity.label(b.range) + ": " + Format.count(b.count) + (b.count == 1 ? " event" : " events")
-            let parts = b.byNexus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key.shortName) \($0.value)" }
-            if !parts.isEmpty { text += " · " + parts.joined(separator: " · ") }
-            if let p = v.series.reportPeriod, p.overlaps(b.range) { text += " · in report period" }
-            buffer.put(text, x: area.x, y: area.y, style: Style(focused ? .accent : .text, attributes: .bold), maxWidth: area.width)
-        } else {
-            buffer.put("No dated events in view.", x: area.x, y: area.y, style: Style(.muted), maxWidth: area.width)
+        // Readout of the cursor bucket (the count is the bucket's own: events overlapping it).
+        let b = v.buckets[v.cursor]
+        var text = v.series.granularity.label(b.range) + ": " + Format.plural(b.count, "event")
+        if let baseline, baseline.buckets.indices.contains(v.offset + v.cursor) {
+            let base = baseline.buckets[v.offset + v.cursor]
+            text += " (baseline " + Format.count(base.count) + ", " + Format.delta(b.count - base.count) + ")"
         }
+        let parts = b.byNexus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key.shortName) \($0.value)" }
+        if !parts.isEmpty { text += " · " + parts.joined(separator: " · ") }
+        if let p = v.series.reportPeriod, p.overlaps(b.range) { text += " · in report period" }
+        buffer.put(text, x: area.x, y: area.y, style: Style(focused ? .accent : .text, attributes: .bold), maxWidth: area.width)
+
         let chart = Rect(x: chartX, y: area.y + 1, width: chartWidth, height: chartHeight)
-        let maxCount = v.buckets.map(\.count).max() ?? 0
+        var maxCount = v.buckets.map(\.count).max() ?? 0
+        var baselineValues: [Int]?
+        if let baseline {
+            let values = (0..<v.buckets.count).map { k in baseline.buckets.indices.contains(v.offset + k) ? baseline.buckets[v.offset + k].count : 0 }
+            baselineValues = values
+            maxCount = max(maxCount, values.max() ?? 0)
+        }
         // Y axis: the scale in the gutter.
-        buffer.putRight(Format.count(maxCount), maxX: chartX - 1, y: chart.y, style: Style(.muted))
+        buffer.putRight(Format.count(maxCount), maxX: chartX - 1, y: chart.y, style: Style(.muted), maxWidth: v.gutter - 1)
         if chartHeight > 1 { buffer.putRight("0", maxX: chartX - 1, y: chart.maxY - 1, style: Style(.muted)) }
         if chartHeight > 2 { buffer.put("per " + v.series.granularity.rawValue, x: area.x, y: chart.y + chartHeight / 2, style: Style(.muted), maxWidth: v.gutter - 1) }
         // Report period behind the columns.
@@ -114,7 +246,7 @@ enum TimelinePane {
             return Style(.barFill)
         }
         ColumnChart(values: v.buckets.map(\.count), maxValue: maxCount, styles: styles,
-                    highlighted: focused || state.timelineCursor != nil ? v.cursor : nil, glyphs: g).render(into: &buffer, area: chart)
+                    highlighted: !wall && (focused || own.day != nil) ? v.cursor : nil, glyphs: g, baseline: baselineValues).render(into: &buffer, area: chart)
         // Axis: labels where the calendar turns (years; months when zoomed in).
         let axisY = chart.maxY
         var lastLabelEnd = chartX - 1
@@ -132,20 +264,20 @@ enum TimelinePane {
                 lastLabelEnd = x + buffer.put(label, x: x, y: axisY, style: Style(.muted))
             }
         }
-        if v.buckets.indices.contains(v.cursor) {
+        if !wall {
             let c = column(v, v.cursor)
             buffer.put(g.marker, x: chartX + c.x + (c.width - 1) / 2, y: axisY, style: Style(.accent, attributes: .bold))
         }
         // Report period bracket and publication markers.
         var nextRow = axisY + 1
-        if periodRow > 0 {
+        if periodRow > 0 && nextRow < area.maxY {
             if let p = v.series.reportPeriod {
                 let first = v.buckets.firstIndex { $0.range.overlaps(p) }, last = v.buckets.lastIndex { $0.range.overlaps(p) }
                 if let first, let last {
-                    let x0 = chartX + column(v, first).x, x1 = chartX + column(v, last).x + column(v, last).width - 1
-                    for x in x0...max(x0, x1) { buffer.set(x, nextRow, Cell(g.box.horizontal, style: Style(.accent))) }
+                    let x0 = chartX + column(v, first).x, x1 = max(x0, chartX + column(v, last).x + column(v, last).width - 1)
+                    for x in x0...x1 { buffer.set(x, nextRow, Cell(g.box.horizontal, style: Style(.accent))) }
                     buffer.set(x0, nextRow, Cell(g.box.teeLeft, style: Style(.accent)))
-                    buffer.set(max(x0, x1), nextRow, Cell(g.box.teeRight, style: Style(.accent)))
+                    buffer.set(x1, nextRow, Cell(g.box.teeRight, style: Style(.accent)))
                     let label = " report period " + p.description + " "
                     let lw = TextWidth.width(of: label, ascii: state.ascii)
                     if lw <= x1 - x0 - 1 { buffer.put(label, x: x0 + (x1 - x0 + 1 - lw) / 2, y: nextRow, style: Style(.accent)) } else if x1 - x0 > 8 {
@@ -164,19 +296,21 @@ enum TimelinePane {
             nextRow += 1
         }
         // Spans: name in the gutter, a line over the buckets it covers.
-        let spanTop = spanRows > 0 ? max(0, min(state.timelineSpan - spanRows / 2, spans.count - spanRows)) : 0
+        let selectedSpan = own.span
+        let spanTop = spanRows > 0 ? max(0, min(selectedSpan - spanRows / 2, spans.count - spanRows)) : 0
         for (row, span) in spans.dropFirst(spanTop).prefix(spanRows).enumerated() {
             let y = nextRow + row
             let index = spanTop + row
-            let selected = focused && index == state.timelineSpan
+            let selected = focused && index == selectedSpan
             let style = Style(Role.nexus(span.nexus.code), attributes: span.isCampaign ? .bold : [])
             let first = v.buckets.firstIndex { $0.range.overlaps(span.range) } ?? 0
             let last = v.buckets.lastIndex { $0.range.overlaps(span.range) } ?? 0
-            let x0 = chartX + column(v, first).x, x1 = chartX + column(v, last).x + column(v, last).width - 1
-            for x in x0...max(x0, x1) where x < area.maxX { buffer.set(x, y, Cell(g.spanLine, style: style)) }
-            if span.range.start < v.range.start { buffer.put("◂", x: x0, y: y, style: style) }
-            if span.range.end > v.range.end { buffer.put("▸", x: min(area.maxX - 1, x1), y: y, style: style) }
-            // The name sits in the gutter, and on the line itself when there is room after it.
+            let x0 = chartX + column(v, first).x, x1 = max(x0, chartX + column(v, last).x + column(v, last).width - 1)
+            for x in x0...x1 where x < area.maxX { buffer.set(x, y, Cell(g.spanLine, style: style)) }
+            if let range = v.range {
+                if span.range.start < range.start { buffer.put(g.spanBefore, x: x0, y: y, style: style) }
+                if span.range.end > range.end { buffer.put(g.spanAfter, x: min(area.maxX - 1, x1), y: y, style: style) }
+            }
             buffer.put(span.name, x: area.x, y: y, style: Style(selected ? .accent : .text, attributes: selected ? .bold : []), maxWidth: v.gutter - 1)
             // The full name beside the line: after it when there is room, else before it.
             let label = span.name + " " + span.range.description
@@ -191,7 +325,7 @@ enum TimelinePane {
             }
             if selected { buffer.restyle(Rect(x: area.x, y: y, width: v.gutter - 1, height: 1)) { $0.on(.selection) } }
         }
-        if spans.count > spanRows, spanRows >= 0, nextRow + spanRows < area.maxY {
+        if spans.count > spanRows, nextRow + spanRows < area.maxY {
             buffer.put("+\(spans.count - spanRows) more spans (\(g.arrowUp)\(g.arrowDown))", x: area.x, y: nextRow + spanRows, style: Style(.muted), maxWidth: area.width)
         }
     }

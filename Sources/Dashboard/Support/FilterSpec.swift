@@ -1,3 +1,5 @@
+import TerminalUI
+import Reports
 import ThreatModel
 
 /// Filter chips written as text, for `--filter` on the command line:
@@ -8,7 +10,7 @@ public enum FilterSpec {
         public var description: String
     }
 
-    public static let syntax = "nexus:CN|China|unknown, sector:ID|name, region:ID|name, actor:ID|name|alias, motive:NAME, from:DATE, to:DATE, window:DATE..DATE, text:WORDS"
+    public static let syntax = "nexus:CN|China|unknown|disputed, sector:ID|name, region:ID|name, actor:ID|name|alias, technique:T1566|name, motive:NAME, from:DATE, to:DATE, window:DATE..DATE, text:WORDS"
 
     public static func parse(_ specs: [String], dataset: Dataset) throws(ParseError) -> Filter {
         var filter = Filter.none
@@ -22,6 +24,7 @@ public enum FilterSpec {
             switch kind {
             case "nexus":
                 if value.lowercased() == "unknown" { filter = filter.pushing(.nexus(.unknown)); continue }
+                if value.lowercased() == "disputed" { filter = filter.pushing(.nexus(.disputed)); continue }
                 guard let code = Vocabulary.countryCode(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown country \"\(value)\"") }
                 filter = filter.pushing(.nexus(.country(code)))
             case "sector":
@@ -52,6 +55,18 @@ public enum FilterSpec {
                 filter = filter.pushing(.window(DayRange(start: a, end: b)))
             case "text":
                 filter = filter.pushing(.text(value))
+            case "technique", "ttp":
+                let upper = value.uppercased()
+                if TechniqueInfo.isAttackID(upper) {
+                    filter = filter.pushing(.technique(upper))
+                } else {
+                    let folded = Vocabulary.fold(value)
+                    let hits = dataset.techniqueCatalog.filter { Vocabulary.fold($0.name) == folded }
+                    guard let hit = hits.first(where: { !$0.id.contains(".") }) ?? hits.first else {
+                        throw ParseError(description: "filter \"\(spec)\": no technique \"\(value)\" in the loaded data (use an id such as T1566)")
+                    }
+                    filter = filter.pushing(.technique(hit.id))
+                }
             default:
                 throw ParseError(description: "filter \"\(spec)\": unknown kind \"\(kind)\" (\(syntax))")
             }

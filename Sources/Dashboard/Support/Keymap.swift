@@ -1,52 +1,98 @@
-/// Every key the dashboard understands, in one table: the help overlay, the README and
-/// the footer hints all read from here, so they cannot drift from what the keys do.
-public enum Keymap {
-    public struct Binding: Sendable {
-        public var keys: String
-        public var action: String
-    }
+import ThreatModel
+import Reports
+import TerminalUI
 
-    public static let sections: [(title: String, bindings: [Binding])] = [
+/// Every key the dashboard understands, in one table: key dispatch, the help overlay, the
+/// footer hints of each pane and the README's key table are all generated from here (a test
+/// fails when the README drifts), so what the keys do and what the screen says cannot differ.
+public enum Keymap {
+    static func chars(_ s: String) -> [Key] { s.map { .character($0) } }
+
+    /// Keys that mean the same in every pane, by section.
+    public static let global: [(title: String, bindings: [KeyBinding])] = [
         ("Moving", [
-            Binding(keys: "Tab / Shift-Tab", action: "focus the next / previous pane"),
-            Binding(keys: "1 2 3 4", action: "focus actors, sectors, timeline, detail"),
-            Binding(keys: "↑ ↓  k j", action: "move the cursor (detail: scroll)"),
-            Binding(keys: "← →  h l", action: "actors: into a nexus's actors and back; sectors: nexus column; timeline: time"),
-            Binding(keys: "PgUp PgDn", action: "move a page"),
-            Binding(keys: "Home End  g G", action: "first / last"),
-            Binding(keys: "mouse", action: "click focuses and selects; wheel scrolls"),
+            KeyBinding([.tab], "Tab", .nextPane, "focus the next pane"),
+            KeyBinding([.backTab], "Shift-Tab", .previousPane, "focus the previous pane"),
+            KeyBinding(chars("123456"), "1 … 6", .focus(0), "focus a pane by number: " + PaneRegistry.all.enumerated().map { "\($0.offset + 1) \($0.element.shortTitle.lowercased())" }.joined(separator: ", ")),
+            KeyBinding([.up, .character("k")], "↑ k", .up, "move up"),
+            KeyBinding([.down, .character("j")], "↓ j", .down, "move down"),
+            KeyBinding([.left, .character("h")], "← h", .left, "move left (per pane: out of a list, earlier in time, a column left)"),
+            KeyBinding([.right, .character("l")], "→ l", .right, "move right (per pane: into a list, later in time, a column right)"),
+            KeyBinding([.pageUp], "PgUp", .pageUp, "a page up"),
+            KeyBinding([.pageDown], "PgDn", .pageDown, "a page down"),
+            KeyBinding([.home, .character("g")], "Home g", .first, "first"),
+            KeyBinding([.end, .character("G")], "End G", .last, "last"),
         ]),
         ("Filtering", [
-            Binding(keys: "Enter", action: "drill down: the selection becomes a filter on every pane"),
-            Binding(keys: "Backspace / Esc", action: "pop the last filter"),
-            Binding(keys: "x", action: "clear every filter"),
-            Binding(keys: "/", action: "search names and aliases (Enter filters, Esc cancels)"),
+            KeyBinding([.enter], "Enter", .drill, "drill down: the selection becomes a filter on every pane", hint: "Enter filter"),
+            KeyBinding([.backspace], "Backspace", .popFilter, "pop the last filter"),
+            KeyBinding([.escape], "Esc", .back, "close, leave the detail pane, unzoom, else pop the last filter"),
+            KeyBinding(chars("x"), "x", .clearFilters, "clear every filter"),
+            KeyBinding(chars("/"), "/", .search, "search actors, aliases, techniques, sectors, regions (Enter filters)"),
+            KeyBinding(chars(":"), ":", .prompt, "type filters or a saved view, with Tab completion (k9s style)"),
+            KeyBinding(chars("c"), "c", .compare, "compare with the previous period of equal length (again: off)"),
         ]),
         ("Viewing", [
-            Binding(keys: "z", action: "zoom the focused pane to full screen (z again to return)"),
-            Binding(keys: "s", action: "sort: by count / by name"),
-            Binding(keys: "m", action: "measure: events / actors"),
-            Binding(keys: "[ ]", action: "timeline: finer / coarser buckets ( \\ back to automatic)"),
-            Binding(keys: "t", action: "next colour theme"),
-            Binding(keys: "p", action: "problems found while loading"),
+            KeyBinding(chars("z"), "z", .zoom, "zoom the focused pane to the whole screen (again to return)", hint: "z zoom"),
+            KeyBinding(chars("t"), "t", .nextTheme, "next colour theme"),
+            KeyBinding([.control("l")], "Ctrl-L", .redraw, "redraw the whole screen"),
+            KeyBinding(chars("p"), "p", .problems, "sources and problems found while loading"),
         ]),
         ("Other", [
-            Binding(keys: "r", action: "reload the data files"),
-            Binding(keys: "?", action: "this help (Esc or ? closes)"),
-            Binding(keys: "q", action: "quit"),
+            KeyBinding(chars("e"), "e", .export, "export the view: brief, CSV, JSON, STIX or Navigator layer"),
+            KeyBinding(chars("r"), "r", .reload, "reload the data files and feeds"),
+            KeyBinding([.character("?"), .function(1)], "? F1", .help, "this help (Esc or ? closes)", hint: "? help"),
+            KeyBinding(chars("q"), "q", .quit, "quit", hint: "q quit"),
         ]),
     ]
 
-    /// Help text lines, keys padded to a column.
+    static let globalBindings: [KeyBinding] = global.flatMap(\.bindings)
+
+    /// The command a key gives in `pane`: the pane's own keys first, then the global ones.
+    public static func command(for key: Key, in pane: PaneID) -> Command? {
+        if let p = PaneRegistry.pane(pane), let b = p.bindings.first(where: { $0.keys.contains(key) }) { return b.command }
+        if case .character(let c) = key, let digit = c.wholeNumberValue, digit >= 1, digit <= PaneRegistry.all.count { return .focus(digit) }
+        return globalBindings.first { $0.keys.contains(key) }?.command
+    }
+
+    /// The footer for a pane: its own hints, then Enter, zoom, help and quit.
+    public static func hints(for pane: PaneID) -> [String] {
+        let own = PaneRegistry.pane(pane)?.bindings.compactMap(\.hint) ?? []
+        let hasCursor = pane != DetailPane.id
+        let common = globalBindings.filter { $0.hint != nil && ($0.command != .drill || hasCursor) }.compactMap(\.hint)
+        return own + common
+    }
+
+    /// Help overlay lines: global sections, then each pane's own keys.
     public static func helpLines() -> [String] {
         var out: [String] = []
-        for (title, bindings) in sections {
+        for (title, bindings) in global {
             out.append(title)
-            for b in bindings { out.append("  " + b.keys.padding(18) + b.action) }
+            for b in bindings { out.append("  " + b.label.padding(18) + b.help) }
             out.append("")
         }
+        for p in PaneRegistry.all where !p.bindings.isEmpty {
+            out.append("\(p.number) \(p.title)")
+            for b in p.bindings { out.append("  " + b.label.padding(18) + b.help) }
+            out.append("")
+        }
+        out.append("mouse: click focuses and selects, double-click drills down, wheel scrolls")
         out.append("Esc or ? closes this help.")
         return out
+    }
+
+    /// The README's key table (Markdown), generated so it cannot drift.
+    public static func markdownTable() -> String {
+        var out = ["| keys | where | action |", "|---|---|---|"]
+        func escape(_ s: String) -> String { s.replacingOccurrences("|", "\\|") }
+        for (_, bindings) in global {
+            for b in bindings { out.append("| \(escape(b.label)) | everywhere | \(escape(b.help)) |") }
+        }
+        for p in PaneRegistry.all {
+            for b in p.bindings { out.append("| \(escape(b.label)) | \(p.number) \(p.title) | \(escape(b.help)) |") }
+        }
+        out.append("| mouse | everywhere | click focuses and selects, double-click drills down, wheel scrolls |")
+        return out.joined(separator: "\n")
     }
 }
 

@@ -1,6 +1,9 @@
+import TerminalUI
+import Reports
 import ThreatModel
 
-/// Incremental search over actor names and aliases (and sector and region names), the `/` key.
+/// Incremental search over actor names and aliases, ATT&CK techniques by id and name, and
+/// sector and region names: the `/` key.
 enum Search {
     struct Match: Equatable {
         var target: Selectable
@@ -25,6 +28,14 @@ enum Search {
             let m = Match(target: .actor(a.id), label: name, detail: detail)
             if atStart { prefix.append(m) } else { inner.append(m) }
             if prefix.count >= limit { break }
+        }
+        let upper = query.uppercased().trimmingSpaces
+        for t in dataset.techniqueCatalog {
+            if t.id.hasPrefix(upper) {
+                prefix.append(Match(target: .technique(t.id), label: t.id + " " + t.name, detail: "technique"))
+            } else if Vocabulary.fold(t.name).contains(q) {
+                inner.append(Match(target: .technique(t.id), label: t.id + " " + t.name, detail: "technique"))
+            }
         }
         for s in Vocabulary.sectors where Vocabulary.fold(s.name).contains(q) {
             inner.append(Match(target: .sector(s.id, column: nil), label: s.name, detail: "sector"))

@@ -27,6 +27,12 @@ public struct GlyphSet: Hashable, Sendable {
     public var cursor: String
     public var arrowUp: String
     public var arrowDown: String
+    /// Change marks: ▲ up, ▼ down (^ and v in ASCII).
+    public var arrowUpSolid: String
+    public var arrowDownSolid: String
+    /// A span continuing beyond the view: ◂ before, ▸ after.
+    public var spanBefore: String
+    public var spanAfter: String
     public var treeBranch: String
     public var treeLast: String
 
@@ -40,7 +46,8 @@ public struct GlyphSet: Hashable, Sendable {
         columnEighths: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         shades: ["·", "░", "▒", "▓", "█"],
         track: "░", pointer: "▸", bullet: "·", ellipsis: "…", spanLine: "━", spanStart: "┣", spanEnd: "┫",
-        marker: "▲", cursor: "▼", arrowUp: "↑", arrowDown: "↓", treeBranch: "├", treeLast: "└")
+        marker: "▲", cursor: "▼", arrowUp: "↑", arrowDown: "↓", arrowUpSolid: "▲", arrowDownSolid: "▼", spanBefore: "◂", spanAfter: "▸",
+        treeBranch: "├", treeLast: "└")
 
     public static let asciiSet = GlyphSet(
         ascii: true,
@@ -52,7 +59,8 @@ public struct GlyphSet: Hashable, Sendable {
         columnEighths: [" ", ".", ".", "_", "o", "o", "O", "O", "#"],
         shades: [".", ":", "+", "*", "#"],
         track: ".", pointer: ">", bullet: "-", ellipsis: "~", spanLine: "=", spanStart: "[", spanEnd: "]",
-        marker: "^", cursor: "v", arrowUp: "^", arrowDown: "v", treeBranch: "|", treeLast: "`")
+        marker: "^", cursor: "v", arrowUp: "^", arrowDown: "v", arrowUpSolid: "^", arrowDownSolid: "v", spanBefore: "<", spanAfter: ">",
+        treeBranch: "|", treeLast: "`")
 
     public static func forMode(ascii: Bool) -> GlyphSet { ascii ? .asciiSet : .unicode }
 
@@ -67,7 +75,8 @@ public struct GlyphSet: Hashable, Sendable {
         }
         all.formUnion(u.barEighths + u.columnEighths + u.shades)
         all.formUnion([u.track, u.pointer, u.bullet, u.ellipsis, u.spanLine, u.spanStart, u.spanEnd, u.marker, u.cursor,
-                       u.arrowUp, u.arrowDown, u.treeBranch, u.treeLast, "▰", "▱", "◂", "▸"])
+                       u.arrowUp, u.arrowDown, u.arrowUpSolid, u.arrowDownSolid, u.spanBefore, u.spanAfter, u.treeBranch, u.treeLast,
+                       "▰", "▱", "▀", "▄", "╌"])
         return all.filter { $0 != " " && $0.unicodeScalars.count == 1 }.map { $0.unicodeScalars.first!.value }.sorted()
     }()
 

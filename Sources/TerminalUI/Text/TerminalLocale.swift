@@ -1,4 +1,4 @@
-import CSupport
+import CTextWidth
 
 /// The process locale, which decides display widths (wcwidth) and whether UTF-8 may be drawn.
 public enum TerminalLocale {

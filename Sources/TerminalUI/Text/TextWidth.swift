@@ -1,4 +1,4 @@
-import CSupport
+import CTextWidth
 
 /// Display width as the C library (and therefore ncurses) computes it, so what we lay out is
 /// what the terminal draws. Requires a UTF-8 LC_CTYPE; `Locale.prepare` sees to it.

@@ -7,13 +7,16 @@ public struct ColumnChart: Widget {
     public var styles: [Style]
     public var highlighted: Int?
     public var glyphs: GlyphSet
+    /// A second series drawn as a dashed mark at its height in each column (a comparison's baseline).
+    public var baseline: [Int]?
 
-    public init(values: [Int], maxValue: Int? = nil, styles: [Style] = [], highlighted: Int? = nil, glyphs: GlyphSet) {
+    public init(values: [Int], maxValue: Int? = nil, styles: [Style] = [], highlighted: Int? = nil, glyphs: GlyphSet, baseline: [Int]? = nil) {
         self.values = values
-        self.maxValue = maxValue ?? (values.max() ?? 0)
+        self.maxValue = maxValue ?? max(values.max() ?? 0, baseline?.max() ?? 0)
         self.styles = styles
         self.highlighted = highlighted
         self.glyphs = glyphs
+        self.baseline = baseline
     }
 
     /// Left edge (relative) and width of column `i` of `count` in `width` cells.
@@ -41,6 +44,13 @@ public struct ColumnChart: Widget {
                 let glyph = glyphs.ascii ? (row * 8 + 8 <= eighths || filled >= 4 ? glyphs.columnEighths[8] : glyphs.columnEighths[4]) : glyphs.columnEighths[filled]
                 for dx in 0..<columnWidth where x0 + dx < area.maxX {
                     buffer.set(x0 + dx, y, Cell(glyph, style: style))
+                }
+            }
+            if let baseline, i < baseline.count, baseline[i] > 0 {
+                let row = min(area.height - 1, Int((Double(baseline[i]) / Double(maxValue) * Double(area.height)).rounded(.up)) - 1)
+                let y = area.maxY - 1 - max(0, row)
+                for dx in 0..<columnWidth where x0 + dx < area.maxX {
+                    buffer.set(x0 + dx, y, Cell(glyphs.ascii ? "-" : "╌", style: Style(.warning, attributes: .bold)))
                 }
             }
         }

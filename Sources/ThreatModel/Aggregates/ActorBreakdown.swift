@@ -8,11 +8,26 @@ public struct ActorBreakdown: Sendable {
         case events, actors
     }
 
+    /// What a row counts: one nexus, or the folded long tail of countries.
+    public enum RowKey: Hashable, Sendable {
+        case nexus(Nexus)
+        case other([Nexus])
+    }
+
     public struct NexusRow: Sendable, Equatable {
-        public var nexus: Nexus
+        public var key: RowKey
         public var count: Int
         /// count / total, 0…1.
         public var share: Double
+
+        public init(key: RowKey, count: Int, share: Double) {
+            self.key = key
+            self.count = count
+            self.share = share
+        }
+
+        /// The nexus of a single-nexus row.
+        public var nexus: Nexus? { if case .nexus(let n) = key { return n } else { return nil } }
     }
 
     public struct ActorRow: Sendable, Equatable {
@@ -22,6 +37,8 @@ public struct ActorBreakdown: Sendable {
         public var motivations: [Motivation]
         public var events: Int
         public var collective: Bool
+        /// A name that would join distinct actors (kept apart from them).
+        public var umbrella: Bool
     }
 
     public struct MotivationRow: Sendable, Equatable {
@@ -80,7 +97,7 @@ public struct ActorBreakdown: Sendable {
             eventsPerActor[id] = eventCounts[position]
             rowsByNexus[Int(index.actorNexus[position])].append(ActorRow(
                 actorID: id, name: dataset.actors[position].name, type: dataset.actors[position].type, motivations: motivations,
-                events: eventCounts[position], collective: dataset.actors[position].collective))
+                events: eventCounts[position], collective: dataset.actors[position].collective, umbrella: dataset.actors[position].umbrella))
             if chosen == .actors {
                 nexusCounts[Int(index.actorNexus[position])] += 1
                 total += 1
@@ -97,16 +114,26 @@ public struct ActorBreakdown: Sendable {
         var countByNexus: [Nexus: Int] = [:]
         for (k, n) in nexusCounts.enumerated() where n > 0 { countByNexus[index.nexuses[k]] = n }
         for key in actorsByNexus.keys {
-            actorsByNexus[key]!.sort { ($1.events, $0.name) < ($0.events, $1.name) }
+            actorsByNexus[key]!.sort { ($1.events, $0.name, $0.actorID) < ($0.events, $1.name, $1.actorID) }
         }
-        var rows = countByNexus.map { NexusRow(nexus: $0.key, count: $0.value, share: total > 0 ? Double($0.value) / Double(total) : 0) }
-        // Largest first; unknown always last, never dropped.
+        var rows = countByNexus.map { NexusRow(key: .nexus($0.key), count: $0.value, share: total > 0 ? Double($0.value) / Double(total) : 0) }
+        // Countries largest first; then Disputed and Unknown, always rows of their own.
         rows.sort { a, b in
-            if (a.nexus == .unknown) != (b.nexus == .unknown) { return b.nexus == .unknown }
-            return (a.count, b.nexus) > (b.count, a.nexus)
+            let ka = a.nexus ?? .unknown, kb = b.nexus ?? .unknown
+            if (ka.code == nil) != (kb.code == nil) { return kb.code == nil }
+            if ka.code == nil { return ka < kb }
+            return (a.count, kb) > (b.count, ka)
         }
-        // Unknown is always a row, even at zero: "all attributed" is itself worth seeing.
-        if total > 0, !rows.contains(where: { $0.nexus == .unknown }) { rows.append(NexusRow(nexus: .unknown, count: 0, share: 0)) }
+        // Unknown and Disputed are always rows, even at zero: "all attributed, none disputed" is worth seeing.
+        if total > 0 {
+            for n in [Nexus.disputed, .unknown] where !rows.contains(where: { $0.key == .nexus(n) }) { rows.append(NexusRow(key: .nexus(n), count: 0, share: 0)) }
+            rows.sort { a, b in
+                let ka = a.nexus ?? .unknown, kb = b.nexus ?? .unknown
+                if (ka.code == nil) != (kb.code == nil) { return kb.code == nil }
+                if ka.code == nil { return ka < kb }
+                return (a.count, kb) > (b.count, ka)
+            }
+        }
         var motivations = motivationCounts.map { MotivationRow(motivation: $0.key, count: $0.value) }
         motivations.sort { a, b in
             if (a.motivation == nil) != (b.motivation == nil) { return b.motivation == nil }
@@ -115,6 +142,34 @@ public struct ActorBreakdown: Sendable {
         }
         return ActorBreakdown(measure: chosen, total: total, rows: rows, actorsByNexus: actorsByNexus, motivations: motivations,
                               actorCount: actorCount, stated: statedShares(dataset, filter: selection.filter), eventsPerActor: eventsPerActor)
+    }
+
+    /// The rows as panes and summaries show them: the `countries` largest countries, the rest
+    /// folded into one "Other (N)" row, then Disputed and Unknown.
+    public func folded(countries limit: Int) -> [NexusRow] {
+        let countryRows = rows.filter { $0.nexus?.code != nil }
+        let rest = rows.filter { $0.nexus?.code == nil }
+        guard countryRows.count > limit + 1 else { return countryRows + rest }
+        let shown = Array(countryRows.prefix(limit))
+        let tail = countryRows.dropFirst(limit)
+        let count = tail.reduce(0) { $0 + $1.count }
+        let other = NexusRow(key: .other(tail.compactMap(\.nexus)), count: count, share: total > 0 ? Double(count) / Double(total) : 0)
+        return shown + [other] + rest
+    }
+
+    /// True when `n` is folded into Other at this limit.
+    public func isFolded(_ n: Nexus, countries limit: Int) -> Bool {
+        folded(countries: limit).contains { if case .other(let list) = $0.key { return list.contains(n) } else { return false } }
+    }
+
+    /// The row for a key (an Other row matches any Other row: the tail can differ between periods).
+    public func row(for key: RowKey) -> NexusRow? {
+        if case .other(let list) = key {
+            let members = rows.filter { $0.nexus.map(list.contains) ?? false }
+            let count = members.reduce(0) { $0 + $1.count }
+            return NexusRow(key: key, count: count, share: total > 0 ? Double(count) / Double(total) : 0)
+        }
+        return rows.first { $0.key == key }
     }
 
     /// Share findings whose scope is compatible with the filter, strongest statement first.
@@ -134,7 +189,7 @@ public struct ActorBreakdown: Sendable {
             if let w = filter.window, let p = f.period, !p.overlaps(w) { return false }
             for chip in filter.chips {
                 switch chip {
-                case .actor, .text, .motivation: return false
+                case .actor, .text, .motivation, .technique: return false
                 default: continue
                 }
             }

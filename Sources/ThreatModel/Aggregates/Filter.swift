@@ -11,6 +11,8 @@ public struct Filter: Hashable, Sendable {
         case window(DayRange)
         case text(String)
         case motivation(Motivation)
+        /// Actors that use an ATT&CK technique (a parent id takes its sub-techniques too).
+        case technique(String)
 
         /// "nexus:China", "sector:AI research", "2025-04-01→2026-03-31".
         public var label: String {
@@ -22,6 +24,7 @@ public struct Filter: Hashable, Sendable {
             case .window(let w): return "time:" + w.description
             case .text(let t): return "text:\"" + t + "\""
             case .motivation(let m): return "motive:" + m.rawValue
+            case .technique(let t): return "technique:" + t
             }
         }
     }
@@ -62,41 +65,56 @@ public struct Filter: Hashable, Sendable {
     // MARK: Matching
 
     /// Applies the filter to a dataset once, so panes can test membership cheaply.
+    ///
+    /// One rule for every pane: an event is in view when it passes every chip (a window chip
+    /// by overlap); an actor is in view when it passes the actor-level chips and, for chips
+    /// about activity (window, text), when it has an event in view, was active in the window,
+    /// or (text) its names match. So the header's actor count and the actors listed with
+    /// events in view never disagree.
     public func apply(to dataset: Dataset) -> Selection {
         let window = self.window
-        var activeActors: Set<String>?
-        if let window {
-            var active: Set<String> = []
-            for e in dataset.events where e.span.overlaps(window) { active.formUnion(e.actorIDs) }
-            for c in dataset.campaigns where c.span?.overlaps(window) == true { active.formUnion(c.actorIDs) }
-            activeActors = active
-        }
-        var actorIDs: Set<String> = []
-        var actorMask = [Bool](repeating: false, count: dataset.actors.count)
-        for k in dataset.actors.indices where matches(dataset.actors[k], activeActors: activeActors) {
-            actorIDs.insert(dataset.actors[k].id)
-            actorMask[k] = true
-        }
         var matcher = TextMatcher(chips: chips, dataset: dataset)
         let test = EventTest(filter: self, dataset: dataset, window: window)
         var events: [Int] = []
         for i in dataset.events.indices where test.matches(i, dataset: dataset, text: &matcher) { events.append(i) }
+        let hasText = chips.contains { if case .text = $0 { return true } else { return false } }
+        var withEvent = [Bool](repeating: false, count: dataset.actors.count)
+        if hasText || window != nil {
+            for i in events { for a in dataset.index.actors(ofEvent: i) { withEvent[Int(a)] = true } }
+        }
+        var activeInWindow: [Bool]?
+        if let window {
+            var active = [Bool](repeating: false, count: dataset.actors.count)
+            for (i, e) in dataset.events.enumerated() where e.span.overlaps(window) { for a in dataset.index.actors(ofEvent: i) { active[Int(a)] = true } }
+            for c in dataset.campaigns where c.span?.overlaps(window) == true {
+                for id in c.actorIDs { if let p = dataset.actorPosition(id) { active[p] = true } }
+            }
+            activeInWindow = active
+        }
+        var actorIDs: Set<String> = []
+        var actorMask = [Bool](repeating: false, count: dataset.actors.count)
+        for k in dataset.actors.indices where matches(k, dataset: dataset, activeInWindow: activeInWindow, hasEventInView: withEvent[k]) {
+            actorIDs.insert(dataset.actors[k].id)
+            actorMask[k] = true
+        }
         var campaigns: [Int] = []
         for (i, c) in dataset.campaigns.enumerated() where matches(c, dataset: dataset, window: window) { campaigns.append(i) }
         return Selection(filter: self, actorIDs: actorIDs, actorMask: actorMask, eventIndices: events, campaignIndices: campaigns,
                          eventCount: dataset.events.count)
     }
 
-    func matches(_ actor: Actor, activeActors: Set<String>?) -> Bool {
+    func matches(_ position: Int, dataset: Dataset, activeInWindow: [Bool]?, hasEventInView: Bool) -> Bool {
+        let actor = dataset.actors[position]
         for chip in chips {
             switch chip {
             case .nexus(let n): if actor.nexus != n { return false }
             case .actor(let id): if actor.id != id { return false }
             case .sector(let s): if !actor.sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { return false }
             case .region(let r): if !actor.targetRegions.contains(where: { Vocabulary.regionLineage($0).contains(r) }) { return false }
-            case .window: if let activeActors, !activeActors.contains(actor.id) { return false }
-            case .text(let t): if !Filter.textMatches(t, actor.allNames) { return false }
+            case .window: if let activeInWindow, !activeInWindow[position] && !hasEventInView { return false }
+            case .text(let t): if !hasEventInView && !Filter.textMatches(t, actor.allNames) { return false }
             case .motivation(let m): if !actor.motivations.contains(m) { return false }
+            case .technique(let t): if !dataset.actorUses(position, technique: t) { return false }
             }
         }
         return true
@@ -119,6 +137,8 @@ public struct Filter: Hashable, Sendable {
                 if !Filter.textMatches(t, [campaign.name] + names) { return false }
             case .motivation(let m):
                 if !campaign.actorIDs.contains(where: { dataset.actor($0)?.motivations.contains(m) == true }) { return false }
+            case .technique(let t):
+                if !campaign.actorIDs.contains(where: { id in dataset.actorPosition(id).map { dataset.actorUses($0, technique: t) } ?? false }) { return false }
             }
         }
         return true
@@ -152,6 +172,15 @@ public struct Selection: Sendable {
         var mask = [UInt64](repeating: 0, count: (eventCount + 63) / 64)
         for i in eventIndices { mask[i >> 6] |= 1 << UInt64(i & 63) }
         eventMask = mask
+    }
+
+    /// The events in view whose date or span overlaps `range` (the timeline's bucket rule).
+    public func eventIndices(overlapping range: DayRange, in dataset: Dataset) -> [Int] {
+        let columns = dataset.index
+        return eventIndices.filter { i in
+            let start = Int(columns.eventStart[i])
+            return start <= range.end.ordinal && start + Int(columns.eventLength[i]) - 1 >= range.start.ordinal
+        }
     }
 
     /// Whether event `index` of the dataset is in view, in constant time.
@@ -282,6 +311,10 @@ struct EventTest {
                 if !matcher.matches(t, summary: dataset.events[i].summary, actors: actors) { return false }
             case .motivation:
                 guard let set = motivated[k], columns.actors(ofEvent: i).contains(where: { set.contains($0) }) else { return false }
+            case .technique(let t):
+                // Tagged with it, or done by an actor that uses it.
+                let tagged = dataset.events[i].techniques.contains { $0 == t || $0.hasPrefix(t + ".") }
+                if !tagged && !columns.actors(ofEvent: i).contains(where: { dataset.actorUses(Int($0), technique: t) }) { return false }
             }
         }
         return true

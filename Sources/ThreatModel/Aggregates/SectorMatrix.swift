@@ -68,28 +68,27 @@ public struct SectorMatrix: Sendable {
                 itemRegions.append(index.eventRegions[i])
             }
         }
-        // Columns: the nexuses with most items; unknown always shown when present.
+        // Columns: the nexuses with most items; Disputed and Unknown always shown when present, last.
         var nexusTotals = [Int](repeating: 0, count: index.nexuses.count)
         for (k, n) in itemNexus.enumerated() where !itemSectors[k].isEmpty { nexusTotals[Int(n)] += 1 }
-        let unknownPosition = index.nexuses.firstIndex(of: .unknown)
-        let hasUnknown = unknownPosition.map { nexusTotals[$0] > 0 } ?? false
-        let ranked = index.nexuses.indices.filter { $0 != unknownPosition && nexusTotals[$0] > 0 }
+        let special = [Nexus.disputed, .unknown].compactMap { n in index.nexuses.firstIndex(of: n) }.filter { nexusTotals[$0] > 0 }
+        let ranked = index.nexuses.indices.filter { index.nexuses[$0].code != nil && nexusTotals[$0] > 0 }
             .sorted { (nexusTotals[$0], index.nexuses[$1]) > (nexusTotals[$1], index.nexuses[$0]) }
-        let room = max(1, maxColumns - (hasUnknown ? 1 : 0))
+        let room = max(1, maxColumns - special.count)
         var columns: [Column]
         var columnOf = [Int](repeating: -1, count: index.nexuses.count)
         if ranked.count > room {
-            let shown = Array(ranked.prefix(room - 1))
-            columns = shown.map { .nexus(index.nexuses[$0]) } + [.other(ranked.dropFirst(room - 1).map { index.nexuses[$0] })]
+            let shown = Array(ranked.prefix(max(0, room - 1)))
+            columns = shown.map { .nexus(index.nexuses[$0]) } + [.other(ranked.dropFirst(shown.count).map { index.nexuses[$0] })]
             for (c, p) in shown.enumerated() { columnOf[p] = c }
-            for p in ranked.dropFirst(room - 1) { columnOf[p] = shown.count }
+            for p in ranked.dropFirst(shown.count) { columnOf[p] = shown.count }
         } else {
             columns = ranked.map { .nexus(index.nexuses[$0]) }
             for (c, p) in ranked.enumerated() { columnOf[p] = c }
         }
-        if hasUnknown, let u = unknownPosition {
-            columnOf[u] = columns.count
-            columns.append(.nexus(.unknown))
+        for p in special {
+            columnOf[p] = columns.count
+            columns.append(.nexus(index.nexuses[p]))
         }
 
         let sectorCount = Vocabulary.sectors.count

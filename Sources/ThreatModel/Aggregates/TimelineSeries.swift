@@ -7,7 +7,8 @@ public struct TimelineSeries: Sendable {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
         }
 
-        /// The bucket containing `day`.
+        /// The bucket containing `day`. Total: buckets at the ends of the calendar (9999-12-31
+        /// and beyond) are computed, never refused.
         public func bucket(of day: Day) -> DayRange {
             let c = day.components
             switch self {
@@ -18,13 +19,13 @@ public struct TimelineSeries: Sendable {
                 let start = day.adding(days: -weekday)
                 return DayRange(start: start, end: start.adding(days: 6))
             case .month:
-                let start = Day(year: c.year, month: c.month, day: 1)!
+                let start = Day(civilYear: c.year, month: c.month, day: 1)
                 return DayRange(start: start, end: start.addingMonths(1).adding(days: -1))
             case .quarter:
-                let start = Day(year: c.year, month: (c.month - 1) / 3 * 3 + 1, day: 1)!
+                let start = Day(civilYear: c.year, month: (c.month - 1) / 3 * 3 + 1, day: 1)
                 return DayRange(start: start, end: start.addingMonths(3).adding(days: -1))
             case .year:
-                return DayRange(start: Day(year: c.year, month: 1, day: 1)!, end: Day(year: c.year, month: 12, day: 31)!)
+                return DayRange(start: Day(civilYear: c.year, month: 1, day: 1), end: Day(civilYear: c.year, month: 12, day: 31))
             }
         }
 
@@ -68,14 +69,22 @@ public struct TimelineSeries: Sendable {
     }
 
     public var granularity: Granularity
-    public var window: DayRange
+    /// The period the buckets cover; nil when nothing is dated (no date is invented).
+    public var window: DayRange?
     public var buckets: [Bucket]
     public var spans: [Span]
     public var reportPeriod: DayRange?
     public var markers: [Marker]
+    /// Distinct events in view that overlap the window (a multi-day event counts in every
+    /// bucket it overlaps, so buckets can add up to more than this).
     public var total: Int
-    /// Events in scope that start outside the window.
+    /// Events in view outside the window.
     public var outside: Int
+    /// True when the window needed more buckets than the limit and was cut.
+    public var truncated: Bool
+
+    /// At most this many buckets (0001–9999 per day would be 3.6 million).
+    public static let bucketLimit = 20_000
 
     public var maxCount: Int { buckets.map(\.count).max() ?? 0 }
 
@@ -96,70 +105,91 @@ public struct TimelineSeries: Sendable {
         }
     }
 
-    /// Buckets covering `window` (default: the filter's window, else the dataset's extent).
-    /// Long events (more than 45 days) are drawn as spans, not piled into their first bucket.
+    /// Buckets covering `window` (default: the filter's window, else the extent of what is in
+    /// view). Membership is overlap: an event counts in every bucket its date or span touches,
+    /// the same rule as window filters, so a bucket's count equals what drilling into it shows.
+    /// Events longer than 45 days are also drawn as spans.
     public static func compute(_ dataset: Dataset, selection: Selection, granularity: Granularity? = nil, window: DayRange? = nil,
                                slots: Int = 60) -> TimelineSeries {
         let columns = dataset.index
         var extent: DayRange?
         if !selection.eventIndices.isEmpty {
-            // Events are in start order; the latest end needs a scan of the lengths.
-            let first = Int(columns.eventStart[selection.eventIndices[0]])
-            var last = first
-            for i in selection.eventIndices { last = max(last, Int(columns.eventStart[i]) + Int(columns.eventLength[i]) - 1) }
+            var first = Int.max, last = Int.min
+            for i in selection.eventIndices {
+                let s = Int(columns.eventStart[i])
+                first = min(first, s)
+                last = max(last, s + Int(columns.eventLength[i]) - 1)
+            }
             extent = DayRange(start: Day(ordinal: first), end: Day(ordinal: last))
         }
         for i in selection.campaignIndices { if let s = dataset.campaigns[i].span { extent = extent.map { $0.union(s) } ?? s } }
         let reportPeriod = dataset.reportPeriod ?? dataset.findings.compactMap(\.period).reduce(nil as DayRange?) { acc, p in acc.map { $0.union(p) } ?? p }
-        if let p = reportPeriod { extent = extent.map { $0.union(p) } ?? p }
-        let chosenWindow = window ?? selection.filter.window ?? extent ?? DayRange(Day(year: 2026, month: 1, day: 1)!)
+        if let p = reportPeriod, extent != nil { extent = extent.map { $0.union(p) } }
+        guard let chosenWindow = window ?? selection.filter.window ?? extent ?? reportPeriod else {
+            return TimelineSeries(granularity: granularity ?? .month, window: nil, buckets: [], spans: [], reportPeriod: reportPeriod,
+                                  markers: [], total: 0, outside: selection.eventIndices.count, truncated: false)
+        }
         let g = granularity ?? autoGranularity(for: chosenWindow, slots: slots)
 
         // Buckets from the window's first to last, empty ones included: gaps are information.
         var buckets: [Bucket] = []
         var cursor = g.bucket(of: chosenWindow.start)
-        let limit = 100_000
-        while cursor.start <= chosenWindow.end && buckets.count < limit {
+        while cursor.start <= chosenWindow.end && buckets.count < bucketLimit {
             buckets.append(Bucket(range: cursor, count: 0, byNexus: [:]))
             cursor = g.bucket(of: cursor.end.adding(days: 1))
         }
-        let firstStart = buckets.first?.range.start.ordinal ?? 0
-        func index(of day: Day) -> Int? {
-            guard let first = buckets.first, day >= first.range.start, let last = buckets.last, day <= last.range.end else { return nil }
+        let truncated = cursor.start <= chosenWindow.end
+        let covered = DayRange(start: buckets[0].range.start, end: buckets[buckets.count - 1].range.end)
+        let firstStart = covered.start.ordinal
+        /// The bucket holding `day`, clamped to the covered range.
+        func index(of ordinal: Int) -> Int {
+            if ordinal <= firstStart { return 0 }
+            if ordinal >= covered.end.ordinal { return buckets.count - 1 }
             switch g {
-            case .day: return day.ordinal - firstStart
-            case .week: return (day.ordinal - firstStart) / 7
+            case .day: return ordinal - firstStart
+            case .week: return (ordinal - firstStart) / 7
             default:
-                // Binary search: month and longer buckets have uneven lengths.
                 var lo = 0, hi = buckets.count - 1
                 while lo < hi {
                     let mid = (lo + hi + 1) / 2
-                    if buckets[mid].range.start <= day { lo = mid } else { hi = mid - 1 }
+                    if buckets[mid].range.start.ordinal <= ordinal { lo = mid } else { hi = mid - 1 }
                 }
                 return lo
             }
         }
+        // Difference arrays: an event adds one to every bucket from its first to its last,
+        // in constant time, so long spans over day buckets cost nothing extra.
+        let nexusCount = columns.nexuses.count
+        var diff = [Int](repeating: 0, count: buckets.count + 1)
+        var nexusDiff = [Int](repeating: 0, count: (buckets.count + 1) * nexusCount)
         var spans: [Span] = []
         var total = 0, outside = 0
-        var nexusCounts = [[Int]](repeating: [], count: buckets.count)
+        let windowStart = chosenWindow.start.ordinal, windowEnd = chosenWindow.end.ordinal
         for i in selection.eventIndices {
-            let start = Day(ordinal: Int(columns.eventStart[i]))
+            let start = Int(columns.eventStart[i]), end = start + Int(columns.eventLength[i]) - 1
+            guard start <= windowEnd && end >= windowStart else { outside += 1; continue }
+            total += 1
+            let a = index(of: max(start, windowStart)), b = index(of: min(end, windowEnd))
+            diff[a] += 1
+            diff[b + 1] -= 1
+            let n = Int(columns.eventNexus[i])
+            nexusDiff[a * nexusCount + n] += 1
+            nexusDiff[(b + 1) * nexusCount + n] -= 1
             if columns.eventLength[i] > 45 {
                 let e = dataset.events[i]
-                if e.span.overlaps(chosenWindow) {
-                    spans.append(Span(id: e.id, name: e.summary, range: e.span, nexus: e.nexus, isCampaign: false,
-                                      synthetic: e.provenance.contains { $0.synthetic }))
-                }
-                continue
+                spans.append(Span(id: e.id, name: e.summary, range: e.span, nexus: e.nexus, isCampaign: false,
+                                  synthetic: e.provenance.contains { $0.synthetic }))
             }
-            guard let k = index(of: start), chosenWindow.contains(start) else { outside += 1; continue }
-            buckets[k].count += 1
-            if nexusCounts[k].isEmpty { nexusCounts[k] = Array(repeating: 0, count: dataset.index.nexuses.count) }
-            nexusCounts[k][Int(columns.eventNexus[i])] += 1
-            total += 1
         }
-        for (k, counts) in nexusCounts.enumerated() where !counts.isEmpty {
-            for (n, c) in counts.enumerated() where c > 0 { buckets[k].byNexus[dataset.index.nexuses[n]] = c }
+        var running = 0
+        var runningNexus = [Int](repeating: 0, count: nexusCount)
+        for k in buckets.indices {
+            running += diff[k]
+            buckets[k].count = running
+            for n in 0..<nexusCount {
+                runningNexus[n] += nexusDiff[k * nexusCount + n]
+                if runningNexus[n] > 0 { buckets[k].byNexus[columns.nexuses[n]] = runningNexus[n] }
+            }
         }
         for i in selection.campaignIndices {
             let c = dataset.campaigns[i]
@@ -169,12 +199,12 @@ public struct TimelineSeries: Sendable {
             }
         }
         // Named campaigns first, then real long events, generated (synthetic) ones last.
-        spans.sort { ($0.isCampaign ? 0 : 1, $0.synthetic ? 1 : 0, $0.range.start, $0.name) < ($1.isCampaign ? 0 : 1, $1.synthetic ? 1 : 0, $1.range.start, $1.name) }
+        spans.sort { ($0.isCampaign ? 0 : 1, $0.synthetic ? 1 : 0, $0.range.start, $0.name, $0.id) < ($1.isCampaign ? 0 : 1, $1.synthetic ? 1 : 0, $1.range.start, $1.name, $1.id) }
         var markers: [Marker] = []
         for r in dataset.reports {
             if let p = r.published, chosenWindow.contains(p) { markers.append(Marker(day: p, label: "published: " + r.title)) }
         }
         return TimelineSeries(granularity: g, window: chosenWindow, buckets: buckets, spans: spans, reportPeriod: reportPeriod,
-                              markers: markers, total: total, outside: outside)
+                              markers: markers, total: total, outside: outside, truncated: truncated)
     }
 }

@@ -1,6 +1,17 @@
-/// Merges the records of many files into one `Dataset`: the same actor across files becomes
-/// one actor (by name, alias or catalogue id), keeping every source; nexus and type are
-/// settled from what the sources state, then from naming conventions, else unknown.
+/// Merges the records of many files into one `Dataset`, by the identity rules in the README
+/// ("How actors are merged"):
+///
+/// 1. One object, one count: the same STIX id in several files is one object, the latest
+///    `modified` (parsed, offsets and fractions honoured) wins; a report loaded twice (native
+///    and its STIX twin, same title and publisher) counts once, and so do its findings and events.
+/// 2. Records are one actor when they share a catalogue id (ATT&CK G0007, a MISP cluster
+///    uuid, a STIX id), or when one's name equals the other's name or one of its aliases
+///    (case, spacing and punctuation folded). An alias shared only as an alias never merges.
+/// 3. A record whose names would join actors that are otherwise distinct (two ATT&CK groups,
+///    two clusters of one galaxy, two objects of one file) is an umbrella: it stays separate
+///    and is linked to them. No merge ever joins two otherwise distinct actors.
+/// 4. Stated nexus beats inferred (naming conventions); conflicting stated countries make the
+///    actor Disputed, counted once, with every claim kept.
 public enum DatasetBuilder {
     /// Formats in the order their names and statements take precedence.
     static func priority(_ format: Provenance.Format) -> Int {
@@ -9,84 +20,78 @@ public enum DatasetBuilder {
         case .stix: return 1
         case .taxii: return 2
         case .misp: return 3
+        case .mispEvent: return 4
+        case .mispFeed: return 5
         }
     }
 
-    public static func build(_ results: [IngestResult], files: [LoadedFile]? = nil) -> Dataset {
-        // 1. Every actor record, with a global key.
-        struct Record {
-            var result: Int
-            var actor: Actor
-            var format: Provenance.Format
-        }
+    /// One actor record with what identity needs about it.
+    struct Record {
+        var result: Int
+        var actor: Actor
+        var format: Provenance.Format
+        var file: String
+        /// Keys that identify it exactly: "#G0007", "#stix:intrusion-set--…", "#uuid:…".
+        var idKeys: [String]
+        /// The catalogue it belongs to and its id there: records of one catalogue with
+        /// different ids are distinct by that catalogue's word.
+        var catalogue: [(namespace: String, id: String)]
+        var nameKey: String
+        var aliasKeys: [String]
+        var label: String
+    }
+
+    public static func build(_ input: [IngestResult], files: [LoadedFile]? = nil, maxTLP: TLP? = nil) -> Dataset {
+        var hidden = HiddenCount(limit: maxTLP)
+        var results = deduplicate(input)
+        if let maxTLP { for k in results.indices { hideAbove(maxTLP, &results[k], &hidden) } }
+        let twins = findTwins(results)
+
+        // 1. Every actor record.
         var records: [Record] = []
         for (r, result) in results.enumerated() {
-            for actor in result.actors { records.append(Record(result: r, actor: actor, format: result.format)) }
+            for actor in result.actors { records.append(record(actor, result: r, format: result.format, file: result.file)) }
         }
+        let identity = Identity(records)
+        let groups = identity.groups
 
-        // 2. Union-find over shared names, aliases and catalogue ids. Two groups whose sources
-        //    state different countries are never joined: a shared alias is weaker evidence.
-        var parent = Array(records.indices)
-        var stated: [Set<String>] = records.map { r in
-            guard case .country(let c) = r.actor.nexus, r.actor.nexusBasis != .unknown else { return [] }
-            if case .naming = r.actor.nexusBasis { return [] }
-            var set: Set<String> = [c]
-            if case .conflict(let others) = r.actor.nexusBasis { set.formUnion(others) }
-            return set
-        }
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        var owner: [String: Int] = [:]
-        for (i, record) in records.enumerated() {
-            for k in mergeKeys(record.actor) {
-                guard let other = owner[k] else {
-                    owner[k] = i
-                    continue
-                }
-                let a = find(i), b = find(other)
-                if a == b { continue }
-                if !stated[a].isEmpty && !stated[b].isEmpty && stated[a].isDisjoint(with: stated[b]) { continue }
-                let (root, child) = priority(records[a].format) <= priority(records[b].format) ? (min(a, b), max(a, b)) : (b, a)
-                parent[child] = root
-                stated[root].formUnion(stated[child])
-            }
-        }
-
-        // 3. One actor per group.
-        var groups: [Int: [Int]] = [:]
-        var groupOrder: [Int] = []
-        for i in records.indices {
-            let root = find(i)
-            if groups[root] == nil { groupOrder.append(root) }
-            groups[root, default: []].append(i)
-        }
+        // 2. One actor per group, with its merge reasons.
         var actors: [Actor] = []
         var mergedID: [Int: String] = [:]
         var usedIDs: Set<String> = []
-        for root in groupOrder {
-            let members = groups[root]!.sorted {
-                (priority(records[$0].format), $0) < (priority(records[$1].format), $1)
-            }
-            var actor = merge(members.map { records[$0].actor })
-            var id = slug(actor.name)
+        for members in groups {
+            let ordered = members.sorted { (priority(records[$0].format), $0) < (priority(records[$1].format), $1) }
+            var actor = merge(ordered.map { records[$0].actor }, labels: ordered.map { records[$0].label })
+            let base = slug(actor.name)
+            var id = base
             var n = 2
             while usedIDs.contains(id) {
-                id = slug(actor.name) + "-\(n)"
+                id = base + "-\(n)"
                 n += 1
             }
             usedIDs.insert(id)
             actor.id = id
+            actor.identity.reasons = identity.reasons(members) + actor.identity.reasons
             for m in members { mergedID[m] = id }
             actors.append(actor)
         }
+        // Umbrellas and shared aliases, in merged ids.
+        for (g, joined) in identity.umbrellaLinks {
+            actors[g].identity.umbrellaOf = joined.compactMap { groups.indices.contains($0) ? mergedID[groups[$0][0]] : nil }
+        }
+        let position = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for a in actors where !a.identity.umbrellaOf.isEmpty {
+            for t in a.identity.umbrellaOf { if let p = position[t] { actors[p].identity.umbrellas.append(a.id) } }
+        }
+        for (alias, gs) in identity.sharedAliases {
+            let ids = gs.compactMap { mergedID[groups[$0][0]] }
+            for a in ids {
+                guard let p = position[a], actors[p].identity.overlaps.count < 40 else { continue }
+                for b in ids where b != a { actors[p].identity.overlaps.append(ActorIdentity.Overlap(actorID: b, alias: alias)) }
+            }
+        }
+
         let nexusOf = Dictionary(actors.map { ($0.id, $0.nexus) }, uniquingKeysWith: { a, _ in a })
-        // Per file: local actor id → merged id, so remapping 100,000 events is one lookup each.
         var localToMerged: [[String: String]] = Array(repeating: [:], count: results.count)
         for (i, record) in records.enumerated() {
             if let m = mergedID[i] { localToMerged[record.result][record.actor.id] = m }
@@ -105,61 +110,394 @@ public enum DatasetBuilder {
             return known.count == 1 ? known.first! : .unknown
         }
 
-        // 4. Everything that points at actors follows the merge.
+        // 3. Everything that points at actors follows the merge; a twin's copies are dropped.
         var events: [Event] = []
         events.reserveCapacity(results.reduce(0) { $0 + $1.events.count })
         var campaigns: [Campaign] = []
         var findings: [Finding] = []
         var reports: [ReportInfo] = []
         var problems: [Problem] = []
+        var seenEvents: Set<String> = []
+        // What each primary (a report that has a twin) holds, so the twin's copies are known.
+        var primaryKeys: [Int: Set<String>] = [:]
+        for p in Set(twins.values) {
+            var keys: Set<String> = []
+            for e in results[p].events { keys.insert(activityKey(e.span, remap(p, e.actorIDs))) }
+            for c in results[p].campaigns { if let s = c.span { keys.insert(activityKey(s, remap(p, c.actorIDs))) } }
+            for var f in results[p].findings {
+                f.subjectActorID = f.subjectActorID.flatMap { remap(p, [$0]).first }
+                keys.insert(findingKey(f))
+            }
+            primaryKeys[p] = keys
+        }
         for (r, result) in results.enumerated() {
+            let twinOf = twins[r].flatMap { primaryKeys[$0] }
             for var e in result.events {
                 e.actorIDs = remap(r, e.actorIDs)
                 e.nexus = derivedNexus(e.nexus, e.actorIDs)
+                if let keys = twinOf, keys.contains(activityKey(e.span, e.actorIDs)) { continue }
+                if !seenEvents.insert(e.id).inserted && result.format != .native { continue }
                 events.append(e)
             }
             for var c in result.campaigns {
                 c.actorIDs = remap(r, c.actorIDs)
                 c.nexus = derivedNexus(c.nexus, c.actorIDs)
+                if let s = c.span, let keys = twinOf, keys.contains(activityKey(s, c.actorIDs)) { continue }
                 campaigns.append(c)
             }
             for var f in result.findings {
                 f.subjectActorID = f.subjectActorID.flatMap { remap(r, [$0]).first }
+                if let keys = twinOf, keys.contains(findingKey(f)) { continue }
                 findings.append(f)
             }
-            reports.append(contentsOf: result.reports)
+            if twins[r] == nil { reports.append(contentsOf: result.reports) }
             problems.append(contentsOf: result.problems)
+        }
+        // A twin's report is the same report: its ids join the primary's.
+        for (r, p) in twins {
+            for tw in results[r].reports {
+                if let k = reports.firstIndex(where: { rep in results[p].reports.contains { $0.id == rep.id } }) { reports[k].twinIDs.append(tw.id) }
+            }
         }
         actors.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         events.sort { ($0.span.start, $0.span.end, $0.id) < ($1.span.start, $1.span.end, $1.id) }
-        campaigns.sort { ($0.span?.start ?? Day(ordinal: .max), $0.name) < ($1.span?.start ?? Day(ordinal: .max), $1.name) }
+        campaigns.sort { ($0.span?.start ?? Day(ordinal: .max), $0.name, $0.id) < ($1.span?.start ?? Day(ordinal: .max), $1.name, $1.id) }
+
+        // 4. Techniques: one catalogue, actors' usage (direct, via campaigns, tags), procedures.
+        let (catalog, tactics) = techniqueCatalog(results)
+        let finalPosition = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var used = [Set<String>](repeating: [], count: actors.count)
+        var procedures: [Procedure] = []
+        for (p, a) in actors.enumerated() {
+            for t in a.techniques { if let id = t.attackID { used[p].insert(id) } }
+        }
+        for (r, result) in results.enumerated() {
+            for u in result.uses {
+                guard let merged = localToMerged[r][u.actorID], let p = finalPosition[merged] else { continue }
+                used[p].insert(u.techniqueID)
+                procedures.append(Procedure(actorPosition: p, techniqueID: u.techniqueID, description: u.description,
+                                            references: u.references, source: u.source, via: u.via))
+            }
+        }
+        // Events tagged with techniques (MISP) count for their actors too.
+        for e in events where !e.techniques.isEmpty {
+            for a in e.actorIDs { if let p = finalPosition[a] { used[p].formUnion(e.techniques) } }
+        }
+        var catalogIDs = Set(catalog.map(\.id))
+        var fullCatalog = catalog
+        // Named but not described (a native report, a MISP tag): ATT&CK's own entry when
+        // ThreatDeck knows it, else a bare one, so filters and the matrix still find it.
+        func addBare(_ id: String, name: String?) {
+            guard !catalogIDs.contains(id) else { return }
+            catalogIDs.insert(id)
+            if let known = AttackVocabulary.technique(id) { fullCatalog.append(known) } else { fullCatalog.append(TechniqueInfo(id: id, name: name ?? id)) }
+            // A sub-technique's parent belongs in the catalogue too: it is the matrix cell.
+            if let parent = TechniqueInfo(id: id, name: "").parentID { addBare(parent, name: nil) }
+        }
+        for (p, set) in used.enumerated() {
+            for id in set.sorted() { addBare(id, name: actors[p].techniques.first { $0.attackID == id }?.name) }
+        }
+        for e in events { for id in e.techniques { addBare(id, name: nil) } }
+        for r in results { for t in r.techniques where !catalogIDs.contains(t.id) { addBare(t.id, name: t.name) } }
+        // Matrix columns: the data's own tactics, else ATT&CK's for the domains its techniques come from.
+        var tacticColumns = tactics
+        if tacticColumns.isEmpty {
+            var domains: [String] = []
+            for t in fullCatalog { if let d = t.domain, !domains.contains(d) { domains.append(d) } }
+            for d in domains.isEmpty ? ["enterprise-attack"] : domains {
+                for t in AttackVocabulary.tactics(d) where !tacticColumns.contains(where: { $0.shortName == t.shortName }) { tacticColumns.append(t) }
+            }
+        }
 
         let loaded = files ?? results.map {
             LoadedFile(path: $0.file, format: $0.unparsed ? nil : $0.format, actors: $0.actors.count, events: $0.events.count,
                        bytes: $0.bytes, loaded: !$0.unparsed)
         }
         return Dataset(reports: reports, actors: actors, events: events, campaigns: campaigns, findings: findings,
-                       problems: problems, files: loaded)
+                       problems: problems, files: loaded, techniques: fullCatalog, tactics: tacticColumns,
+                       actorTechniques: used.map { $0.sorted() }, procedures: procedures, hidden: hidden)
     }
 
-    /// Folded names, aliases and catalogue ids; very short keys ("UN", "X") are too ambiguous.
-    static func mergeKeys(_ actor: Actor) -> [String] {
-        var keys: [String] = []
-        for name in actor.allNames {
-            let k = String(Vocabulary.fold(name).filter { $0 != " " })
-            if k.count >= 3, !keys.contains(k) { keys.append(k) }
+    // MARK: One object, one count
+
+    /// Drops older versions of STIX objects that several files (or feeds) carry: for each id,
+    /// the result whose version is latest keeps it.
+    static func deduplicate(_ input: [IngestResult]) -> [IngestResult] {
+        var winner: [String: (result: Int, version: Timestamp)] = [:]
+        for (r, result) in input.enumerated() {
+            for (id, version) in result.versions {
+                if let w = winner[id], w.version >= version { continue }
+                winner[id] = (r, version)
+            }
         }
-        for id in actor.externalIDs where !keys.contains("#" + id.uppercased()) { keys.append("#" + id.uppercased()) }
-        return keys
+        guard winner.count > 0 else { return input }
+        var out = input
+        for r in out.indices where !out[r].versions.isEmpty {
+            func keep(_ id: String) -> Bool { winner[id].map { $0.result == r } ?? true }
+            out[r].actors.removeAll { !keep($0.id) }
+            out[r].campaigns.removeAll { !keep($0.id) }
+            out[r].events.removeAll { e in !keep(e.id) || (e.id.hasSuffix("#published") && !keep(String(e.id.dropLast(10)))) }
+            out[r].findings.removeAll { !keep($0.id) }
+            out[r].reports.removeAll { !keep($0.id) }
+        }
+        return out
+    }
+
+    /// Removes everything marked above `limit`, counting it.
+    static func hideAbove(_ limit: TLP, _ result: inout IngestResult, _ hidden: inout HiddenCount) {
+        func above(_ t: TLP?) -> Bool { t.map { $0 > limit } ?? false }
+        let a = result.actors.count, e = result.events.count, f = result.findings.count, r = result.reports.count, c = result.campaigns.count
+        let hiddenActors = Set(result.actors.filter { above($0.tlp) }.map(\.id))
+        result.actors.removeAll { above($0.tlp) }
+        result.events.removeAll { above($0.tlp) }
+        result.findings.removeAll { f in f.provenance.contains { above($0.tlp) } }
+        result.reports.removeAll { above($0.tlp) }
+        result.campaigns.removeAll { c in c.provenance.contains { above($0.tlp) } }
+        result.uses.removeAll { hiddenActors.contains($0.actorID) }
+        hidden.actors += a - result.actors.count
+        hidden.events += e - result.events.count
+        hidden.findings += f - result.findings.count
+        hidden.reports += r - result.reports.count
+        hidden.other += c - result.campaigns.count
+    }
+
+    /// For each result that repeats a higher-priority result's report (same title and
+    /// publisher, and period when both give one), the index of that primary result.
+    static func findTwins(_ results: [IngestResult]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        func key(_ r: ReportInfo) -> String { Vocabulary.fold(r.title) + "|" + Vocabulary.fold(r.publisher ?? "") }
+        var seen: [String: (result: Int, report: ReportInfo)] = [:]
+        let order = results.indices.sorted { (priority(results[$0].format), $0) < (priority(results[$1].format), $1) }
+        for r in order {
+            for report in results[r].reports where !report.synthetic {
+                let k = key(report)
+                if let first = seen[k], first.result != r {
+                    if let a = first.report.period, let b = report.period, a != b { continue }
+                    out[r] = first.result
+                } else if seen[k] == nil {
+                    seen[k] = (r, report)
+                }
+            }
+        }
+        return out
+    }
+
+    static func activityKey(_ span: DayRange, _ actors: [String]) -> String {
+        "\(span.start.ordinal)|\(span.end.ordinal)|" + actors.sorted().joined(separator: ",")
+    }
+
+    static func findingKey(_ f: Finding) -> String {
+        "finding|\(f.metric.rawValue)|\(f.value)|\(f.qualifier.rawValue)|\(f.subjectNexus?.description ?? "")|\(f.subjectActorID ?? "")|\(f.period?.description ?? "")"
+    }
+
+    // MARK: Identity
+
+    static func record(_ actor: Actor, result: Int, format: Provenance.Format, file: String) -> Record {
+        var idKeys: [String] = []
+        var catalogue: [(String, String)] = []
+        for id in actor.externalIDs {
+            let upper = id.uppercased()
+            idKeys.append("#" + upper)
+            if isGroupID(upper) { catalogue.append(("attack", upper)) }
+        }
+        switch format {
+        case .stix, .taxii: idKeys.append("#stix:" + actor.id)
+        case .misp: if isUUID(actor.id) { idKeys.append("#uuid:" + actor.id.lowercased()) }
+        default: break
+        }
+        // Within one file, different objects are different actors by that file's word.
+        catalogue.append(("file:" + file, actor.id))
+        let nameKey = Actor.nameKey(actor.name)
+        var aliasKeys: [String] = []
+        for a in actor.aliases {
+            let k = Actor.nameKey(a)
+            if k.count >= 3, k != nameKey, !aliasKeys.contains(k) { aliasKeys.append(k) }
+        }
+        let label: String
+        if let g = catalogue.first(where: { $0.0 == "attack" }) {
+            label = "ATT&CK \(g.1) '\(actor.name)'"
+        } else {
+            label = format.label + " '" + actor.name + "' (" + baseName(file) + ")"
+        }
+        return Record(result: result, actor: actor, format: format, file: file, idKeys: idKeys, catalogue: catalogue,
+                      nameKey: nameKey, aliasKeys: aliasKeys, label: label)
+    }
+
+    static func baseName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    static func isGroupID(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        return u.count == 5 && u[0] == 0x47 && u[1...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    static func isUUID(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 36 else { return false }
+        for (k, c) in u.enumerated() {
+            if k == 8 || k == 13 || k == 18 || k == 23 { if c != 0x2D { return false } } else if !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)) { return false }
+        }
+        return true
+    }
+
+    /// The identity computation: groups of records, why they joined, umbrellas, shared aliases.
+    struct Identity {
+        let records: [Record]
+        private(set) var parent: [Int]
+        /// Per root: catalogue namespace → ids in the group.
+        private(set) var catalogues: [Int: [String: Set<String>]] = [:]
+        private(set) var unionReasons: [(a: Int, b: Int, text: String)] = []
+        private(set) var groups: [[Int]] = []
+        /// Per group index: the groups an umbrella would have joined.
+        private(set) var umbrellaLinks: [Int: [Int]] = [:]
+        /// Folded alias → groups sharing it as an alias only, with the alias as written.
+        private(set) var sharedAliases: [String: [Int]] = [:]
+
+        init(_ records: [Record]) {
+            self.records = records
+            parent = Array(records.indices)
+            for (i, r) in records.enumerated() {
+                var c: [String: Set<String>] = [:]
+                for (ns, id) in r.catalogue { c[ns, default: []].insert(id) }
+                catalogues[i] = c
+            }
+            // Core: shared catalogue ids and equal names always join.
+            var byID: [String: Int] = [:]
+            var byName: [String: Int] = [:]
+            let order = records.indices.sorted { (DatasetBuilder.priority(records[$0].format), $0) < (DatasetBuilder.priority(records[$1].format), $1) }
+            for i in order {
+                for k in records[i].idKeys {
+                    if let j = byID[k] {
+                        union(j, i, records[i].label + ": same catalogue id " + k.dropFirst().split(separator: ":").last.map(String.init)! + " as " + records[j].label, force: true)
+                    } else {
+                        byID[k] = i
+                    }
+                }
+                let n = records[i].nameKey
+                guard n.count >= 3 else { continue }
+                if let j = byName[n] {
+                    union(j, i, records[i].label + ": same name as " + records[j].label, force: true)
+                } else {
+                    byName[n] = i
+                }
+            }
+            // Name-to-alias edges between core groups.
+            var edges: [(from: Int, to: Int, alias: String)] = []
+            for i in order {
+                for (k, alias) in zip(records[i].aliasKeys, records[i].actor.aliases.filter({ Actor.nameKey($0).count >= 3 && Actor.nameKey($0) != records[i].nameKey })) {
+                    guard let j = byName[k] else { continue }
+                    if find(i) != find(j) { edges.append((i, j, alias)) }
+                }
+            }
+            var neighbours: [Int: Set<Int>] = [:]
+            for e in edges {
+                let a = find(e.from), b = find(e.to)
+                neighbours[a, default: []].insert(b)
+                neighbours[b, default: []].insert(a)
+            }
+            // Umbrellas: a group whose names reach two groups that are distinct from each other.
+            var umbrellas: Set<Int> = []
+            var umbrellaTargets: [Int: [Int]] = [:]
+            for (g, ns) in neighbours {
+                let list = ns.sorted()
+                var distinctPair = false
+                outer: for x in 0..<list.count {
+                    for y in (x + 1)..<list.count where distinct(list[x], list[y]) {
+                        distinctPair = true
+                        break outer
+                    }
+                }
+                if distinctPair {
+                    umbrellas.insert(g)
+                    umbrellaTargets[g] = list
+                }
+            }
+            // Merge along the remaining edges; never join two distinct groups.
+            var refused: [(Int, Int, String)] = []
+            for e in edges {
+                let a = find(e.from), b = find(e.to)
+                if a == b || umbrellas.contains(a) || umbrellas.contains(b) { continue }
+                if distinct(a, b) {
+                    refused.append((e.from, e.to, e.alias))
+                    continue
+                }
+                union(e.to, e.from, records[e.from].label + " lists '\(e.alias)', the name of " + records[e.to].label, force: false)
+            }
+            // Final groups, in first-record order.
+            var index: [Int: Int] = [:]
+            var out: [[Int]] = []
+            for i in records.indices {
+                let root = find(i)
+                if let g = index[root] { out[g].append(i) } else {
+                    index[root] = out.count
+                    out.append([i])
+                }
+            }
+            groups = out
+            for (u, targets) in umbrellaTargets {
+                guard let g = index[find(u)] else { continue }
+                umbrellaLinks[g] = Array(Set(targets.compactMap { index[find($0)] }).filter { $0 != g }).sorted()
+            }
+            // Aliases shared by several final groups (as aliases, or refused name links).
+            var aliasGroups: [String: (text: String, groups: Set<Int>)] = [:]
+            for (i, r) in records.enumerated() {
+                guard let g = index[find(i)] else { continue }
+                for (k, alias) in zip(r.aliasKeys, r.actor.aliases.filter({ Actor.nameKey($0).count >= 3 && Actor.nameKey($0) != r.nameKey })) {
+                    aliasGroups[k, default: (alias, [])].groups.insert(g)
+                }
+            }
+            for (from, to, alias) in refused {
+                if let a = index[find(from)], let b = index[find(to)] { aliasGroups[Actor.nameKey(alias), default: (alias, [])].groups.formUnion([a, b]) }
+            }
+            for (_, v) in aliasGroups where v.groups.count >= 2 && v.groups.count <= 20 { sharedAliases[v.text] = v.groups.sorted() }
+        }
+
+        mutating func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+
+        /// Distinct by a catalogue's word: both groups hold records of one catalogue (ATT&CK
+        /// groups, one galaxy file, one bundle) and share no id in it.
+        mutating func distinct(_ a: Int, _ b: Int) -> Bool {
+            let ra = find(a), rb = find(b)
+            guard ra != rb, let ca = catalogues[ra], let cb = catalogues[rb] else { return false }
+            for (ns, ids) in ca {
+                if let other = cb[ns], ids.isDisjoint(with: other) { return true }
+            }
+            return false
+        }
+
+        mutating func union(_ a: Int, _ b: Int, _ reason: String, force: Bool) {
+            let ra = find(a), rb = find(b)
+            guard ra != rb else { return }
+            if !force && distinct(ra, rb) { return }
+            let (root, child) = (min(ra, rb), max(ra, rb))
+            parent[child] = root
+            var merged = catalogues[root] ?? [:]
+            for (ns, ids) in catalogues[child] ?? [:] { merged[ns, default: []].formUnion(ids) }
+            catalogues[root] = merged
+            catalogues[child] = nil
+            unionReasons.append((a, b, reason))
+        }
+
+        /// Why the members of a group are one actor.
+        func reasons(_ members: [Int]) -> [String] {
+            let set = Set(members)
+            return unionReasons.filter { set.contains($0.a) && set.contains($0.b) }.map(\.text)
+        }
     }
 
     /// Combines records (highest priority first) into one actor.
-    static func merge(_ records: [Actor]) -> Actor {
+    static func merge(_ records: [Actor], labels: [String]) -> Actor {
         var actor = records[0]
         actor.aliases = []
-        var seenNames: Set<String> = [actor.name.lowercased()]
+        var seenNames: Set<String> = [Actor.nameKey(actor.name)]
         for r in records {
-            for n in r.allNames where seenNames.insert(n.lowercased()).inserted { actor.aliases.append(n) }
+            for n in r.allNames where seenNames.insert(Actor.nameKey(n)).inserted { actor.aliases.append(n) }
         }
         func union<T: Equatable>(_ path: KeyPath<Actor, [T]>) -> [T] {
             var out: [T] = []
@@ -175,6 +513,8 @@ public enum DatasetBuilder {
         actor.externalIDs = union(\.externalIDs)
         actor.descriptions = union(\.descriptions)
         actor.provenance = union(\.provenance)
+        actor.references = union(\.references)
+        actor.tlp = TLP.highest(records.map(\.tlp))
         var techniques: [Actor.Technique] = []
         for r in records {
             for t in r.techniques where !techniques.contains(where: { ($0.attackID != nil && $0.attackID == t.attackID) || $0.name.lowercased() == t.name.lowercased() }) {
@@ -184,23 +524,29 @@ public enum DatasetBuilder {
         actor.techniques = techniques
         actor.collective = records.allSatisfy(\.collective)
 
-        // Nexus: stated by sources (first by priority), conflicts kept visible.
-        var statedCountries: [String] = []
-        var statedUnknown = false
-        for r in records {
+        // Nexus: every stated claim, with its source; more than one country is a dispute.
+        var claims: [NexusClaim] = []
+        for (k, r) in records.enumerated() {
             switch r.nexusBasis {
             case .stated:
-                if let c = r.nexus.code { if !statedCountries.contains(c) { statedCountries.append(c) } } else { statedUnknown = true }
+                if r.nexus.code != nil { claims.append(NexusClaim(nexus: r.nexus, source: labels[k])) }
             case .conflict(let others):
-                for c in [r.nexus.code].compactMap({ $0 }) + others where !statedCountries.contains(c) { statedCountries.append(c) }
+                for c in [r.nexus.code].compactMap({ $0 }) + others { claims.append(NexusClaim(nexus: .country(c), source: labels[k])) }
             default: break
             }
+            for c in r.nexusClaims where !claims.contains(c) { claims.append(c) }
         }
+        var countries: [String] = []
+        for c in claims { if let code = c.nexus.code, !countries.contains(code) { countries.append(code) } }
+        actor.nexusClaims = claims
         var namingType: ActorType?
-        if let first = statedCountries.first {
-            actor.nexus = .country(first)
-            actor.nexusBasis = statedCountries.count > 1 ? .conflict(others: Array(statedCountries.dropFirst())) : .stated
-        } else if statedUnknown {
+        if countries.count == 1 {
+            actor.nexus = .country(countries[0])
+            actor.nexusBasis = .stated
+        } else if countries.count > 1 {
+            actor.nexus = .disputed
+            actor.nexusBasis = .conflict(others: countries)
+        } else if records.contains(where: { $0.nexusBasis == .stated }) {
             actor.nexus = .unknown
             actor.nexusBasis = .stated
         } else {
@@ -227,8 +573,9 @@ public enum DatasetBuilder {
                 actor.nexusBasis = .unknown
             }
         }
-        if let explicit = records.first(where: { $0.type != .unknown })?.type {
-            actor.type = explicit
+        let explicit = records.map(\.type).filter { $0 != .unknown }
+        if let first = explicit.first {
+            actor.type = first
         } else if let namingType {
             actor.type = namingType
         } else {
@@ -245,7 +592,34 @@ public enum DatasetBuilder {
                 }
             }
         }
+        if Set(explicit).count > 1 {
+            actor.identity.reasons.append("type disputed: " + zip(records, labels).filter { $0.0.type != .unknown }.map { $0.0.type.label + " (" + $0.1 + ")" }.joined(separator: ", ") + "; shown as " + actor.type.label)
+        }
         return actor
+    }
+
+    /// One technique catalogue for all files (the most complete description of each id) and
+    /// the tactic columns, in the data's own order, domains in the order they were loaded.
+    static func techniqueCatalog(_ results: [IngestResult]) -> ([TechniqueInfo], [TacticInfo]) {
+        var byID: [String: TechniqueInfo] = [:]
+        var order: [String] = []
+        for r in results {
+            for t in r.techniques {
+                if let existing = byID[t.id] {
+                    // Prefer what describes it (ATT&CK's object) over a bare name from a tag.
+                    if existing.description == nil && t.description != nil || existing.tactics.isEmpty && !t.tactics.isEmpty { byID[t.id] = t }
+                } else {
+                    byID[t.id] = t
+                    order.append(t.id)
+                }
+            }
+        }
+        var tactics: [TacticInfo] = []
+        for r in results { for t in r.tactics where !tactics.contains(where: { $0.shortName == t.shortName && $0.domain == t.domain }) { tactics.append(t) } }
+        // One column per tactic short name: ICS and enterprise share some (e.g. collection).
+        var seen: Set<String> = []
+        tactics = tactics.filter { seen.insert($0.shortName).inserted }
+        return (order.compactMap { byID[$0] }, tactics)
     }
 
     /// "Murky Panda" → "murky-panda".

@@ -1,3 +1,4 @@
+import JSONCore
 /// Turns the bytes of one file into an `IngestResult`, whatever its format.
 public enum Ingest {
     /// Which reader a document needs, judged by its content rather than its file name.
@@ -10,9 +11,11 @@ public enum Ingest {
             if document.member(root, "type").flatMap(document.string) == "bundle" { return .stix }
             if let values = document.member(root, "values"), document.kind(values) == .array { return .misp }
             if let objects = document.member(root, "objects"), document.kind(objects) == .array { return .stix }
+            if MispEventIngest.looksLikeEvents(document) { return .mispEvent }
             if let id = document.member(root, "id").flatMap(document.string), id.contains("--"), document.member(root, "type") != nil { return .stix }
             return nil
         case .array:
+            if MispEventIngest.looksLikeEvents(document) { return .mispEvent }
             var stix = false
             document.forEachElement(root) { position, element in
                 if position == 0, document.kind(element) == .object, document.member(element, "type") != nil, document.member(element, "id") != nil { stix = true }
@@ -24,7 +27,7 @@ public enum Ingest {
     }
 
     /// Parses and reads `bytes`. Never throws: unreadable input becomes a located problem.
-    public static func read(bytes: [UInt8], file: String, maxDepth: Int = 512) -> IngestResult {
+    public static func read(bytes: [UInt8], file: String, maxDepth: Int = 512, format: Provenance.Format? = nil) -> IngestResult {
         let document: JSONDocument
         do {
             document = try JSONDocument(parsing: bytes, maxDepth: maxDepth)
@@ -36,20 +39,24 @@ public enum Ingest {
             result.unparsed = true
             return result
         }
-        return read(document: document, file: file)
+        return read(document: document, file: file, format: format)
     }
 
-    public static func read(document: JSONDocument, file: String) -> IngestResult {
+    /// `format` labels where the records came from when the caller knows better than the
+    /// content (a MISP feed's events, a TAXII collection).
+    public static func read(document: JSONDocument, file: String, format: Provenance.Format? = nil) -> IngestResult {
+        if format == .mispFeed, MispEventIngest.looksLikeEvents(document) { return MispEventIngest.run(document, file: file, format: .mispFeed) }
         switch detectFormat(document) {
         case .native: return NativeIngest.run(document, file: file)
         case .stix, .taxii: return StixIngest.run(document, file: file)
         case .misp: return MispIngest.run(document, file: file)
+        case .mispEvent, .mispFeed: return MispEventIngest.run(document, file: file)
         case nil:
             var result = IngestResult(file: file, format: .native)
             result.bytes = document.bytes.count
             let (line, column) = document.lineColumn(of: document.root)
             result.problems = [Problem(file: file, line: line, column: column, path: "$",
-                                       message: "unrecognised format: expected a ThreatDeck report (\"schema\": \"threatdeck-report@1\"), a STIX bundle or a MISP galaxy")]
+                                       message: "unrecognised format: expected a ThreatDeck report (\"schema\": \"threatdeck-report@1\"), a STIX bundle, a MISP galaxy or MISP events")]
             result.unparsed = true
             return result
         }

@@ -1,3 +1,4 @@
+import JSONCore
 /// Reads MISP galaxy cluster files (`threat-actor.json`, `mitre-intrusion-set.json`) into
 /// actor records: country or suspected state sponsor as the stated nexus, synonyms as
 /// aliases, CFR target categories and targeted sectors folded onto the sector vocabulary.
@@ -54,7 +55,7 @@ struct MispIngest {
             sink.error(node, "missing member \"value\" (the cluster's name)")
             return
         }
-        guard var name = document.string(valueNode), !name.isEmpty else {
+        guard let name = document.string(valueNode), !name.isEmpty else {
             sink.error(valueNode, "expected a non-empty string, found \(document.describe(valueNode))")
             return
         }
@@ -72,6 +73,17 @@ struct MispIngest {
                 sink.error(u, "expected a string uuid, found \(document.describe(u))")
             }
         }
+        if let actor = MispIngest.actor(fromCluster: node, name: name, localID: localID, document: document, file: file, format: .misp, sink: &sink) {
+            result.actors.append(actor)
+        }
+    }
+
+    /// A galaxy cluster (from a galaxy file or attached to a MISP event) as an actor record:
+    /// country or suspected state sponsor as the stated nexus, synonyms as aliases, ATT&CK
+    /// ids as catalogue ids, target categories and sectors folded onto the vocabulary.
+    static func actor(fromCluster node: Int, name rawName: String, localID: String, document: JSONDocument, file: String,
+                      format: Provenance.Format, sink: inout ProblemSink) -> Actor? {
+        var name = rawName
         var actor = Actor(id: localID, name: name)
         if let d = document.member(node, "description").flatMap(document.string), !d.isEmpty { actor.descriptions = [d] }
         let meta = document.member(node, "meta")
@@ -109,13 +121,13 @@ struct MispIngest {
         // Stated nexus: meta.country (ISO code), else the CFR suspected state sponsor.
         var stated: [String] = []
         if let c = list("country").first, !c.isEmpty {
-            if let code = Vocabulary.countryCode(matching: c) { stated.append(code) } else { warn(meta, "country", "unknown country code \"\(c.prefix(40))\"") }
+            if let code = Vocabulary.countryCode(matching: c) { stated.append(code) } else { warn(meta, sink: &sink, "country", "unknown country code \"\(c.prefix(40))\"", document: document) }
         }
         for sponsor in list("cfr-suspected-state-sponsor") where sponsor.lowercased() != "unknown".lowercased() {
             if let code = Vocabulary.countryCode(matching: sponsor) {
                 if !stated.contains(code) { stated.append(code) }
             } else {
-                warn(meta, "cfr-suspected-state-sponsor", "unknown country \"\(sponsor.prefix(40))\"")
+                warn(meta, sink: &sink, "cfr-suspected-state-sponsor", "unknown country \"\(sponsor.prefix(40))\"", document: document)
             }
         }
         if let first = stated.first {
@@ -164,11 +176,14 @@ struct MispIngest {
             // Organisations named as victims (banks, ministries) are not places; the detail
             // pane shows the description, which names them.
         }
-        actor.provenance = [Provenance(file: file, format: .misp, objectID: localID, source: name)]
-        result.actors.append(actor)
+        var refs: [Reference] = []
+        for url in list("refs").prefix(20) { if let u = Reference.validURL(url) { refs.append(Reference(key: u, title: u, url: u)) } }
+        actor.references = refs
+        actor.provenance = [Provenance(file: file, format: format, objectID: localID, source: name, reference: refs.first)]
+        return actor
     }
 
-    private mutating func warn(_ meta: Int?, _ key: String, _ message: String) {
+    private static func warn(_ meta: Int?, sink: inout ProblemSink, _ key: String, _ message: String, document: JSONDocument) {
         guard let meta, let v = document.member(meta, key) else { return }
         sink.warning(v, message + "; ignored")
     }

@@ -1,3 +1,4 @@
+import JSONCore
 /// Reads and validates ThreatDeck's native report format (`"schema": "threatdeck-report@1"`).
 ///
 /// Validation and ingest are one walk: every problem is reported with its node, and whatever
@@ -13,7 +14,9 @@ struct NativeIngest {
     private var synthetic = false
     private var reportTitle: String?
     /// "seed-001 (seeds/001_….txt)" per source id, built once for every record's provenance.
-    private var sourceLabels: [String: String] = [:]
+    private var sourceReferences: [String: Reference] = [:]
+    /// The report's TLP marking, which its records inherit unless they give their own.
+    private var reportTLP: TLP?
 
     init(document: JSONDocument, file: String) {
         self.document = document
@@ -72,7 +75,7 @@ struct NativeIngest {
         }
         reportTitle = report?.title
         for source in sources {
-            sourceLabels[source.id] = source.file.map { "\(source.id) (\($0))" } ?? "\(source.id): \(source.title)"
+            sourceReferences[source.id] = source.reference
         }
 
         // Actor ids first: events and findings may refer to any actor in the file.
@@ -81,7 +84,7 @@ struct NativeIngest {
         if let a = members["actors"] {
             for node in objects(in: a, what: "actor") {
                 let f = fields(node, NativeIngest.actorShape)
-                if let id = readID(f[0], seen: &actorIDs, what: "actor") { actorNodes.append((id, node, f)) }
+                if let id = readID(f["id"], seen: &actorIDs, what: "actor") { actorNodes.append((id, node, f)) }
             }
         }
         for (id, node, f) in actorNodes {
@@ -112,36 +115,43 @@ struct NativeIngest {
     /// members; unknown, duplicate and missing members are reported on the way.
     private struct Fields {
         var slots: [Int]
-        subscript(_ k: Int) -> Int? { slots[k] >= 0 ? slots[k] : nil }
+        let shape: Shape
+        /// The value node of member `name` (which must be one of the shape's names).
+        subscript(_ name: String) -> Int? {
+            guard let k = shape.position[name] else { preconditionFailure("\(name) is not a member of this shape") }
+            return slots[k] >= 0 ? slots[k] : nil
+        }
     }
 
     private struct Shape {
         let names: [String]
         let table: KeyTable
         let required: [Int]
+        let position: [String: Int]
 
         init(_ names: [String], required: [String]) {
             self.names = names
             table = KeyTable(names)
+            position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             self.required = required.map { names.firstIndex(of: $0)! }
         }
     }
 
     private static let sourceShape = Shape(["id", "title", "publisher", "published", "file", "url", "note"], required: ["id", "title"])
-    private static let reportShape = Shape(["id", "title", "publisher", "published", "period", "summary", "synthetic", "sources"], required: ["id", "title"])
+    private static let reportShape = Shape(["id", "title", "publisher", "published", "period", "summary", "synthetic", "sources", "tlp"], required: ["id", "title"])
     private static let actorShape = Shape(["id", "name", "aliases", "nexus", "type", "collective", "motivations", "sectors", "regions",
-                                           "countries", "techniques", "description", "sources"], required: ["id", "name", "type", "sources"])
+                                           "countries", "techniques", "description", "sources", "tlp"], required: ["id", "name", "type", "sources"])
     private static let techniqueShape = Shape(["name", "attack_id"], required: ["name"])
     private static let findingShape = Shape(["id", "statement", "metric", "value", "qualifier", "subject", "population", "sector", "region",
                                              "period", "basis", "sources"],
                                             required: ["id", "statement", "metric", "value", "qualifier", "population", "sources"])
     private static let subjectShape = Shape(["nexus", "actor"], required: [])
-    private static let eventShape = Shape(["id", "date", "start", "end", "kind", "actors", "nexus", "sectors", "regions", "countries", "summary", "sources"],
+    private static let eventShape = Shape(["id", "date", "start", "end", "kind", "actors", "nexus", "sectors", "regions", "countries", "summary", "sources", "techniques", "tlp"],
                                           required: ["id", "kind", "summary", "sources"])
     private static let periodShape = Shape(["start", "end"], required: ["start", "end"])
 
     private mutating func fields(_ node: Int, _ shape: Shape) -> Fields {
-        var f = Fields(slots: Array(repeating: -1, count: shape.names.count))
+        var f = Fields(slots: Array(repeating: -1, count: shape.names.count), shape: shape)
         guard document.kind(node) == .object else { return f }
         var problems: [(Int, String)] = []
         document.forEachMemberIndex(node) { key, value in
@@ -158,10 +168,10 @@ struct NativeIngest {
 
     private mutating func readSource(_ node: Int, seen: inout [String: Int]) -> SourceInfo? {
         let f = fields(node, NativeIngest.sourceShape)
-        guard let id = readID(f[0], seen: &seen, what: "source") else { return nil }
-        let title = text(f[1]) ?? id
-        return SourceInfo(id: id, title: title, publisher: text(f[2]), published: date(f[3]),
-                          file: text(f[4], maxLength: 4096), url: text(f[5], maxLength: 4096))
+        guard let id = readID(f["id"], seen: &seen, what: "source") else { return nil }
+        let title = text(f["title"]) ?? id
+        return SourceInfo(id: id, title: title, publisher: text(f["publisher"]), published: date(f["published"]),
+                          file: text(f["file"], maxLength: 4096), url: text(f["url"], maxLength: 4096))
     }
 
     private mutating func readReport(_ node: Int, sources: [SourceInfo], sourceIDs: [String: Int]) -> ReportInfo? {
@@ -171,23 +181,26 @@ struct NativeIngest {
         }
         let f = fields(node, NativeIngest.reportShape)
         var seen: [String: Int] = [:]
-        let id = readID(f[0], seen: &seen, what: "report") ?? "report"
-        let title = text(f[1]) ?? id
-        if let s = f[6] {
+        let id = readID(f["id"], seen: &seen, what: "report") ?? "report"
+        let title = text(f["title"]) ?? id
+        if let s = f["synthetic"] {
             if let b = document.bool(s) { synthetic = b } else { sink.error(s, "expected true or false, found \(document.describe(s))") }
         }
-        let cited = sourceRefs(f[7], sourceIDs: sourceIDs, required: false)
-        let provenance = Provenance(file: file, format: .native, objectID: id, source: cited.first, synthetic: synthetic)
-        return ReportInfo(id: id, title: title, publisher: text(f[2]), published: date(f[3]),
-                          period: period(f[4]), summary: text(f[5]), synthetic: synthetic,
-                          sources: sources, provenance: [provenance])
+        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: false)
+        reportTLP = marking(f["tlp"])
+        let provenance = Provenance(file: file, format: .native, objectID: id, source: cited.first, synthetic: synthetic, tlp: reportTLP)
+        var info = ReportInfo(id: id, title: title, publisher: text(f["publisher"]), published: date(f["published"]),
+                              period: period(f["period"]), summary: text(f["summary"]), synthetic: synthetic,
+                              sources: sources, provenance: [provenance])
+        info.tlp = reportTLP
+        return info
     }
 
     private mutating func readActor(_ node: Int, f: Fields, id: String, sourceIDs: [String: Int]) -> Actor? {
-        guard let name = text(f[1]) else { return nil }
+        guard let name = text(f["name"]) else { return nil }
         var actor = Actor(id: id, name: name)
-        actor.aliases = textArray(f[2]).filter { $0 != name }
-        if let n = f[3] {
+        actor.aliases = textArray(f["aliases"]).filter { $0 != name }
+        if let n = f["nexus"] {
             if let s = document.string(n) {
                 if s == "unknown" {
                     actor.nexus = .unknown
@@ -202,39 +215,41 @@ struct NativeIngest {
                 sink.error(n, "expected a string, found \(document.describe(n))")
             }
         }
-        if let t = enumValue(f[4], "type", ActorType.self) { actor.type = t }
-        if let c = f[5] {
+        if let t = enumValue(f["type"], "type", ActorType.self) { actor.type = t }
+        if let c = f["collective"] {
             if let b = document.bool(c) { actor.collective = b } else { sink.error(c, "expected true or false, found \(document.describe(c))") }
         }
-        actor.motivations = enumArray(f[6], "motivations", Motivation.self)
-        actor.sectors = vocabularyArray(f[7], what: "sector") { Vocabulary.sector($0) != nil }
-        actor.regions = vocabularyArray(f[8], what: "region") { Vocabulary.region($0) != nil }
-        actor.countries = vocabularyArray(f[9], what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
-        if let t = f[10] {
+        actor.motivations = enumArray(f["motivations"], "motivations", Motivation.self)
+        actor.sectors = vocabularyArray(f["sectors"], what: "sector") { Vocabulary.sector($0) != nil }
+        actor.regions = vocabularyArray(f["regions"], what: "region") { Vocabulary.region($0) != nil }
+        actor.countries = vocabularyArray(f["countries"], what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
+        if let t = f["techniques"] {
             for tn in objects(in: t, what: "technique") {
                 let tf = fields(tn, NativeIngest.techniqueShape)
-                guard let techniqueName = text(tf[0]) else { continue }
-                var attackID = text(tf[1])
+                guard let techniqueName = text(tf["name"]) else { continue }
+                var attackID = text(tf["attack_id"])
                 if let a = attackID, !NativeIngest.isAttackID(a) {
-                    sink.error(tf[1]!, "\"\(a)\" is not an ATT&CK technique id (T1234 or T1234.001)")
+                    sink.error(tf["attack_id"]!, "\"\(a)\" is not an ATT&CK technique id (T1234 or T1234.001)")
                     attackID = nil
                 }
                 actor.techniques.append(.init(name: techniqueName, attackID: attackID))
             }
         }
-        if let d = text(f[11]) { actor.descriptions = [d] }
-        let cited = sourceRefs(f[12], sourceIDs: sourceIDs, required: true)
-        actor.provenance = provenance(id: id, cited: cited)
+        if let d = text(f["description"]) { actor.descriptions = [d] }
+        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: true)
+        let tlp = marking(f["tlp"])
+        actor.tlp = tlp ?? reportTLP
+        actor.provenance = provenance(id: id, cited: cited, tlp: tlp)
         return actor
     }
 
     private mutating func readFinding(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int]) -> Finding? {
         let f = fields(node, NativeIngest.findingShape)
-        guard let id = readID(f[0], seen: &seen, what: "finding") else { return nil }
-        let metric = enumValue(f[2], "metric", Finding.Metric.self)
-        let qualifier = enumValue(f[4], "qualifier", Finding.Qualifier.self)
+        guard let id = readID(f["id"], seen: &seen, what: "finding") else { return nil }
+        let metric = enumValue(f["metric"], "metric", Finding.Metric.self)
+        let qualifier = enumValue(f["qualifier"], "qualifier", Finding.Qualifier.self)
         var value: Double?
-        if let v = f[3] {
+        if let v = f["value"] {
             if let d = document.double(v), d.isFinite {
                 value = d
                 if d < 0 {
@@ -250,68 +265,73 @@ struct NativeIngest {
         }
         var subjectNexus: Nexus?
         var subjectActor: String?
-        if let s = f[5] {
+        if let s = f["subject"] {
             if document.kind(s) != .object {
                 sink.error(s, "expected an object, found \(document.describe(s))")
             } else {
                 let sf = fields(s, NativeIngest.subjectShape)
                 if document.count(s) == 0 { sink.error(s, "subject is empty: give \"nexus\" or \"actor\"") }
-                if let node = sf[0], let n = text(node) {
+                if let node = sf["nexus"], let n = text(node) {
                     if Vocabulary.country(n) != nil && n == n.uppercased() { subjectNexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
                 }
-                if let node = sf[1], let a = text(node) {
+                if let node = sf["actor"], let a = text(node) {
                     if actorIDs[a] != nil { subjectActor = a } else { sink.error(node, "dangling reference: no actor with id \"\(a)\"") }
                 }
             }
         }
-        let statement = text(f[1])
-        let population = text(f[6])
-        let sector = vocabularyValue(f[7], what: "sector") { Vocabulary.sector($0) != nil }
-        let region = vocabularyValue(f[8], what: "region") { Vocabulary.region($0) != nil }
-        let findingPeriod = period(f[9])
-        let cited = sourceRefs(f[11], sourceIDs: sourceIDs, required: true)
+        let statement = text(f["statement"])
+        let population = text(f["population"])
+        let sector = vocabularyValue(f["sector"], what: "sector") { Vocabulary.sector($0) != nil }
+        let region = vocabularyValue(f["region"], what: "region") { Vocabulary.region($0) != nil }
+        let findingPeriod = period(f["period"])
+        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: true)
         guard let metric, let qualifier, let value, let statement, let population else { return nil }
         return Finding(id: id, statement: statement, metric: metric, value: value, qualifier: qualifier, subjectNexus: subjectNexus,
                        subjectActorID: subjectActor, population: population, sector: sector, region: region, period: findingPeriod,
-                       basis: text(f[10]), provenance: provenance(id: id, cited: cited))
+                       basis: text(f["basis"]), provenance: provenance(id: id, cited: cited))
     }
 
     private mutating func readEvent(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int]) -> Event? {
         let f = fields(node, NativeIngest.eventShape)
-        guard let id = readID(f[0], seen: &seen, what: "event") else { return nil }
+        guard let id = readID(f["id"], seen: &seen, what: "event") else { return nil }
         var span: DayRange?
-        if let single = f[1] {
-            if f[2] != nil || f[3] != nil { sink.error(single, "give either \"date\" or \"start\" and \"end\", not both") }
+        if let single = f["date"] {
+            if f["start"] != nil || f["end"] != nil { sink.error(single, "give either \"date\" or \"start\" and \"end\", not both") }
             if let d = date(single) { span = DayRange(d) }
-        } else if f[2] != nil || f[3] != nil {
-            let s = date(f[2]), e = date(f[3])
-            if f[2] == nil { sink.error(node, "missing member \"start\" (an event with \"end\" needs a \"start\")") }
-            if f[3] == nil { sink.error(node, "missing member \"end\" (an event with \"start\" needs an \"end\")") }
+        } else if f["start"] != nil || f["end"] != nil {
+            let s = date(f["start"]), e = date(f["end"])
+            if f["start"] == nil { sink.error(node, "missing member \"start\" (an event with \"end\" needs a \"start\")") }
+            if f["end"] == nil { sink.error(node, "missing member \"end\" (an event with \"start\" needs an \"end\")") }
             if let s, let e {
-                if e < s { sink.error(f[3]!, "date out of order: end \(e) is before start \(s)") } else { span = DayRange(start: s, end: e) }
+                if e < s { sink.error(f["end"]!, "date out of order: end \(e) is before start \(s)") } else { span = DayRange(start: s, end: e) }
             }
         } else {
             sink.error(node, "missing member \"date\" (or \"start\" and \"end\")")
         }
-        let kind = enumValue(f[4], "kind", Event.Kind.self)
+        let kind = enumValue(f["kind"], "kind", Event.Kind.self)
         var actors: [String] = []
-        if let a = f[5] {
+        if let a = f["actors"] {
             for (ref, refNode) in textArrayWithNodes(a) {
                 if actorIDs[ref] != nil { actors.append(ref) } else { sink.error(refNode, "dangling reference: no actor with id \"\(ref)\"") }
             }
         }
         var nexus = Nexus.unknown
-        if let node = f[6], let n = text(node) {
+        if let node = f["nexus"], let n = text(node) {
             if Vocabulary.country(n) != nil && n == n.uppercased() { nexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
         }
-        let sectors = vocabularyArray(f[7], what: "sector") { Vocabulary.sector($0) != nil }
-        let regions = vocabularyArray(f[8], what: "region") { Vocabulary.region($0) != nil }
-        let countries = vocabularyArray(f[9], what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
-        let summary = text(f[10])
-        let cited = sourceRefs(f[11], sourceIDs: sourceIDs, required: true)
+        let sectors = vocabularyArray(f["sectors"], what: "sector") { Vocabulary.sector($0) != nil }
+        let regions = vocabularyArray(f["regions"], what: "region") { Vocabulary.region($0) != nil }
+        let countries = vocabularyArray(f["countries"], what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
+        let summary = text(f["summary"])
+        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: true)
+        let techniques = vocabularyArray(f["techniques"], what: "ATT&CK technique id") { NativeIngest.isAttackID($0) }
+        let tlp = marking(f["tlp"])
         guard let span, let kind, let summary else { return nil }
-        return Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors, regions: regions,
-                     countries: countries, summary: summary, provenance: provenance(id: id, cited: cited))
+        var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors, regions: regions,
+                          countries: countries, summary: summary, provenance: provenance(id: id, cited: cited, tlp: tlp))
+        event.techniques = techniques
+        event.tlp = tlp ?? reportTLP
+        return event
     }
 
     // MARK: Typed reads that report what is wrong
@@ -485,9 +505,9 @@ struct NativeIngest {
             return nil
         }
         let f = fields(p, NativeIngest.periodShape)
-        guard let s = date(f[0]), let e = date(f[1]) else { return nil }
+        guard let s = date(f["start"]), let e = date(f["end"]) else { return nil }
         if e < s {
-            sink.error(f[1]!, "date out of order: end \(e) is before start \(s)")
+            sink.error(f["end"]!, "date out of order: end \(e) is before start \(s)")
             return nil
         }
         return DayRange(start: s, end: e)
@@ -504,9 +524,23 @@ struct NativeIngest {
         return out
     }
 
-    private func provenance(id: String, cited: [String]) -> [Provenance] {
-        if cited.isEmpty { return [Provenance(file: file, format: .native, objectID: id, source: reportTitle, synthetic: synthetic)] }
-        return cited.map { ref in Provenance(file: file, format: .native, objectID: id, source: sourceLabels[ref] ?? ref, synthetic: synthetic) }
+    private func provenance(id: String, cited: [String], tlp: TLP? = nil) -> [Provenance] {
+        let marking = tlp ?? reportTLP
+        if cited.isEmpty { return [Provenance(file: file, format: .native, objectID: id, source: reportTitle, synthetic: synthetic, tlp: marking)] }
+        return cited.map { ref in
+            let reference = sourceReferences[ref]
+            return Provenance(file: file, format: .native, objectID: id, source: reference?.title ?? ref, synthetic: synthetic, reference: reference, tlp: marking)
+        }
+    }
+
+    /// A TLP marking: "clear", "green", "amber", "amber+strict", "red" (TLP 1.0's "white" too).
+    private mutating func marking(_ v: Int?) -> TLP? {
+        guard let v else { return nil }
+        guard let s = document.string(v), let tlp = TLP(tag: s) else {
+            sink.error(v, "expected a TLP marking (clear, green, amber, amber+strict, red), found \(document.string(v).map { "\"\($0.prefix(40))\"" } ?? document.describe(v))")
+            return nil
+        }
+        return tlp
     }
 
     static func isValidID(_ id: String) -> Bool {
@@ -519,11 +553,5 @@ struct NativeIngest {
         return ok(u[0], first: true) && u.dropFirst().allSatisfy { ok($0, first: false) }
     }
 
-    static func isAttackID(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { u[$0] >= 0x30 && u[$0] <= 0x39 } }
-        if u.count == 5 { return u[0] == 0x54 && digits(1..<5) }
-        if u.count == 9 { return u[0] == 0x54 && digits(1..<5) && u[5] == 0x2E && digits(6..<9) }
-        return false
-    }
+    static func isAttackID(_ s: String) -> Bool { TechniqueInfo.isAttackID(s) }
 }

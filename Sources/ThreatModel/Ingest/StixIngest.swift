@@ -1,65 +1,90 @@
+import JSONCore
+
 /// Reads STIX 2.1 bundles, and STIX 2.0-style objects without `spec_version` (all of MITRE
-/// ATT&CK), into actor, campaign, event and finding records.
+/// ATT&CK), into actor, campaign, event, finding and technique records.
 ///
-/// One pass collects the objects ThreatDeck understands (unknown types and custom
-/// properties are skipped, never errors); a second resolves relationships: `targets` gives
-/// sectors and regions, `attributed-to` links campaigns to actors, `originates-from` and
-/// `located-at` give a stated nexus, `uses` gives techniques and software.
+/// Pass 1 reads each object's members once (`StixObject`) and hands it to the reader for its
+/// type; unknown types and custom properties are skipped, never errors; revoked and
+/// deprecated objects never count. Pass 2 resolves relationships: `targets` gives sectors and
+/// regions, `attributed-to` links campaigns to actors, `originates-from` and `located-at` a
+/// stated nexus, `uses` techniques (with the procedure text) and software.
 public struct StixIngest {
     /// ThreatDeck's property extension for measured findings on `note` objects.
     static let findingExtension = "extension-definition--a691854c-88d8-4b19-80c4-59ef2fe96bfb"
+    /// ThreatDeck's property extension on sightings: an exported event's kind, nexus, actors.
+    static let eventExtension = "extension-definition--5f0e3c6a-7d41-4b8e-9a2b-3c5d6e7f8a9b"
 
     let document: JSONDocument
     let file: String
     let format: Provenance.Format
-    private var sink: ProblemSink
-    private var result: IngestResult
+    var sink: ProblemSink
+    var result: IngestResult
 
-    private struct Relationship {
+    struct Relationship {
+        var id: String
         var type: String
         var source: String
         var target: String
-        var node: Int
+        var description: String
+        var references: [Reference]
     }
 
-    private struct Place {
+    struct Place {
         var country: String?
         var region: String?
     }
 
-    private struct Target {
+    struct Target {
         var sectors: [String] = []
         var unmapped: [String] = []
     }
 
-    private struct Sighting {
+    struct Sighting {
         var id: String
         var of: String
         var span: DayRange
         var count: Int
         var whereSighted: [String]
         var summary: String
+        var tlp: TLP?
+        /// From ThreatDeck's event extension, when present.
+        var kind: Event.Kind?
+        var nexus: Nexus?
+        var actors: [String] = []
+        var techniques: [String] = []
     }
 
-    private struct ReportRecord {
+    struct ReportRecord {
         var index: Int
         var refs: [String]
         var createdBy: String?
     }
 
-    private var actorIndex: [String: Int] = [:]
-    private var campaignIndex: [String: Int] = [:]
-    private var places: [String: Place] = [:]
-    private var targets: [String: Target] = [:]
-    private var identityNames: [String: String] = [:]
-    private var techniques: [String: Actor.Technique] = [:]
-    private var software: [String: String] = [:]
-    private var relationships: [Relationship] = []
-    private var sightings: [Sighting] = []
-    private var reportRecords: [ReportRecord] = []
+    struct Tactic {
+        var info: TacticInfo
+        var stixID: String
+    }
+
+    var actorIndex: [String: Int] = [:]
+    var campaignIndex: [String: Int] = [:]
+    var places: [String: Place] = [:]
+    var targets: [String: Target] = [:]
+    var identityNames: [String: String] = [:]
+    /// attack-pattern STIX id → ATT&CK id (T1566.001) or its name when it has none.
+    var techniqueIDs: [String: String] = [:]
+    var software: [String: String] = [:]
+    var relationships: [Relationship] = []
+    var sightings: [Sighting] = []
+    var reportRecords: [ReportRecord] = []
+    var tactics: [Tactic] = []
+    /// x-mitre-matrix tactic_refs, in order (the kill chain).
+    var matrixOrder: [String] = []
+    var domain: String?
     /// id → (node, modified) of the version kept, to drop older versions of the same object.
-    private var seen: [String: (node: Int, modified: String)] = [:]
-    private var allIDs: Set<String> = []
+    var seen: [String: (node: Int, modified: Timestamp?)] = [:]
+    var allIDs: Set<String> = []
+    /// Revoked and deprecated objects: relationships to them count for nothing.
+    var dead: Set<String> = []
 
     init(document: JSONDocument, file: String, format: Provenance.Format = .stix) {
         self.document = document
@@ -91,7 +116,7 @@ public struct StixIngest {
 
     // MARK: Pass 1
 
-    private mutating func read() {
+    mutating func read() {
         let root = document.root
         if document.kind(root) == .object, let t = document.member(root, "type"), document.string(t) != "bundle" {
             // A single STIX object is a bundle of one.
@@ -102,11 +127,7 @@ public struct StixIngest {
             }
         }
         guard let objects = StixIngest.objectsNode(document) else {
-            if document.kind(root) == .object {
-                sink.error(root, "no \"objects\" array: not a STIX bundle or TAXII envelope")
-            } else {
-                sink.error(root, "expected a STIX bundle object")
-            }
+            sink.error(root, document.kind(root) == .object ? "no \"objects\" array: not a STIX bundle or TAXII envelope" : "expected a STIX bundle object")
             return
         }
         // Ids first, so dangling references can be told from forward references.
@@ -123,211 +144,241 @@ public struct StixIngest {
         resolve()
     }
 
-    /// Member names readObject looks at, in the order of `Field`.
-    private static let fieldTable = KeyTable(Field.allCases.map(\.name))
+    /// Types read at all; everything else (indicators, courses of action…) is skipped.
+    static let wantedTypes: Set<String> = ["intrusion-set", "threat-actor", "campaign", "identity", "location", "attack-pattern",
+                                           "malware", "tool", "relationship", "sighting", "report", "note", "x-mitre-tactic", "x-mitre-matrix"]
 
-    private enum Field: Int, CaseIterable {
-        case type, id, name, aliases, description, firstSeen, lastSeen, published, created, modified
-        case relationshipType, sourceRef, targetRef, objectRefs, identityClass, sectors, region, country
-        case externalReferences, actorTypes, primaryMotivation, secondaryMotivations, resourceLevel
-        case sightingOf, whereSighted, count, extensions, revoked, deprecated, tdSector, content, createdBy
-
-        var name: String {
-            switch self {
-            case .type: return "type"
-            case .id: return "id"
-            case .name: return "name"
-            case .aliases: return "aliases"
-            case .description: return "description"
-            case .firstSeen: return "first_seen"
-            case .lastSeen: return "last_seen"
-            case .published: return "published"
-            case .created: return "created"
-            case .modified: return "modified"
-            case .relationshipType: return "relationship_type"
-            case .sourceRef: return "source_ref"
-            case .targetRef: return "target_ref"
-            case .objectRefs: return "object_refs"
-            case .identityClass: return "identity_class"
-            case .sectors: return "sectors"
-            case .region: return "region"
-            case .country: return "country"
-            case .externalReferences: return "external_references"
-            case .actorTypes: return "threat_actor_types"
-            case .primaryMotivation: return "primary_motivation"
-            case .secondaryMotivations: return "secondary_motivations"
-            case .resourceLevel: return "resource_level"
-            case .sightingOf: return "sighting_of_ref"
-            case .whereSighted: return "where_sighted_refs"
-            case .count: return "count"
-            case .extensions: return "extensions"
-            case .revoked: return "revoked"
-            case .deprecated: return "x_mitre_deprecated"
-            case .tdSector: return "x_threatdeck_sector"
-            case .content: return "content"
-            case .createdBy: return "created_by_ref"
-            }
-        }
-    }
-
-    /// Types read at all; everything else (indicators, x-mitre-*, courses of action…) is skipped.
-    private static let wantedTypes: Set<String> = ["intrusion-set", "threat-actor", "campaign", "identity", "location", "attack-pattern",
-                                                    "malware", "tool", "relationship", "sighting", "report", "note"]
-
-    private mutating func readObject(_ node: Int) {
-        var f = [Int](repeating: -1, count: Field.allCases.count)
-        document.forEachMemberIndex(node) { key, value in
-            if let k = document.keyIndex(key, in: StixIngest.fieldTable) { f[k] = value }
-        }
-        func at(_ field: Field) -> Int? { f[field.rawValue] >= 0 ? f[field.rawValue] : nil }
-        let typeNode = at(.type), idNode = at(.id)
-        let type = typeNode.flatMap(document.string)
-        let id = idNode.flatMap(document.string)
-        let name = at(.name), aliases = at(.aliases), description = at(.description), firstSeen = at(.firstSeen)
-        let lastSeen = at(.lastSeen), published = at(.published), created = at(.created), modified = at(.modified)
-        let relationshipType = at(.relationshipType), sourceRef = at(.sourceRef), targetRef = at(.targetRef)
-        let objectRefs = at(.objectRefs), identityClass = at(.identityClass), sectors = at(.sectors), region = at(.region)
-        let country = at(.country), externalReferences = at(.externalReferences), actorTypes = at(.actorTypes)
-        let primaryMotivation = at(.primaryMotivation), secondaryMotivations = at(.secondaryMotivations)
-        let resourceLevel = at(.resourceLevel), sightingOf = at(.sightingOf), whereSighted = at(.whereSighted), count = at(.count)
-        let extensions = at(.extensions), tdSector = at(.tdSector), content = at(.content), createdBy = at(.createdBy)
-        let revoked = at(.revoked).flatMap(document.bool) ?? false
-        let deprecated = at(.deprecated).flatMap(document.bool) ?? false
-
-        guard let type else {
-            if let typeNode { sink.error(typeNode, "expected a string, found \(document.describe(typeNode))") } else { sink.error(node, "missing property \"type\"") }
+    mutating func readObject(_ node: Int) {
+        let o = StixObject(document, node)
+        guard let type = o.string(.type) else {
+            if let t = o[.type] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"type\"") }
             return
         }
-        guard let id else {
-            if let idNode { sink.error(idNode, "expected a string, found \(document.describe(idNode))") } else { sink.error(node, "missing property \"id\"") }
+        guard let idNode = o[.id], let id = document.string(idNode) else {
+            if let t = o[.id] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"id\"") }
             return
         }
         guard StixIngest.isValidID(id, type: type) else {
-            sink.error(idNode!, "invalid id \"\(id.prefix(80))\": expected \"\(type)--\" followed by a UUID")
+            sink.error(idNode, "invalid id \"\(id.prefix(80))\": expected \"\(type)--\" followed by a UUID")
             return
         }
-        // Several versions of one object may share an id; the latest `modified` wins.
-        let version = modified.flatMap(document.string) ?? ""
+        // Several versions of one object may share an id; the latest `modified` wins, by time.
+        let modifiedText = o.string(.modified)
+        let version = modifiedText.flatMap(Timestamp.init(parsing:))
+        if let m = o[.modified], version == nil {
+            sink.warning(m, "invalid timestamp \"\(modifiedText?.prefix(40) ?? "")\": expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
+        }
         if let previous = seen[id] {
             if previous.modified == version {
                 let (line, column) = document.lineColumn(of: previous.node)
-                sink.error(idNode!, "duplicate id \"\(id)\" with the same modified time (first at \(line):\(column))")
+                sink.error(idNode, "duplicate id \"\(id)\" with the same modified time (first at \(line):\(column))")
                 return
             }
-            if version < previous.modified { return }
+            if let v = version, let p = previous.modified, v < p { return }
+            if version == nil { return }
+            // A newer version replaces what the older one added.
+            forget(id)
         }
-        seen[id] = (idNode!, version)
-        if revoked || deprecated || !StixIngest.wantedTypes.contains(type) { return }
+        seen[id] = (idNode, version)
+        if let version, type != "relationship" { result.versions[id] = version }
+        if o.bool(.revoked) || o.bool(.deprecated) {
+            dead.insert(id)
+            return
+        }
+        dead.remove(id)
+        if !StixIngest.wantedTypes.contains(type) { return }
 
         switch type {
-        case "intrusion-set", "threat-actor":
-            guard let actorName = requiredText(name, in: node, "name") else { return }
-            var actor = Actor(id: id, name: actorName)
-            actor.aliases = strings(aliases).filter { $0.lowercased() != actorName.lowercased() }
-            actor.externalIDs = externalIDs(externalReferences)
-            if let d = description.flatMap(document.string), !d.isEmpty { actor.descriptions = [d] }
-            let types = strings(actorTypes)
-            if types.contains("nation-state") || resourceLevel.flatMap(document.string) == "government" {
-                actor.type = .state
-            } else if types.contains(where: { $0 == "crime-syndicate" || $0 == "criminal" }) {
-                actor.type = .ecrime
-            } else if types.contains("activist") {
-                actor.type = .hacktivist
-            }
-            var motivations: [Motivation] = []
-            for m in strings(primaryMotivation.map { [$0] } ?? []) + strings(secondaryMotivations) {
-                if let mapped = StixIngest.motivation(m, type: actor.type), !motivations.contains(mapped) { motivations.append(mapped) }
-            }
-            actor.motivations = motivations
-            if let span = span(firstSeen, lastSeen) {
-                // An intrusion set's own first/last seen is activity in its own right.
-                result.campaigns.append(Campaign(id: id + "#activity", name: actorName + " activity", span: span, actorIDs: [id],
-                                                 provenance: [provenance(id)]))
-            }
-            actor.provenance = [provenance(id)]
-            actorIndex[id] = result.actors.count
-            result.actors.append(actor)
-        case "campaign":
-            guard let campaignName = requiredText(name, in: node, "name") else { return }
-            let s = span(firstSeen, lastSeen)
-            campaignIndex[id] = result.campaigns.count
-            result.campaigns.append(Campaign(id: id, name: campaignName, span: s,
-                                             description: description.flatMap(document.string), provenance: [provenance(id)]))
-        case "identity":
-            let identityName = name.flatMap(document.string)
-            identityNames[id] = identityName
-            var target = Target()
-            if let x = tdSector.flatMap(document.string), Vocabulary.sector(x) != nil { target.sectors.append(x) }
-            for raw in strings(sectors) {
-                if let s = Vocabulary.sectorID(matching: raw) {
-                    if !target.sectors.contains(s) && !target.sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { target.sectors.append(s) }
-                } else if !target.unmapped.contains(raw) {
-                    target.unmapped.append(raw)
-                }
-            }
-            if target.sectors.isEmpty, identityClass.flatMap(document.string) == "class", let n = identityName, let s = Vocabulary.sectorID(matching: n) {
-                target.sectors.append(s)
-            }
-            if !target.sectors.isEmpty || !target.unmapped.isEmpty { targets[id] = target }
-        case "location":
-            var place = Place()
-            if let c = country.flatMap(document.string) {
-                if let code = Vocabulary.countryCode(matching: c) { place.country = code } else { sink.warning(country!, "unknown country \"\(c.prefix(40))\"; ignored") }
-            }
-            if let r = region.flatMap(document.string) {
-                if let rid = Vocabulary.regionID(matching: r) { place.region = rid } else { sink.warning(region!, "unknown region \"\(r.prefix(40))\"; ignored") }
-            }
-            if place.country == nil && place.region == nil, let n = name.flatMap(document.string) {
-                place.country = Vocabulary.countryCode(matching: n)
-                if place.country == nil { place.region = Vocabulary.regionID(matching: n) }
-            }
-            places[id] = place
-        case "attack-pattern":
-            guard let n = name.flatMap(document.string) else { return }
-            let attackID = externalIDs(externalReferences, source: "mitre-attack").first
-            techniques[id] = Actor.Technique(name: n, attackID: attackID)
-        case "malware", "tool":
-            if let n = name.flatMap(document.string) { software[id] = n }
-        case "relationship":
-            guard let rt = requiredText(relationshipType, in: node, "relationship_type") else { return }
-            guard let s = requiredText(sourceRef, in: node, "source_ref"), let t = requiredText(targetRef, in: node, "target_ref") else { return }
-            for (ref, refNode) in [(s, sourceRef!), (t, targetRef!)] where !allIDs.isEmpty && !allIDs.contains(ref) {
-                sink.warning(refNode, "reference to \(ref) which is not in this file")
-            }
-            relationships.append(Relationship(type: rt, source: s, target: t, node: node))
-        case "sighting":
-            guard let of = requiredText(sightingOf, in: node, "sighting_of_ref") else { return }
-            let s = span(firstSeen, lastSeen) ?? created.flatMap(document.string).flatMap(Day.init(parsing:)).map { DayRange($0) }
-            guard let s else { return }
-            var n = 1
-            if let c = count {
-                if let v = document.double(c), v >= 0, v <= 999_999_999, v == v.rounded() { n = max(1, Int(v)) } else { sink.error(c, "count must be an integer from 0 to 999999999") }
-            }
-            sightings.append(Sighting(id: id, of: of, span: s, count: n, whereSighted: strings(whereSighted),
-                                      summary: description.flatMap(document.string) ?? ""))
-        case "report":
-            guard let title = requiredText(name, in: node, "name") else { return }
-            let day = published.flatMap { p -> Day? in
-                guard let text = document.string(p), let d = Day(parsing: text) else {
-                    sink.error(p, "invalid timestamp: expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
-                    return nil
-                }
-                return d
-            }
-            if published == nil { sink.error(node, "missing property \"published\" (required on a report)") }
-            let info = ReportInfo(id: id, title: title, published: day, summary: description.flatMap(document.string), provenance: [provenance(id)])
-            reportRecords.append(ReportRecord(index: result.reports.count, refs: strings(objectRefs), createdBy: createdBy.flatMap(document.string)))
-            result.reports.append(info)
-        case "note":
-            if let ext = extensions, let f = document.member(ext, StixIngest.findingExtension), document.kind(f) == .object {
-                readFinding(f, id: id, content: content.flatMap(document.string), refs: strings(objectRefs))
-            }
-        default:
-            break
+        case "intrusion-set", "threat-actor": readActor(o, id: id)
+        case "campaign": readCampaign(o, id: id)
+        case "identity": readIdentity(o, id: id)
+        case "location": readLocation(o, id: id)
+        case "attack-pattern": readAttackPattern(o, id: id)
+        case "malware", "tool": if let n = o.string(.name) { software[id] = n }
+        case "relationship": readRelationship(o, id: id, node: node)
+        case "sighting": readSighting(o, id: id)
+        case "report": readReport(o, id: id, node: node)
+        case "note": readNote(o, id: id)
+        case "x-mitre-tactic": readTactic(o, id: id)
+        case "x-mitre-matrix":
+            matrixOrder += o.strings(.tacticRefs)
+            if domain == nil { domain = o.strings(.domains).first }
+        default: break
         }
     }
 
-    private mutating func readFinding(_ node: Int, id: String, content: String?, refs: [String]) {
+    /// Removes what an older version of `id` contributed (a newer one follows in the file).
+    mutating func forget(_ id: String) {
+        if let k = actorIndex[id] {
+            result.actors[k].id = "#replaced"
+            actorIndex[id] = nil
+        }
+        if let k = campaignIndex[id] {
+            result.campaigns[k].id = "#replaced"
+            campaignIndex[id] = nil
+        }
+        relationships.removeAll { $0.id == id }
+        sightings.removeAll { $0.id == id }
+        result.findings.removeAll { $0.id == id }
+        if let k = reportRecords.firstIndex(where: { result.reports[$0.index].id == id }) {
+            result.reports[reportRecords[k].index].id = "#replaced"
+            reportRecords.remove(at: k)
+        }
+    }
+
+    // MARK: Readers, one per type
+
+    mutating func readActor(_ o: StixObject, id: String) {
+        guard let actorName = requiredText(o, .name, "name") else { return }
+        var actor = Actor(id: id, name: actorName)
+        actor.aliases = o.strings(.aliases).filter { Actor.nameKey($0) != Actor.nameKey(actorName) }
+        let refs = references(o)
+        actor.references = refs
+        actor.externalIDs = externalIDs(o, source: nil).filter { !TechniqueInfo.isAttackID($0) }
+        if let d = o.string(.description), !d.isEmpty { actor.descriptions = [d] }
+        let types = o.strings(.actorTypes)
+        if types.contains("nation-state") || o.string(.resourceLevel) == "government" {
+            actor.type = .state
+        } else if types.contains(where: { $0 == "crime-syndicate" || $0 == "criminal" }) {
+            actor.type = .ecrime
+        } else if types.contains("activist") {
+            actor.type = .hacktivist
+        }
+        var motivations: [Motivation] = []
+        for m in o.strings(.primaryMotivation) + o.strings(.secondaryMotivations) {
+            if let mapped = StixIngest.motivation(m, type: actor.type), !motivations.contains(mapped) { motivations.append(mapped) }
+        }
+        actor.motivations = motivations
+        let tlp = marking(o)
+        actor.tlp = tlp
+        if let span = span(o) {
+            // An intrusion set's own first/last seen is activity in its own right.
+            result.campaigns.append(Campaign(id: id + "#activity", name: actorName + " activity", span: span, actorIDs: [id],
+                                             provenance: [provenance(id, references: refs, tlp: tlp)]))
+        }
+        actor.provenance = [provenance(id, references: refs, tlp: tlp)]
+        actorIndex[id] = result.actors.count
+        result.actors.append(actor)
+    }
+
+    mutating func readCampaign(_ o: StixObject, id: String) {
+        guard let campaignName = requiredText(o, .name, "name") else { return }
+        campaignIndex[id] = result.campaigns.count
+        result.campaigns.append(Campaign(id: id, name: campaignName, span: span(o), description: o.string(.description),
+                                         provenance: [provenance(id, references: references(o), tlp: marking(o))]))
+    }
+
+    mutating func readIdentity(_ o: StixObject, id: String) {
+        let identityName = o.string(.name)
+        identityNames[id] = identityName
+        var target = Target()
+        if let x = o.string(.tdSector), Vocabulary.sector(x) != nil { target.sectors.append(x) }
+        for raw in o.strings(.sectors) {
+            if let s = Vocabulary.sectorID(matching: raw) {
+                if !target.sectors.contains(s) && !target.sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { target.sectors.append(s) }
+            } else if !target.unmapped.contains(raw) {
+                target.unmapped.append(raw)
+            }
+        }
+        if target.sectors.isEmpty, o.string(.identityClass) == "class", let n = identityName, let s = Vocabulary.sectorID(matching: n) {
+            target.sectors.append(s)
+        }
+        if !target.sectors.isEmpty || !target.unmapped.isEmpty { targets[id] = target }
+    }
+
+    mutating func readLocation(_ o: StixObject, id: String) {
+        var place = Place()
+        if let c = o.string(.country) {
+            if let code = Vocabulary.countryCode(matching: c) { place.country = code } else { sink.warning(o[.country]!, "unknown country \"\(c.prefix(40))\"; ignored") }
+        }
+        if let r = o.string(.region) {
+            if let rid = Vocabulary.regionID(matching: r) { place.region = rid } else { sink.warning(o[.region]!, "unknown region \"\(r.prefix(40))\"; ignored") }
+        }
+        if place.country == nil && place.region == nil, let n = o.string(.name) {
+            place.country = Vocabulary.countryCode(matching: n)
+            if place.country == nil { place.region = Vocabulary.regionID(matching: n) }
+        }
+        places[id] = place
+    }
+
+    mutating func readAttackPattern(_ o: StixObject, id: String) {
+        guard let n = o.string(.name) else { return }
+        let refs = references(o)
+        let attackID = externalIDs(o, source: nil).first(where: TechniqueInfo.isAttackID)
+        let key = attackID ?? n
+        techniqueIDs[id] = key
+        var phases: [String] = []
+        var domainName: String?
+        if let k = o[.killChainPhases] {
+            document.forEachElement(k) { _, phase in
+                guard let p = document.member(phase, "phase_name").flatMap(document.string) else { return }
+                if !phases.contains(p) { phases.append(p) }
+                if domainName == nil, let chain = document.member(phase, "kill_chain_name").flatMap(document.string) {
+                    domainName = chain == "mitre-attack" ? "enterprise-attack" : chain == "mitre-ics-attack" ? "ics-attack" : chain == "mitre-mobile-attack" ? "mobile-attack" : nil
+                }
+            }
+        }
+        let url = refs.first { $0.externalID == attackID }?.url
+        guard attackID != nil else { return }
+        result.techniques.append(TechniqueInfo(id: key, name: n, tactics: phases, domain: o.strings(.domains).first ?? domainName,
+                                               description: o.string(.description), url: url, references: refs, stixID: id))
+    }
+
+    mutating func readTactic(_ o: StixObject, id: String) {
+        guard let n = o.string(.name), let short = o.string(.shortName) else { return }
+        let external = externalIDs(o, source: nil).first
+        tactics.append(Tactic(info: TacticInfo(shortName: short, name: n, externalID: external, domain: o.strings(.domains).first), stixID: id))
+    }
+
+    mutating func readRelationship(_ o: StixObject, id: String, node: Int) {
+        guard let rt = requiredText(o, .relationshipType, "relationship_type") else { return }
+        guard let s = requiredText(o, .sourceRef, "source_ref"), let t = requiredText(o, .targetRef, "target_ref") else { return }
+        for (ref, field) in [(s, StixObject.Field.sourceRef), (t, .targetRef)] where !allIDs.isEmpty && !allIDs.contains(ref) {
+            sink.warning(o[field]!, "reference to \(ref) which is not in this file")
+        }
+        relationships.append(Relationship(id: id, type: rt, source: s, target: t, description: o.string(.description) ?? "", references: references(o)))
+    }
+
+    mutating func readSighting(_ o: StixObject, id: String) {
+        guard let of = requiredText(o, .sightingOf, "sighting_of_ref") else { return }
+        guard let s = span(o) ?? o.string(.created).flatMap(Day.init(parsing:)).map({ DayRange($0) }) else { return }
+        var n = 1
+        if let c = o[.count] {
+            if let v = document.double(c), v >= 0, v <= 999_999_999, v == v.rounded() { n = max(1, Int(v)) } else { sink.error(c, "count must be an integer from 0 to 999999999") }
+        }
+        var sighting = Sighting(id: id, of: of, span: s, count: n, whereSighted: o.strings(.whereSighted), summary: o.string(.description) ?? "", tlp: marking(o))
+        if let ext = o[.extensions], let e = document.member(ext, StixIngest.eventExtension), document.kind(e) == .object {
+            sighting.kind = document.member(e, "kind").flatMap(document.string).flatMap(Event.Kind.init(rawValue:))
+            if let n = document.member(e, "nexus").flatMap(document.string) {
+                sighting.nexus = n == "disputed" ? .disputed : n == "unknown" ? .unknown : Vocabulary.countryCode(matching: n).map { Nexus.country($0) }
+            }
+            if let a = document.member(e, "actors") { document.forEachElement(a) { _, x in if let s = document.string(x) { sighting.actors.append(s) } } }
+            if let t = document.member(e, "techniques") { document.forEachElement(t) { _, x in if let s = document.string(x), TechniqueInfo.isAttackID(s) { sighting.techniques.append(s) } } }
+        }
+        sightings.append(sighting)
+    }
+
+    mutating func readReport(_ o: StixObject, id: String, node: Int) {
+        guard let title = requiredText(o, .name, "name") else { return }
+        var day: Day?
+        if let p = o[.published] {
+            if let text = document.string(p), let d = Day(parsing: text) { day = d } else { sink.error(p, "invalid timestamp: expected RFC 3339, e.g. 2026-03-31T00:00:00Z") }
+        } else {
+            sink.error(node, "missing property \"published\" (required on a report)")
+        }
+        var info = ReportInfo(id: id, title: title, published: day, summary: o.string(.description), provenance: [provenance(id, references: references(o), tlp: marking(o))])
+        info.tlp = marking(o)
+        // A ThreatDeck export's own report object describes the export, not activity.
+        reportRecords.append(ReportRecord(index: result.reports.count, refs: o.bool(.tdExport) ? [] : o.strings(.objectRefs), createdBy: o.string(.createdBy)))
+        result.reports.append(info)
+    }
+
+    mutating func readNote(_ o: StixObject, id: String) {
+        guard let ext = o[.extensions], let f = document.member(ext, StixIngest.findingExtension), document.kind(f) == .object else { return }
+        readFinding(f, id: id, content: o.string(.content), refs: o.strings(.objectRefs), references: references(o), tlp: marking(o))
+    }
+
+    mutating func readFinding(_ node: Int, id: String, content: String?, refs: [String], references: [Reference], tlp: TLP?) {
         func text(_ key: String) -> String? { document.member(node, key).flatMap(document.string) }
         guard let metric = text("metric").flatMap(Finding.Metric.init(rawValue:)) else {
             sink.error(node, "finding extension: \"metric\" must be \"share\" or \"count\"")
@@ -337,8 +388,8 @@ public struct StixIngest {
             sink.error(node, "finding extension: unknown or missing \"qualifier\"")
             return
         }
-        guard let valueNode = document.member(node, "value"), let value = document.double(valueNode) else {
-            sink.error(node, "finding extension: \"value\" must be a number")
+        guard let valueNode = document.member(node, "value"), let value = document.double(valueNode), value.isFinite else {
+            sink.error(node, "finding extension: \"value\" must be a finite number")
             return
         }
         if value < 0 || (metric == .share && value > 100) {
@@ -351,94 +402,120 @@ public struct StixIngest {
         }
         let nexus = text("subject_nexus").flatMap(Vocabulary.countryCode(matching:)).map { Nexus.country($0) }
         let actorRef = refs.first { $0.hasPrefix("intrusion-set--") || $0.hasPrefix("threat-actor--") }
+        // A finding cites what its note cites: one provenance per cited source.
+        let cited = references.isEmpty ? [provenance(id, references: [], tlp: tlp)] : references.map { Provenance(file: file, format: format, objectID: id, source: $0.title ?? $0.key, reference: $0, tlp: tlp) }
         result.findings.append(Finding(id: id, statement: content ?? "", metric: metric, value: value, qualifier: qualifier,
                                        subjectNexus: nexus, subjectActorID: nexus == nil ? actorRef : nil,
                                        population: text("population") ?? "", sector: text("sector").flatMap(Vocabulary.sectorID(matching:)),
                                        region: text("region").flatMap(Vocabulary.regionID(matching:)), period: period,
-                                       basis: text("basis"), provenance: [provenance(id)]))
+                                       basis: text("basis"), provenance: cited))
     }
 
     // MARK: Pass 2
 
-    private mutating func resolve() {
-        // Campaign attribution first: a campaign's targets then count for its actors too.
-        var campaignActors: [String: [String]] = [:]
+    mutating func resolve() {
+        result.actors.removeAll { $0.id == "#replaced" }
+        result.campaigns.removeAll { $0.id == "#replaced" }
+        result.reports.removeAll { $0.id == "#replaced" }
+        actorIndex = Dictionary(result.actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        campaignIndex = Dictionary(result.campaigns.enumerated().filter { !$0.element.id.hasSuffix("#activity") }.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Relationships whose ends are revoked, deprecated or missing say nothing.
+        let live = relationships.filter { !dead.contains($0.source) && !dead.contains($0.target) }
+        resolveAttribution(live)
+        resolveTargets(live)
+        resolveNexus(live)
+        resolveUses(live)
+        resolveSightings()
+        resolveReports()
+        resolveTactics()
+    }
+
+    /// Campaign attribution first: a campaign's targets and techniques then count for its actors.
+    mutating func resolveAttribution(_ relationships: [Relationship]) {
         for r in relationships where r.type == "attributed-to" {
-            if campaignIndex[r.source] != nil, actorIndex[r.target] != nil {
-                campaignActors[r.source, default: []].append(r.target)
-            } else if actorIndex[r.source] != nil, actorIndex[r.target] != nil {
-                // Threat actor attributed to an intrusion set (or the reverse): the same adversary.
-                let a = actorIndex[r.source]!, b = actorIndex[r.target]!
+            if let c = campaignIndex[r.source], actorIndex[r.target] != nil {
+                if !result.campaigns[c].actorIDs.contains(r.target) { result.campaigns[c].actorIDs.append(r.target) }
+            } else if let a = actorIndex[r.source], let b = actorIndex[r.target] {
+                // A threat actor attributed to an intrusion set (or the reverse): one adversary.
                 for alias in [result.actors[b].name] + result.actors[b].aliases where !result.actors[a].allNames.contains(alias) {
                     result.actors[a].aliases.append(alias)
                 }
             }
         }
-        for (campaign, actors) in campaignActors {
-            let index = campaignIndex[campaign]!
-            for a in actors where !result.campaigns[index].actorIDs.contains(a) { result.campaigns[index].actorIDs.append(a) }
-        }
+    }
 
-        for r in relationships {
-            switch r.type {
-            case "targets":
-                var actorsHit: [Int] = []
-                if let a = actorIndex[r.source] { actorsHit = [a] }
-                var campaignHit: Int?
-                if let c = campaignIndex[r.source] {
-                    campaignHit = c
-                    actorsHit = (campaignActors[r.source] ?? []).compactMap { actorIndex[$0] }
+    mutating func resolveTargets(_ relationships: [Relationship]) {
+        for r in relationships where r.type == "targets" {
+            var actorsHit: [Int] = []
+            if let a = actorIndex[r.source] { actorsHit = [a] }
+            var campaignHit: Int?
+            if let c = campaignIndex[r.source] {
+                campaignHit = c
+                actorsHit = result.campaigns[c].actorIDs.compactMap { actorIndex[$0] }
+            }
+            if let t = targets[r.target] {
+                for a in actorsHit {
+                    addUnique(&result.actors[a].sectors, t.sectors)
+                    addUnique(&result.actors[a].unmappedSectors, t.unmapped)
                 }
-                if let t = targets[r.target] {
-                    for a in actorsHit {
-                        addUnique(&result.actors[a].sectors, t.sectors)
-                        addUnique(&result.actors[a].unmappedSectors, t.unmapped)
-                    }
-                    if let c = campaignHit { addUnique(&result.campaigns[c].sectors, t.sectors) }
+                if let c = campaignHit { addUnique(&result.campaigns[c].sectors, t.sectors) }
+            }
+            if let p = places[r.target] {
+                for a in actorsHit {
+                    if let country = p.country { addUnique(&result.actors[a].countries, [country]) }
+                    if let region = p.region { addUnique(&result.actors[a].regions, [region]) }
                 }
-                if let p = places[r.target] {
-                    for a in actorsHit {
-                        if let country = p.country { addUnique(&result.actors[a].countries, [country]) }
-                        if let region = p.region { addUnique(&result.actors[a].regions, [region]) }
-                    }
-                    if let c = campaignHit {
-                        if let region = p.region ?? p.country.flatMap({ Vocabulary.country($0)?.region }) { addUnique(&result.campaigns[c].regions, [region]) }
-                    }
+                if let c = campaignHit, let region = p.region ?? p.country.flatMap({ Vocabulary.country($0)?.region }) {
+                    addUnique(&result.campaigns[c].regions, [region])
                 }
-            case "originates-from", "located-at":
-                guard let a = actorIndex[r.source], let p = places[r.target], let country = p.country else { continue }
-                switch result.actors[a].nexusBasis {
-                case .stated:
-                    if result.actors[a].nexus != .country(country) {
-                        result.actors[a].nexusBasis = .conflict(others: [country])
-                    }
-                case .conflict(let others):
-                    if result.actors[a].nexus != .country(country) && !others.contains(country) {
-                        result.actors[a].nexusBasis = .conflict(others: others + [country])
-                    }
-                default:
-                    result.actors[a].nexus = .country(country)
-                    result.actors[a].nexusBasis = .stated
-                }
-            case "uses":
-                guard let a = actorIndex[r.source] else { continue }
-                if let t = techniques[r.target], !result.actors[a].techniques.contains(t) {
-                    result.actors[a].techniques.append(t)
-                } else if let s = software[r.target], !result.actors[a].software.contains(s) {
-                    result.actors[a].software.append(s)
-                }
-            default:
-                break
             }
         }
+    }
 
+    mutating func resolveNexus(_ relationships: [Relationship]) {
+        for r in relationships where r.type == "originates-from" || r.type == "located-at" {
+            guard let a = actorIndex[r.source], let p = places[r.target], let country = p.country else { continue }
+            switch result.actors[a].nexusBasis {
+            case .stated:
+                if result.actors[a].nexus != .country(country) { result.actors[a].nexusBasis = .conflict(others: [country]) }
+            case .conflict(let others):
+                if result.actors[a].nexus != .country(country) && !others.contains(country) { result.actors[a].nexusBasis = .conflict(others: others + [country]) }
+            default:
+                result.actors[a].nexus = .country(country)
+                result.actors[a].nexusBasis = .stated
+            }
+        }
+    }
+
+    /// `uses`: an actor's techniques and software, and a campaign's, for the actors it is attributed to.
+    mutating func resolveUses(_ relationships: [Relationship]) {
+        for r in relationships where r.type == "uses" {
+            var users: [(id: String, via: String?)] = []
+            if actorIndex[r.source] != nil { users = [(r.source, nil)] }
+            if let c = campaignIndex[r.source] { users = result.campaigns[c].actorIDs.map { ($0, result.campaigns[c].name) } }
+            guard !users.isEmpty else { continue }
+            if let t = techniqueIDs[r.target] {
+                for u in users {
+                    result.uses.append(TechniqueUse(actorID: u.id, techniqueID: t, description: r.description, references: r.references,
+                                                    source: format.label + " " + file + " · " + r.id, via: u.via))
+                }
+            } else if let s = software[r.target] {
+                for u in users { if let a = actorIndex[u.id], !result.actors[a].software.contains(s) { result.actors[a].software.append(s) } }
+            }
+        }
+    }
+
+    mutating func resolveSightings() {
         for s in sightings {
             var actors: [String] = []
             if actorIndex[s.of] != nil { actors = [s.of] }
             if let c = campaignIndex[s.of] { actors = result.campaigns[c].actorIDs }
-            var event = Event(id: s.id, span: s.span, kind: .sighting, actorIDs: actors,
+            for a in s.actors where actorIndex[a] != nil && !actors.contains(a) { actors.append(a) }
+            var event = Event(id: s.id, span: s.span, kind: s.kind ?? .sighting, actorIDs: actors, nexus: s.nexus ?? .unknown,
                               summary: s.summary.isEmpty ? "Sighting of \(displayName(s.of))" : s.summary,
-                              count: s.count, provenance: [provenance(s.id)])
+                              count: s.count, provenance: [provenance(s.id, references: [], tlp: s.tlp)])
+            event.tlp = s.tlp
+            event.techniques = s.techniques
             for w in s.whereSighted {
                 if let t = targets[w] { addUnique(&event.sectors, t.sectors) }
                 if let p = places[w] {
@@ -448,39 +525,64 @@ public struct StixIngest {
             }
             result.events.append(event)
         }
+    }
 
+    /// A report is activity only where it references an actor: then its publication is an
+    /// event of those actors. A report about identities or indicators alone is metadata.
+    mutating func resolveReports() {
         for record in reportRecords {
             var report = result.reports[record.index]
             report.publisher = record.createdBy.flatMap { identityNames[$0] }
             result.reports[record.index] = report
             guard let day = report.published else { continue }
-            let actors = record.refs.filter { actorIndex[$0] != nil }
+            var actors = record.refs.filter { actorIndex[$0] != nil }
+            for ref in record.refs { if let c = campaignIndex[ref] { addUnique(&actors, result.campaigns[c].actorIDs) } }
+            guard !actors.isEmpty else { continue }
             var sectors: [String] = []
             for ref in record.refs { if let t = targets[ref] { addUnique(&sectors, t.sectors) } }
-            result.events.append(Event(id: report.id + "#published", span: DayRange(day), kind: .publication, actorIDs: actors,
-                                       sectors: sectors, summary: "Report published: \(report.title)", provenance: report.provenance))
+            var event = Event(id: report.id + "#published", span: DayRange(day), kind: .publication, actorIDs: actors,
+                              sectors: sectors, summary: "Report published: \(report.title)", provenance: report.provenance)
+            event.tlp = report.tlp
+            result.events.append(event)
+        }
+    }
+
+    /// Tactic columns in the matrix's order (else the order the tactics appear).
+    mutating func resolveTactics() {
+        var ordered: [TacticInfo] = []
+        for ref in matrixOrder { if let t = tactics.first(where: { $0.stixID == ref }) { ordered.append(t.info) } }
+        for t in tactics where !ordered.contains(t.info) { ordered.append(t.info) }
+        result.tactics = ordered.map { t in
+            var t = t
+            if t.domain == nil { t.domain = domain }
+            return t
         }
     }
 
     // MARK: Helpers
 
-    private func displayName(_ id: String) -> String {
+    func displayName(_ id: String) -> String {
         if let a = actorIndex[id] { return result.actors[a].name }
         if let c = campaignIndex[id] { return result.campaigns[c].name }
         return String(id.prefix { $0 != "-" })
     }
 
-    private func addUnique(_ list: inout [String], _ values: [String]) {
+    func addUnique(_ list: inout [String], _ values: [String]) {
         for v in values where !list.contains(v) { list.append(v) }
     }
 
-    private func provenance(_ id: String) -> Provenance {
-        Provenance(file: file, format: format, objectID: id)
+    func provenance(_ id: String, references: [Reference], tlp: TLP?) -> Provenance {
+        Provenance(file: file, format: format, objectID: id, reference: references.first { $0.url != nil }, tlp: tlp)
     }
 
-    private mutating func requiredText(_ value: Int?, in node: Int, _ key: String) -> String? {
-        guard let value else {
-            sink.error(node, "missing property \"\(key)\"")
+    /// The TLP marking of `object_marking_refs`, if any is a TLP marking.
+    func marking(_ o: StixObject) -> TLP? {
+        TLP.highest(o.strings(.markingRefs).map { TLP.stixMarkings[$0] })
+    }
+
+    mutating func requiredText(_ o: StixObject, _ field: StixObject.Field, _ key: String) -> String? {
+        guard let value = o[field] else {
+            sink.error(o.node, "missing property \"\(key)\"")
             return nil
         }
         guard let s = document.string(value), !s.isEmpty else {
@@ -490,17 +592,7 @@ public struct StixIngest {
         return s
     }
 
-    private func strings(_ node: Int?) -> [String] {
-        guard let node else { return [] }
-        if document.kind(node) == .string { return document.string(node).map { [$0] } ?? [] }
-        var out: [String] = []
-        document.forEachElement(node) { _, e in if let s = document.string(e), !s.isEmpty, !out.contains(s) { out.append(s) } }
-        return out
-    }
-
-    private func strings(_ nodes: [Int]) -> [String] { nodes.flatMap { strings($0) } }
-
-    private mutating func span(_ first: Int?, _ last: Int?) -> DayRange? {
+    mutating func span(_ o: StixObject) -> DayRange? {
         func day(_ node: Int?) -> Day? {
             guard let node else { return nil }
             guard let text = document.string(node), let d = Day(parsing: text) else {
@@ -509,9 +601,9 @@ public struct StixIngest {
             }
             return d
         }
-        let f = day(first), l = day(last)
+        let f = day(o[.firstSeen]), l = day(o[.lastSeen])
         if let f, let l, l < f {
-            sink.error(last!, "date out of order: last_seen \(l) is before first_seen \(f)")
+            sink.error(o[.lastSeen]!, "date out of order: last_seen \(l) is before first_seen \(f)")
             return nil
         }
         if let f { return DayRange(start: f, end: l ?? f) }
@@ -520,14 +612,27 @@ public struct StixIngest {
     }
 
     /// External ids (ATT&CK G0125, T1110.003) from `external_references`.
-    private func externalIDs(_ node: Int?, source: String? = nil) -> [String] {
-        guard let node else { return [] }
+    func externalIDs(_ o: StixObject, source: String?) -> [String] {
+        guard let node = o[.externalReferences] else { return [] }
         var out: [String] = []
         document.forEachElement(node) { _, ref in
             guard document.kind(ref) == .object, let id = document.member(ref, "external_id").flatMap(document.string) else { return }
-            let name = document.member(ref, "source_name").flatMap(document.string)
-            if let source, name != source { return }
+            if let source, document.member(ref, "source_name").flatMap(document.string) != source { return }
             if !out.contains(id) { out.append(id) }
+        }
+        return out
+    }
+
+    /// `external_references` as citable references (source name, description, URL, id).
+    func references(_ o: StixObject) -> [Reference] {
+        guard let node = o[.externalReferences] else { return [] }
+        var out: [Reference] = []
+        document.forEachElement(node) { _, ref in
+            guard document.kind(ref) == .object else { return }
+            func text(_ k: String) -> String? { document.member(ref, k).flatMap { document.stringPrefix($0, maxScalars: 2000) } }
+            guard let name = text("source_name") else { return }
+            let r = Reference(key: name, title: text("description") ?? name, url: text("url"), externalID: text("external_id"))
+            if !out.contains(r) { out.append(r) }
         }
         return out
     }

@@ -7,9 +7,13 @@ public struct DatasetLoader: Sendable {
     public var paths: [String]
     public let fileSystem: any FileSystem
     public var maxFileSize: Int
+    /// Records marked above this TLP level are hidden from everything (and counted).
+    public var maxTLP: TLP?
 
     private struct Cached: Sendable {
         var stamp: FileStamp
+        /// A hash of the bytes: a file touched but unchanged (mtime alone) is not parsed again.
+        var digest: UInt64
         var result: IngestResult
     }
 
@@ -20,20 +24,57 @@ public struct DatasetLoader: Sendable {
     /// Every input's stamp at the last load (nil: missing), to notice changes cheaply.
     private var lastStamps: [String: FileStamp?] = [:]
 
-    public init(paths: [String], fileSystem: any FileSystem = LocalFileSystem(), maxFileSize: Int = 1 << 30) {
+    public init(paths: [String], fileSystem: any FileSystem = LocalFileSystem(), maxFileSize: Int = 1 << 30, maxTLP: TLP? = nil) {
         self.paths = paths
         self.fileSystem = fileSystem
         self.maxFileSize = maxFileSize
+        self.maxTLP = maxTLP
     }
 
-    /// Files named directly plus the `.json` files inside named directories, in order.
+    /// Files named directly plus the `.json` files inside named directories, in order. A
+    /// directory with a `manifest.json` is a MISP feed: its events, not the manifest itself.
     public func expandedPaths() -> [String] {
         var out: [String] = []
+        var seen: Set<String> = []
         for path in paths {
             if fileSystem.stamp(path)?.isDirectory == true {
-                for f in fileSystem.list(path) ?? [] where f.hasSuffix(".json") && !out.contains(f) { out.append(f) }
-            } else if !out.contains(path) {
+                let files = fileSystem.list(path) ?? []
+                let feed = files.contains { $0.hasSuffix("/manifest.json") }
+                for f in files where f.hasSuffix(".json") && !(feed && f.hasSuffix("/manifest.json")) && seen.insert(f).inserted { out.append(f) }
+            } else if seen.insert(path).inserted {
                 out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Paths given that do not exist (a missing file is an error, as in cat and jq).
+    public func missingPaths() -> [String] { paths.filter { fileSystem.stamp($0) == nil } }
+
+    /// Named directories with no `.json` file in them.
+    public func emptyDirectories() -> [String] {
+        paths.filter { p in fileSystem.stamp(p)?.isDirectory == true && !(fileSystem.list(p) ?? []).contains { $0.hasSuffix(".json") } }
+    }
+
+    /// For MISP feed directories: events the manifest lists whose files are missing.
+    public func feedManifestProblems() -> [Problem] { feedProblems() }
+
+    func feedProblems() -> [Problem] {
+        var out: [Problem] = []
+        for dir in paths where fileSystem.stamp(dir)?.isDirectory == true {
+            let files = Set(fileSystem.list(dir) ?? [])
+            let manifestPath = (dir.hasSuffix("/") ? dir : dir + "/") + "manifest.json"
+            guard files.contains(manifestPath), let bytes = try? fileSystem.read(manifestPath, limit: maxFileSize) else { continue }
+            let manifest: MispFeedManifest
+            do {
+                manifest = try MispFeedManifest(bytes: bytes)
+            } catch {
+                out.append(Problem(file: manifestPath, line: error.line, column: error.column, path: "$", message: error.message))
+                continue
+            }
+            for entry in manifest.entries where !files.contains((dir.hasSuffix("/") ? dir : dir + "/") + entry.uuid + ".json") {
+                out.append(Problem(file: manifestPath, line: 1, column: 1, path: "$[\"\(entry.uuid)\"]",
+                                   message: "the manifest lists event \(entry.uuid) but \(entry.uuid).json is not in the feed", severity: .warning))
             }
         }
         return out
@@ -42,7 +83,7 @@ public struct DatasetLoader: Sendable {
     /// Reads what changed since the last call and rebuilds the dataset. `now` labels stale data.
     public mutating func load(now: String = "") -> Dataset {
         let (results, files, problems) = collect(now: now)
-        var dataset = DatasetBuilder.build(results, files: files)
+        var dataset = DatasetBuilder.build(results, files: files, maxTLP: maxTLP)
         // Problems of cached results are already in `results`; the stale warnings come first.
         dataset.problems = problems + dataset.problems
         return dataset
@@ -54,7 +95,13 @@ public struct DatasetLoader: Sendable {
         let files = expandedPaths()
         var results: [IngestResult] = []
         var loaded: [LoadedFile] = []
-        var extraProblems: [Problem] = []
+        var extraProblems: [Problem] = feedProblems()
+        for missing in missingPaths() {
+            extraProblems.append(Problem(file: missing, line: 1, column: 1, path: "$", message: "no such file or directory"))
+        }
+        for empty in emptyDirectories() {
+            extraProblems.append(Problem(file: empty, line: 1, column: 1, path: "$", message: "no .json files in this directory", severity: .warning))
+        }
         let explicit = Set(paths)
         // Files that vanished from a watched directory are simply gone; named files are kept.
         for gone in accepted.keys where !files.contains(gone) {
@@ -72,8 +119,18 @@ public struct DatasetLoader: Sendable {
                 continue
             }
             var fresh: IngestResult
+            var digest: UInt64 = 0
             do {
                 let bytes = try fileSystem.read(path, limit: maxFileSize)
+                digest = DatasetLoader.digest(bytes)
+                if let stamp, let cached = accepted[path], cached.stamp.size == stamp.size, cached.digest == digest {
+                    // Touched, not changed: keep the parse.
+                    accepted[path]?.stamp = stamp
+                    results.append(cached.result)
+                    loaded.append(LoadedFile(path: path, format: cached.result.format, actors: cached.result.actors.count,
+                                             events: cached.result.events.count, bytes: cached.result.bytes, loaded: true, staleSince: staleSince[path]))
+                    continue
+                }
                 fresh = Ingest.read(bytes: bytes, file: path)
             } catch {
                 fresh = IngestResult(file: path, format: .native)
@@ -95,12 +152,27 @@ public struct DatasetLoader: Sendable {
                 continue
             }
             staleSince[path] = nil
-            if let stamp, !fresh.unparsed { accepted[path] = Cached(stamp: stamp, result: fresh) }
+            if let stamp, !fresh.unparsed { accepted[path] = Cached(stamp: stamp, digest: digest, result: fresh) }
             results.append(fresh)
             loaded.append(LoadedFile(path: path, format: fresh.unparsed ? nil : fresh.format, actors: fresh.actors.count,
                                      events: fresh.events.count, bytes: fresh.bytes, loaded: !fresh.unparsed))
         }
         return (results, loaded, extraProblems)
+    }
+
+    /// A fast 64-bit hash of a file's bytes (words at a time), to tell a touched file from a changed one.
+    static func digest(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for k in 0..<words {
+                let w = raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)
+                h = (h ^ w) &* 0x0000_0100_0000_01B3
+                h ^= h >> 29
+            }
+            for k in (words * 8)..<raw.count { h = (h ^ UInt64(raw[k])) &* 0x0000_0100_0000_01B3 }
+        }
+        return h
     }
 
     /// True when a file appeared, vanished or changed since the last load (stat calls only).

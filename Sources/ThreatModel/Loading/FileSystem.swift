@@ -10,6 +10,31 @@ public protocol FileSystem: Sendable {
     func stamp(_ path: String) -> FileStamp?
     /// Regular files directly inside a directory, sorted by name; nil when not a directory.
     func list(_ directory: String) -> [String]?
+    /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: readers
+    /// see the old contents or the new, never half a file. `mode` applies whatever the umask.
+    func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32) throws(FileError)
+    /// Creates a directory and its parents (existing ones are fine).
+    func makeDirectories(_ path: String, mode: UInt32) throws(FileError)
+    func remove(_ path: String)
+    /// Calls `onChange` (from another thread) when any of `paths`, or a file in a directory
+    /// among them, may have changed. Nil when the file system cannot notify.
+    func watch(_ paths: [String], onChange: @escaping @Sendable () -> Void) -> (any FileWatch)?
+}
+
+/// A running file watch; `cancel` stops it.
+public protocol FileWatch: AnyObject, Sendable {
+    func cancel()
+}
+
+extension FileSystem {
+    public func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32) throws(FileError) {
+        throw FileError("this file system is read-only")
+    }
+    public func makeDirectories(_ path: String, mode: UInt32) throws(FileError) {
+        throw FileError("this file system is read-only")
+    }
+    public func remove(_ path: String) {}
+    public func watch(_ paths: [String], onChange: @escaping @Sendable () -> Void) -> (any FileWatch)? { nil }
 }
 
 /// Identity of a file's contents as far as the OS can tell without reading it.
@@ -89,6 +114,58 @@ public struct LocalFileSystem: FileSystem {
             if let s = stamp(path), !s.isDirectory { names.append(path) }
         }
         return names.sorted()
+    }
+}
+
+extension LocalFileSystem {
+    public func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32) throws(FileError) {
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
+        guard fd >= 0 else { throw FileError("\(path): " + String(cString: strerror(errno))) }
+        // The mode given, whatever the umask (a cache of licensed objects stays private).
+        fchmod(fd, mode_t(mode))
+        var offset = 0
+        var failure: String?
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                break
+            }
+            offset += n
+        }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw FileError("\(path): \(failure)")
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FileError("\(path): \(reason)")
+        }
+    }
+
+    public func makeDirectories(_ path: String, mode: UInt32) throws(FileError) {
+        var partial = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            partial += "/" + component
+            if mkdir(partial, mode_t(mode)) != 0 && errno != EEXIST {
+                throw FileError("\(partial): " + String(cString: strerror(errno)))
+            }
+        }
+    }
+
+    public func remove(_ path: String) { unlink(path) }
+
+    public func watch(_ paths: [String], onChange: @escaping @Sendable () -> Void) -> (any FileWatch)? {
+        #if os(Linux)
+        return InotifyWatch(paths: paths, fileSystem: self, onChange: onChange)
+        #else
+        return nil
+        #endif
     }
 }
 

@@ -30,6 +30,16 @@ public struct Actor: Hashable, Sendable, Identifiable {
     public var collective: Bool
     public var descriptions: [String]
     public var provenance: [Provenance]
+    /// Every source's statement of the nexus (more than one distinct value: disputed).
+    public var nexusClaims: [NexusClaim] = []
+    /// External references its descriptions cite (ATT&CK `(Citation: …)`).
+    public var references: [Reference] = []
+    /// The most restrictive TLP marking among its records.
+    public var tlp: TLP?
+    /// Why its records were merged, and the names it shares without merging.
+    public var identity = ActorIdentity()
+    /// True for a name that would join otherwise distinct actors (kept apart, linked to them).
+    public var umbrella: Bool { !identity.umbrellaOf.isEmpty }
 
     public init(id: String, name: String, aliases: [String] = [], nexus: Nexus = .unknown, nexusBasis: NexusBasis = .unknown,
                 type: ActorType = .unknown, motivations: [Motivation] = [], sectors: [String] = [], unmappedSectors: [String] = [],
@@ -55,6 +65,9 @@ public struct Actor: Hashable, Sendable, Identifiable {
         self.provenance = provenance
     }
 
+    /// The folded form names are compared in: case, spacing and punctuation ignored.
+    public static func nameKey(_ name: String) -> String { String(Vocabulary.fold(name).filter { $0 != " " }) }
+
     /// Every name it is known by, primary first.
     public var allNames: [String] { [name] + aliases }
 
@@ -64,4 +77,21 @@ public struct Actor: Hashable, Sendable, Identifiable {
         for c in countries { if let r = Vocabulary.country(c)?.region, !out.contains(r) { out.append(r) } }
         return out
     }
+}
+
+/// How an actor came to be one actor: the reasons its records were merged, names it shares
+/// with other actors without merging (an alias alone is not identity), and umbrella links.
+public struct ActorIdentity: Hashable, Sendable {
+    public struct Overlap: Hashable, Sendable {
+        public var actorID: String
+        public var alias: String
+    }
+    /// "ATT&CK G0007 'APT28': same name as MISP 'APT28'".
+    public var reasons: [String] = []
+    public var overlaps: [Overlap] = []
+    /// For an umbrella record: the actors its names would have joined.
+    public var umbrellaOf: [String] = []
+    /// The umbrellas that name this actor.
+    public var umbrellas: [String] = []
+    public init() {}
 }

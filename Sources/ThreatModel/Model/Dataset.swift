@@ -12,9 +12,23 @@ public struct Dataset: Sendable {
     public private(set) var eventsByActor: [String: [Int]]
     /// Integer columns over events and actors for the aggregates' hot loops.
     public private(set) var index: DatasetIndex
+    /// ATT&CK techniques the data describes or names, by id.
+    public private(set) var techniqueCatalog: [TechniqueInfo]
+    private var techniquePosition: [String: Int]
+    /// Matrix columns in kill-chain order, from the data's tactic and matrix objects (else enterprise's).
+    public private(set) var tactics: [TacticInfo]
+    /// Per actor position: the technique ids it uses (directly, through campaigns, tags), sorted.
+    public private(set) var actorTechniques: [[String]]
+    /// The same rolled up to parents, for filters.
+    private var actorTechniqueRoots: [Set<String>]
+    private var proceduresByTechnique: [String: [Procedure]]
+    private var eventPosition: [String: Int]
+    /// What a TLP limit hid (zero without a limit).
+    public var hidden: HiddenCount
 
     public init(reports: [ReportInfo] = [], actors: [Actor] = [], events: [Event] = [], campaigns: [Campaign] = [],
-                findings: [Finding] = [], problems: [Problem] = [], files: [LoadedFile] = []) {
+                findings: [Finding] = [], problems: [Problem] = [], files: [LoadedFile] = [], techniques: [TechniqueInfo] = [],
+                tactics: [TacticInfo] = [], actorTechniques: [[String]] = [], procedures: [Procedure] = [], hidden: HiddenCount = HiddenCount()) {
         self.reports = reports
         self.actors = actors
         self.events = events
@@ -22,6 +36,19 @@ public struct Dataset: Sendable {
         self.findings = findings
         self.problems = problems
         self.files = files
+        self.hidden = hidden
+        let catalog = techniques.sorted { $0.id < $1.id }
+        techniqueCatalog = catalog
+        techniquePosition = Dictionary(catalog.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.tactics = tactics.isEmpty ? TacticInfo.enterprise : tactics
+        var used = actorTechniques
+        if used.count < actors.count { used += Array(repeating: [], count: actors.count - used.count) }
+        self.actorTechniques = used
+        actorTechniqueRoots = used.map { Set($0.map(TechniqueInfo.root)) }
+        var byTechnique: [String: [Procedure]] = [:]
+        for p in procedures { byTechnique[p.techniqueID, default: []].append(p) }
+        proceduresByTechnique = byTechnique
+        eventPosition = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.index = DatasetIndex(actors: actors, events: events, actorPosition: actorIndex)
         var byActor: [String: [Int]] = [:]
@@ -58,6 +85,50 @@ public struct Dataset: Sendable {
     }
 
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
+
+    public func event(_ id: String) -> Event? { eventPosition[id].map { events[$0] } }
+
+    public func technique(_ id: String) -> TechniqueInfo? { techniquePosition[id].map { techniqueCatalog[$0] } }
+
+    public var techniqueCount: Int { techniqueCatalog.count }
+
+    /// A tactic's display name ("Initial Access" for "initial-access").
+    public func tacticName(_ shortName: String) -> String {
+        tactics.first { $0.shortName == shortName }?.name ?? TacticInfo.enterprise.first { $0.shortName == shortName }?.name ?? shortName
+    }
+
+    /// Whether the actor at `position` uses technique `t` (a parent id covers its sub-techniques).
+    public func actorUses(_ position: Int, technique t: String) -> Bool {
+        guard actorTechniques.indices.contains(position) else { return false }
+        return t.contains(".") ? actorTechniques[position].contains(t) : actorTechniqueRoots[position].contains(t)
+    }
+
+    public func techniqueIDs(ofActor id: String) -> [String] {
+        actorPosition(id).map { actorTechniques[$0] } ?? []
+    }
+
+    /// Procedure descriptions for a technique and, for a parent, its sub-techniques.
+    public func procedures(technique t: String) -> [Procedure] {
+        if t.contains(".") { return proceduresByTechnique[t] ?? [] }
+        return proceduresByTechnique.filter { $0.key == t || $0.key.hasPrefix(t + ".") }.sorted { $0.key < $1.key }.flatMap(\.value)
+    }
+
+    /// The most restrictive TLP marking of anything loaded (shown in the header).
+    public var highestMarking: TLP? {
+        TLP.highest(actors.map(\.tlp) + events.map(\.tlp) + reports.map(\.tlp) + findings.flatMap { $0.provenance.map(\.tlp) })
+    }
+}
+
+/// How a live source is doing, for the source list and the STALE banner.
+public struct SourceStatus: Hashable, Sendable {
+    public enum Health: Hashable, Sendable { case ok, connecting, cached, failing }
+    public var health: Health
+    /// "last pull 14:02 · 1,826 objects", "error: connection refused · retry in 2m".
+    public var text: String
+    public init(_ health: Health, _ text: String) {
+        self.health = health
+        self.text = text
+    }
 }
 
 /// A file that went into a dataset, with what came out of it.
@@ -72,10 +143,10 @@ public struct LoadedFile: Hashable, Sendable {
     /// Set when this file's current contents are bad and its last good load is shown instead.
     public var staleSince: String?
     /// How a live source is doing (last pull, objects, error, next retry), for the status list.
-    public var status: String?
+    public var status: SourceStatus?
 
     public init(path: String, format: Provenance.Format?, actors: Int, events: Int, bytes: Int, loaded: Bool, staleSince: String? = nil,
-                status: String? = nil) {
+                status: SourceStatus? = nil) {
         self.path = path
         self.format = format
         self.actors = actors

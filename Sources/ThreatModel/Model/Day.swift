@@ -10,6 +10,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Nil for impossible dates such as 2025-02-30.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year), (1...9999).contains(year) else { return nil }
+        self.init(civilYear: year, month: month, day: day)
+    }
+
+    /// Any proleptic Gregorian date, without the 0001–9999 bound of dates in data: bucket
+    /// arithmetic steps past 9999-12-31 (to 10000-01-01) and must not fail there.
+    public init(civilYear year: Int, month: Int, day: Int) {
+        let year = max(-1_000_000, min(1_000_000, year))
+        let month = max(1, min(12, month))
+        let day = max(1, min(31, day))
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -51,7 +60,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func addingMonths(_ months: Int) -> Day {
         let c = components
         let total = c.year * 12 + (c.month - 1) + months
-        return Day(year: total / 12, month: total % 12 + 1, day: 1) ?? self
+        let year = total >= 0 ? total / 12 : (total - 11) / 12
+        return Day(civilYear: year, month: total - year * 12 + 1, day: 1)
     }
 
     /// ISO 8601 calendar date, e.g. 2026-03-31.

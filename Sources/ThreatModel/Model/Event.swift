@@ -19,6 +19,13 @@ public struct Event: Hashable, Sendable, Identifiable {
     /// How many times it was seen (STIX sighting count); 1 otherwise.
     public var count: Int
     public var provenance: [Provenance]
+    /// ATT&CK technique ids the event is tagged with (MISP `mitre-attack-pattern` clusters).
+    public var techniques: [String] = []
+    public var tlp: TLP?
+    /// Tags and galaxy clusters no vocabulary knows, kept verbatim.
+    public var labels: [String] = []
+    /// What the event holds beyond its tags ("39 attributes, 20 objects").
+    public var contents: String?
 
     public init(id: String, span: DayRange, kind: Kind, actorIDs: [String] = [], nexus: Nexus = .unknown, sectors: [String] = [],
                 regions: [String] = [], countries: [String] = [], summary: String, count: Int = 1, provenance: [Provenance] = []) {

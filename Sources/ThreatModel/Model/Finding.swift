@@ -70,16 +70,28 @@ public struct Finding: Hashable, Sendable, Identifiable {
         self.provenance = provenance
     }
 
+    /// The distinct sources it cites, with what one needs to cite them.
+    public var citedSources: [Reference] {
+        var out: [Reference] = []
+        for p in provenance {
+            let r = p.reference ?? p.source.map { Reference(key: $0, title: $0) }
+            if let r, !out.contains(where: { $0.key == r.key }) { out.append(r) }
+        }
+        return out
+    }
+
     /// ">58%" (or ">=58%" style in ASCII).
     public func formatted(ascii: Bool = false) -> String {
         let number = Finding.format(value)
         return (ascii ? qualifier.asciiSymbol : qualifier.symbol) + number + (metric == .share ? "%" : "")
     }
 
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : value < 0 ? "-∞" : "NaN" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
-        let tenths = (value * 10).rounded() / 10
-        return String(tenths)
+        if abs(value) >= 1e15 { return String(value) }
+        let tenths = Int((value * 10).rounded())
+        return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 }
 
@@ -94,6 +106,9 @@ public struct ReportInfo: Hashable, Sendable, Identifiable {
     public var synthetic: Bool
     public var sources: [SourceInfo]
     public var provenance: [Provenance]
+    public var tlp: TLP?
+    /// Ids of the native report and STIX report objects that describe the same report (twins count once).
+    public var twinIDs: [String] = []
 
     public init(id: String, title: String, publisher: String? = nil, published: Day? = nil, period: DayRange? = nil,
                 summary: String? = nil, synthetic: Bool = false, sources: [SourceInfo] = [], provenance: [Provenance] = []) {
@@ -111,6 +126,9 @@ public struct ReportInfo: Hashable, Sendable, Identifiable {
 
 /// A source a report cites (an article, a vendor report).
 public struct SourceInfo: Hashable, Sendable, Identifiable {
+    /// As a reference to cite.
+    public var reference: Reference { Reference(key: id, title: title, publisher: publisher, published: published, url: url) }
+
     public var id: String
     public var title: String
     public var publisher: String?

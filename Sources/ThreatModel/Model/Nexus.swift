@@ -2,6 +2,8 @@
 /// source or a vendor naming convention (and then marked as inferred).
 public enum Nexus: Hashable, Comparable, Sendable, CustomStringConvertible {
     case country(String)
+    /// Sources state different countries: the actor counts once, here, with every claim kept.
+    case disputed
     case unknown
 
     public init(code: String?) {
@@ -17,6 +19,7 @@ public enum Nexus: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var name: String {
         switch self {
         case .country(let c): return Vocabulary.country(c)?.name ?? c
+        case .disputed: return "Disputed"
         case .unknown: return "Unknown"
         }
     }
@@ -25,18 +28,30 @@ public enum Nexus: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var shortName: String {
         switch self {
         case .country(let c): return Vocabulary.country(c)?.short ?? c
+        case .disputed: return "Disputed"
         case .unknown: return "Unknown"
         }
     }
 
-    public var description: String { code ?? "unknown" }
-
-    public static func < (a: Nexus, b: Nexus) -> Bool {
-        switch (a, b) {
-        case (.country(let x), .country(let y)): return x < y
-        case (.country, .unknown): return true
-        default: return false
+    public var description: String {
+        switch self {
+        case .country(let c): return c
+        case .disputed: return "disputed"
+        case .unknown: return "unknown"
         }
+    }
+
+    /// Countries first (by code), then Disputed, then Unknown.
+    public static func < (a: Nexus, b: Nexus) -> Bool {
+        func rank(_ n: Nexus) -> Int {
+            switch n {
+            case .country: return 0
+            case .disputed: return 1
+            case .unknown: return 2
+            }
+        }
+        if case .country(let x) = a, case .country(let y) = b { return x < y }
+        return rank(a) < rank(b)
     }
 }
 
@@ -46,7 +61,7 @@ public enum NexusBasis: Hashable, Sendable {
     case stated
     /// Inferred from a vendor naming convention, e.g. "Panda" (CrowdStrike) → China.
     case naming(word: String, family: String)
-    /// Sources disagree; the nexus shown is the first source's, the others are listed.
+    /// Sources disagree: the actor counts under Disputed; `claims` lists who says what.
     case conflict(others: [String])
     case unknown
 }
@@ -71,5 +86,16 @@ public enum Motivation: String, CaseIterable, Hashable, Sendable, Comparable {
 
     public static func < (a: Motivation, b: Motivation) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One source's statement of an actor's nexus, for disputes.
+public struct NexusClaim: Hashable, Sendable {
+    public var nexus: Nexus
+    /// What to cite: the source's title, or the file and object.
+    public var source: String
+    public init(nexus: Nexus, source: String) {
+        self.nexus = nexus
+        self.source = source
     }
 }

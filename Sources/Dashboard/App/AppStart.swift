@@ -1,0 +1,77 @@
+import Reports
+import ThreatModel
+import TerminalUI
+
+/// Everything the first frame depends on, from the command line and the config: one value
+/// that `run`, `snapshot` and kiosk mode all turn into a state through `AppState.start`, so
+/// the live screen and a snapshot of the same options cannot differ.
+public struct StartOptions: Sendable {
+    public var dataset: Dataset
+    public var width: Int
+    public var height: Int
+    public var ascii = false
+    public var themes: [Theme] = [Theme.fallback]
+    /// A theme by name; nil: "default" when present, else the first.
+    public var themeName: String?
+    public var tier: ColorTier = .color256
+    public var filter: Filter = .none
+    public var focus: PaneID?
+    public var zoomed = false
+    public var notice: String?
+    public var settingsProblems: [Problem] = []
+    public var savedViews: [String: [String]] = [:]
+    public var now: Double = 0
+    public var loadMilliseconds: Double = 0
+    public var sourceLabel = ""
+    public var kiosk: KioskConfig?
+    public var links = false
+    /// `--compare`: the baseline to compare the view with.
+    public var compare: CompareSpec?
+    /// A message for the footer on the first frame (e.g. why the config was ignored).
+    public var status: (text: String, role: Role, seconds: Double)?
+
+    public init(dataset: Dataset, width: Int, height: Int) {
+        self.dataset = dataset
+        self.width = width
+        self.height = height
+    }
+}
+
+extension AppState {
+    /// The first state for `options`.
+    public static func start(_ options: StartOptions) -> AppState {
+        var state = AppState(dataset: options.dataset, width: options.width, height: options.height, ascii: options.ascii,
+                             themes: options.themes, tier: options.tier)
+        if let name = options.themeName, let k = state.themes.firstIndex(where: { $0.name == name }) {
+            state.themeIndex = k
+        } else {
+            state.themeIndex = state.themes.firstIndex { $0.name == "default" } ?? 0
+        }
+        state.now = options.now
+        state.loadedAt = options.now
+        state.loadMilliseconds = options.loadMilliseconds
+        state.sourceLabel = options.sourceLabel
+        state.notice = options.notice
+        state.settingsProblems = options.settingsProblems
+        state.savedViews = options.savedViews
+        state.links = options.links && options.kiosk == nil
+        state.filter = options.filter
+        if let spec = options.compare {
+            switch Comparison.make(spec, dataset: state.dataset, filter: state.filter) {
+            case .success(let c):
+                state.comparison = c
+                state.filter = c.currentFilter
+            case .failure(let reason):
+                state.settingsProblems.append(Problem(file: "--compare", line: 1, column: 1, path: "$", message: reason.description))
+            }
+        }
+        state.refresh()
+        if let focus = options.focus, PaneRegistry.pane(focus) != nil { App.focus(&state, focus) }
+        state.zoomed = options.zoomed
+        state.resized()
+        App.syncDetail(&state)
+        if let status = options.status { App.setStatus(&state, status.text, role: status.role, seconds: status.seconds) }
+        if let kiosk = options.kiosk { Kiosk.start(&state, config: kiosk, now: options.now) }
+        return state
+    }
+}

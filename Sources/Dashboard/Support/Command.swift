@@ -1,0 +1,15 @@
+import ThreatModel
+import TerminalUI
+import Reports
+/// What a key asks for. Keys map to commands in `Keymap`; panes and `update` carry them out.
+public enum Command: Hashable, Sendable {
+    // App
+    case quit, help, problems, search, prompt, export, compare, redraw, reload, nextTheme
+    case nextPane, previousPane, focus(Int), zoom
+    // Filters
+    case drill, popFilter, clearFilters, back
+    // Movement (each pane gives them its meaning)
+    case up, down, left, right, pageUp, pageDown, first, last
+    // Pane settings
+    case sort, reverseSort, measure, finer, coarser, automatic, layout, navigator
+}

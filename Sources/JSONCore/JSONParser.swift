@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A strict RFC 8259 parser that builds a `JSONDocument` tape in one pass over the bytes.
+///
+/// Iterative (an explicit stack, so 10,000-deep nesting is an error message, not a stack
+/// overflow), validates UTF-8 inside strings, and reports the first problem with its byte
+/// offset, line:column and the JSON path of the value being read.
+enum JSONParser {
+    static func parse(_ bytes: [UInt8], maxDepth: Int) throws(JSONSyntaxError) -> Tape {
+        guard bytes.count < Int(UInt32.max) else {
+            throw JSONSyntaxError(offset: 0, line: 1, column: 1, path: [], message: "file is larger than 4 GiB")
+        }
+        let tape = Tape(capacity: bytes.count / 10 + 16)
+        let failure: JSONSyntaxError? = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count,
+                                      tape: tape, maxDepth: maxDepth)
+            guard let (offset, message) = scanner.run() else { return nil }
+            return scanner.error(at: offset, message, bytes: bytes)
+        }
+        if let failure { throw failure }
+        return tape
+    }
+
+    @inline(__always)
+    static func hexValue(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 0x30...0x39: return UInt32(c - 0x30)
+        case 0x41...0x46: return UInt32(c - 0x41 + 10)
+        case 0x61...0x66: return UInt32(c - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `j` (2–4), or 0 when it is ill-formed
+    /// (overlong, surrogate, beyond U+10FFFF, truncated).
+    @inline(__always)
+    static func utf8SequenceLength(_ p: UnsafePointer<UInt8>, _ j: Int, _ n: Int) -> Int {
+        let b0 = p[j]
+        @inline(__always) func cont(_ k: Int) -> Bool { j + k < n && p[j + k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF:
+            return cont(1) ? 2 : 0
+        case 0xE0:
+            return j + 1 < n && p[j + 1] >= 0xA0 && p[j + 1] <= 0xBF && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return cont(1) && cont(2) ? 3 : 0
+        case 0xED:
+            return j + 1 < n && p[j + 1] >= 0x80 && p[j + 1] <= 0x9F && cont(2) ? 3 : 0
+        case 0xF0:
+            return j + 1 < n && p[j + 1] >= 0x90 && p[j + 1] <= 0xBF && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3:
+            return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4:
+            return j + 1 < n && p[j + 1] >= 0x80 && p[j + 1] <= 0x8F && cont(2) && cont(3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Decodes a string body that contains escapes (already validated by the scanner).
+    static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var j = 0
+        let n = raw.count
+        func appendScalar(_ v: UInt32) {
+            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+            out.append(contentsOf: Array(String(scalar).utf8))
+        }
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 3 < n else { return nil }
+            var v: UInt32 = 0
+            for k in 0..<4 {
+                guard let d = hexValue(raw[at + k]) else { return nil }
+                v = v << 4 | d
+            }
+            return v
+        }
+        while j < n {
+            let c = raw[j]
+            guard c == 0x5C, j + 1 < n else { out.append(c); j += 1; continue }
+            let e = raw[j + 1]
+            j += 2
+            switch e {
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                guard let high = hex4(j) else { appendScalar(0xFFFD); continue }
+                j += 4
+                if high >= 0xD800 && high <= 0xDBFF {
+                    if j + 1 < n, raw[j] == 0x5C, raw[j + 1] == 0x75, let low = hex4(j + 2), low >= 0xDC00, low <= 0xDFFF {
+                        j += 6
+                        appendScalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                    } else {
+                        appendScalar(0xFFFD)
+                    }
+                } else if high >= 0xDC00 && high <= 0xDFFF {
+                    appendScalar(0xFFFD)
+                } else {
+                    appendScalar(high)
+                }
+            default: out.append(e)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The value of a number token. Locale-free: never strtod, whose decimal point follows
+    /// LC_NUMERIC (under de_DE it reads "58.5" as 58). Integers of up to 15 digits convert
+    /// directly; everything else goes through Swift's own correctly rounded parser. Values
+    /// beyond Double's range are ±infinity (`1e400`); callers decide whether that is valid.
+    static func parseNumber(_ bytes: [UInt8], start: Int, length: Int) -> Double? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard length > 0, start >= 0, start + length <= buffer.count else { return nil }
+            var negative = false
+            var k = start
+            if buffer[k] == 0x2D { negative = true; k += 1 }
+            var value: Int64 = 0
+            var simple = length - (negative ? 1 : 0) <= 15 && k < start + length
+            while simple && k < start + length {
+                let c = buffer[k]
+                if c >= 0x30 && c <= 0x39 { value = value * 10 + Int64(c - 0x30); k += 1 } else { simple = false }
+            }
+            // -0 stays negative zero, as JSON means it.
+            if simple { return value == 0 && negative ? -0.0 : Double(negative ? -value : value) }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<start + length]), as: UTF8.self)
+            return Double(text)
+        }
+    }
+}

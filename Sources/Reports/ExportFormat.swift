@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ThreatModel
+
+/// What an export writes: a Markdown brief, a CSV table, the JSON summary document, a STIX
+/// 2.1 bundle or an ATT&CK Navigator layer.
+public enum ExportFormat: Hashable, Sendable {
+    public enum Table: String, CaseIterable, Sendable {
+        case actors, nexus, sectors, timeline, techniques, events
+    }
+
+    case markdown
+    case csv(Table)
+    case json
+    case stix
+    case navigator
+
+    /// Parses `--format` (and `--table` for CSV).
+    public init?(format: String, table: String?) {
+        switch format.lowercased() {
+        case "md", "markdown", "brief": self = .markdown
+        case "csv":
+            guard let t = Table(rawValue: (table ?? "actors").lowercased()) else { return nil }
+            self = .csv(t)
+        case "json": self = .json
+        case "stix", "stix2", "stix21": self = .stix
+        case "navigator", "layer": self = .navigator
+        default: return nil
+        }
+    }
+
+    public static let names = "md, csv, json, stix, navigator"
+
+    /// The choices of the `e` dialog, in order.
+    public static let dialogChoices: [ExportFormat] = [.markdown] + Table.allCases.map { .csv($0) } + [.json, .stix, .navigator]
+
+    public var title: String {
+        switch self {
+        case .markdown: return "Markdown brief (.md)"
+        case .csv(let t): return "CSV: " + t.rawValue + " (.csv)"
+        case .json: return "JSON summary (threatdeck-summary@1)"
+        case .stix: return "STIX 2.1 bundle"
+        case .navigator: return "ATT&CK Navigator layer (4.5)"
+        }
+    }
+
+    public var fileSuffix: String {
+        switch self {
+        case .markdown: return "brief.md"
+        case .csv(let t): return t.rawValue + ".csv"
+        case .json: return "summary.json"
+        case .stix: return "stix.json"
+        case .navigator: return "layer.json"
+        }
+    }
+}
+
+/// An export the app was asked for: format and destination.
+public struct ExportRequest: Equatable, Sendable {
+    public var format: ExportFormat
+    public var path: String
+    public init(format: ExportFormat, path: String) {
+        self.format = format
+        self.path = path
+    }
+}
+
+/// Why an export was not written.
+public struct ExportError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Exports of a view, and where they go by default.
+public enum Exports {
+    /// "threatdeck-2026-12-01-1402-brief.md" in the current directory.
+    public static func defaultPath(for format: ExportFormat, now: Double) -> String {
+        let stamp = now > 0 ? ClockFormat.dateTime(now).replacingOccurrences(" ", "-").replacingOccurrences(":", "") : "export"
+        return "threatdeck-" + stamp + "-" + format.fileSuffix
+    }
+
+    /// The bytes of an export of `view`.
+    public static func render(_ format: ExportFormat, _ view: ReportView) -> Result<[UInt8], ExportError> {
+        switch format {
+        case .markdown: return .success(Array(MarkdownBrief.render(view).utf8))
+        case .csv(let t): return .success(Array(CSVExport.render(t, view).utf8))
+        case .json: return .success(Array((JSONSummary.document(view).render() + "\n").utf8))
+        case .stix: return .success(Array((StixExport.bundle(view).render() + "\n").utf8))
+        case .navigator:
+            guard !view.techniques.ranked.isEmpty else { return .failure(ExportError("no technique is used by the actors in view: a layer would be empty")) }
+            return .success(Array((NavigatorLayer.layer(view).render() + "\n").utf8))
+        }
+    }
+
+    /// Renders and writes atomically (a temporary file renamed into place): nothing is left
+    /// half written when the disk is full or the directory is not writable.
+    public static func write(_ format: ExportFormat, _ view: ReportView, to path: String, fileSystem: any FileSystem) -> Result<String, ExportError> {
+        switch render(format, view) {
+        case .failure(let e): return .failure(e)
+        case .success(let bytes):
+            do {
+                try fileSystem.writeAtomically(path, bytes, mode: 0o644)
+                return .success(path)
+            } catch {
+                return .failure(ExportError(error.message))
+            }
+        }
+    }
+}
+
+extension String {
+    /// Plain substring replacement without Foundation.
+    public func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound] + replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,290 @@
+import JSONCore
+
+/// Reads MISP core-format events: a single event (`{"Event": …}`), a list of them, a REST
+/// `restSearch` response (`{"response": [ … ]}`), or a bare event. Each becomes a dated event:
+/// `date` (else `publish_timestamp`) places it, `info` is its summary, `Orgc` its source;
+/// galaxy clusters and `misp-galaxy:` tags give actors (joined to galaxy and ATT&CK actors by
+/// the identity rules), sectors, countries, regions and ATT&CK techniques; `tlp:` tags its
+/// marking. Tags and galaxies no vocabulary knows are kept as labels, never errors.
+struct MispEventIngest {
+    let document: JSONDocument
+    let file: String
+    let format: Provenance.Format
+    private var sink: ProblemSink
+    private var result: IngestResult
+    private var actorIndex: [String: Int] = [:]
+    private var techniqueIndex: [String: Int] = [:]
+
+    init(document: JSONDocument, file: String, format: Provenance.Format = .mispEvent) {
+        self.document = document
+        self.file = file
+        self.format = format
+        self.sink = ProblemSink(document: document, file: file)
+        self.result = IngestResult(file: file, format: format)
+    }
+
+    static func run(_ document: JSONDocument, file: String, format: Provenance.Format = .mispEvent) -> IngestResult {
+        var ingest = MispEventIngest(document: document, file: file, format: format)
+        ingest.read()
+        ingest.result.problems = ingest.sink.problems()
+        ingest.result.bytes = document.bytes.count
+        return ingest.result
+    }
+
+    /// The event objects of any of the accepted shapes.
+    static func eventNodes(_ document: JSONDocument) -> [Int] {
+        let root = document.root
+        var out: [Int] = []
+        func add(_ node: Int) {
+            guard document.kind(node) == .object else { return }
+            if let e = document.member(node, "Event"), document.kind(e) == .object { out.append(e) } else if document.member(node, "info") != nil { out.append(node) }
+        }
+        switch document.kind(root) {
+        case .array: document.forEachElement(root) { _, e in add(e) }
+        case .object:
+            if let r = document.member(root, "response") {
+                if document.kind(r) == .array { document.forEachElement(r) { _, e in add(e) } } else { add(r) }
+            } else {
+                add(root)
+            }
+        default: break
+        }
+        return out
+    }
+
+    /// True when the document looks like MISP events (for format detection).
+    static func looksLikeEvents(_ document: JSONDocument) -> Bool {
+        let root = document.root
+        if document.kind(root) == .object {
+            if let e = document.member(root, "Event"), document.kind(e) == .object { return true }
+            if let r = document.member(root, "response") {
+                if document.kind(r) == .array {
+                    var found = false
+                    document.forEachElement(r) { k, e in if k == 0, document.kind(e) == .object, document.member(e, "Event") != nil { found = true } }
+                    return found
+                }
+                return false
+            }
+            return document.member(root, "info") != nil && document.member(root, "Orgc") != nil && document.member(root, "date") != nil
+        }
+        if document.kind(root) == .array {
+            var found = false
+            document.forEachElement(root) { k, e in if k == 0, document.kind(e) == .object, document.member(e, "Event") != nil { found = true } }
+            return found
+        }
+        return false
+    }
+
+    mutating func read() {
+        let events = MispEventIngest.eventNodes(document)
+        if events.isEmpty {
+            sink.error(document.root, "no MISP event found: expected {\"Event\": …}, a list of them, or {\"response\": [ … ]}")
+            return
+        }
+        result.events.reserveCapacity(events.count)
+        var seen: [String: Int] = [:]
+        for node in events { readEvent(node, seen: &seen) }
+    }
+
+    /// A string, or a number written as a number (MISP 2.5 without stringified fetches).
+    func text(_ node: Int?) -> String? {
+        guard let node else { return nil }
+        switch document.kind(node) {
+        case .string: return document.string(node)
+        case .number: return document.double(node).map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) }
+        default: return nil
+        }
+    }
+
+    mutating func readEvent(_ node: Int, seen: inout [String: Int]) {
+        guard let uuid = text(document.member(node, "uuid")), !uuid.isEmpty else {
+            sink.error(node, "missing member \"uuid\"")
+            return
+        }
+        if let first = seen[uuid] {
+            let (line, column) = document.lineColumn(of: first)
+            sink.error(document.member(node, "uuid")!, "duplicate event uuid \"\(uuid)\" (first at \(line):\(column))")
+            return
+        }
+        seen[uuid] = document.member(node, "uuid")!
+        let info = document.member(node, "info").flatMap { document.stringPrefix($0, maxScalars: 1000) } ?? ""
+        if info.isEmpty { sink.warning(document.member(node, "info") ?? node, "event without \"info\": shown as its uuid") }
+        // When: the event's date, else the day it was published.
+        var day: Day?
+        if let d = document.member(node, "date") {
+            if let t = text(d), let parsed = Day(parsing: t) { day = parsed } else { sink.error(d, "invalid date: expected YYYY-MM-DD") }
+        }
+        if day == nil, let p = text(document.member(node, "publish_timestamp")), let seconds = Double(p), seconds > 0, seconds < 253_402_300_800 {
+            day = Day(ordinal: Int(seconds) / 86_400)
+        }
+        guard let day else {
+            sink.error(node, "event \(uuid) has no usable \"date\" or \"publish_timestamp\"; a timeline cannot place it")
+            return
+        }
+        let orgc = document.member(node, "Orgc").flatMap { document.member($0, "name") }.flatMap(text)
+        let reference = Reference(key: "misp:" + uuid, title: info.isEmpty ? uuid : info, publisher: orgc, published: day)
+        var event = Event(id: "misp-event--" + uuid.lowercased(), span: DayRange(day), kind: .other, summary: info.isEmpty ? uuid : info)
+
+        // Tags and galaxies; both may name the same cluster (deduplicated by galaxy and value).
+        var clusters: [(galaxy: String, value: String, node: Int?)] = []
+        var seenClusters: Set<String> = []
+        func addCluster(_ galaxy: String, _ value: String, _ node: Int?) {
+            let key = MispEventIngest.normalGalaxy(galaxy) + "|" + value.lowercased()
+            if seenClusters.insert(key).inserted { clusters.append((MispEventIngest.normalGalaxy(galaxy), value, node)) } else if let node, let k = clusters.firstIndex(where: { MispEventIngest.normalGalaxy($0.galaxy) + "|" + $0.value.lowercased() == key }), clusters[k].node == nil {
+                clusters[k].node = node
+            }
+        }
+        var tlps: [TLP] = []
+        if let tags = document.member(node, "Tag") {
+            document.forEachElement(tags) { _, t in
+                guard let name = document.member(t, "name").flatMap(document.string) else { return }
+                if let tlp = TLP(tag: name) { tlps.append(tlp); return }
+                if let (galaxy, value) = MispEventIngest.galaxyTag(name) { addCluster(galaxy, value, nil) } else if !event.labels.contains(name) && event.labels.count < 200 { event.labels.append(name) }
+            }
+        }
+        if let galaxies = document.member(node, "Galaxy") {
+            document.forEachElement(galaxies) { _, g in
+                let galaxyType = document.member(g, "type").flatMap(document.string) ?? ""
+                guard let list = document.member(g, "GalaxyCluster") else { return }
+                document.forEachElement(list) { _, c in
+                    guard let value = document.member(c, "value").flatMap(document.string), !value.isEmpty else { return }
+                    addCluster(document.member(c, "type").flatMap(document.string) ?? galaxyType, value, c)
+                }
+            }
+        }
+        event.tlp = TLP.highest(tlps)
+        for c in clusters { apply(c, to: &event, eventUUID: uuid) }
+        event.kind = MispEventIngest.kind(labels: event.labels, summary: info)
+
+        // What the event holds: attributes, objects, the attributes inside objects.
+        let attributes = document.member(node, "Attribute").map(document.count) ?? 0
+        var objects = 0, objectAttributes = 0
+        if let o = document.member(node, "Object") {
+            document.forEachElement(o) { _, obj in
+                objects += 1
+                objectAttributes += document.member(obj, "Attribute").map(document.count) ?? 0
+            }
+        }
+        event.contents = "\(attributes) attribute\(attributes == 1 ? "" : "s"), \(objects) object\(objects == 1 ? "" : "s") (\(objectAttributes) attribute\(objectAttributes == 1 ? "" : "s") in objects)"
+        event.provenance = [Provenance(file: file, format: format, objectID: uuid, source: orgc, reference: reference, tlp: event.tlp)]
+        if let t = text(document.member(node, "timestamp")).flatMap(Double.init), t.isFinite, t > 0, t < 1e12 {
+            result.versions[event.id] = Timestamp(seconds: Int64(t))
+        }
+        result.events.append(event)
+    }
+
+    /// `misp-galaxy:threat-actor="APT1"` → ("threat-actor", "APT1").
+    static func galaxyTag(_ tag: String) -> (String, String)? {
+        guard tag.hasPrefix("misp-galaxy:"), let eq = tag.firstIndex(of: "=") else { return nil }
+        let galaxy = String(tag[tag.index(tag.startIndex, offsetBy: 12)..<eq])
+        var value = Substring(tag[tag.index(after: eq)...])
+        if value.hasPrefix("\"") { value = value.dropFirst() }
+        if value.hasSuffix("\"") { value = value.dropLast() }
+        guard !galaxy.isEmpty, !value.isEmpty else { return nil }
+        return (galaxy, String(value))
+    }
+
+    /// Old ATT&CK galaxy names onto today's: mitre-enterprise-attack-attack-pattern → mitre-attack-pattern.
+    static func normalGalaxy(_ galaxy: String) -> String {
+        var g = galaxy.lowercased()
+        for stage in ["enterprise-attack-", "mobile-attack-", "pre-attack-"] {
+            if g.hasPrefix("mitre-" + stage) { g = "mitre-" + String(g.dropFirst(6 + stage.count)) }
+        }
+        return g
+    }
+
+    /// "Phishing - T1566" → ("Phishing", "T1566"); "APT1 - G0006" → ("APT1", "G0006").
+    static func splitID(_ value: String) -> (name: String, id: String?) {
+        let chars = Array(value)
+        guard chars.count >= 4 else { return (value, nil) }
+        var k = chars.count - 3
+        while k >= 0 && !(chars[k] == " " && chars[k + 1] == "-" && chars[k + 2] == " ") { k -= 1 }
+        guard k >= 0 else { return (value, nil) }
+        let id = String(chars[(k + 3)...]).trimmingCharacters
+        let first = id.first
+        guard first == "T" || first == "G" || first == "S" || first == "M" else { return (value, nil) }
+        return (String(chars[..<k]), id)
+    }
+
+    mutating func apply(_ cluster: (galaxy: String, value: String, node: Int?), to event: inout Event, eventUUID: String) {
+        switch cluster.galaxy {
+        case "threat-actor", "mitre-intrusion-set", "intrusion-set", "microsoft-activity-group", "360net", "tidal-groups":
+            let (name, gid) = cluster.galaxy == "mitre-intrusion-set" ? MispEventIngest.splitID(cluster.value) : (cluster.value, nil)
+            let key = cluster.galaxy + "|" + name.lowercased()
+            if actorIndex[key] == nil {
+                var actor: Actor?
+                if let node = cluster.node {
+                    let uuid = document.member(node, "uuid").flatMap(document.string).flatMap { $0.isEmpty ? nil : $0 }
+                        ?? document.member(node, "collection_uuid").flatMap(document.string).flatMap { $0.isEmpty ? nil : $0 }
+                    actor = MispIngest.actor(fromCluster: node, name: cluster.value, localID: "misp-cluster:" + (uuid ?? key), document: document, file: file,
+                                             format: format, sink: &sink)
+                }
+                var a = actor ?? Actor(id: "misp-cluster:" + key, name: name)
+                if let gid, !a.externalIDs.contains(gid) { a.externalIDs.append(gid) }
+                if a.provenance.isEmpty { a.provenance = [Provenance(file: file, format: format, objectID: eventUUID, source: "tag " + cluster.galaxy + "=\"" + cluster.value + "\"")] }
+                actorIndex[key] = result.actors.count
+                result.actors.append(a)
+            }
+            let id = result.actors[actorIndex[key]!].id
+            if !event.actorIDs.contains(id) { event.actorIDs.append(id) }
+        case "sector":
+            if let s = Vocabulary.sectorID(matching: cluster.value) {
+                if !event.sectors.contains(s) { event.sectors.append(s) }
+            } else {
+                label(&event, cluster)
+            }
+        case "country":
+            if let c = Vocabulary.countryCode(matching: cluster.value) {
+                if !event.countries.contains(c) { event.countries.append(c) }
+            } else {
+                label(&event, cluster)
+            }
+        case "region":
+            // "154 - Northern Europe": the UN M49 name after the code.
+            let name = cluster.value.split(separator: "-", maxSplits: 1).last.map { String($0).trimmingCharacters } ?? cluster.value
+            if let r = Vocabulary.regionID(matching: name) ?? Vocabulary.regionID(matching: cluster.value) {
+                if !event.regions.contains(r) { event.regions.append(r) }
+            } else {
+                label(&event, cluster)
+            }
+        case "mitre-attack-pattern":
+            let (name, id) = MispEventIngest.splitID(cluster.value)
+            guard let id, TechniqueInfo.isAttackID(id) else { label(&event, cluster); return }
+            if !event.techniques.contains(id) { event.techniques.append(id) }
+            if techniqueIndex[id] == nil {
+                techniqueIndex[id] = result.techniques.count
+                // "Phishing: Spearphishing Attachment" (some producers) → the sub-technique's own name.
+                let short = name.split(separator: ":").last.map { String($0).trimmingCharacters } ?? name
+                result.techniques.append(TechniqueInfo(id: id, name: short))
+            }
+        default:
+            label(&event, cluster)
+        }
+    }
+
+    func label(_ event: inout Event, _ cluster: (galaxy: String, value: String, node: Int?)) {
+        let text = cluster.galaxy + "=" + cluster.value
+        if !event.labels.contains(text) && event.labels.count < 200 { event.labels.append(text) }
+    }
+
+    /// The kind of activity, from classification tags and words in the summary.
+    static func kind(labels: [String], summary: String) -> Event.Kind {
+        let text = (labels.joined(separator: " ") + " " + summary).lowercased()
+        if text.contains("ransom") { return .ransomware }
+        if text.contains("phishing") || text.contains("malspam") { return .phishing }
+        if text.contains("ddos") || text.contains("denial of service") { return .ddos }
+        if text.contains("exploit") || text.contains("cve-") { return .exploitation }
+        if text.contains("malware") || text.contains("banker") || text.contains("trojan") || text.contains("backdoor") { return .malware }
+        return .other
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    var trimmingCharacters: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

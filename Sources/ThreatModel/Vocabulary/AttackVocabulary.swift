@@ -1,0 +1,35 @@
+/// ATT&CK's techniques and tactics as shipped with ThreatDeck (see `AttackTables`): names,
+/// tactics and matrix order for data that names techniques by id only.
+public enum AttackVocabulary {
+    static let techniques: [String: TechniqueInfo] = {
+        var out: [String: TechniqueInfo] = [:]
+        for line in AttackTables.techniques.split(separator: "\n") {
+            let f = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 4 else { continue }
+            out[f[0]] = TechniqueInfo(id: f[0], name: f[1], tactics: f[2].split(separator: ",").map(String.init), domain: f[3],
+                                      url: "https://attack.mitre.org/techniques/" + f[0].replacingDots())
+        }
+        return out
+    }()
+
+    static let tacticsByDomain: [String: [TacticInfo]] = {
+        var out: [String: [TacticInfo]] = [:]
+        for line in AttackTables.tactics.split(separator: "\n") {
+            let f = line.split(separator: "|").map(String.init)
+            guard f.count == 4 else { continue }
+            out[f[0], default: []].append(TacticInfo(shortName: f[1], name: f[2], externalID: f[3], domain: f[0]))
+        }
+        return out
+    }()
+
+    /// The technique as ATT&CK v18.1 describes it (name, tactics, domain, page), if it is known.
+    public static func technique(_ id: String) -> TechniqueInfo? { techniques[id] }
+
+    /// A domain's tactics in kill-chain order ("enterprise-attack", "ics-attack", "mobile-attack").
+    public static func tactics(_ domain: String) -> [TacticInfo] { tacticsByDomain[domain] ?? [] }
+}
+
+extension String {
+    /// "T1566.001" → "T1566/001", as attack.mitre.org spells sub-technique pages.
+    fileprivate func replacingDots() -> String { String(map { $0 == "." ? "/" : $0 }) }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Dashboard
+import LiveSources
+import Reports
+import Settings
+import TerminalUI
+import ThreatModel
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the view: a Markdown brief, a CSV table, the JSON summary, a STIX 2.1 bundle or an ATT&CK Navigator layer.",
+        discussion: "Writes to stdout, or atomically to -o FILE (a temporary file renamed into place: nothing is left half written)."
+    )
+
+    @Option(help: "md, csv, json, stix or navigator.")
+    var format: String
+
+    @Option(help: "For CSV: actors, nexus, sectors, timeline, techniques or events.")
+    var table: String?
+
+    @Option(name: .shortAndLong, help: "Write to FILE instead of stdout.")
+    var output: String?
+
+    @OptionGroup(title: "View")
+    var viewOptions: ViewOptions
+
+    @OptionGroup(title: "Live sources")
+    var feedOptions: FeedOptions
+
+    @Argument(help: "Files or directories; none: the config's `data`, else the bundled sample.")
+    var files: [String] = []
+
+    func validate() throws {
+        guard ExportFormat(format: format, table: table) != nil else {
+            if format.lowercased() == "csv" {
+                throw ValidationError("--table \(table ?? ""): expected one of \(ExportFormat.Table.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            throw ValidationError("--format \(format): expected one of \(ExportFormat.names)")
+        }
+        if table != nil && format.lowercased() != "csv" { throw ValidationError("--table applies to --format csv only") }
+    }
+
+    func run() throws {
+        _ = ProcessContext.prepareLocale()
+        let exportFormat = ExportFormat(format: format, table: table)!
+        let (config, configError) = ProcessContext.loadConfig()
+        if let configError { printError("threatdeck export: config ignored: \(configError)") }
+        let paths = files.isEmpty ? config.data : files
+        guard DataLoad.checkPaths(paths, command: "threatdeck export") else { throw ExitCode(1) }
+        let feeds = try feedOptions.feedsOrExit("threatdeck export", config: config)
+        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck export", config: config)
+        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, waitForFeeds: true, maxTLP: viewOptions.tlpLimit(config: config))
+        let filter = try viewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck export")
+        var view = ReportView(dataset: load.dataset, filter: filter, generatedAt: SystemClock().now())
+        if let spec = viewOptions.compareSpec {
+            switch ReportView.comparing(spec, dataset: load.dataset, filter: filter, generatedAt: view.generatedAt) {
+            case .success(let v): view = v
+            case .failure(let e):
+                printError("threatdeck export: --compare: \(e)")
+                throw ExitCode(2)
+            }
+        }
+        if let output {
+            switch Exports.write(exportFormat, view, to: output, fileSystem: LocalFileSystem()) {
+            case .success(let path): printError("threatdeck export: wrote \(path)")
+            case .failure(let e):
+                printError("threatdeck export: \(e)")
+                throw ExitCode(1)
+            }
+        } else {
+            switch Exports.render(exportFormat, view) {
+            case .success(let bytes): print(String(decoding: bytes, as: UTF8.self), terminator: "")
+            case .failure(let e):
+                printError("threatdeck export: \(e)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
