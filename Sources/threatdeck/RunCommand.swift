@@ -134,7 +134,8 @@ struct RunCommand: ParsableCommand {
         settingsErrors += themeErrors
         options.settingsProblems = ProcessContext.problems(settingsErrors)
         if let configError {
-            options.status = ("config ignored, defaults used: " + configError.file + ":\(configError.line) · p shows why", .error, 20)
+            let name = configError.file.split(separator: "/").last.map(String.init) ?? configError.file
+            options.status = ("config ignored: " + name + ":\(configError.line) · p shows why", .error, 20)
         } else if themeError != nil {
             options.status = ("theme not used · p shows why", .error, 20)
         } else if !themeErrors.isEmpty {

@@ -1,11 +1,13 @@
 import BundledThemes
 import Dashboard
 import SampleData
+import Settings
 import TerminalUI
 import TestSupport
 import ThreatModel
 
-/// Shared inputs for the dashboard tests: the sample dataset (loaded once) and states.
+/// Shared inputs for the dashboard tests: the sample dataset (loaded once) and states,
+/// built the way `run` and `snapshot` build them (`AppState.start`).
 enum Fixtures {
     static let sample: Dataset = {
         TerminalLocale.ensureUTF8()
@@ -14,11 +16,19 @@ enum Fixtures {
 
     static let themes: [Theme] = ThemeLoader.load(bundled: BundledThemes.files, user: []).themes
 
-    static func state(_ width: Int, _ height: Int, dataset: Dataset = sample, ascii: Bool = false) -> AppState {
+    static let now = 1_790_000_000.0
+
+    static func options(_ width: Int, _ height: Int, dataset: Dataset = sample, ascii: Bool = false) -> StartOptions {
         TerminalLocale.ensureUTF8()
-        var s = AppState(dataset: dataset, width: width, height: height, ascii: ascii, themes: themes)
-        s.now = 1_790_000_000
-        return s
+        var o = StartOptions(dataset: dataset, width: width, height: height)
+        o.ascii = ascii
+        o.themes = themes
+        o.now = now
+        return o
+    }
+
+    static func state(_ width: Int, _ height: Int, dataset: Dataset = sample, ascii: Bool = false) -> AppState {
+        AppState.start(options(width, height, dataset: dataset, ascii: ascii))
     }
 
     static func press(_ state: inout AppState, _ keys: Key...) {
@@ -30,4 +40,28 @@ enum Fixtures {
     }
 
     static var snapshotDirectory: String { TestPaths.tests + "/DashboardTests/__Snapshots__" }
+}
+
+/// A terminal twin: scripted input, frames recorded (with whether each was a full repaint).
+final class ScriptedTerminal: TerminalDevice {
+    var inputs: [Input]
+    var frames: [Buffer] = []
+    var fullRepaints: [Bool] = []
+    var timeouts: [Double?] = []
+    var size: (width: Int, height: Int)
+
+    init(width: Int, height: Int, inputs: [Input]) {
+        size = (width, height)
+        self.inputs = inputs
+    }
+
+    func draw(_ buffer: Buffer, palette: Palette, full: Bool) {
+        frames.append(buffer)
+        fullRepaints.append(full)
+    }
+
+    func nextInput(timeout: Double?, wakeDescriptor: Int32?) -> Input {
+        timeouts.append(timeout)
+        return inputs.isEmpty ? .hangup : inputs.removeFirst()
+    }
 }

@@ -8,9 +8,10 @@ import ThreatModel
     static let t0 = 1_790_000_000.0
 
     func kiosk(views: [KioskView] = [.headline, .pane(.sectors), .nexus(rank: 1)], rotate: Double = 20, staleAfter: Double = 600) -> AppState {
-        var s = Fixtures.state(120, 40)
-        Kiosk.start(&s, config: KioskConfig(rotateSeconds: rotate, views: views, staleAfterSeconds: staleAfter), now: Self.t0)
-        return s
+        var o = Fixtures.options(120, 40)
+        o.now = Self.t0
+        o.kiosk = KioskConfig(rotateSeconds: rotate, views: views, staleAfterSeconds: staleAfter, shiftSeconds: 0)
+        return AppState.start(o)
     }
 
     @Test func rotatesOnTheClock() {
@@ -20,7 +21,7 @@ import ThreatModel
         #expect(s.kiosk?.view == .headline)
         _ = App.update(&s, .tick(now: Self.t0 + 20))
         #expect(s.kiosk?.view == .pane(.sectors))
-        #expect(s.zoomed && s.focus == .sectors)
+        #expect(Array(FrameLayout.compute(s).panes.keys) == [.sectors])
         _ = App.update(&s, .tick(now: Self.t0 + 40.5))
         #expect(s.kiosk?.view == .nexus(rank: 1))
         #expect(s.filter.chips == [.nexus(.country("CN"))])
@@ -45,7 +46,7 @@ import ThreatModel
         let line = Screen.render(s).trimmedLines[1]
         #expect(line.contains("data as of"))
         #expect(line.contains("(10s ago)"))
-        #expect(line.contains("view 1/2 overview ▰▰▰▰▱▱▱▱ locked"))
+        #expect(line.contains("view 1/2 overview ▰▰▰▰▱▱▱▱ · locked"))
     }
 
     @Test func keysAreLockedExceptTheUnlockWord() {
@@ -66,9 +67,9 @@ import ThreatModel
     @Test func headlineShowsTheStatedFigureInBlockDigits() {
         let s = kiosk()
         let text = Screen.render(s).text
-        #expect(text.contains("█   ███ ███ █ █"))
+        #expect(text.contains("████"))
         #expect(text.contains("China-nexus share of"))
-        #expect(text.contains("stated by the report"))
+        #expect(text.contains("source: "))
     }
 
     @Test func staleAfterTheConfiguredAge() {
@@ -103,12 +104,12 @@ import ThreatModel
         _ = App.update(&s, .resize(width: 200, height: 50))
         var data = Fixtures.sample
         data.files.append(LoadedFile(path: "taxii:https://cti.example/taxii2/ · Shared", format: .taxii, actors: 3, events: 0, bytes: 10, loaded: true,
-                                     staleSince: "2026-11-21 09:00", status: "error: HTTP 503 from https://cti.example/api1/: server error · retry in 4m"))
+                                     staleSince: "2026-11-21 09:00", status: SourceStatus(.failing, "error: HTTP 503 from https://cti.example/api1/: server error · retry in 4m")))
         _ = App.update(&s, .loaded(data, at: Self.t0 + 30, milliseconds: 2))
         #expect(s.kiosk?.dataAsOf == Self.t0)
         let screen = Screen.render(s).trimmedLines
         #expect(screen[0].contains("taxii:https://cti.example/taxii2/ · Shared: error: HTTP 503"), "\(screen[0])")
-        #expect(screen.joined().contains("stated by the report"))
+        #expect(screen.joined().contains("source: "))
     }
 
     @Test func viewNamesParse() {

@@ -1,38 +1,13 @@
 import Dashboard
 import Testing
 import TerminalUI
+import TestSupport
 import ThreatModel
-
-/// A terminal twin: scripted input, frames recorded.
-final class ScriptedTerminal: TerminalDevice {
-    var inputs: [Input]
-    var frames: [Buffer] = []
-    var timeouts: [Double?] = []
-    let size: (width: Int, height: Int)
-
-    init(width: Int, height: Int, inputs: [Input]) {
-        size = (width, height)
-        self.inputs = inputs
-    }
-
-    func draw(_ buffer: Buffer, palette: Palette) { frames.append(buffer) }
-
-    func nextInput(timeout: Double?) -> Input {
-        timeouts.append(timeout)
-        return inputs.isEmpty ? .hangup : inputs.removeFirst()
-    }
-}
-
-final class FixedClock: Clock, @unchecked Sendable {
-    var time: Double
-    init(_ t: Double) { time = t }
-    func now() -> Double { time }
-}
 
 @Suite struct RuntimeTests {
     @Test func idleWritesNothingAndBlocksWithoutATimeout() {
         let device = ScriptedTerminal(width: 120, height: 40, inputs: [.timeout, .timeout, .timeout])
-        let runtime = Runtime(state: Fixtures.state(120, 40), device: device, source: nil, clock: FixedClock(1_790_000_000))
+        let runtime = Runtime(state: Fixtures.state(120, 40), device: device, source: nil, clock: ManualClock(Fixtures.now))
         runtime.run()
         #expect(device.frames.count == 1)
         #expect(device.timeouts.allSatisfy { $0 == nil })
@@ -41,40 +16,87 @@ final class FixedClock: Clock, @unchecked Sendable {
 
     @Test func aKeyPressDrawsOneFrame() {
         let device = ScriptedTerminal(width: 120, height: 40, inputs: [.key(.down), .timeout, .key(.character("q"))])
-        let runtime = Runtime(state: Fixtures.state(120, 40), device: device, source: nil, clock: FixedClock(1_790_000_000))
+        let runtime = Runtime(state: Fixtures.state(120, 40), device: device, source: nil, clock: ManualClock(Fixtures.now))
         runtime.run()
         #expect(device.frames.count == 2)
+        #expect(device.fullRepaints == [true, false])
         #expect(runtime.exitReason == .key(.character("q")))
     }
 
     @Test func signalsEndTheLoop() {
         for input in [Input.exitSignal(15), .exitSignal(1), .hangup] {
             let device = ScriptedTerminal(width: 80, height: 24, inputs: [input, .key(.down)])
-            let runtime = Runtime(state: Fixtures.state(80, 24), device: device, source: nil, clock: FixedClock(0))
+            let runtime = Runtime(state: Fixtures.state(80, 24), device: device, source: nil, clock: ManualClock(0))
             runtime.run()
             #expect(runtime.exitReason == input)
             #expect(device.inputs.count == 1)
         }
     }
 
-    @Test func resizeRedrawsAtTheNewSize() {
+    @Test func resizeRedrawsEveryCellAtTheNewSize() {
         let device = ScriptedTerminal(width: 120, height: 40, inputs: [.resize(width: 80, height: 24), .resize(width: 20, height: 5), .resize(width: 200, height: 60)])
-        let runtime = Runtime(state: Fixtures.state(120, 40), device: device, source: nil, clock: FixedClock(0))
+        let runtime = Runtime(state: Fixtures.state(120, 40), device: device, source: nil, clock: ManualClock(0))
         runtime.run()
         #expect(device.frames.map(\.width) == [120, 80, 20, 200])
+        #expect(device.fullRepaints == [true, true, true, true])
+    }
+
+    /// `t` and Ctrl-L write every cell again: a new theme must not wait for cells to change.
+    @Test func themeAndCtrlLRepaintEverything() {
+        let device = ScriptedTerminal(width: 120, height: 40, inputs: [.key(.character("t")), .key(.down), .key(.control("l")), .key(.character("q"))])
+        let runtime = Runtime(state: Fixtures.state(120, 40), device: device, source: nil, clock: ManualClock(Fixtures.now))
+        runtime.run()
+        #expect(device.fullRepaints == [true, true, false, true])
+        // Ctrl-L changes no cell, yet the frame is written again, whole.
+        #expect(device.frames[2] == device.frames[3])
     }
 
     @Test func kioskWakesForTheClockAndRotation() throws {
-        var s = Fixtures.state(120, 40)
-        let clock = FixedClock(1_790_000_000.5)
-        Kiosk.start(&s, config: KioskConfig(rotateSeconds: 20), now: clock.time)
+        var o = Fixtures.options(120, 40)
+        o.now = 1_790_000_000.5
+        o.kiosk = KioskConfig(rotateSeconds: 20)
+        let clock = ManualClock(o.now)
         let device = ScriptedTerminal(width: 120, height: 40, inputs: [])
-        let runtime = Runtime(state: s, device: device, source: nil, clock: clock)
+        let runtime = Runtime(state: AppState.start(o), device: device, source: nil, clock: clock)
         // Next wake-up: just after the next whole second, when the clock on screen changes.
-        let wait = try #require(runtime.timeout(now: clock.time))
+        let wait = try #require(runtime.timeout(now: clock.current))
         #expect(abs(wait - 0.51) < 1e-6)
-        // Without kiosk, status messages or watching, the loop sleeps until input.
+        // Without kiosk, status messages or a heartbeat, the loop sleeps until input.
         let plain = Runtime(state: Fixtures.state(120, 40), device: device, source: nil, clock: clock)
-        #expect(plain.timeout(now: clock.time) == nil)
+        #expect(plain.timeout(now: clock.current) == nil)
+    }
+
+    /// A source's news arrives through the inbox: the loop wakes, reloads once, draws.
+    @Test func sourceNewsWakesTheLoopAndReloads() {
+        final class Counting: DataSource, @unchecked Sendable {
+            var loads = 0
+            func load(now: Double) -> Dataset { loads += 1; return Fixtures.sample }
+            func hasChanges() -> Bool { false }
+        }
+        let source = Counting()
+        let device = ScriptedTerminal(width: 120, height: 40, inputs: [.wake, .timeout])
+        let runtime = Runtime(state: Fixtures.state(120, 40), device: device, source: source, clock: ManualClock(Fixtures.now))
+        runtime.inbox.post(.sourceChanged)
+        runtime.run()
+        #expect(source.loads == 1)
+        #expect(runtime.state.status?.text.hasPrefix("reloaded") == true)
+        // A wake with nothing posted does nothing.
+        let idle = ScriptedTerminal(width: 120, height: 40, inputs: [.wake])
+        let quiet = Runtime(state: Fixtures.state(120, 40), device: idle, source: source, clock: ManualClock(Fixtures.now))
+        quiet.run()
+        #expect(source.loads == 1)
+    }
+
+    /// The watchdog heartbeat: beats while the loop runs, and bounds how long it sleeps.
+    @Test func heartbeatIsCalledFromTheLoop() throws {
+        let clock = ManualClock(Fixtures.now)
+        let device = ScriptedTerminal(width: 80, height: 24, inputs: [.timeout, .timeout])
+        let runtime = Runtime(state: Fixtures.state(80, 24), device: device, source: nil, clock: clock)
+        var beats = 0
+        runtime.heartbeat = (10, { beats += 1 })
+        let wait = try #require(runtime.timeout(now: clock.current + 1))
+        #expect(wait <= 10)
+        runtime.run()
+        #expect(beats >= 1)
     }
 }

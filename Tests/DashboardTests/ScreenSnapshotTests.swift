@@ -3,21 +3,28 @@ import Testing
 import TestSupport
 import TerminalUI
 import ThreatModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Whole frames at the sizes analysts use, stored as text files. Record with
 /// `RECORD_SNAPSHOTS=1 swift test --filter ScreenSnapshotTests`, then review the diff.
 @Suite struct ScreenSnapshotTests {
-    func check(_ state: AppState, _ name: String) {
-        let text = Screen.render(state).text + "\n"
+    static let sizes = [(80, 24), (120, 40), (200, 60)]
+
+    func check(_ state: AppState, _ name: String, styled: Bool = false) {
+        let frame = Screen.render(state)
+        let text = styled ? Snapshot.styled(frame) : frame.text + "\n"
         if let problem = Snapshot.verify(text, named: name, directory: Fixtures.snapshotDirectory) { Issue.record(Comment(rawValue: problem)) }
+        #expect(frame.width == state.width && frame.height == state.height)
     }
 
-    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    @Test(arguments: sizes)
     func firstScreen(width: Int, height: Int) {
         check(Fixtures.state(width, height), "first-\(width)x\(height)")
     }
 
-    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    @Test(arguments: sizes)
     func drilledIntoChinaAndTechnology(width: Int, height: Int) {
         var s = Fixtures.state(width, height)
         Fixtures.press(&s, .enter)                   // China (first nexus row)
@@ -25,11 +32,25 @@ import ThreatModel
         check(s, "drilled-\(width)x\(height)")
     }
 
-    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    @Test(arguments: sizes)
     func timelineFocused(width: Int, height: Int) {
         var s = Fixtures.state(width, height)
         Fixtures.press(&s, .character("3"), .left, .left)
         check(s, "timeline-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes)
+    func techniquesPane(width: Int, height: Int) {
+        var s = Fixtures.state(width, height)
+        Fixtures.press(&s, .character("5"), .down)
+        check(s, "techniques-\(width)x\(height)")
+    }
+
+    @Test(arguments: sizes)
+    func eventsPane(width: Int, height: Int) {
+        var s = Fixtures.state(width, height)
+        Fixtures.press(&s, .character("3"), .left, .left, .character("6"))
+        check(s, "events-\(width)x\(height)")
     }
 
     @Test func actorDetailWithProvenance() {
@@ -56,5 +77,58 @@ import ThreatModel
 
     @Test func emptyDataset() {
         check(Fixtures.state(80, 24, dataset: .empty), "empty-80x24")
+    }
+
+    /// Roles per cell: a theme that stops colouring the focus, the heat map or the cursor fails here.
+    @Test func styledFirstScreen() {
+        check(Fixtures.state(120, 40), "styled-first-120x40", styled: true)
+        var s = Fixtures.state(80, 24)
+        Fixtures.press(&s, .character("2"), .down, .left)
+        check(s, "styled-sectors-80x24", styled: true)
+    }
+}
+
+/// The wall: every kiosk view at 160×48 and 300×80, on a fixed clock in UTC.
+@Suite struct WallSnapshotTests {
+    static let views: [(String, KioskView)] = [
+        ("headline", .headline), ("overview", .overview), ("changes", .changes), ("actors", .pane(.actors)), ("sectors", .pane(.sectors)),
+        ("timeline", .pane(.timeline)), ("techniques", .pane(.techniques)), ("events", .pane(.events)), ("nexus-1", .nexus(rank: 1)),
+        ("grid", .grid([[.actors, .sectors], [.timeline, .techniques]])),
+    ]
+
+    static func wall(_ view: KioskView, _ width: Int, _ height: Int) -> AppState {
+        setenv("TZ", "UTC", 1)
+        tzset()
+        var o = Fixtures.options(width, height)
+        o.now = 1_790_000_000
+        o.kiosk = KioskConfig(rotateSeconds: 30, views: [view], shiftSeconds: 0)
+        return AppState.start(o)
+    }
+
+    @Test(arguments: [(160, 48), (300, 80)])
+    func everyView(width: Int, height: Int) {
+        for (name, view) in Self.views {
+            let frame = Screen.render(Self.wall(view, width, height))
+            #expect(frame.width == width && frame.height == height)
+            let text = frame.text + "\n"
+            if let problem = Snapshot.verify(text, named: "wall-\(name)-\(width)x\(height)", directory: Fixtures.snapshotDirectory) {
+                Issue.record(Comment(rawValue: problem))
+            }
+        }
+    }
+
+    /// At 300×80 the headline figure is at least 25 rows tall, and keeps its qualifier.
+    @Test func headlineFillsTheWall() {
+        let frame = Screen.render(Self.wall(.headline, 300, 80))
+        let blockRows = frame.lines.filter { $0.contains("█") || $0.contains("▀") || $0.contains("▄") }
+        #expect(blockRows.count >= 25, "\(blockRows.count) rows")
+        // ">" is the first glyph: its top-left bit is set, so the figure starts with it.
+        let small = Screen.render(Self.wall(.headline, 60, 18))
+        #expect(small.text.contains("█") || small.text.contains("▀") || small.text.contains("▄"))
+        for (w, h) in [(160, 48), (300, 80)] {
+            let f = Screen.render(Self.wall(.headline, w, h))
+            let rows = f.lines.filter { $0.contains("█") || $0.contains("▀") || $0.contains("▄") }.count
+            #expect(rows >= 3 && rows <= (h - 4) / 3 + 1, "\(w)x\(h): \(rows)")
+        }
     }
 }

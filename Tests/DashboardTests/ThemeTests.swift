@@ -2,6 +2,7 @@ import BundledThemes
 import Foundation
 import ThreatModel
 import Dashboard
+import Settings
 import Testing
 import TestSupport
 import TerminalUI
@@ -13,7 +14,9 @@ import TerminalUI
         let (themes, errors) = ThemeLoader.load(bundled: BundledThemes.files, user: [])
         #expect(errors.isEmpty, "\(errors)")
         #expect(Set(themes.map(\.name)).isSuperset(of: Self.required))
-        #expect(themes.first?.name == "colorblind" || themes.contains { $0.name == "default" })
+        // The default theme is "default" whatever the file order (it was colorblind, the
+        // first alphabetically, before).
+        #expect(Fixtures.state(80, 24).theme.name == "default")
     }
 
     @Test func embeddedThemesAreTheFilesInThemes() {
@@ -104,15 +107,31 @@ import TerminalUI
         color: never
         kiosk:
           rotate: 15
-          views: [headline, nexus:1]
+          views: [headline, nexus:1, {view: "grid(actors, sectors; timeline, techniques)", seconds: 40}]
           stale-after: 900
+          night: 22:00-06:00
+          shift-every: 5
+          max-tlp: amber
+        max-tlp: red
+        views:
+          apac-tech: [sector:technology, region:"South-eastern Asia"]
         """, file: "c.yaml")
         #expect(config.theme == "wall" && config.data == ["/srv/cti"] && config.color == .never)
-        #expect(config.kioskRotate == 15 && config.kioskViews == [.headline, .nexus(rank: 1)] && config.kioskStaleAfter == 900)
+        #expect(config.kioskRotate == 15 && config.kioskStaleAfter == 900)
+        #expect(config.kioskEntries == [KioskEntry(.headline), KioskEntry(.nexus(rank: 1)),
+                                        KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]]), seconds: 40)])
+        #expect(config.kioskNight == QuietHours(start: 22 * 60, end: 6 * 60))
+        #expect(config.kioskShiftMinutes == 5 && config.kioskMaxTLP == .amber && config.maxTLP == .red)
+        #expect(config.views["apac-tech"] == ["sector:technology", "region:\"South-eastern Asia\""])
+        let k = config.kiosk(rotate: nil, views: nil, staleAfter: nil, maxTLP: nil)
+        #expect(k.entries.count == 3 && k.shiftSeconds == 300 && k.maxTLP == .amber && k.rotateSeconds == 15)
         #expect(Self.configError("color: sometimes\n") == #"c.yaml:1:8: color: "sometimes": expected auto, always or never"#)
         #expect(Self.configError("kiosk:\n  rotate: 0\n") == "c.yaml:2:11: kiosk.rotate: must be at least 1 second")
-        #expect(Self.configError("kiosk:\n  views: [headline, sideways]\n").hasPrefix(#"c.yaml:2:10: kiosk.views: unknown view "sideways""#))
-        #expect(Self.configError("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, sources, kiosk)")
+        #expect(Self.configError("kiosk:\n  views: [headline, sideways]\n").hasPrefix(#"c.yaml:2:21: kiosk.views: unknown view "sideways""#))
+        #expect(Self.configError("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, links, max-tlp, sources, views, kiosk)")
+        #expect(Self.configError("kiosk:\n  night: 25:00-06:00\n").hasPrefix("c.yaml:2:10: kiosk.night: \"25:00-06:00\": expected HH:MM-HH:MM"))
+        #expect(Self.configError("max-tlp: purple\n").hasPrefix("c.yaml:1:10: max-tlp: \"purple\""))
+        #expect(Self.configError("views:\n  x: [technology]\n").hasPrefix("c.yaml:2:6: views.x: \"technology\": expected KIND:VALUE"))
     }
 
     @Test func configNamesTaxiiSources() throws {
@@ -130,7 +149,7 @@ import TerminalUI
         #expect(config.taxii[0].url == "https://cti.example/taxii2/" && config.taxii[0].collection == "Enterprise ATT&CK")
         #expect(config.taxii[0].poll == 300 && config.taxii[0].caFile == "/etc/ssl/cti-ca.pem" && !config.taxii[0].hasCredentials)
         #expect(config.taxii[1].insecure && config.taxii[1].token == "s3cret" && config.taxii[1].hasCredentials)
-        #expect(Self.configError("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…`")
+        #expect(Self.configError("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
         #expect(Self.configError("sources:\n  - taxii: https://x/\n    pol: 3\n").hasPrefix("c.yaml:3:5: sources.pol: unknown key"))
         #expect(Self.configError("sources:\n  - taxii: https://x/\n    poll: 0\n") == "c.yaml:3:11: sources.poll: must be at least 1 second")
         #expect(Self.configError("sources: https://x/\n") == "c.yaml:1:10: sources: expected a list of sources")

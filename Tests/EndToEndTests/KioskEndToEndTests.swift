@@ -12,11 +12,13 @@ import Glibc
 struct KioskEndToEndTests {
     static let report = TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"
 
-    /// The top row of a figure drawn in block digits.
+    /// The top row of a figure drawn in block digits as the wall draws it at 120×40: the
+    /// largest scale that fits a third of the body (36 rows) and its width (117 columns).
     static func digitsTopRow(_ text: String) -> String {
         TerminalLocale.ensureUTF8()
-        var buffer = Buffer(width: BlockDigits.width(of: text), height: BlockDigits.height)
-        BlockDigits(text, glyphs: .unicode).render(into: &buffer, area: buffer.area)
+        let scale = BlockDigits.scale(toFit: text, width: 117, height: 12)
+        var buffer = Buffer(width: BlockDigits.width(of: text, scale: scale), height: BlockDigits.height(scale: scale))
+        BlockDigits(text, glyphs: .unicode, scale: scale).render(into: &buffer, area: buffer.area)
         return buffer.lines[0]
     }
 
@@ -30,7 +32,7 @@ struct KioskEndToEndTests {
 
         let t = try Tmux(width: 120, height: 40, command: [Tmux.binary, "--kiosk", "--rotate", "2", "--views", "headline,sectors,overview", dir])
         #expect(t.wait(for: "view 1/3 headline"), "\(t.capture())")
-        #expect(t.wait(for: "stated by the report"))
+        #expect(t.wait(for: "source: "))
         #expect(t.wait(timeout: 6, { $0.contains("view 2/3 sectors") }) != nil, "no rotation: \(t.capture())")
 
         // Keys do nothing: not q, not Ctrl-C (raw mode), not Esc, not search.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import JSONCore
 
 @Suite struct JSONParserTests {
@@ -126,7 +127,7 @@ import Testing
     }
 
     @Test func hundredMegabyteStringParses() throws {
-        let bytes = BadInputTests.wrap(#"{"description": ""#, fill: UInt8(ascii: "x"), count: 100 << 20, #""}"#)
+        let bytes = TestBytes.wrap(#"{"description": ""#, fill: UInt8(ascii: "x"), count: 100 << 20, #""}"#)
         let d = try JSONDocument(parsing: bytes)
         let v = try #require(d.member(d.root, "description"))
         #expect(d.rawStringLength(v) == 100 << 20)

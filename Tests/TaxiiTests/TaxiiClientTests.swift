@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import ThreatModel
-@testable import TaxiiSource
+@testable import LiveSources
 
 /// The client against servers that are not what they claim (a proxy's login page, plain
 /// JSON, truncated JSON, a hang, errors), TLS with a private CA, and collection choice.
@@ -115,9 +115,9 @@ struct TaxiiClientTests {
 
         // The dashboard says so when verification is off.
         let feed = TaxiiFeed(.init(url: server.discovery, collection: "Sample report", options: .init(insecure: true), credentials: Self.analyst),
-                                 clock: { 0 })
+                                 clock: ManualClock(0))
         #expect(await feed.poll() == nil)
-        #expect(feed.snapshot(now: 0).file.status?.contains("TLS NOT VERIFIED") == true)
+        #expect(feed.snapshot(now: 0).file.status?.text.contains("TLS NOT VERIFIED") == true)
 
         // An unusable CA file fails that source's requests, saying why; nothing else.
         let broken = TaxiiClient(options: .init(caFile: "/nonexistent/ca.pem"))

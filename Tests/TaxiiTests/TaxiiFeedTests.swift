@@ -1,18 +1,9 @@
-import Dashboard
 import Foundation
 import Synchronization
 import Testing
 import TestSupport
 import ThreatModel
-@testable import TaxiiSource
-
-/// A settable clock, so backoff and "retry in" are checked without waiting.
-final class TestClock: Sendable {
-    private let value = Mutex(1_790_000_000.0)
-    var now: Double { value.withLock { $0 } }
-    func advance(_ seconds: Double) { value.withLock { $0 += seconds } }
-    var function: @Sendable () -> Double { { [self] in now } }
-}
+@testable import LiveSources
 
 /// Polling a real TAXII 2.1 server (OASIS medallion on loopback): full pulls that match the
 /// file, paging, incremental polls, credentials, outages with the last good data kept, and
@@ -34,12 +25,12 @@ struct TaxiiFeedTests {
         return ids
     }
 
-    static func feed(_ server: Medallion, collection: String?, pageSize: Int = 1000, clock: TestClock = TestClock(),
+    static func feed(_ server: Medallion, collection: String?, pageSize: Int = 1000, clock: ManualClock = ManualClock(),
                      credentials: TaxiiCredentials = analyst, cache: String? = nil, poll: Double = 60,
                      options: TaxiiClient.Options? = nil) throws -> TaxiiFeed {
         let options = options ?? TaxiiClient.Options(timeoutSeconds: 20, pageSize: pageSize)
         return TaxiiFeed(.init(url: server.discovery, collection: collection, pollSeconds: poll, options: options,
-                                   credentials: credentials, cacheDirectory: cache), clock: clock.function)
+                                   credentials: credentials, cacheDirectory: cache), clock: clock)
     }
 
     static func temporaryDirectory() throws -> String {
@@ -77,7 +68,7 @@ struct TaxiiFeedTests {
         #expect(fromTaxii.actors.allSatisfy { $0.provenance.allSatisfy { $0.format == .taxii && $0.file.hasPrefix("taxii:") } })
         #expect(file.format == .taxii && file.loaded && file.actors == fromFile.files[0].actors)
         #expect(file.path == "taxii:\(server.discovery) · Public STIX examples")
-        #expect(file.status?.contains("\(expected.count) objects") == true, "\(file.status ?? "")")
+        #expect(file.status?.text.contains("\(expected.count) objects") == true, "\(file.status?.text ?? "")")
     }
 
     @Test func smallPagesOfTheSampleBundle() async throws {
@@ -100,7 +91,7 @@ struct TaxiiFeedTests {
         let server = try Medallion()
         try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
         let sampleIDs = try Self.distinctIDs([Self.sampleBundle])
-        let clock = TestClock()
+        let clock = ManualClock()
         let feed = try Self.feed(server, collection: Medallion.sampleCollection, pageSize: 10, clock: clock)
         #expect(await feed.poll() == nil)
         #expect(feed.lastPullObjects == sampleIDs.count)
@@ -133,7 +124,7 @@ struct TaxiiFeedTests {
         #expect(await feed.poll() == nil)
         #expect(feed.lastPullObjects == 2)
         #expect(feed.objectCount == sampleIDs.count + 1)
-        let result = try #require(feed.snapshot(now: clock.now).result)
+        let result = try #require(feed.snapshot(now: clock.current).result)
         let names = Set(result.actors.map(\.name))
         #expect(names.contains("Murky Panda (renamed in test)") && names.contains("Test Added Actor"))
         #expect(!names.contains("Murky Panda"))
@@ -155,38 +146,38 @@ struct TaxiiFeedTests {
         #expect(!file.loaded)
         #expect(problem?.severity == .error)
         // The password is never echoed back anywhere.
-        #expect(!(file.status ?? "").contains("wrong") && !(problem?.message ?? "").contains("wrong"))
+        #expect(!(file.status?.text ?? "").contains("wrong") && !(problem?.message ?? "").contains("wrong"))
     }
 
     @Test func outageKeepsTheLastGoodPullAndBacksOff() async throws {
         let server = try Medallion()
         try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
-        let clock = TestClock()
+        let clock = ManualClock()
         let feed = try Self.feed(server, collection: Medallion.sampleCollection, clock: clock, poll: 30)
         #expect(await feed.poll() == nil)
-        let good = try #require(feed.snapshot(now: clock.now).result)
-        let pulledAt = clock.now
+        let good = try #require(feed.snapshot(now: clock.current).result)
+        let pulledAt = clock.current
         #expect(feed.retryAt == pulledAt + 30)
 
         server.stop()
         clock.advance(30)
         let first = try #require(await feed.poll())
         #expect(first.description.contains("connection refused"), "\(first)")
-        #expect(feed.retryAt == clock.now + 60)  // 30 s × 2
-        var (result, file, problem) = feed.snapshot(now: clock.now)
+        #expect(feed.retryAt == clock.current + 60)  // 30 s × 2
+        var (result, file, problem) = feed.snapshot(now: clock.current)
         #expect(result?.actors.map(\.name) == good.actors.map(\.name))
         #expect(file.loaded)
         #expect(file.staleSince == ClockFormat.dateTime(pulledAt))
         #expect(problem?.severity == .warning)
         #expect(problem?.message.contains("the last good pull stays on screen") == true)
-        #expect(file.status?.contains("retry in 1m") == true, "\(file.status ?? "")")
+        #expect(file.status?.text.contains("retry in 1m") == true, "\(file.status?.text ?? "")")
 
         clock.advance(60)
         #expect(await feed.poll() != nil)
-        #expect(feed.retryAt == clock.now + 120)  // × 4
+        #expect(feed.retryAt == clock.current + 120)  // × 4
         for _ in 0..<8 { _ = await feed.poll() }
-        #expect(feed.retryAt == clock.now + 600)  // capped at ten minutes
-        (result, file, problem) = feed.snapshot(now: clock.now)
+        #expect(feed.retryAt == clock.current + 600)  // capped at ten minutes
+        (result, file, problem) = feed.snapshot(now: clock.current)
         #expect(result?.actors.count == good.actors.count)
     }
 
@@ -196,10 +187,10 @@ struct TaxiiFeedTests {
         let server = try Medallion()
         try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
         let count = try Self.distinctIDs([Self.sampleBundle]).count
-        let clock = TestClock()
+        let clock = ManualClock()
         let first = try Self.feed(server, collection: "Sample report", clock: clock, cache: cache)
         #expect(await first.poll() == nil)
-        let firstActors = try #require(first.snapshot(now: clock.now).result).actors.map(\.name).sorted()
+        let firstActors = try #require(first.snapshot(now: clock.current).result).actors.map(\.name).sorted()
 
         // The cache file is private, complete JSON.
         let files = try FileManager.default.contentsOfDirectory(atPath: cache)
@@ -212,9 +203,9 @@ struct TaxiiFeedTests {
         let second = try Self.feed(server, collection: "Sample report", clock: clock, cache: cache)
         #expect(second.isFromCache)
         #expect(second.objectCount == count)
-        let (cached, file, _) = second.snapshot(now: clock.now)
+        let (cached, file, _) = second.snapshot(now: clock.current)
         #expect(try #require(cached).actors.map(\.name).sorted() == firstActors)
-        #expect(file.status?.contains("from cache") == true && file.status?.contains("(1h 0m ago)") == true, "\(file.status ?? "")")
+        #expect(file.status?.text.contains("from cache") == true && file.status?.text.contains("(1h 0m ago)") == true, "\(file.status?.text ?? "")")
         #expect(file.path.hasSuffix("· Sample report"))
 
         // Its first poll asks only for what was added since, and gets nothing.
@@ -234,21 +225,21 @@ struct TaxiiFeedTests {
     @Test func combinedSourceListsFilesAndFeedsWithTheirStatus() async throws {
         let server = try Medallion()
         try server.post(Self.examples[0], collection: Medallion.examplesCollection)
-        let clock = TestClock()
+        let clock = ManualClock()
         let feed = try Self.feed(server, collection: Medallion.examplesCollection, clock: clock)
-        let source = CombinedSource(paths: [TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"], feeds: [feed], clock: clock.function)
-        var dataset = source.load(now: clock.now)
+        let source = CombinedSource(paths: [TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"], feeds: [feed])
+        var dataset = source.load(now: clock.current)
         #expect(dataset.files.count == 2)
-        #expect(dataset.files[1].status == "connecting…")
+        #expect(dataset.files[1].status?.text == "connecting…")
         #expect(!dataset.actors.contains { $0.name == "APT1" })
 
         #expect(await feed.poll() == nil)
         #expect(source.hasChanges())
-        dataset = source.load(now: clock.now)
+        dataset = source.load(now: clock.current)
         #expect(!source.hasChanges())
         #expect(dataset.actors.contains { $0.name == "APT1" && $0.provenance.contains { $0.format == .taxii } })
         #expect(dataset.actors.contains { $0.name == "Murky Panda" && $0.provenance.contains { $0.format == .native } })
         #expect(dataset.files.map(\.format) == [.native, .taxii])
-        #expect(dataset.files[1].status?.hasPrefix("last pull") == true)
+        #expect(dataset.files[1].status?.text.hasPrefix("last pull") == true)
     }
 }

@@ -57,16 +57,34 @@ import Testing
     }
 
     @Test func blockDigitsReadFromAcrossTheRoom() {
-        let lines = draw(BlockDigits(">58%", glyphs: .unicode), width: 15, height: 5)
+        // Scale 2: each bit of the 3×5 font is two columns by one row.
+        let lines = draw(BlockDigits(">58%", glyphs: .unicode, scale: 2), width: 30, height: 5)
         #expect(lines == [
-            "█   ███ ███ █ █",
-            " █  █   █ █   █",
-            "  █ ███ ███  █ ",
-            " █    █ █ █ █  ",
-            "█   ███ ███ █ █",
+            "██      ██████  ██████  ██  ██",
+            "  ██    ██      ██  ██      ██",
+            "    ██  ██████  ██████    ██  ",
+            "  ██        ██  ██  ██  ██    ",
+            "██      ██████  ██████  ██  ██",
         ])
-        #expect(BlockDigits.width(of: ">58%") == 15)
-        #expect(draw(BlockDigits("42", glyphs: .asciiSet), width: 7, height: 5, ascii: true)[0] == "# # ###")
+        #expect(BlockDigits.width(of: ">58%", scale: 2) == 30)
+        // Scale 1: half blocks, three rows; the qualifier is the first glyph.
+        #expect(draw(BlockDigits(">58%", glyphs: .unicode, scale: 1), width: 15, height: 3) == [
+            "▀▄  █▀▀ █▀█ ▀ █",
+            " ▄▀ ▀▀█ █▀█ ▄▀ ",
+            "▀   ▀▀▀ ▀▀▀ ▀ ▀",
+        ])
+        // ASCII: '#' at whole rows.
+        #expect(Array(draw(BlockDigits("42", glyphs: .asciiSet, scale: 2), width: 14, height: 5, ascii: true).prefix(3)) == ["##  ##  ######", "##  ##      ##", "######  ######"])
+    }
+
+    /// The scale fills the space: the largest whose figure fits, and at 80 rows a figure of
+    /// a third of the screen is 25 rows or more.
+    @Test func blockDigitsScaleToTheSpace() {
+        #expect(BlockDigits.scale(toFit: ">58%", width: 296, height: 26) == 10)
+        #expect(BlockDigits.height(scale: 10) == 25)
+        #expect(BlockDigits.scale(toFit: ">58%", width: 14, height: 3) == 0)
+        #expect(BlockDigits.scale(toFit: ">58%", width: 15, height: 3) == 1)
+        #expect(BlockDigits.height(scale: 1) == 3)
     }
 
     @Test func overlayCentresAndClips() {
@@ -90,8 +108,14 @@ import Testing
         ]
         for w in widgets {
             var b = Buffer(width: 4, height: 4)
+            let blank = b
+            // Nothing is drawn into an empty area, and a 1×1 area is never left.
             w.render(into: &b, area: Rect(x: 2, y: 2, width: 0, height: 0))
+            #expect(b == blank, "\(type(of: w)) drew into a zero-size area")
             w.render(into: &b, area: Rect(x: 3, y: 3, width: 1, height: 1))
+            for y in 0..<4 {
+                for x in 0..<4 where !(x == 3 && y == 3) { #expect(b[x, y] == blank[x, y], "\(type(of: w)) drew outside its 1×1 area at \(x),\(y)") }
+            }
         }
     }
 }

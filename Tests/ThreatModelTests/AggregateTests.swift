@@ -37,8 +37,9 @@ import Testing
     @Test func breakdownByEventsWithUnknownKept() {
         let b = ActorBreakdown.compute(Self.dataset, selection: Filter.none.apply(to: Self.dataset), measure: .events)
         #expect(b.total == 6)
-        #expect(b.rows.map(\.nexus) == [.country("CN"), .country("RU"), .unknown])
-        #expect(b.rows.map(\.count) == [4, 1, 1])
+        // Disputed and Unknown are always rows, after the countries, even at zero.
+        #expect(b.rows.map(\.nexus) == [.country("CN"), .country("RU"), .disputed, .unknown])
+        #expect(b.rows.map(\.count) == [4, 1, 0, 1])
         #expect(b.rows[0].share == 4.0 / 6.0)
         #expect(b.actorsByNexus[.country("CN")]?.map(\.name) == ["Alpha Panda", "Beta Panda"])
         #expect(b.actorsByNexus[.country("CN")]?.map(\.events) == [2, 2])
@@ -48,7 +49,7 @@ import Testing
     @Test func breakdownByActorsAndMotivations() {
         let b = ActorBreakdown.compute(Self.dataset, selection: Filter.none.apply(to: Self.dataset), measure: .actors)
         #expect(b.total == 5)
-        #expect(b.rows.map(\.nexus) == [.country("CN"), .country("IR"), .country("RU"), .unknown])
+        #expect(b.rows.map(\.nexus) == [.country("CN"), .country("IR"), .country("RU"), .disputed, .unknown])
         #expect(b.motivations.map(\.motivation) == [.espionage, .destruction, nil])
         #expect(b.motivations.map(\.count) == [2, 1, 2])
     }
@@ -99,11 +100,18 @@ import Testing
         let t = TimelineSeries.compute(Self.dataset, selection: Filter.none.apply(to: Self.dataset), granularity: .month,
                                        window: DayRange(start: Self.day("2025-01-01"), end: Self.day("2025-04-30")))
         #expect(t.buckets.map { $0.range.start.description } == ["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01"])
-        #expect(t.buckets.map(\.count) == [2, 1, 0, 2])
-        #expect(t.buckets[3].byNexus == [.country("RU"): 1, .unknown: 1])
+        // One membership rule: an event counts in every bucket its span overlaps, so the
+        // 2024–2025 insider event "6" counts in all four months (and is drawn as a span).
+        #expect(t.buckets.map(\.count) == [3, 2, 1, 3])
+        #expect(t.buckets[3].byNexus == [.country("CN"): 1, .country("RU"): 1, .unknown: 1])
         #expect(t.spans.map(\.id) == ["6"])
         #expect(t.reportPeriod?.start.description == "2025-04-01")
-        #expect(t.total == 5)
+        // Distinct events overlapping the window: 1, 2, 3, 4, 5 and 6.
+        #expect(t.total == 6)
+        // Each bucket's count is what a window filter on that bucket selects.
+        for b in t.buckets {
+            #expect(Filter([.window(b.range)]).apply(to: Self.dataset).eventIndices.count == b.count, "\(b.range)")
+        }
     }
 
     @Test(arguments: TimelineSeries.Granularity.allCases)

@@ -16,7 +16,7 @@ import TestSupport
         "png-header.json": "1:1: $: unexpected byte 0x89: expected a value",
         "stix-broken.json": #"8:10: $.objects[0].id: invalid id "intrusion-set--not-a-uuid": expected "intrusion-set--" followed by a UUID"#,
         "truncated.json": "132:7: $.actors[2].techniques[0]: unexpected end of file: expected a member name",
-        "unknown-format.json": #"1:1: $: unrecognised format: expected a ThreatDeck report ("schema": "threatdeck-report@1"), a STIX bundle or a MISP galaxy"#,
+        "unknown-format.json": #"1:1: $: unrecognised format: expected a ThreatDeck report ("schema": "threatdeck-report@1"), a STIX bundle, a MISP galaxy or MISP events"#,
         "wrong-types.json": "3:34: $.report.title: expected a string, found a number",
     ]
 
@@ -55,7 +55,7 @@ import TestSupport
     }
 
     @Test func hundredMegabyteStringIsTruncatedWithAMessage() throws {
-        let bytes = Self.wrap(#"{"schema": "threatdeck-report@1", "report": {"id": "r", "title": "t"}, "sources": [{"id": "s", "title": ""#,
+        let bytes = TestBytes.wrap(#"{"schema": "threatdeck-report@1", "report": {"id": "r", "title": "t"}, "sources": [{"id": "s", "title": ""#,
                               fill: UInt8(ascii: "A"), count: 100 << 20, #""}]}"#)
         let r = Ingest.read(bytes: bytes, file: "huge.json")
         #expect(!r.unparsed)
@@ -90,26 +90,3 @@ import TestSupport
     }
 }
 
-extension BadInputTests {
-    /// prefix + `count` copies of `fill` + suffix, built without a 100-million-step loop.
-    static func wrap(_ prefix: String, fill: UInt8, count: Int, _ suffix: String) -> [UInt8] {
-        let head = Array(prefix.utf8), tail = Array(suffix.utf8)
-        var bytes = [UInt8](repeating: fill, count: head.count + count + tail.count)
-        bytes.replaceSubrange(0..<head.count, with: head)
-        bytes.replaceSubrange(bytes.count - tail.count..<bytes.count, with: tail)
-        return bytes
-    }
-}
-
-/// A tiny deterministic generator for the fuzz loop.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -40,7 +40,10 @@ import Testing
         #expect(r.findings[0].formatted() == ">58%")
         #expect(r.events.map(\.span.length) == [1, 365])
         #expect(r.reports.first?.period?.description == "2025-04-01 → 2026-03-31")
-        #expect(r.actors[0].provenance.first?.source == "s1 (seeds/000.txt)")
+        // Provenance cites the source as one would: its title (not the file name).
+        #expect(r.actors[0].provenance.first?.source == "An article")
+        #expect(r.actors[0].provenance.first?.reference?.title == "An article")
+        #expect(r.actors[0].provenance.first?.reference?.citation == "“An article”")
     }
 
     /// Replaces the first occurrence of `target` in the valid report, reads it, and returns

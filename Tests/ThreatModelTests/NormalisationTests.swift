@@ -80,8 +80,12 @@ import Testing
             (.stix, actor("Twin", aliases: ["Other Name"], nexus: .unknown, basis: .unknown, format: .stix)),
             (.misp, actor("Other Name", nexus: .country("CN"), basis: .conflict(others: ["HK"]), format: .misp)),
         ])
+        // One actor, counted once, under Disputed, with every claim and who made it.
         #expect(d.actors.count == 1)
-        #expect(d.actors[0].nexusBasis == .conflict(others: ["HK"]))
+        #expect(d.actors[0].nexus == .disputed)
+        #expect(d.actors[0].nexusBasis == .conflict(others: ["CN", "HK"]))
+        #expect(Set(d.actors[0].nexusClaims.compactMap(\.nexus.code)) == ["CN", "HK"])
+        #expect(d.actors[0].nexusClaims.allSatisfy { !$0.source.isEmpty })
     }
 
     @Test func vocabularyFoldsSpellings() {

@@ -38,7 +38,14 @@ import TestSupport
             let campaigns = live.filter { $0["type"] as? String == "campaign" }
             let activity = actors.filter { $0["first_seen"] != nil || $0["last_seen"] != nil }
             let sightings = live.filter { $0["type"] as? String == "sighting" }
-            let published = live.filter { $0["type"] as? String == "report" && $0["published"] != nil }
+            // A report is activity only where it references an actor (or a campaign of one).
+            let actorIDs = Set(actors.map { $0["id"] as! String })
+            let attributed = Set(live.filter { $0["type"] as? String == "relationship" && $0["relationship_type"] as? String == "attributed-to"
+                && actorIDs.contains($0["target_ref"] as? String ?? "") }.map { $0["source_ref"] as! String })
+            let published = live.filter { o in
+                o["type"] as? String == "report" && o["published"] != nil
+                    && (o["object_refs"] as? [String] ?? []).contains { actorIDs.contains($0) || attributed.contains($0) }
+            }
             let r = try Self.load(path)
             #expect(r.actors.count == actors.count, "\(path)")
             #expect(r.campaigns.count == campaigns.count + activity.count, "\(path)")
@@ -59,8 +66,10 @@ import TestSupport
             $0["type"] as? String == "relationship" && $0["relationship_type"] as? String == "uses" && $0["source_ref"] as? String == lazarusID
                 && (byID[$0["target_ref"] as! String]?["type"] as? String) == "attack-pattern"
         }.map { $0["target_ref"] as! String })
-        #expect(lazarus.techniques.count == used.count)
-        #expect(lazarus.techniques.allSatisfy { $0.attackID?.hasPrefix("T") == true })
+        let d = DatasetBuilder.build([r])
+        let techniques = d.techniqueIDs(ofActor: try #require(d.actors.first { $0.name == "Lazarus Group" }).id)
+        #expect(techniques.count == used.count)
+        #expect(techniques.allSatisfy { $0.hasPrefix("T") })
         // Campaigns carry first_seen/last_seen spans.
         let ukraine = try #require(r.campaigns.first { $0.name == "2015 Ukraine Electric Power Attack" })
         #expect(ukraine.span?.description == "2015-12-01 → 2016-01-01")

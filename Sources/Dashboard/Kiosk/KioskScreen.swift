@@ -107,7 +107,7 @@ enum KioskScreen {
             }
             label = (f.subjectNexus?.name ?? "the subject") + "-nexus share of " + f.population
             period = f.period?.description
-            source = "stated by " + (f.citedSources.map(\.shortCitation).first ?? "the report") + (f.citedSources.count > 1 ? " and \(f.citedSources.count - 1) more" : "")
+            source = "source: " + (f.citedSources.map(\.shortCitation).first ?? "the report") + (f.citedSources.count > 1 ? " and \(f.citedSources.count - 1) more" : "")
             role = Role.nexus(f.subjectNexus?.code)
         } else if let top = b.rows.first(where: { if case .nexus(let n) = $0.key { return n.code != nil } else { return false } }), case .nexus(let n) = top.key {
             figure = Format.percent(top.share).replacingOccurrences(".0%", "%")

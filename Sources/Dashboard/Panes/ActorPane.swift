@@ -24,7 +24,7 @@ public enum ActorPane: Pane {
     static let shownCountries = 8
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", .down, "select a nexus, actor or motivation", hint: "↑↓ select"),
+        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", nil, "select a nexus, actor or motivation", hint: "↑↓ select"),
         KeyBinding([.right, .character("l")], "→ l", .right, "into the selected nexus's actors", hint: "→ actors"),
         KeyBinding([.left, .character("h")], "← h", .left, "back from an actor to its nexus"),
         KeyBinding([.character("m")], "m", .measure, "count events or actors", hint: "m measure"),
@@ -279,4 +279,9 @@ public enum ActorPane: Pane {
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         LineList.render(lines(state, area: area, wall: true), cursor: nil, focused: false, into: &buffer, area: area, glyphs: state.glyphs)
     }
+}
+
+extension PaneID {
+    /// The actors pane.
+    public static let actors = ActorPane.id
 }

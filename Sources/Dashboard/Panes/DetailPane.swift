@@ -17,7 +17,7 @@ public enum DetailPane: Pane {
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", .down, "scroll the detail", hint: "↑↓ scroll"),
+        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", nil, "scroll the detail", hint: "↑↓ scroll"),
         KeyBinding([.escape], "Esc", .back, "back to the pane you came from", hint: "Esc back"),
     ]
 
@@ -323,4 +323,9 @@ public enum DetailPane: Pane {
         }
         return out
     }
+}
+
+extension PaneID {
+    /// The detail pane.
+    public static let detail = DetailPane.id
 }

@@ -37,7 +37,7 @@ public enum EventPane: Pane {
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", .down, "select an event", hint: "↑↓ event"),
+        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", nil, "select an event", hint: "↑↓ event"),
         KeyBinding([.character("s")], "s", .sort, "sort by the next column (date, actors, nexus, sectors, regions, kind, summary, source)", hint: "s sort"),
         KeyBinding([.character("S")], "S", .reverseSort, "reverse the sort", hint: "S reverse"),
     ]
@@ -215,4 +215,9 @@ public enum EventPane: Pane {
         if top > 0 { buffer.put(state.glyphs.arrowUp, x: area.maxX - 1, y: rows.y, style: Style(.muted)) }
         if top + rows.height < s.order.count { buffer.put(state.glyphs.arrowDown, x: area.maxX - 1, y: rows.maxY - 1, style: Style(.muted)) }
     }
+}
+
+extension PaneID {
+    /// The events pane.
+    public static let events = EventPane.id
 }

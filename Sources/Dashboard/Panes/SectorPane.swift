@@ -22,8 +22,8 @@ public enum SectorPane: Pane {
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", .down, "select a sector or region", hint: "↑↓ sector"),
-        KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", .right, "move between nexus columns and Σ", hint: "←→ nexus"),
+        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", nil, "select a sector or region", hint: "↑↓ sector"),
+        KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", nil, "move between nexus columns and Σ", hint: "←→ nexus"),
         KeyBinding([.character("m")], "m", .measure, "count actors or events", hint: "m measure"),
         KeyBinding([.character("s")], "s", .sort, "sort sectors by total or by name", hint: "s sort"),
     ]
@@ -233,4 +233,9 @@ public enum SectorPane: Pane {
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         LineList.render(lines(state, area: area, focused: false, wall: true), cursor: nil, focused: false, into: &buffer, area: area, glyphs: state.glyphs)
     }
+}
+
+extension PaneID {
+    /// The sectors pane.
+    public static let sectors = SectorPane.id
 }

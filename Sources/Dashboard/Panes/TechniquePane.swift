@@ -28,8 +28,8 @@ public enum TechniquePane: Pane {
     static let minimumColumn = 9
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", .down, "select a technique", hint: "↑↓ technique"),
-        KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", .right, "matrix: the previous / next tactic column", hint: "←→ tactic"),
+        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", nil, "select a technique", hint: "↑↓ technique"),
+        KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", nil, "matrix: the previous / next tactic column", hint: "←→ tactic"),
         KeyBinding([.character("v")], "v", .layout, "layout: automatic → matrix → ranked list", hint: "v layout"),
         KeyBinding([.character("n")], "n", .navigator, "write an ATT&CK Navigator layer of the view", hint: "n layer"),
     ]
@@ -235,4 +235,9 @@ public enum TechniquePane: Pane {
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         LineList.render(listLines(state, area: area, wall: true), cursor: nil, focused: false, into: &buffer, area: area, glyphs: state.glyphs)
     }
+}
+
+extension PaneID {
+    /// The techniques pane.
+    public static let techniques = TechniquePane.id
 }

@@ -38,8 +38,8 @@ public enum TimelinePane: Pane {
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", .right, "move through time, one bucket", hint: "←→ time"),
-        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", .down, "select a campaign or long event span", hint: "↑↓ spans"),
+        KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", nil, "move through time, one bucket", hint: "←→ time"),
+        KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", nil, "select a campaign or long event span", hint: "↑↓ spans"),
         KeyBinding([.character("[")], "[", .finer, "finer buckets (day ← week ← month ← quarter ← year)", hint: "[ ] buckets"),
         KeyBinding([.character("]")], "]", .coarser, "coarser buckets"),
         KeyBinding([.character("\\")], "\\", .automatic, "buckets chosen to fit the width again"),
@@ -329,4 +329,9 @@ public enum TimelinePane: Pane {
             buffer.put("+\(spans.count - spanRows) more spans (\(g.arrowUp)\(g.arrowDown))", x: area.x, y: nextRow + spanRows, style: Style(.muted), maxWidth: area.width)
         }
     }
+}
+
+extension PaneID {
+    /// The timeline pane.
+    public static let timeline = TimelinePane.id
 }

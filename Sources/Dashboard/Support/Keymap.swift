@@ -50,7 +50,7 @@ public enum Keymap {
 
     /// The command a key gives in `pane`: the pane's own keys first, then the global ones.
     public static func command(for key: Key, in pane: PaneID) -> Command? {
-        if let p = PaneRegistry.pane(pane), let b = p.bindings.first(where: { $0.keys.contains(key) }) { return b.command }
+        if let p = PaneRegistry.pane(pane), let b = p.bindings.first(where: { $0.command != nil && $0.keys.contains(key) }) { return b.command }
         if case .character(let c) = key, let digit = c.wholeNumberValue, digit >= 1, digit <= PaneRegistry.all.count { return .focus(digit) }
         return globalBindings.first { $0.keys.contains(key) }?.command
     }

@@ -96,9 +96,6 @@ public struct DatasetLoader: Sendable {
         var results: [IngestResult] = []
         var loaded: [LoadedFile] = []
         var extraProblems: [Problem] = feedProblems()
-        for missing in missingPaths() {
-            extraProblems.append(Problem(file: missing, line: 1, column: 1, path: "$", message: "no such file or directory"))
-        }
         for empty in emptyDirectories() {
             extraProblems.append(Problem(file: empty, line: 1, column: 1, path: "$", message: "no .json files in this directory", severity: .warning))
         }
