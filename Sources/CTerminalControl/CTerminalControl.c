@@ -1,5 +1,6 @@
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE
 #include <signal.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <fcntl.h>
 #include <errno.h>
@@ -65,12 +66,56 @@ static size_t restore_len = 0;
 static struct sigaction previous[32];
 static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
 
+// ---- stderr while the screen is ours ---------------------------------------------------
+// Text written to stderr during the session (a library's warning, the Swift runtime's
+// "Fatal error: …" line, which comes before the trap) would land on the alternate screen and
+// vanish. It goes to a memory file instead, and is written out to the real stderr once the
+// terminal is back: at shutdown, or in the crash handler before the backtrace.
+
+static int saved_stderr = -1;
+static int captured_stderr = -1;
+
+void td_capture_stderr(void) {
+    if (saved_stderr >= 0) return;
+    int mem = memfd_create("threatdeck-stderr", MFD_CLOEXEC);
+    if (mem < 0) return;
+    int saved = fcntl(2, F_DUPFD_CLOEXEC, 3);
+    if (saved < 0) { close(mem); return; }
+    if (dup2(mem, 2) < 0) { close(mem); close(saved); return; }
+    saved_stderr = saved;
+    captured_stderr = mem;
+}
+
+/// Puts the real stderr back and copies what was captured to it (async-signal-safe).
+void td_release_stderr(void) {
+    if (saved_stderr < 0) return;
+    dup2(saved_stderr, 2);
+    off_t end = lseek(captured_stderr, 0, SEEK_CUR);
+    if (end > 0) {
+        char buf[4096];
+        off_t at = 0;
+        while (at < end) {
+            ssize_t n = pread(captured_stderr, buf, sizeof buf, at);
+            if (n <= 0) break;
+            (void)!write(2, buf, (size_t)n);
+            at += n;
+        }
+    }
+    close(captured_stderr);
+    close(saved_stderr);
+    captured_stderr = -1;
+    saved_stderr = -1;
+}
+
 static void restore_now(void) {
-    if (restore_fd < 0) return;
-    // Cooked mode first, so the runtime's backtrace that follows is printed with newlines
-    // that return the carriage, then leave the alternate screen and show the cursor.
-    if (have_termios) tcsetattr(restore_fd, TCSANOW, &saved_termios);
-    if (restore_len) (void)!write(restore_fd, restore_seq, restore_len);
+    if (restore_fd >= 0) {
+        // Cooked mode first, so what follows is printed with newlines that return the
+        // carriage, then leave the alternate screen and show the cursor.
+        if (have_termios) tcsetattr(restore_fd, TCSANOW, &saved_termios);
+        if (restore_len) (void)!write(restore_fd, restore_seq, restore_len);
+    }
+    // Then the runtime's message ("Fatal error: …"), on the main screen, before the backtrace.
+    td_release_stderr();
 }
 
 static void on_fatal(int sig, siginfo_t *info, void *context) {

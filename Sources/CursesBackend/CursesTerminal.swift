@@ -39,6 +39,27 @@ public final class CursesTerminal: TerminalDevice {
         var bg: Int32
     }
 
+    /// Sequences terminals send whatever TERM says: PuTTY, screen, tmux and rxvt send
+    /// `ESC [ 1 ~`/`ESC [ 4 ~` for Home/End, xterm `ESC O H` or `ESC [ H`. Under a TERM that
+    /// names another (xterm-256color inside tmux, a jump host's default), ncurses would hand
+    /// over Esc, `[`, `4`, `~` as four keys. Sequences terminfo leaves unbound are added, and
+    /// those bound only to an extended capability (TERM=linux: `kcbt2=\E[Z`, a code above
+    /// KEY_MAX that no program knows) are taken over.
+    static func defineCommonKeys() {
+        let sequences: [(String, Int32)] = [
+            ("[A", KEY_UP), ("[B", KEY_DOWN), ("[C", KEY_RIGHT), ("[D", KEY_LEFT),
+            ("OA", KEY_UP), ("OB", KEY_DOWN), ("OC", KEY_RIGHT), ("OD", KEY_LEFT),
+            ("[H", KEY_HOME), ("[F", KEY_END), ("OH", KEY_HOME), ("OF", KEY_END),
+            ("[1~", KEY_HOME), ("[4~", KEY_END), ("[7~", KEY_HOME), ("[8~", KEY_END),
+            ("[2~", KEY_IC), ("[3~", KEY_DC), ("[5~", KEY_PPAGE), ("[6~", KEY_NPAGE), ("[Z", KEY_BTAB),
+        ]
+        for (tail, code) in sequences {
+            let sequence = "\u{1B}" + tail
+            let bound = key_defined(sequence)
+            if bound == 0 || bound > KEY_MAX { define_key(sequence, code) }
+        }
+    }
+
     /// Opens the terminal. Call `TerminalCheck.check` first: this assumes stdin/stdout are
     /// a terminal that terminfo knows.
     public init(check: TerminalCheck.Result, options: Options, environment: [String: String]) {
@@ -54,6 +75,7 @@ public final class CursesTerminal: TerminalDevice {
         noecho()
         nonl()
         keypad(td_stdscr(), true)
+        Self.defineCommonKeys()
         leaveok(td_stdscr(), true)
         curs_set(0)
         // Input is read after poll() says it is there; never block inside ncurses.
@@ -81,6 +103,7 @@ public final class CursesTerminal: TerminalDevice {
         for cap in ["rmcup", "cnorm", "sgr0", "rmkx"] { restore += String(cString: cap.withCString { td_tigetstr($0) }) }
         restore += "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l"
         restore.withCString { td_arm_terminal_restore(1, $0) }
+        td_capture_stderr()
         reportedSize = (td_lines(), td_cols())
     }
 
@@ -98,6 +121,7 @@ public final class CursesTerminal: TerminalDevice {
             screen = nil
         }
         td_disarm_terminal_restore()
+        td_release_stderr()
     }
 
     public var size: (width: Int, height: Int) { (Int(td_cols()), Int(td_lines())) }

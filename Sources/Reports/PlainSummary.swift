@@ -131,12 +131,26 @@ public enum PlainSummary {
         if let p = t.reportPeriod { line("  report period: \(p)") }
         let baseline = view.baselineTimeline
         let maxCount = max(1, t.maxCount)
-        for (k, bucket) in t.buckets.enumerated() {
+        func isEmpty(_ k: Int) -> Bool {
+            t.buckets[k].count == 0 && (baseline.map { !$0.buckets.indices.contains(k) || $0.buckets[k].count == 0 } ?? true)
+        }
+        var k = 0
+        while k < t.buckets.count {
+            // A run of more than three empty buckets folds into one line (0001–9999 has 9,999 years).
+            var end = k
+            while end < t.buckets.count && isEmpty(end) { end += 1 }
+            if end - k > 3 {
+                line("  … " + Format.count(end - k) + " empty " + t.granularity.rawValue + "s (" + t.buckets[k].range.start.description + " to " + t.buckets[end - 1].range.end.description + ")")
+                k = end
+                continue
+            }
+            let bucket = t.buckets[k]
             let inPeriod = t.reportPeriod?.overlaps(bucket.range) == true
             let bar = String(repeating: ascii ? "#" : "█", count: Int((Double(bucket.count) / Double(maxCount) * 40).rounded()))
             var text = "  " + pad(t.granularity.label(bucket.range), 16) + padL(String(bucket.count), 6)
             if let baseline { text += padL(baseline.buckets.indices.contains(k) ? String(baseline.buckets[k].count) : "-", 6) }
             line(text + " " + (inPeriod ? "*" : " ") + " " + bar)
+            k += 1
         }
         if t.truncated { line("  (cut at \(TimelineSeries.bucketLimit) buckets: narrow the window for the rest)") }
         if t.outside > 0 { line("  \(t.outside) events in view lie outside this window") }

@@ -57,6 +57,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN)")
     var feedOptions: FeedOptions
 
+    @Option(help: ArgumentHelp("Write what happens (keys, resizes, mouse, clock ticks) to FILE as a script `threatdeck snapshot --replay FILE` draws again: for bug reports.", valueName: "FILE"))
+    var record: String?
+
     @Flag(name: .customLong("self-test-crash"), help: .hidden)
     var selfTestCrash = false
 
@@ -155,6 +158,19 @@ struct RunCommand: ParsableCommand {
         if kiosk, let watchdog = Watchdog(environment: env) {
             watchdog.send("READY=1")
             runtime.heartbeat = (watchdog.interval, { watchdog.send("WATCHDOG=1") })
+        }
+        if let record {
+            // Unbuffered, a line per write: a crash leaves every message before it on disk.
+            let fd = open(record, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                terminal.shutdown()
+                printError("threatdeck: cannot write --record \(record): \(String(cString: strerror(errno)))")
+                throw ExitCode(1)
+            }
+            runtime.startRecording { line in
+                let bytes = Array((line + "\n").utf8)
+                _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            }
         }
         if selfTestCrash { Self.crashAfterFirstKey(runtime, terminal) }
         runtime.run()

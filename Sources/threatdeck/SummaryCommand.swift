@@ -72,8 +72,8 @@ struct SummaryCommand: ParsableCommand {
         } else {
             print(PlainSummary.render(view, ascii: ascii || !unicode, events: max(0, events)), terminator: "")
         }
-        // 1: a server failed (its error is above) or a directory was empty; 2: nothing at all could be read.
-        if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) { throw ExitCode(2) }
+        // 1: a server failed (its error is above) or a directory was empty; 2: no file at all could be read.
         if feeds.contains(where: { $0.lastError != nil }) || mispFeeds.contains(where: { $0.lastError != nil }) || !empty.isEmpty { throw ExitCode(1) }
+        if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) { throw ExitCode(2) }
     }
 }

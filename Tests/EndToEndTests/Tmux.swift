@@ -54,7 +54,7 @@ final class Tmux {
 
     /// The visible screen, trailing spaces trimmed (`-e`: with colour escapes).
     func capture(escapes: Bool = false, history: Bool = false) -> String {
-        tmux(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []) + (history ? ["-S", "-"] : [])).output
+        tmux(["capture-pane", "-p", "-t", session] + (escapes ? ["-e"] : []) + (history ? ["-J", "-S", "-"] : [])).output
     }
 
     func lines() -> [String] { capture().split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmedRight } }

@@ -62,7 +62,7 @@ struct TaxiiFeedTests {
         #expect(problem == nil)
         #expect(fromTaxii.actors.count == 14 && fromFile.actors.count == 14)
         #expect(fromTaxii.actors.map(\.name).sorted() == fromFile.actors.map(\.name).sorted())
-        let techniques: (Dataset) -> Int = { $0.actors.reduce(0) { $0 + $1.techniques.count } }
+        let techniques: (Dataset) -> Int = { d in d.actors.reduce(0) { $0 + d.techniqueIDs(ofActor: $1.id).count } }
         #expect(techniques(fromTaxii) == techniques(fromFile) && techniques(fromFile) > 0)
         #expect(fromTaxii.campaigns.count == fromFile.campaigns.count)
         #expect(fromTaxii.actors.allSatisfy { $0.provenance.allSatisfy { $0.format == .taxii && $0.file.hasPrefix("taxii:") } })

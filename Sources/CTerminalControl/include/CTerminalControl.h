@@ -24,6 +24,12 @@ void td_arm_terminal_restore(int fd, const char *restore_sequence);
 /// Forgets it again (after a clean shutdown).
 void td_disarm_terminal_restore(void);
 
+/// Sends stderr to a memory file while the screen is ours (text there would vanish with the
+/// alternate screen); `td_release_stderr` puts it back and writes out what was captured.
+/// The crash handler releases it too, so "Fatal error: …" is read before the backtrace.
+void td_capture_stderr(void);
+void td_release_stderr(void);
+
 /// poll() on the terminal, the signal pipe and an optional wake-up descriptor (-1: none).
 /// Returns 1 when the terminal is readable, 2 when a signal arrived, 3 when `wake_fd` is
 /// readable, 0 on timeout, -1 when the terminal hung up or failed.

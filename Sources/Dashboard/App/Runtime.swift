@@ -21,6 +21,9 @@ public final class Runtime {
     /// that hangs stops calling it, and the service manager restarts the process.
     public var heartbeat: (interval: Double, beat: () -> Void)?
     private var lastBeat: Double = 0
+    /// Receives every replayable message as a `MessageScript` line (`--record`): what the
+    /// user did, with the clock's ticks, so `snapshot --replay` draws the screen they saw.
+    public var recorder: ((String) -> Void)?
 
     public init(state: AppState, device: TerminalDevice, source: DataSource?, clock: Clock, exporter: Exporter? = nil) {
         self.state = state
@@ -31,6 +34,21 @@ public final class Runtime {
         let s = device.size
         _ = App.update(&self.state, .resize(width: s.width, height: s.height))
         _ = App.update(&self.state, .tick(now: clock.now()))
+    }
+
+    /// Starts recording with the size and time the run began from.
+    public func startRecording(_ write: @escaping (String) -> Void) {
+        recorder = write
+        write("resize \(state.width) \(state.height)")
+        write("tick \(clock.now())")
+    }
+
+    /// `update`, with the message written to the recorder when it can be replayed.
+    private func send(_ message: Message) -> [Effect] {
+        if let recorder {
+            if let line = MessageScript.line(for: message) { recorder(line) } else { recorder("# " + MessageScript.summary(of: message)) }
+        }
+        return App.update(&state, message)
     }
 
     /// Draws the current state if it changed since the last frame; every cell after a theme
@@ -68,20 +86,20 @@ public final class Runtime {
     public func step(_ input: Input) -> Bool {
         var effects: [Effect] = []
         switch input {
-        case .key(let k): effects = App.update(&state, .key(k))
-        case .mouse(let m): effects = App.update(&state, .mouse(m))
+        case .key(let k): effects = send(.key(k))
+        case .mouse(let m): effects = send(.mouse(m))
         case .resize(let w, let h):
-            effects = App.update(&state, .resize(width: w, height: h))
+            effects = send(.resize(width: w, height: h))
             // The terminal was resized: its contents are undefined, write every cell.
             repaint = true
         case .exitSignal, .hangup:
             exitReason = input
             return false
         case .wake:
-            for message in inbox.take() { effects += App.update(&state, message) }
+            for message in inbox.take() { effects += send(message) }
         case .timeout: break
         }
-        effects += App.update(&state, .tick(now: clock.now()))
+        effects += send(.tick(now: clock.now()))
         return perform(effects)
     }
 
@@ -101,8 +119,8 @@ public final class Runtime {
             case .export(let request):
                 let result = exporter?.write(request, state: state) ?? .failure(ExportError("exports are not available here"))
                 switch result {
-                case .success(let path): queue += App.update(&state, .exported(path: path, error: nil))
-                case .failure(let error): queue += App.update(&state, .exported(path: request.path, error: error.description))
+                case .success(let path): queue += send(.exported(path: path, error: nil))
+                case .failure(let error): queue += send(.exported(path: request.path, error: error.description))
                 }
             }
         }
@@ -114,7 +132,7 @@ public final class Runtime {
         let start = clock.now()
         let dataset = source.load(now: start)
         let end = clock.now()
-        _ = App.update(&state, .loaded(dataset, at: end, milliseconds: (end - start) * 1000))
+        _ = send(.loaded(dataset, at: end, milliseconds: (end - start) * 1000))
     }
 
     /// Runs until quit, a signal or hang-up.

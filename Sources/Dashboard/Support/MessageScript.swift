@@ -34,6 +34,35 @@ public enum MessageScript {
         }
     }
 
+    /// The script line for a message, nil for those a script cannot carry (a reload's data).
+    public static func line(for message: Message) -> String? {
+        switch message {
+        case .key(let k): return "key " + name(of: k)
+        case .resize(let w, let h): return "resize \(w) \(h)"
+        case .tick(let t): return "tick \(t)"
+        case .mouse(let m):
+            let action: String
+            switch m.action {
+            case .press: action = "press"
+            case .doubleClick: action = "double"
+            case .wheelUp: action = "wheelup"
+            case .wheelDown: action = "wheeldown"
+            }
+            return "mouse \(action) \(m.x) \(m.y)"
+        case .loaded, .sourceChanged, .exported: return nil
+        }
+    }
+
+    /// A comment for a message a script cannot carry.
+    static func summary(of message: Message) -> String {
+        switch message {
+        case .loaded(let d, _, _): return "loaded \(d.actors.count) actors, \(d.events.count) events"
+        case .sourceChanged: return "source changed"
+        case .exported(let path, let error): return "exported " + path + (error.map { ": " + $0 } ?? "")
+        default: return ""
+        }
+    }
+
     /// A key by its tmux name (`Up`, `BSpace`, `C-l`, `F1`) or as the character itself.
     public static func key(_ name: String) -> Key? {
         switch name {
