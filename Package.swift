@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "SampleData", dependencies: ["ThreatModel"], plugins: ["EmbedResources"]),
         // Themes/*.yaml, embedded the same way.
         .target(name: "BundledThemes", plugins: ["EmbedResources"]),
+        .target(name: "BuildInfo", plugins: ["EmbedResources"]),
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
         // libc text width and locale calls Swift's Glibc module does not expose (wcwidth, nl_langinfo).
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "threatdeck",
             dependencies: [
-                "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "Reports", "Dashboard", "Settings", "CursesBackend", "LiveSources",
+                "ThreatModel", "SampleData", "BundledThemes", "BuildInfo", "TerminalUI", "Reports", "Dashboard", "Settings", "CursesBackend", "LiveSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +65,7 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Settings", "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI", "Dashboard"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
         .testTarget(name: "TaxiiTests", dependencies: ["LiveSources", "ThreatModel", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -3,7 +3,7 @@ import PackagePlugin
 
 /// Embeds data files into a target at build time, so a copied release binary carries its
 /// sample report and themes, and the embedded copies can never drift from the files:
-/// `SampleData` gets sample-data/*.json, `BundledThemes` gets Themes/*.yaml.
+/// `SampleData` gets sample-data/*.json, `BundledThemes` gets Themes/*.yaml, `BuildInfo` the git HEAD.
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -23,6 +23,23 @@ struct EmbedResources: BuildToolPlugin {
             inputs = names.map { name in
                 let identifier = String(name.dropLast(5).map { $0.isLetter || $0.isNumber ? $0 : "_" })
                 return ("theme_" + identifier, themes.appending(path: name))
+            }
+        case "BuildInfo":
+            // The commit the binary is built from, for --version: .git/HEAD and the ref it
+            // names (or packed-refs). Nothing from a tarball without .git: "unknown commit".
+            let git = root.appending(path: ".git")
+            let head = git.appending(path: "HEAD")
+            if let text = try? String(contentsOf: head, encoding: .utf8) {
+                inputs.append(("head", head))
+                if text.hasPrefix("ref: ") {
+                    let ref = git.appending(path: text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
+                    let packed = git.appending(path: "packed-refs")
+                    if FileManager.default.fileExists(atPath: ref.path()) {
+                        inputs.append(("ref", ref))
+                    } else if FileManager.default.fileExists(atPath: packed.path()) {
+                        inputs.append(("packedRefs", packed))
+                    }
+                }
             }
         default:
             return []

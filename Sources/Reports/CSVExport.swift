@@ -87,17 +87,21 @@ public enum CSVExport {
     /// One cell, neutralised and quoted.
     public static func cell(_ raw: String) -> String {
         var text = ""
-        for u in raw.unicodeScalars {
+        let scalars = Array(raw.unicodeScalars)
+        for (k, u) in scalars.enumerated() {
             let v = u.value
-            // Controls other than tab/CR/LF, and bidi controls (Trojan Source), never reach a cell.
-            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0x7F || (v >= 0x80 && v <= 0x9F)
+            // CRLF inside a text becomes LF; a lone CR (which spreadsheets read as a line
+            // break, or hide) is a control like the others.
+            if v == 0x0D && k + 1 < scalars.count && scalars[k + 1] == "\n" { continue }
+            // Controls other than tab and LF, and bidi controls (Trojan Source), never reach a cell.
+            if (v < 0x20 && v != 0x09 && v != 0x0A) || v == 0x7F || (v >= 0x80 && v <= 0x9F)
                 || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C {
                 text += "\u{FFFD}"
             } else {
                 text.unicodeScalars.append(u)
             }
         }
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(text) { text = "'" + text }
+        if let first = text.unicodeScalars.first, "=+-@\t\r\u{FFFD}".unicodeScalars.contains(first), !isNumber(text) { text = "'" + text }
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || text.hasPrefix(" ") || text.hasSuffix(" ")
         return needsQuotes ? "\"" + text.replacingOccurrences("\"", "\"\"") + "\"" : text
     }

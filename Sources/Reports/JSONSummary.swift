@@ -1,7 +1,7 @@
 import ThreatModel
 
 /// The view as data: `"schema": "threatdeck-summary@1"`, every aggregate with its filter and
-/// provenance, documented by `Reports/threatdeck-summary-1.schema.json`. `summary --json`
+/// provenance, documented by `sample-data/schema/threatdeck-summary-1.schema.json`. `summary --json`
 /// and `export --format json` print this same document.
 public enum JSONSummary {
     public static let schemaID = "threatdeck-summary@1"

@@ -72,13 +72,13 @@ public enum PlainSummary {
             }
             line(text)
         }
-        line("  actors by nexus")
+        line("  actors under each nexus" + (b.actorsByNexus.isEmpty ? ": none in view" : ""))
         for n in b.actorsByNexus.keys.sorted() {
             let rows = b.actorsByNexus[n]!
             let names = rows.prefix(8).map { "\($0.name) (\($0.events))" }.joined(separator: ", ")
             line("    " + pad(n.name, 16) + padL(String(rows.count), 5) + "  " + names + (rows.count > 8 ? ", …" : ""))
         }
-        line("  motivations (actors): " + b.motivations.map { "\($0.motivation?.rawValue ?? "unknown") \($0.count)" }.joined(separator: " · "))
+        line("  motivations (actors): " + (b.motivations.isEmpty ? "none in view" : b.motivations.map { "\($0.motivation?.rawValue ?? "unknown") \($0.count)" }.joined(separator: " · ")))
         if let c {
             let (new, gone) = c.actorChanges(current: selection)
             func names(_ ids: [String]) -> String { ids.prefix(12).map { dataset.actor($0)?.name ?? $0 }.joined(separator: ", ") + (ids.count > 12 ? ", …" : "") }

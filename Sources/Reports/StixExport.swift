@@ -145,7 +145,8 @@ public enum StixExport {
             if of == nil {
                 if unattributed == nil {
                     unattributed = b.add("campaign", key: "unattributed", [("name", .string("Unattributed activity")),
-                                                                           ("description", .string("Events exported by ThreatDeck with no actor."))])
+                                                                           ("description", .string("Events exported by ThreatDeck with no actor.")),
+                                                                           ("x_threatdeck_export", .bool(true))])
                     refs.append(unattributed!)
                 }
                 of = unattributed
@@ -169,8 +170,8 @@ public enum StixExport {
             refs.append(b.add("sighting", key: e.id, props, markings: e.tlp))
         }
         // Findings, as notes with the finding extension.
-        for s in view.breakdown.stated {
-            for f in [s.finding] + s.corroborating {
+        for f in d.findings {
+            do {
                 var ext: [(String, JSONValue)] = [("extension_type", .string("property-extension")), ("metric", .string(f.metric.rawValue)),
                                                   ("value", .number(f.value)), ("qualifier", .string(f.qualifier.rawValue)), ("population", .string(f.population))]
                 if let n = f.subjectNexus?.code { ext.append(("subject_nexus", .string(n))) }
@@ -184,7 +185,7 @@ public enum StixExport {
                 props.append(("object_refs", .array(noteRefs.map { .string($0) })))
                 if !cited.isEmpty {
                     props.append(("external_references", .array(cited.map { r in
-                        var m: [(String, JSONValue)] = [("source_name", .string(r.key)), ("description", .string(r.citation))]
+                        var m: [(String, JSONValue)] = [("source_name", .string(r.key)), ("description", .string(r.title ?? r.key))]
                         if let url = r.url { m.append(("url", .string(url))) }
                         return .object(m)
                     })))

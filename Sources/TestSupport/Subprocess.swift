@@ -22,14 +22,34 @@ public enum Subprocess {
         return (status, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
     }
 
-    /// Starts a command in the background, its output going to `output`.
-    public static func spawn(_ arguments: [String], output: String, environment: [String: String]? = nil) throws -> pid_t {
+    /// Runs a command to completion with stdout and stderr apart, and optional stdin text.
+    public static func capture(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
+        let base = NSTemporaryDirectory() + "td-cap-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { unlink(base + ".out"); unlink(base + ".err"); unlink(base + ".in") }
+        if let input { try? input.write(toFile: base + ".in", atomically: false, encoding: .utf8) }
+        let pid: pid_t
+        do {
+            pid = try spawn(arguments, output: base + ".out", error: base + ".err", input: input == nil ? nil : base + ".in", environment: environment)
+        } catch {
+            return (-1, "", "\(error)")
+        }
+        let status = wait(pid)
+        return (status, (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? "", (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? "")
+    }
+
+    /// Starts a command in the background, its output going to `output` (and its errors
+    /// there too, or to `error`); stdin from `input`, else /dev/null.
+    public static func spawn(_ arguments: [String], output: String, error: String? = nil, input: String? = nil, environment: [String: String]? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let error {
+            posix_spawn_file_actions_addopen(&actions, 2, error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

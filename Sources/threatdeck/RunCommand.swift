@@ -131,19 +131,7 @@ struct RunCommand: ParsableCommand {
         options.compare = viewOptions.compareSpec
         options.links = !noLinks && (config.links ?? true) && Hyperlinks.supported(env)
         if insecure { options.notice = "TLS NOT VERIFIED (--insecure)" }
-        var settingsErrors: [SettingsError] = []
-        if let configError { settingsErrors.append(configError) }
-        if let themeError { settingsErrors.append(themeError) }
-        settingsErrors += themeErrors
-        options.settingsProblems = ProcessContext.problems(settingsErrors)
-        if let configError {
-            let name = configError.file.split(separator: "/").last.map(String.init) ?? configError.file
-            options.status = ("config ignored: " + name + ":\(configError.line) · p shows why", .error, 20)
-        } else if themeError != nil {
-            options.status = ("theme not used · p shows why", .error, 20)
-        } else if !themeErrors.isEmpty {
-            options.status = ("\(themeErrors.count) theme file\(themeErrors.count == 1 ? "" : "s") skipped · p shows why", .warning, 15)
-        }
+        SettingsNotice.apply(to: &options, configError: configError, themeError: themeError, themeErrors: themeErrors)
         if kiosk {
             let views = try self.views.map(Self.kioskViews)
             options.kiosk = config.kiosk(rotate: rotate, views: views, staleAfter: staleAfter, maxTLP: maxTLP)

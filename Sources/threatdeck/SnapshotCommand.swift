@@ -77,16 +77,17 @@ struct SnapshotCommand: ParsableCommand {
             kioskViewName = v
             savedViewOptions.view = nil
         }
-        let (config, _) = ProcessContext.loadConfig()
+        let (config, configError) = ProcessContext.loadConfig()
         let paths = files.isEmpty ? config.data : files
         guard DataLoad.checkPaths(paths, command: "threatdeck snapshot") else { throw ExitCode(1) }
         let feeds = try feedOptions.feedsOrExit("threatdeck snapshot", config: config)
         let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck snapshot", config: config)
         let maxTLP = savedViewOptions.tlpLimit(config: config, kiosk: kiosk || kioskViewName != nil)
         let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, waitForFeeds: true, maxTLP: maxTLP)
-        var (themes, _) = ProcessContext.loadThemes()
+        var (themes, themeErrors) = ProcessContext.loadThemes()
         let (themeName, themeError) = ProcessContext.selectTheme(theme ?? config.theme, themes: &themes)
         if let themeError { printError("threatdeck snapshot: \(themeError)") }
+        if let configError { printError("threatdeck snapshot: config ignored: \(configError)") }
         let clock = now ?? SystemClock().now()
 
         var options = StartOptions(dataset: load.dataset, width: parts[0], height: parts[1])
@@ -100,6 +101,7 @@ struct SnapshotCommand: ParsableCommand {
         options.now = clock
         options.savedViews = config.views
         options.compare = savedViewOptions.compareSpec
+        SettingsNotice.apply(to: &options, configError: configError, themeError: themeError, themeErrors: themeErrors)
         if feeds.contains(where: { $0.configuration.options.insecure }) { options.notice = "TLS NOT VERIFIED (--insecure)" }
         if kiosk || kioskViewName != nil {
             var k = config.kiosk(rotate: nil, views: nil, staleAfter: nil, maxTLP: maxTLP)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 
 @main
 struct ThreatDeckCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct ThreatDeckCommand: ParsableCommand {
         report JSON, STIX 2.x bundles (OpenCTI, MITRE ATT&CK), MISP galaxy clusters, MISP events or MISP feeds; \
         directories load every .json file inside.
         """,
-        version: "0.1.0",
+        version: BuildInfo.description,
         subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SnapshotCommand.self, ExportCommand.self, ThemesCommand.self, TaxiiCommand.self],
         defaultSubcommand: RunCommand.self
     )

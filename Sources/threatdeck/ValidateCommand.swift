@@ -23,15 +23,17 @@ struct ValidateCommand: ParsableCommand {
         let unicode = ProcessContext.prepareLocale()
         var loader = DatasetLoader(paths: files)
         let paths = loader.expandedPaths()
-        var unreadable = false
-        for missing in loader.missingPaths() {
-            unreadable = true
-            print(TerminalText.sanitize("\(missing):1:1: $: cannot read: no such file or directory", ascii: !unicode))
+        var unreadable = 0
+        let missing = Set(loader.missingPaths())
+        for path in missing.sorted() {
+            // As cat and jq do: on stderr, naming the file; it counts as an error below.
+            printError(TerminalText.sanitize("threatdeck validate: \(path): no such file or directory", ascii: !unicode))
         }
+        unreadable += missing.count
         for empty in loader.emptyDirectories() { printError("threatdeck validate: \(empty): no .json files in this directory") }
         var problems = 0
         var errors = 0
-        for path in paths {
+        for path in paths where !missing.contains(path) {
             loader.paths = [path]
             let fs = LocalFileSystem()
             let result: IngestResult
@@ -39,8 +41,8 @@ struct ValidateCommand: ParsableCommand {
                 let bytes = try fs.read(path, limit: loader.maxFileSize)
                 result = Ingest.read(bytes: bytes, file: path)
             } catch {
-                unreadable = true
-                print(TerminalText.sanitize("\(path):1:1: $: cannot read: \(error.message)", ascii: !unicode))
+                unreadable += 1
+                printError(TerminalText.sanitize("threatdeck validate: \(path): cannot read: \(error.message)", ascii: !unicode))
                 continue
             }
             for p in result.problems {
@@ -61,8 +63,10 @@ struct ValidateCommand: ParsableCommand {
             problems += 1
             if !quiet { print(TerminalText.sanitize(p.description, ascii: !unicode)) }
         }
-        print(Format.plural(paths.count, "file") + ": " + Format.plural(errors, "error") + ", " + Format.plural(problems - errors, "warning"))
-        if unreadable { throw ExitCode(2) }
+        var line = Format.plural(paths.count, "file") + ": " + Format.plural(errors + unreadable, "error") + ", " + Format.plural(problems - errors, "warning")
+        if unreadable > 0 { line += " (\(unreadable) not readable)" }
+        print(line)
+        if unreadable > 0 { throw ExitCode(2) }
         if problems > 0 { throw ExitCode(1) }
     }
 }

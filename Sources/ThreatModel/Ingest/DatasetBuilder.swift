@@ -188,11 +188,12 @@ public enum DatasetBuilder {
         // Named but not described (a native report, a MISP tag): ATT&CK's own entry when
         // ThreatDeck knows it, else a bare one, so filters and the matrix still find it.
         func addBare(_ id: String, name: String?) {
+            // A sub-technique's parent belongs in the catalogue too (it is the matrix cell),
+            // also when the data describes the sub-technique but not its parent.
+            if let parent = TechniqueInfo(id: id, name: "").parentID { addBare(parent, name: nil) }
             guard !catalogIDs.contains(id) else { return }
             catalogIDs.insert(id)
             if let known = AttackVocabulary.technique(id) { fullCatalog.append(known) } else { fullCatalog.append(TechniqueInfo(id: id, name: name ?? id)) }
-            // A sub-technique's parent belongs in the catalogue too: it is the matrix cell.
-            if let parent = TechniqueInfo(id: id, name: "").parentID { addBare(parent, name: nil) }
         }
         for (p, set) in used.enumerated() {
             for id in set.sorted() { addBare(id, name: actors[p].techniques.first { $0.attackID == id }?.name) }

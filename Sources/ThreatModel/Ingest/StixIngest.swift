@@ -262,6 +262,9 @@ public struct StixIngest {
     }
 
     mutating func readCampaign(_ o: StixObject, id: String) {
+        // A ThreatDeck export's stand-in for "no actor" (a sighting must be of something):
+        // its sightings are events without actors, not a campaign.
+        if o.bool(.tdExport) { return }
         guard let campaignName = requiredText(o, .name, "name") else { return }
         campaignIndex[id] = result.campaigns.count
         result.campaigns.append(Campaign(id: id, name: campaignName, span: span(o), description: o.string(.description),
