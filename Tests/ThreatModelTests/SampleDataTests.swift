@@ -53,6 +53,29 @@ import TestSupport
         #expect(Set(merged.actors.map(\.name)) == Set(native.actors.map(\.name)))
     }
 
+    /// sample-data/ holds the report twice (native, and its STIX conversion made by another
+    /// author that names the publisher in its references): loading the folder counts it once.
+    @Test func theReportAndItsStixTwinCountOnce() throws {
+        var both = DatasetLoader(paths: [TestPaths.sampleData])
+        let folder = both.load()
+        let d = SampleData.dataset()
+        #expect(folder.files.count == 3)
+        #expect(folder.findings.count == d.findings.count && d.findings.count == 3)
+        #expect(folder.events.count == d.events.count && d.events.count == 473)
+        #expect(folder.campaigns.count == d.campaigns.count)
+        #expect(folder.actors.count == d.actors.count)
+        #expect(folder.reports.filter { !$0.synthetic }.count == 1)
+        let report = try #require(folder.reports.first { !$0.synthetic })
+        #expect(report.publisher == "CrowdStrike" && report.twinIDs.count == 1)
+        // The same numbers on every aggregate.
+        let a = ActorBreakdown.compute(folder, selection: Filter().apply(to: folder), measure: nil)
+        let b = ActorBreakdown.compute(d, selection: Filter().apply(to: d), measure: nil)
+        #expect(a.rows.map(\.count) == b.rows.map(\.count))
+        let ta = TechniqueUsage.compute(folder, selection: Filter().apply(to: folder)).ranked.map { "\($0.techniqueID) \($0.name) \($0.count)" }
+        let tb = TechniqueUsage.compute(d, selection: Filter().apply(to: d)).ranked.map { "\($0.techniqueID) \($0.name) \($0.count)" }
+        #expect(ta == tb)
+    }
+
     /// The schema file and the reader agree on every enumerated value.
     @Test func schemaEnumsMatchTheReader() throws {
         let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestPaths.sampleData + "/schema/threatdeck-report-1.schema.json"))) as! [String: Any]

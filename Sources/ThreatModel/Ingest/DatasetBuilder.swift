@@ -136,6 +136,8 @@ public enum DatasetBuilder {
                 e.actorIDs = remap(r, e.actorIDs)
                 e.nexus = derivedNexus(e.nexus, e.actorIDs)
                 if let keys = twinOf, keys.contains(activityKey(e.span, e.actorIDs)) { continue }
+                // A twin's own publication (the conversion's date) is not new activity.
+                if twinOf != nil, e.kind == .publication, result.reports.contains(where: { e.id == $0.id + "#published" }) { continue }
                 if !seenEvents.insert(e.id).inserted && result.format != .native { continue }
                 events.append(e)
             }
@@ -266,17 +268,22 @@ public enum DatasetBuilder {
     /// publisher, and period when both give one), the index of that primary result.
     static func findTwins(_ results: [IngestResult]) -> [Int: Int] {
         var out: [Int: Int] = [:]
-        func key(_ r: ReportInfo) -> String { Vocabulary.fold(r.title) + "|" + Vocabulary.fold(r.publisher ?? "") }
-        var seen: [String: (result: Int, report: ReportInfo)] = [:]
+        // The publisher, or a source the report cites by that name: a STIX conversion is
+        // created by whoever converted it and names the original publisher in its references.
+        func publishers(_ r: ReportInfo) -> Set<String> {
+            Set(([r.publisher] + r.sources.map(\.id) + r.sources.map(\.publisher)).compactMap { $0.map(Vocabulary.fold) }.filter { !$0.isEmpty })
+        }
+        var seen: [String: [(result: Int, report: ReportInfo)]] = [:]
         let order = results.indices.sorted { (priority(results[$0].format), $0) < (priority(results[$1].format), $1) }
         for r in order {
             for report in results[r].reports where !report.synthetic {
-                let k = key(report)
-                if let first = seen[k], first.result != r {
+                let title = Vocabulary.fold(report.title)
+                let mine = publishers(report)
+                if let first = seen[title]?.first(where: { $0.result != r && !publishers($0.report).isDisjoint(with: mine) }) {
                     if let a = first.report.period, let b = report.period, a != b { continue }
-                    out[r] = first.result
-                } else if seen[k] == nil {
-                    seen[k] = (r, report)
+                    if out[r] == nil { out[r] = first.result }
+                } else {
+                    seen[title, default: []].append((r, report))
                 }
             }
         }
@@ -296,11 +303,11 @@ public enum DatasetBuilder {
     static func record(_ actor: Actor, result: Int, format: Provenance.Format, file: String) -> Record {
         var idKeys: [String] = []
         var catalogue: [(String, String)] = []
-        for id in actor.externalIDs {
-            let upper = id.uppercased()
-            idKeys.append("#" + upper)
-            if isGroupID(upper) { catalogue.append(("attack", upper)) }
+        for id in ownGroupIDs(actor) {
+            idKeys.append("#" + id)
+            catalogue.append(("attack", id))
         }
+        for id in actor.externalIDs where !isGroupID(id.uppercased()) { idKeys.append("#" + id.uppercased()) }
         switch format {
         case .stix, .taxii: idKeys.append("#stix:" + actor.id)
         case .misp: if isUUID(actor.id) { idKeys.append("#uuid:" + actor.id.lowercased()) }
@@ -315,13 +322,29 @@ public enum DatasetBuilder {
             if k.count >= 3, k != nameKey, !aliasKeys.contains(k) { aliasKeys.append(k) }
         }
         let label: String
-        if let g = catalogue.first(where: { $0.0 == "attack" }) {
+        if let g = catalogue.first(where: { $0.0 == "attack" }), format == .stix || format == .taxii {
             label = "ATT&CK \(g.1) '\(actor.name)'"
         } else {
             label = format.label + " '" + actor.name + "' (" + baseName(file) + ")"
         }
         return Record(result: result, actor: actor, format: format, file: file, idKeys: idKeys, catalogue: catalogue,
                       nameKey: nameKey, aliasKeys: aliasKeys, label: label)
+    }
+
+    /// The ATT&CK group ids that are the record's own identity. One id is taken as given. A
+    /// record listing several (MISP's Naikon lists G0019 Naikon and G0013 APT30, whose own
+    /// cluster says the two "do not appear to be exact matches") claims only the one whose
+    /// ATT&CK name is its own name; the others are groups it mentions, which would otherwise
+    /// join actors ATT&CK keeps apart. With none matching, none is identity.
+    static func ownGroupIDs(_ actor: Actor) -> [String] {
+        var ids: [String] = []
+        for id in actor.externalIDs {
+            let upper = id.uppercased()
+            if isGroupID(upper) && !ids.contains(upper) { ids.append(upper) }
+        }
+        guard ids.count > 1 else { return ids }
+        let own = Actor.nameKey(actor.name)
+        return ids.filter { id in AttackVocabulary.groupNames(id)?.first.map { Actor.nameKey($0) == own } ?? false }
     }
 
     static func baseName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
@@ -620,6 +643,16 @@ public enum DatasetBuilder {
         // One column per tactic short name: ICS and enterprise share some (e.g. collection).
         var seen: Set<String> = []
         tactics = tactics.filter { seen.insert($0.shortName).inserted }
+        // An entry that does not place itself in the matrix (a converted report's attack
+        // pattern with only a name and id) takes ATT&CK's own name and tactics.
+        for id in order {
+            guard var t = byID[id], t.tactics.isEmpty, let known = AttackVocabulary.technique(id) else { continue }
+            t.name = known.name
+            t.tactics = known.tactics
+            t.domain = t.domain ?? known.domain
+            t.url = t.url ?? known.url
+            byID[id] = t
+        }
         return (order.compactMap { byID[$0] }, tactics)
     }
 

@@ -135,21 +135,37 @@ struct MispEventIngest {
             }
         }
         var tlps: [TLP] = []
-        if let tags = document.member(node, "Tag") {
-            document.forEachElement(tags) { _, t in
-                guard let name = document.member(t, "name").flatMap(document.string) else { return }
-                if let tlp = TLP(tag: name) { tlps.append(tlp); return }
-                if let (galaxy, value) = MispEventIngest.galaxyTag(name) { addCluster(galaxy, value, nil) } else if !event.labels.contains(name) && event.labels.count < 200 { event.labels.append(name) }
+        // The event's own tags and galaxies, then its attributes' (also inside objects): an
+        // attribute tagged with a technique or an actor says that of the event too, and an
+        // attribute marked above the event's TLP raises the event's marking.
+        func collect(_ container: Int, eventLevel: Bool) {
+            if let tags = document.member(container, "Tag") {
+                document.forEachElement(tags) { _, t in
+                    guard let name = document.member(t, "name").flatMap(document.string) else { return }
+                    if let tlp = TLP(tag: name) { tlps.append(tlp); return }
+                    if let (galaxy, value) = MispEventIngest.galaxyTag(name) {
+                        addCluster(galaxy, value, nil)
+                    } else if eventLevel && !event.labels.contains(name) && event.labels.count < 200 {
+                        event.labels.append(name)
+                    }
+                }
+            }
+            if let galaxies = document.member(container, "Galaxy") {
+                document.forEachElement(galaxies) { _, g in
+                    let galaxyType = document.member(g, "type").flatMap(document.string) ?? ""
+                    guard let list = document.member(g, "GalaxyCluster") else { return }
+                    document.forEachElement(list) { _, c in
+                        guard let value = document.member(c, "value").flatMap(document.string), !value.isEmpty else { return }
+                        addCluster(document.member(c, "type").flatMap(document.string) ?? galaxyType, value, c)
+                    }
+                }
             }
         }
-        if let galaxies = document.member(node, "Galaxy") {
-            document.forEachElement(galaxies) { _, g in
-                let galaxyType = document.member(g, "type").flatMap(document.string) ?? ""
-                guard let list = document.member(g, "GalaxyCluster") else { return }
-                document.forEachElement(list) { _, c in
-                    guard let value = document.member(c, "value").flatMap(document.string), !value.isEmpty else { return }
-                    addCluster(document.member(c, "type").flatMap(document.string) ?? galaxyType, value, c)
-                }
+        collect(node, eventLevel: true)
+        if let list = document.member(node, "Attribute") { document.forEachElement(list) { _, a in collect(a, eventLevel: false) } }
+        if let objectList = document.member(node, "Object") {
+            document.forEachElement(objectList) { _, o in
+                if let list = document.member(o, "Attribute") { document.forEachElement(list) { _, a in collect(a, eventLevel: false) } }
             }
         }
         event.tlp = TLP.highest(tlps)

@@ -308,7 +308,9 @@ public struct StixIngest {
         guard let n = o.string(.name) else { return }
         let refs = references(o)
         let attackID = externalIDs(o, source: nil).first(where: TechniqueInfo.isAttackID)
-        let key = attackID ?? n
+        // Only ATT&CK techniques count (the pane is ATT&CK's matrix); another attack pattern
+        // is a name without a place in it.
+        guard let key = attackID else { return }
         techniqueIDs[id] = key
         var phases: [String] = []
         var domainName: String?
@@ -322,7 +324,6 @@ public struct StixIngest {
             }
         }
         let url = refs.first { $0.externalID == attackID }?.url
-        guard attackID != nil else { return }
         result.techniques.append(TechniqueInfo(id: key, name: n, tactics: phases, domain: o.strings(.domains).first ?? domainName,
                                                description: o.string(.description), url: url, references: refs, stixID: id))
     }
@@ -369,8 +370,12 @@ public struct StixIngest {
         } else {
             sink.error(node, "missing property \"published\" (required on a report)")
         }
-        var info = ReportInfo(id: id, title: title, published: day, summary: o.string(.description), provenance: [provenance(id, references: references(o), tlp: marking(o))])
+        let refs = references(o)
+        var info = ReportInfo(id: id, title: title, published: day, summary: o.string(.description), provenance: [provenance(id, references: refs, tlp: marking(o))])
         info.tlp = marking(o)
+        // Its external references are its sources (a converted report names the original's
+        // publisher there, while created_by_ref names who converted it).
+        info.sources = refs.map { SourceInfo(id: $0.key, title: $0.title ?? $0.key, url: $0.url) }
         // A ThreatDeck export's own report object describes the export, not activity.
         reportRecords.append(ReportRecord(index: result.reports.count, refs: o.bool(.tdExport) ? [] : o.strings(.objectRefs), createdBy: o.string(.createdBy)))
         result.reports.append(info)

@@ -3,7 +3,8 @@
 // Benchmarks/attack-vocabulary.py. Revoked and deprecated techniques are left out.
 
 /// ATT&CK technique names and tactics, so a technique named only by id (in a native report
-/// or a MISP tag) still has its name and matrix column.
+/// or a MISP tag) still has its name and matrix column; group names, so a record that
+/// lists several group ids can be told apart from the groups it only mentions.
 enum AttackTables {
     /// id|name|tactic,tactic|domain, one per line.
     static let techniques = """
@@ -947,5 +948,185 @@ mobile-attack|collection|Collection|TA0035
 mobile-attack|command-and-control|Command and Control|TA0037
 mobile-attack|exfiltration|Exfiltration|TA0036
 mobile-attack|impact|Impact|TA0034
+"""
+
+    /// G id|name|alias|alias..., one group per line (its own names in ATT&CK).
+    static let groups = """
+G0001|Axiom|Group 72
+G0002|Moafee
+G0003|Cleaver|Threat Group 2889|TG-2889
+G0004|Ke3chang|APT15|Mirage|Vixen Panda|GREF|Playful Dragon|RoyalAPT|NICKEL|Nylon Typhoon
+G0005|APT12|IXESHE|DynCalc|Numbered Panda|DNSCALC
+G0006|APT1|Comment Crew|Comment Group|Comment Panda
+G0007|APT28|IRON TWILIGHT|SNAKEMACKEREL|Swallowtail|Group 74|Sednit|Sofacy|Pawn Storm|Fancy Bear|STRONTIUM|Tsar Team|Threat Group-4127|TG-4127|Forest Blizzard|FROZENLAKE|GruesomeLarch
+G0008|Carbanak|Anunak
+G0009|Deep Panda|Shell Crew|WebMasters|KungFu Kittens|PinkPanther|Black Vine
+G0010|Turla|IRON HUNTER|Group 88|Waterbug|WhiteBear|Snake|Krypton|Venomous Bear|Secret Blizzard|BELUGASTURGEON
+G0011|PittyTiger
+G0012|Darkhotel|DUBNIUM|Zigzag Hail
+G0013|APT30
+G0016|APT29|IRON RITUAL|IRON HEMLOCK|NobleBaron|Dark Halo|NOBELIUM|UNC2452|YTTRIUM|The Dukes|Cozy Bear|CozyDuke|SolarStorm|Blue Kitsune|UNC3524|Midnight Blizzard
+G0017|DragonOK
+G0018|admin@338
+G0019|Naikon
+G0020|Equation
+G0021|Molerats|Operation Molerats|Gaza Cybergang
+G0022|APT3|Gothic Panda|Pirpi|UPS Team|Buckeye|Threat Group-0110|TG-0110
+G0023|APT16
+G0024|Putter Panda|APT2|MSUpdater
+G0025|APT17|Deputy Dog
+G0026|APT18|TG-0416|Dynamite Panda|Threat Group-0416
+G0027|Threat Group-3390|Earth Smilodon|TG-3390|Emissary Panda|BRONZE UNION|APT27|Iron Tiger|LuckyMouse|Linen Typhoon
+G0028|Threat Group-1314|TG-1314
+G0029|Scarlet Mimic
+G0030|Lotus Blossom|DRAGONFISH|Spring Dragon|RADIUM|Raspberry Typhoon|Bilbug|Thrip
+G0032|Lazarus Group|Labyrinth Chollima|HIDDEN COBRA|Guardians of Peace|ZINC|NICKEL ACADEMY|Diamond Sleet
+G0033|Poseidon Group
+G0034|Sandworm Team|ELECTRUM|Telebots|IRON VIKING|BlackEnergy (Group)|Quedagh|Voodoo Bear|IRIDIUM|Seashell Blizzard|FROZENBARENTS|APT44
+G0035|Dragonfly|TEMP.Isotope|DYMALLOY|Berserk Bear|TG-4192|Crouching Yeti|IRON LIBERTY|Energetic Bear|Ghost Blizzard|BROMINE
+G0036|GCMAN
+G0037|FIN6|Magecart Group 6|ITG08|Skeleton Spider|TAAL|Camouflage Tempest
+G0038|Stealth Falcon
+G0039|Suckfly
+G0040|Patchwork|Hangover Group|Dropping Elephant|Chinastrats|MONSOON|Operation Hangover
+G0041|Strider|ProjectSauron
+G0043|Group5
+G0044|Winnti Group|Blackfly
+G0045|menuPass|Cicada|POTASSIUM|Stone Panda|APT10|Red Apollo|CVNX|HOGFISH|BRONZE RIVERSIDE
+G0046|FIN7|GOLD NIAGARA|ITG14|Carbon Spider|ELBRUS|Sangria Tempest
+G0047|Gamaredon Group|IRON TILDEN|Primitive Bear|ACTINIUM|Armageddon|Shuckworm|DEV-0157|Aqua Blizzard
+G0048|RTM
+G0049|OilRig|COBALT GYPSY|IRN2|APT34|Helix Kitten|Evasive Serpens|Hazel Sandstorm|EUROPIUM|ITG13|Earth Simnavaz|Crambus|TA452
+G0050|APT32|SeaLotus|OceanLotus|APT-C-00|Canvas Cyclone|BISMUTH
+G0051|FIN10
+G0052|CopyKittens
+G0053|FIN5
+G0054|Sowbug
+G0055|NEODYMIUM
+G0056|PROMETHIUM|StrongPity
+G0059|Magic Hound|TA453|COBALT ILLUSION|Charming Kitten|ITG18|Phosphorus|Newscaster|APT35|Mint Sandstorm
+G0060|BRONZE BUTLER|REDBALDKNIGHT|Tick
+G0061|FIN8|Syssphinx
+G0062|TA459
+G0063|BlackOasis
+G0064|APT33|HOLMIUM|Elfin|Peach Sandstorm
+G0065|Leviathan|MUDCARP|Kryptonite Panda|Gadolinium|BRONZE MOHAWK|TEMP.Jumper|APT40|TEMP.Periscope|Gingham Typhoon
+G0066|Elderwood|Elderwood Gang|Beijing Group|Sneaky Panda
+G0067|APT37|InkySquid|ScarCruft|Reaper|Group123|TEMP.Reaper|Ricochet Chollima
+G0068|PLATINUM
+G0069|MuddyWater|Earth Vetala|MERCURY|Static Kitten|Seedworm|TEMP.Zagros|Mango Sandstorm|TA450
+G0070|Dark Caracal
+G0071|Orangeworm
+G0073|APT19|Codoso|C0d0so0|Codoso Team|Sunshop Group
+G0075|Rancor
+G0076|Thrip
+G0077|Leafminer|Raspite
+G0078|Gorgon Group
+G0079|DarkHydrus
+G0080|Cobalt Group|GOLD KINGSWOOD|Cobalt Gang|Cobalt Spider
+G0081|Tropic Trooper|Pirate Panda|KeyBoy
+G0082|APT38|NICKEL GLADSTONE|BeagleBoyz|Bluenoroff|Stardust Chollima|Sapphire Sleet|COPERNICIUM
+G0083|SilverTerrier
+G0084|Gallmaker
+G0085|FIN4
+G0087|APT39|ITG07|Chafer|Remix Kitten
+G0088|TEMP.Veles|XENOTIME
+G0089|The White Company
+G0090|WIRTE
+G0091|Silence|Whisper Spider
+G0092|TA505|Hive0065|Spandex Tempest|CHIMBORAZO
+G0093|GALLIUM|Granite Typhoon
+G0094|Kimsuky|Black Banshee|Velvet Chollima|Emerald Sleet|THALLIUM|APT43|TA427|Springtail
+G0095|Machete|APT-C-43|El Machete
+G0096|APT41|Wicked Panda|Brass Typhoon|BARIUM
+G0097|Bouncing Golf
+G0098|BlackTech|Palmerworm
+G0099|APT-C-36|Blind Eagle
+G0100|Inception|Inception Framework|Cloud Atlas
+G0102|Wizard Spider|UNC1878|TEMP.MixMaster|Grim Spider|FIN12|GOLD BLACKBURN|ITG23|Periwinkle Tempest|DEV-0193
+G0103|Mofang
+G0105|DarkVishnya
+G0106|Rocke
+G0107|Whitefly
+G0108|Blue Mockingbird
+G0112|Windshift|Bahamut
+G0114|Chimera
+G0115|GOLD SOUTHFIELD|Pinchy Spider
+G0117|Fox Kitten|UNC757|Parisite|Pioneer Kitten|RUBIDIUM|Lemon Sandstorm
+G0119|Indrik Spider|Evil Corp|Manatee Tempest|DEV-0243|UNC2165
+G0120|Evilnum
+G0121|Sidewinder|T-APT-04|Rattlesnake
+G0122|Silent Librarian|TA407|COBALT DICKENS
+G0123|Volatile Cedar|Lebanese Cedar
+G0124|Windigo
+G0125|HAFNIUM|Operation Exchange Marauder|Silk Typhoon
+G0126|Higaisa
+G0127|TA551|GOLD CABIN|Shathak
+G0128|ZIRCONIUM|APT31|Violet Typhoon
+G0129|Mustang Panda|TA416|RedDelta|BRONZE PRESIDENT|STATELY TAURUS|FIREANT|CAMARO DRAGON|EARTH PRETA|HIVE0154|TWILL TYPHOON|TANTALUM|LUMINOUS MOTH|UNC6384|TEMP.Hex|Red Lich
+G0130|Ajax Security Team|Operation Woolen-Goldfish|AjaxTM|Rocket Kitten|Flying Kitten|Operation Saffron Rose
+G0131|Tonto Team|Earth Akhlut|BRONZE HUNTLEY|CactusPete|Karma Panda
+G0133|Nomadic Octopus|DustSquad
+G0134|Transparent Tribe|COPPER FIELDSTONE|APT36|Mythic Leopard|ProjectM
+G0135|BackdoorDiplomacy
+G0136|IndigoZebra
+G0137|Ferocious Kitten
+G0138|Andariel|Silent Chollima|PLUTONIUM|Onyx Sleet
+G0139|TeamTNT
+G0140|LazyScripter
+G0142|Confucius|Confucius APT
+G0143|Aquatic Panda
+G1000|ALLANITE|Palmetto Fusion
+G1001|HEXANE|Lyceum|Siamesekitten|Spirlin
+G1002|BITTER|T-APT-17
+G1003|Ember Bear|UNC2589|Bleeding Bear|DEV-0586|Cadet Blizzard|Frozenvista|UAC-0056
+G1004|LAPSUS$|DEV-0537|Strawberry Tempest
+G1005|POLONIUM|Plaid Rain
+G1006|Earth Lusca|TAG-22|Charcoal Typhoon|CHROMIUM|ControlX
+G1007|Aoqin Dragon
+G1008|SideCopy
+G1009|Moses Staff|DEV-0500|Marigold Sandstorm
+G1011|EXOTIC LILY
+G1012|CURIUM|Crimson Sandstorm|TA456|Tortoise Shell|Yellow Liderc
+G1013|Metador
+G1014|LuminousMoth
+G1015|Scattered Spider|Roasted 0ktapus|Octo Tempest|Storm-0875|UNC3944
+G1016|FIN13|Elephant Beetle
+G1017|Volt Typhoon|BRONZE SILHOUETTE|Vanguard Panda|DEV-0391|UNC3236|Voltzite|Insidious Taurus
+G1018|TA2541
+G1019|MoustachedBouncer
+G1020|Mustard Tempest|DEV-0206|TA569|GOLD PRELUDE|UNC1543
+G1021|Cinnamon Tempest|DEV-0401|Emperor Dragonfly|BRONZE STARLIGHT
+G1022|ToddyCat
+G1023|APT5|Mulberry Typhoon|MANGANESE|BRONZE FLEETWOOD|Keyhole Panda|UNC2630
+G1024|Akira|GOLD SAHARA|PUNK SPIDER|Howling Scorpius
+G1026|Malteiro
+G1027|CyberAv3ngers|Soldiers of Soloman
+G1028|APT-C-23|Mantis|Arid Viper|Desert Falcon|TAG-63|Grey Karkadann|Big Bang APT|Two-tailed Scorpion
+G1029|UNC788
+G1030|Agrius|Pink Sandstorm|AMERICIUM|Agonizing Serpens|BlackShadow
+G1031|Saint Bear|Storm-0587|TA471|UAC-0056|Lorec53
+G1032|INC Ransom|GOLD IONIC
+G1033|Star Blizzard|SEABORGIUM|Callisto Group|TA446|COLDRIVER
+G1034|Daggerfly|Evasive Panda|BRONZE HIGHLAND
+G1035|Winter Vivern|TA473|UAC-0114
+G1036|Moonstone Sleet|Storm-1789
+G1037|TA577
+G1038|TA578
+G1039|RedCurl
+G1040|Play
+G1041|Sea Turtle|Teal Kurma|Marbled Dust|Cosmic Wolf|SILICON
+G1042|RedEcho
+G1043|BlackByte|Hecamede
+G1044|APT42
+G1045|Salt Typhoon
+G1046|Storm-1811
+G1047|Velvet Ant
+G1048|UNC3886
+G1049|AppleJeus|Gleaming Pisces|Citrine Sleet|UNC1720|UNC4736
+G1050|Water Galura|GOLD FEATHER
+G1051|Medusa Group
+G1052|Contagious Interview|DeceptiveDevelopment|Gwisin Gang|Tenacious Pungsan|DEV#POPPER|PurpleBravo|TAG-121
+G1053|Storm-0501
 """
 }

@@ -22,6 +22,19 @@ public enum AttackVocabulary {
         return out
     }()
 
+    static let groups: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for line in AttackTables.groups.split(separator: "\n") {
+            let f = line.split(separator: "|").map(String.init)
+            guard f.count >= 2 else { continue }
+            out[f[0]] = Array(f.dropFirst())
+        }
+        return out
+    }()
+
+    /// A group's own names in ATT&CK v18.1 (name first, then aliases), if the id is known.
+    public static func groupNames(_ id: String) -> [String]? { groups[id] }
+
     /// The technique as ATT&CK v18.1 describes it (name, tactics, domain, page), if it is known.
     public static func technique(_ id: String) -> TechniqueInfo? { techniques[id] }
 
