@@ -66,6 +66,6 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI", "Dashboard"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "TaxiiTests", dependencies: ["LiveSources", "ThreatModel", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "ThreatModel", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -119,7 +119,13 @@ public final class MispFeed: Sendable {
                 problems[entry.uuid] = error.status == 404 ? "the manifest lists \(entry.uuid) but \(entry.uuid).json is missing (404)" : error.description
             }
         }
+        let listed = Set(manifest.entries.map(\.uuid))
+        let removedAny = state.withLock { s in s.events.keys.contains { !listed.contains($0) } }
         state.withLock { s in
+            // An event the manifest no longer lists was withdrawn by the feed: it goes, and so
+            // does any problem reading it.
+            s.events = s.events.filter { listed.contains($0.key) }
+            s.eventProblems = s.eventProblems.filter { listed.contains($0.key) }
             for (uuid, stored) in fetched { s.events[uuid] = stored; s.eventProblems[uuid] = nil }
             for (uuid, p) in problems { s.eventProblems[uuid] = p }
             s.lastSuccess = now
@@ -132,7 +138,7 @@ public final class MispFeed: Sendable {
             s.fromCache = false
             s.changed = true
         }
-        if !fetched.isEmpty { saveCache() }
+        if !fetched.isEmpty || removedAny { saveCache() }
         return nil
     }
 

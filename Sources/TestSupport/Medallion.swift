@@ -10,7 +10,7 @@ import Glibc
 public final class Medallion: @unchecked Sendable {
     public static let user = "analyst"
     public static let password = "correct horse battery staple"
-    public static let harness = TestPaths.tests + "/TaxiiTests/Fixtures/medallion_harness.py"
+    public static let harness = TestPaths.tests + "/LiveSourcesTests/Fixtures/medallion_harness.py"
 
     public let directory: String
     public let pid: pid_t
@@ -88,7 +88,7 @@ public final class Medallion: @unchecked Sendable {
     public var caFile: String { directory + "/ca.pem" }
 
     /// A private CA and a certificate for 127.0.0.1 signed by it.
-    static func makeCertificates(in dir: String) throws {
+    public static func makeCertificates(in dir: String) throws {
         let steps: [[String]] = [
             ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", dir + "/ca.key", "-out", dir + "/ca.pem",
              "-days", "2", "-subj", "/CN=ThreatDeck test CA"],

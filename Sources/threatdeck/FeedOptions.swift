@@ -21,10 +21,10 @@ struct FeedOptions: ParsableArguments {
     @Option(name: .customLong("collection"), help: ArgumentHelp("Collection id or title, one per --taxii (default: the only readable one).", valueName: "ID|TITLE"))
     var collections: [String] = []
 
-    @Option(name: .customLong("ca-file"), help: "PEM file of CA certificates to trust for TAXII servers.")
+    @Option(name: .customLong("ca-file"), help: "PEM file of CA certificates to trust for TAXII servers and MISP feeds.")
     var caFile: String?
 
-    @Flag(help: "Do not verify TAXII servers' TLS certificates (shown as a warning on screen).")
+    @Flag(help: "Do not verify TLS certificates of TAXII servers and MISP feeds (shown as a warning on screen).")
     var insecure = false
 
     @Option(help: "Seconds between TAXII polls (default 60).")

@@ -238,8 +238,14 @@ struct MispEventIngest {
                 var a = actor ?? Actor(id: "misp-cluster:" + key, name: name)
                 if let gid, !a.externalIDs.contains(gid) { a.externalIDs.append(gid) }
                 if a.provenance.isEmpty { a.provenance = [Provenance(file: file, format: format, objectID: eventUUID, source: "tag " + cluster.galaxy + "=\"" + cluster.value + "\"")] }
+                // Known here only through this event: as marked as the event. (The galaxy's
+                // own record of the actor, if loaded, is a separate, unmarked record.)
+                a.tlp = event.tlp
                 actorIndex[key] = result.actors.count
                 result.actors.append(a)
+            } else if let k = actorIndex[key], let marked = result.actors[k].tlp {
+                // Named by several events: shown wherever the least marked of them is.
+                result.actors[k].tlp = event.tlp.map { min($0, marked) }
             }
             let id = result.actors[actorIndex[key]!].id
             if !event.actorIDs.contains(id) { event.actorIDs.append(id) }

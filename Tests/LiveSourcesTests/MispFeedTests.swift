@@ -1,0 +1,141 @@
+import Foundation
+import LiveSources
+import Testing
+import TestSupport
+import ThreatModel
+
+/// A MISP feed of the real events, served on loopback over HTTP and HTTPS: the same numbers
+/// as the files, only changed events fetched again, and a missing event, a truncated file, a
+/// 404 and a server that goes away each reported while the last good data stays.
+@Suite(.serialized) struct MispFeedTests {
+    static let events = TestPaths.sharedData + "/misp-events"
+
+    static func cache() -> String {
+        let dir = NSTemporaryDirectory() + "td-feedcache-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func dataset(_ feed: MispFeed) -> Dataset {
+        let (results, file, problems) = feed.snapshot(now: 0)
+        var d = DatasetBuilder.build(results, files: [file])
+        d.problems += problems
+        return d
+    }
+
+    /// What a dataset says, in a form two datasets can be compared by.
+    static func numbers(_ d: Dataset) -> [String] {
+        d.events.map { e in
+            "\(e.span) \(e.summary) actors=\(e.actorIDs.compactMap { d.actor($0)?.name }.sorted()) techniques=\(e.techniques.sorted()) tlp=\(e.tlp?.rawValue ?? "-") \(e.contents ?? "")"
+        }.sorted()
+    }
+
+    @Test(arguments: [false, true])
+    func aFeedGivesTheSameNumbersAsTheFiles(tls: Bool) async throws {
+        let server = try FeedServer(tls: tls)
+        let clock = ManualClock(1_800_000_000)
+        let feed = MispFeed(.init(location: server.url, caFile: tls ? server.caFile : nil, cacheDirectory: Self.cache()), clock: clock)
+        let error = await feed.poll()
+        #expect(error == nil, "\(error ?? "")")
+        var loader = DatasetLoader(paths: [Self.events])
+        let files = loader.load()
+        let fromFeed = Self.dataset(feed)
+        #expect(fromFeed.events.count == 5)
+        #expect(Self.numbers(fromFeed) == Self.numbers(files))
+        #expect(fromFeed.actors.map(\.name).sorted() == files.actors.map(\.name).sorted())
+        #expect(fromFeed.events.allSatisfy { $0.provenance.first?.format == .mispFeed })
+        #expect(feed.lastFetched == 5)
+        // Nothing changed: the next poll reads the manifest only.
+        let before = server.requests.count
+        clock.advance(3600)
+        #expect(await feed.poll() == nil)
+        #expect(feed.lastFetched == 0)
+        #expect(server.requests.count == before + 1 && server.requests.last == "/feed/manifest.json", "\(server.requests.suffix(3))")
+        // One event's timestamp moves on: that one is fetched again, and only that one.
+        try server.touch(server.events[2].uuid)
+        #expect(await feed.poll() == nil)
+        #expect(feed.lastFetched == 1)
+        #expect(server.requests.suffix(2) == ["/feed/manifest.json", "/feed/" + server.events[2].uuid + ".json"])
+    }
+
+    @Test func httpsWithoutTheCAIsRefused() async throws {
+        let server = try FeedServer(tls: true)
+        let feed = MispFeed(.init(location: server.url, cacheDirectory: Self.cache()), clock: ManualClock(1_800_000_000))
+        let error = try #require(await feed.poll())
+        #expect(error.lowercased().contains("certificate"), "\(error)")
+        #expect(feed.eventCount == 0)
+    }
+
+    @Test func aMissingEventATruncatedFileAndA404AreReportedAndGoodDataStays() async throws {
+        let server = try FeedServer()
+        let clock = ManualClock(1_800_000_000)
+        let feed = MispFeed(.init(location: server.url, cacheDirectory: Self.cache()), clock: clock)
+        #expect(await feed.poll() == nil)
+        #expect(feed.eventCount == 5)
+        // The manifest lists an event the feed does not hold, and one file is cut short.
+        let ghost = "11111111-2222-4333-8444-555555555555"
+        let victim = server.events[1]
+        let path = server.feed + "/" + victim.uuid + ".json"
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: path))
+        try server.touch(victim.uuid)
+        try server.writeManifest(extra: [ghost])
+        clock.advance(3600)
+        #expect(await feed.poll() == nil, "event problems do not fail the poll")
+        let d = Self.dataset(feed)
+        #expect(d.events.count == 5, "the truncated event's last good version stays")
+        let problems = d.problems.map(\.message)
+        #expect(problems.contains { $0.contains(ghost) && $0.contains("missing (404)") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix(victim.uuid + ".json ") && $0.contains(":") }, "file line:column: \(problems)")
+        let (_, file, _) = feed.snapshot(now: clock.now())
+        #expect(file.status?.text.contains("2 unreadable") == true, "\(file.status?.text ?? "")")
+        // Repaired: read again on the next poll, the problem gone.
+        try whole.write(to: URL(fileURLWithPath: path))
+        try server.writeManifest()
+        clock.advance(3600)
+        #expect(await feed.poll() == nil)
+        #expect(Self.dataset(feed).problems.isEmpty)
+        // The whole feed 404s (a wrong path): an error, backed off, the last good data kept.
+        let wrong = MispFeed(.init(location: server.url + "nope/", cacheDirectory: Self.cache()), clock: clock)
+        let e404 = try #require(await wrong.poll())
+        #expect(e404.contains("404"), "\(e404)")
+        // The server goes away: the feed keeps its events and says since when.
+        server.stop()
+        clock.advance(3600)
+        let down = try #require(await feed.poll())
+        #expect(down.contains("refused") || down.contains("connect"), "\(down)")
+        #expect(feed.eventCount == 5)
+        let (_, status, later) = feed.snapshot(now: clock.now())
+        #expect(status.status?.health == .failing)
+        #expect(status.status?.text.contains("showing the pull of") == true)
+        #expect(later.first?.severity == .warning && later.first?.message.contains("the last good events stay on screen") == true)
+    }
+
+    @Test func aRestartShowsTheCachedEventsAtOnce() async throws {
+        let server = try FeedServer()
+        let cache = Self.cache()
+        let first = MispFeed(.init(location: server.url, cacheDirectory: cache), clock: ManualClock(1_800_000_000))
+        #expect(await first.poll() == nil)
+        server.stop()
+        let second = MispFeed(.init(location: server.url, cacheDirectory: cache), clock: ManualClock(1_800_000_100))
+        #expect(second.isFromCache)
+        #expect(Self.numbers(Self.dataset(second)) == Self.numbers(Self.dataset(first)))
+        let attributes = try FileManager.default.attributesOfItem(atPath: cache + "/" + (try FileManager.default.contentsOfDirectory(atPath: cache).first!))
+        #expect((attributes[.posixPermissions] as? Int) == 0o600, "the cache is private")
+    }
+
+    @Test func summaryWithAFeedEqualsSummaryOfTheFiles() throws {
+        let server = try FeedServer()
+        let env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "XDG_CACHE_HOME": Self.cache()]
+        let viaFeed = Subprocess.capture([Subprocess.threatdeck, "summary", "--json", "--misp-feed", server.url], environment: env)
+        #expect(viaFeed.status == 0, "\(viaFeed.stderr)")
+        let viaFiles = Subprocess.capture([Subprocess.threatdeck, "summary", "--json", Self.events], environment: env)
+        func strip(_ s: String) throws -> [String: Any] {
+            var o = try JSONSerialization.jsonObject(with: Data(s.utf8)) as! [String: Any]
+            for k in ["generated", "sources", "actors"] { o[k] = nil }
+            return o
+        }
+        let a = try strip(viaFeed.stdout), b = try strip(viaFiles.stdout)
+        #expect(NSDictionary(dictionary: a).isEqual(to: b), "\(viaFeed.stdout.prefix(600))")
+    }
+}
