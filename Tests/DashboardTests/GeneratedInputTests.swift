@@ -64,10 +64,15 @@ import Glibc
         let native = #"{"schema":"threatdeck-report@1","report":{"id":"r","title":"t"},"sources":[{"id":"s","title":"s"}],"findings":[{"id":"f","statement":"x","metric":"share","value":58.5,"qualifier":"more-than","subject":{"nexus":"CN"},"population":"p","sources":["s"]}]}"#
         let before = String(cString: setlocale(LC_NUMERIC, nil))
         defer { setlocale(LC_NUMERIC, before) }
-        for locale in ["de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8"] where setlocale(LC_NUMERIC, locale) != nil {
-            let r = Ingest.read(bytes: Array(native.utf8), file: "n.json")
-            #expect(r.findings.first?.value == 58.5, "\(locale)")
-            #expect(r.findings.first?.formatted() == ">58.5%")
+        guard let locale = Prerequisites.germanNumeric() else {
+            // No locale data on this machine at all (Debian: the `locales` package).
+            if Prerequisites.strict { Issue.record("no de_DE locale could be set up (apt-get install locales)") }
+            return
         }
+        // The C library now reads "58,5" as a number and stops at the "." of "58.5".
+        #expect(strtod("58.5", nil) == 58, "the locale is not in effect, so this test would prove nothing")
+        let r = Ingest.read(bytes: Array(native.utf8), file: "n.json")
+        #expect(r.findings.first?.value == 58.5, "\(locale)")
+        #expect(r.findings.first?.formatted() == ">58.5%")
     }
 }

@@ -7,7 +7,7 @@ import Glibc
 
 /// The real binary in a real terminal (tmux): start, navigate, drill down, search, zoom,
 /// help, resize, quit; and the live screen equals `snapshot` for the same size and state.
-@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+@Suite(.serialized, .enabled(if: Tmux.available || Prerequisites.strict, "tmux is not installed"))
 struct DashboardEndToEndTests {
     static let bin = Tmux.binary
 

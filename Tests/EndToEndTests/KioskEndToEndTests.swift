@@ -8,7 +8,7 @@ import Glibc
 
 /// The wall screen: rotation, locked keys, a data file overwritten with garbage (old numbers
 /// kept, a warning naming the file), fixed (new numbers shown), unlocking.
-@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+@Suite(.serialized, .enabled(if: Tmux.available || Prerequisites.strict, "tmux is not installed"))
 struct KioskEndToEndTests {
     static let report = TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"
 

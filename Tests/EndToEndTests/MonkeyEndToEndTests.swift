@@ -10,7 +10,7 @@ import Glibc
 /// random sizes. It must keep answering (a key changes the screen within 500 ms, `q` quits
 /// within a second), use no CPU while idle after all that, and the screen it ends on must be
 /// exactly what `snapshot --replay` draws for the same keys and sizes.
-@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+@Suite(.serialized, .enabled(if: Tmux.available || Prerequisites.strict, "tmux is not installed"))
 struct MonkeyEndToEndTests {
     static let bin = Tmux.binary
     /// Keys a user types; not q (quits), not Ctrl-C/Z/\ (signals), not r, e or n (they

@@ -5,7 +5,7 @@ import TestSupport
 /// The dashboard on a live TAXII collection: it starts while the pull is under way, shows
 /// the pulled actors, lists the source with its last pull, and when the server goes away
 /// keeps the data on screen and says so.
-@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+@Suite(.serialized, .enabled(if: Tmux.available || Prerequisites.strict, "tmux is not installed"))
 struct TaxiiEndToEndTests {
     @Test func liveCollectionSurvivesTheServerGoingAway() throws {
         let server = try Medallion()

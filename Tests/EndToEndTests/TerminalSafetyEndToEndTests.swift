@@ -7,7 +7,7 @@ import Glibc
 
 /// At home over SSH: hostile text, colour tiers, ASCII, every TERM, signals and hang-ups,
 /// terminals that are not terminals, and silence when idle.
-@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+@Suite(.serialized, .enabled(if: Tmux.available || Prerequisites.strict, "tmux is not installed"))
 struct TerminalSafetyEndToEndTests {
     static let bin = Tmux.binary
 
