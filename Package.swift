@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "threatdeck",
             dependencies: [
-                "ThreatModel", "SampleData", "BundledThemes", "BuildInfo", "TerminalUI", "Reports", "Dashboard", "Settings", "CursesBackend", "LiveSources",
+                "JSONCore", "ThreatModel", "SampleData", "BundledThemes", "BuildInfo", "TerminalUI", "Reports", "Dashboard", "Settings", "CursesBackend", "LiveSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

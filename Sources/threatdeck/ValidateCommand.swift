@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONCore
 import Reports
 import ThreatModel
 import TerminalUI
@@ -37,20 +38,31 @@ struct ValidateCommand: ParsableCommand {
             loader.paths = [path]
             let fs = LocalFileSystem()
             let result: IngestResult
+            let bytes: [UInt8]
             do {
-                let bytes = try fs.read(path, limit: loader.maxFileSize)
+                bytes = try fs.read(path, limit: loader.maxFileSize)
                 result = Ingest.read(bytes: bytes, file: path)
             } catch {
                 unreadable += 1
                 printError(TerminalText.sanitize("threatdeck validate: \(path): cannot read: \(error.message)", ascii: !unicode))
                 continue
             }
-            for p in result.problems {
+            var found = result.problems
+            // Repeated keys: invalid in STIX, ambiguous everywhere; the last one is read.
+            if let document = try? JSONDocument(parsing: bytes) {
+                for d in document.duplicateKeys() {
+                    let (line, column) = document.lineColumn(of: d.node)
+                    let (fl, fc) = document.lineColumn(of: d.first)
+                    found.append(Problem(file: path, line: line, column: column, path: document.renderedPath(to: d.node),
+                                         message: "duplicate key \"\(d.key)\" (first at \(fl):\(fc)); the last one is read", severity: .warning))
+                }
+            }
+            for p in found {
                 problems += 1
                 if p.severity == .error { errors += 1 }
                 if !quiet { print(TerminalText.sanitize(p.description, ascii: !unicode)) }
             }
-            if !quiet && result.problems.isEmpty {
+            if !quiet && found.isEmpty {
                 let what = result.unparsed ? "unreadable" : "\(result.format.label): " + [Format.plural(result.actors.count, "actor"), Format.plural(result.events.count, "event"), Format.plural(result.campaigns.count, "campaign"), Format.plural(result.findings.count, "finding"), Format.plural(result.techniques.count, "technique")].joined(separator: ", ")
                 print(TerminalText.sanitize("\(path): ok (\(what))", ascii: !unicode))
             }
