@@ -9,6 +9,10 @@ let package = Package(
         .library(name: "ThreatModel", targets: ["ThreatModel"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
+        // For the Benchmarks and Fuzz packages beside this one.
+        .library(name: "JSONCore", targets: ["JSONCore"]),
+        .library(name: "Settings", targets: ["Settings"]),
+        .library(name: "LiveSources", targets: ["LiveSources"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -135,33 +135,18 @@ public final class TaxiiClient: Sendable {
     /// The discovery document at `url` (…/taxii2/).
     public func discover(_ url: String) async throws(TaxiiError) -> TaxiiDiscovery {
         let (d, _) = try await get(url)
-        guard d.kind(d.root) == .object else { throw .unexpected(url: url, problem: "discovery is not an object") }
-        let roots = strings(d, d.member(d.root, "api_roots")).map { absolute($0, relativeTo: url) }
-        return TaxiiDiscovery(title: d.member(d.root, "title").flatMap(d.string) ?? url,
-                              defaultRoot: d.member(d.root, "default").flatMap(d.string).map { absolute($0, relativeTo: url) },
-                              apiRoots: roots)
+        return try TaxiiResponse.discovery(d, url: url)
     }
 
     public func apiRoot(_ url: String) async throws(TaxiiError) -> TaxiiAPIRoot {
         let (d, _) = try await get(url)
-        guard d.kind(d.root) == .object, let title = d.member(d.root, "title").flatMap(d.string) else {
-            throw .unexpected(url: url, problem: "API root information has no title")
-        }
-        return TaxiiAPIRoot(url: url, title: title, versions: strings(d, d.member(d.root, "versions")))
+        return try TaxiiResponse.apiRoot(d, url: url)
     }
 
     public func collections(_ apiRoot: String) async throws(TaxiiError) -> [TaxiiCollection] {
         let url = TaxiiClient.join(apiRoot, "collections/")
         let (d, _) = try await get(url)
-        var out: [TaxiiCollection] = []
-        guard let list = d.member(d.root, "collections") else { return [] }
-        d.forEachElement(list) { _, c in
-            guard let id = d.member(c, "id").flatMap(d.string) else { return }
-            out.append(TaxiiCollection(id: id, title: d.member(c, "title").flatMap(d.string) ?? id,
-                                       canRead: d.member(c, "can_read").flatMap(d.bool) ?? false,
-                                       mediaTypes: strings(d, d.member(c, "media_types"))))
-        }
-        return out
+        return TaxiiResponse.collections(d)
     }
 
     /// One page of a collection's objects.
@@ -172,19 +157,7 @@ public final class TaxiiClient: Sendable {
         if let next { query.append("next=" + TaxiiClient.percentEncode(next)) }
         url += "?" + query.joined(separator: "&")
         let (d, headers) = try await get(url)
-        guard d.kind(d.root) == .object else { throw .unexpected(url: url, problem: "the envelope is not an object") }
-        var objects: [(id: String, modified: String, bytes: [UInt8])] = []
-        if let list = d.member(d.root, "objects") {
-            guard d.kind(list) == .array else { throw .unexpected(url: url, problem: "\"objects\" is not an array") }
-            d.forEachElement(list) { _, o in
-                guard d.kind(o) == .object, let id = d.member(o, "id").flatMap(d.string) else { return }
-                let modified = d.member(o, "modified").flatMap(d.string) ?? d.member(o, "created").flatMap(d.string) ?? ""
-                objects.append((id, modified, Array(d.bytes[d.byteRange(of: o)])))
-            }
-        }
-        return TaxiiPage(objects: objects, more: d.member(d.root, "more").flatMap(d.bool) ?? false,
-                         next: d.member(d.root, "next").flatMap(d.string), dateAddedLast: headers["x-taxii-date-added-last"],
-                         dateAddedFirst: headers["x-taxii-date-added-first"])
+        return try TaxiiResponse.page(d, url: url, headers: headers)
     }
 
     /// The API root and collection a user meant: `url` may be a discovery endpoint or an API
@@ -215,23 +188,6 @@ public final class TaxiiClient: Sendable {
             }
         }
         throw .noCollection(wanted: wanted ?? "(none given; pass --collection)", available: available)
-    }
-
-    private func strings(_ d: JSONDocument, _ node: Int?) -> [String] {
-        guard let node else { return [] }
-        var out: [String] = []
-        d.forEachElement(node) { _, e in if let s = d.string(e) { out.append(s) } }
-        return out
-    }
-
-    /// API roots may be given relative to the discovery URL's host.
-    private func absolute(_ s: String, relativeTo base: String) -> String {
-        if s.hasPrefix("http://") || s.hasPrefix("https://") { return s }
-        guard let schemeEnd = base.firstRange(of: "://") else { return s }
-        let afterScheme = base[schemeEnd.upperBound...]
-        let host = afterScheme.prefix { $0 != "/" }
-        let origin = String(base[..<schemeEnd.upperBound]) + host
-        return origin + (s.hasPrefix("/") ? s : "/" + s)
     }
 }
 

@@ -108,3 +108,39 @@ import TestSupport
         #expect(r.stdout.contains("commit ") || r.stdout.contains("unknown commit"), "\(r.stdout)")
     }
 }
+
+/// The Unix-tool conventions: the committed man page is what the argument parser says today,
+/// completions exist for three shells, and nothing writes colour into a pipe unless asked.
+@Suite struct ConventionsTests {
+    @Test func theManPageIsInSyncWithTheArgumentParser() throws {
+        let cli = CLI("man")
+        defer { cli.remove() }
+        let r = cli.run(["manual"])
+        #expect(r.status == 0)
+        let committed = try String(contentsOfFile: TestPaths.packageRoot + "/threatdeck.1", encoding: .utf8)
+        #expect(r.stdout == committed, "threatdeck.1 is out of date: .build/debug/threatdeck manual > threatdeck.1")
+        for command in ["validate", "summary", "snapshot", "export", "themes", "taxii"] {
+            #expect(committed.contains(".SS \"threatdeck \(command)\""), "\(command)")
+        }
+        #expect(committed.contains("--max-tlp") && committed.contains("--misp-feed") && committed.contains("--compare"))
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completions(shell: String) {
+        let cli = CLI("completion")
+        defer { cli.remove() }
+        let r = cli.run(["--generate-completion-script", shell])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("export") && r.stdout.contains("summary") && r.stdout.contains("max-tlp"), "\(shell)")
+    }
+
+    @Test func noColourIntoAPipeUnlessAsked() {
+        let cli = CLI("colour")
+        defer { cli.remove() }
+        for args in [["themes"], ["summary"], ["validate", TestPaths.sampleData + "/synthetic-activity-feed.json"], ["export", "--format", "md"]] {
+            #expect(!cli.run(args, environment: ["TERM": "xterm-256color"]).stdout.contains("\u{1B}["), "\(args)")
+        }
+        #expect(cli.run(["themes", "--color", "always"], environment: ["TERM": "xterm-256color"]).stdout.contains("\u{1B}["))
+        #expect(!cli.run(["themes"], environment: ["TERM": "xterm-256color", "NO_COLOR": "1"]).stdout.contains("\u{1B}["))
+    }
+}
