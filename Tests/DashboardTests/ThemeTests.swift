@@ -8,7 +8,7 @@ import TestSupport
 import TerminalUI
 
 @Suite struct ThemeTests {
-    static let required = ["default", "light", "high-contrast", "monochrome", "colorblind", "wall"]
+    static let required = ["default", "light", "high-contrast", "monochrome", "colorblind", "wall", "wall-night"]
 
     @Test func everyBundledThemeLoads() {
         let (themes, errors) = ThemeLoader.load(bundled: BundledThemes.files, user: [])
@@ -47,7 +47,7 @@ import TerminalUI
     }
 
     @Test func colorblindHeatScaleRisesInLightness() throws {
-        for name in ["colorblind", "default", "high-contrast", "wall"] {
+        for name in ["colorblind", "default", "high-contrast", "wall", "wall-night"] {
             let theme = try #require(Fixtures.themes.first { $0.name == name })
             let l = Role.heat.map { theme.color($0).luminance }
             #expect(l == l.sorted(), "\(name): \(l)")

@@ -165,7 +165,7 @@ enum KioskScreen {
         Block(title: "What changed (last " + ClockFormat.duration(k.config.changesMaxAgeSeconds) + ")", focused: false, glyphs: state.glyphs).render(into: &buffer, area: area)
         let inner = Block.inner(area).inset(left: 1, right: 1)
         if k.changes.isEmpty {
-            buffer.put("Nothing new since the wall started " + ClockFormat.duration(state.now - k.lastRotation + 0) + " ago: every reload brought the same data.", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
+            buffer.put("Nothing new since the wall started " + ClockFormat.duration(max(0, state.now - k.startedAt)) + " ago: every reload brought the same data.", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
             return
         }
         let g = state.glyphs

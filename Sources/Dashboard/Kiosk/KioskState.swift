@@ -169,6 +169,8 @@ public struct KioskState: Equatable, Sendable {
     public var config: KioskConfig
     public var viewIndex = 0
     public var lastRotation: Double
+    /// When the wall started (for "nothing new since the wall started …").
+    public var startedAt: Double
     /// When data was last loaded with every file accepted.
     public var dataAsOf: Double
     /// The filter the kiosk started with (from the command line); views add to it.
@@ -187,6 +189,7 @@ public struct KioskState: Equatable, Sendable {
     public init(config: KioskConfig, now: Double, baseFilter: Filter = .none) {
         self.config = config
         lastRotation = now
+        startedAt = now
         dataAsOf = now
         self.baseFilter = baseFilter
     }
