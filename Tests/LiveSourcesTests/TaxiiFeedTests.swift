@@ -71,6 +71,45 @@ struct TaxiiFeedTests {
         #expect(file.status?.text.contains("\(expected.count) objects") == true, "\(file.status?.text ?? "")")
     }
 
+    /// The ICS pull cut off half-way through every page after the first, once each (the
+    /// harness's --cut-new-pages): each poll keeps the complete pages it got and the next
+    /// resumes from the last complete page, so objects that share a date_added at a boundary
+    /// are neither lost nor counted twice.
+    @Test func aPullCutAtEveryPageBoundaryResumesWithoutLossOrDuplicates() async throws {
+        let server = try Medallion(arguments: ["--page-size", "200", "--cut-new-pages"])
+        let ics = TestPaths.sharedData + "/stix/ics-attack-18.1.json"
+        try server.post(ics, collection: Medallion.examplesCollection)
+        let expected = try Self.distinctIDs([ics])
+        let pages = (expected.count + 199) / 200
+        let feed = try Self.feed(server, collection: "Public STIX examples", pageSize: 200,
+                                 options: TaxiiClient.Options(timeoutSeconds: 120, pageSize: 200))
+        var polls = 0
+        var errors: [String] = []
+        var counts: [Int] = []
+        while polls < 3 * pages {
+            polls += 1
+            let error = await feed.poll()
+            counts.append(feed.objectCount)
+            guard let error else { break }
+            errors.append(error.description)
+            #expect(feed.resumePoint != nil, "a broken pull must say where to resume")
+        }
+        // One cut per page boundary, one poll per page, every poll keeping more.
+        #expect(errors.count == pages - 1, "\(errors.count) cuts for \(pages) pages: \(errors.prefix(2))")
+        #expect(polls == pages)
+        #expect(counts == counts.sorted() && Set(counts).count == counts.count, "no poll lost objects: \(counts)")
+        #expect(errors.allSatisfy { $0.contains(":") }, "each cut is reported where the JSON broke")
+        #expect(feed.objectCount == expected.count)
+        #expect(feed.resumePoint == nil)
+        let (result, _, _) = feed.snapshot(now: 0)
+        var loader = DatasetLoader(paths: [ics])
+        let fromFile = loader.load()
+        let fromTaxii = DatasetBuilder.build([try #require(result)])
+        #expect(fromTaxii.actors.map(\.name).sorted() == fromFile.actors.map(\.name).sorted())
+        #expect(fromTaxii.campaigns.count == fromFile.campaigns.count)
+        #expect(fromTaxii.techniqueCatalog.count == fromFile.techniqueCatalog.count)
+    }
+
     @Test func smallPagesOfTheSampleBundle() async throws {
         let server = try Medallion()
         try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)

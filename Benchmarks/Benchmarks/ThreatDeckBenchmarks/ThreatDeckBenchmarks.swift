@@ -1,5 +1,6 @@
 import Benchmark
 import Dashboard
+import Foundation
 import TerminalUI
 import ThreatModel
 
@@ -45,10 +46,18 @@ enum Inputs {
 
     static let largeDataset: Dataset = DatasetBuilder.build([Ingest.read(bytes: large, file: "large.json")])
 
-    static func state(_ width: Int, _ height: Int) -> AppState {
-        var s = AppState(dataset: largeDataset, width: width, height: height, themes: [Theme.fallback], tier: .color256)
-        s.now = 1_790_000_000
-        return s
+    /// The full ATT&CK enterprise bundle (mitre/cti, 45 MB; /work/bench-data or ENTERPRISE).
+    static let enterprisePath = ProcessInfo.processInfo.environment["ENTERPRISE"] ?? "/work/bench-data/enterprise-attack.json"
+    static let enterpriseAndEvents: Dataset = {
+        let e = (try? LocalFileSystem().read(enterprisePath, limit: 1 << 30)).map { Ingest.read(bytes: $0, file: "enterprise.json") }
+        return DatasetBuilder.build((e.map { [$0] } ?? []) + [Ingest.read(bytes: large, file: "large.json")])
+    }()
+
+    static func state(_ width: Int, _ height: Int, dataset: Dataset = largeDataset) -> AppState {
+        var o = StartOptions(dataset: dataset, width: width, height: height)
+        o.tier = .color256
+        o.now = 1_790_000_000
+        return AppState.start(o)
     }
 }
 
@@ -63,11 +72,12 @@ final class ChangingFile: FileSystem, @unchecked Sendable {
         return FileStamp(size: bytes.count, modified: version, inode: 1, isDirectory: false)
     }
     func list(_ directory: String) -> [String]? { nil }
+    func watch(_ paths: [String], onChange: @escaping @Sendable () -> Void) -> (any FileWatch)? { nil }
 }
 
 let benchmarks: @Sendable () -> Void = {
     // Widths come from the C library: draw as a UTF-8 terminal would.
-    TerminalLocale.ensureUTF8()
+    _ = TerminalLocale.ensureUTF8()
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
         warmupIterations: 1,
@@ -95,7 +105,28 @@ let benchmarks: @Sendable () -> Void = {
         for _ in b.scaledIterations { blackHole(DatasetBuilder.build([result])) }
     }
 
+    Benchmark("Ingest the five MISP events (CIRCL OSINT)") { b in
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: Inputs.shared + "/misp-events")) ?? []).map { Inputs.shared + "/misp-events/" + $0 }
+        let bytes = files.compactMap { try? LocalFileSystem().read($0, limit: 1 << 26) }
+        b.startMeasurement()
+        for _ in b.scaledIterations { for x in bytes { blackHole(Ingest.read(bytes: x, file: "e.json")) } }
+    }
+
     // MARK: Aggregation
+
+    Benchmark("Technique aggregates: ATT&CK enterprise + 100,000 events (target 20 ms)") { b in
+        let d = Inputs.enterpriseAndEvents
+        b.startMeasurement()
+        for _ in b.scaledIterations { blackHole(TechniqueUsage.compute(d, selection: Filter.none.apply(to: d))) }
+    }
+    Benchmark("Compose the techniques matrix 200x60 (target 2 ms)", configuration: .init(maxIterations: 200)) { b in
+        var state = Inputs.state(200, 60, dataset: Inputs.enterpriseAndEvents)
+        _ = App.update(&state, .key(.character("5")))
+        _ = App.update(&state, .key(.character("z")))
+        _ = Screen.render(state)
+        b.startMeasurement()
+        for _ in b.scaledIterations { blackHole(Screen.render(state)) }
+    }
 
     Benchmark("Aggregate all panes, no filter (100,000 events)") { b in
         let d = Inputs.largeDataset
@@ -165,13 +196,13 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Open the 35 MB bundle to first frame (200x60)") { b in
         for _ in b.scaledIterations {
             let d = DatasetBuilder.build([Ingest.read(bytes: Inputs.attack, file: "attack.json")])
-            blackHole(Screen.render(AppState(dataset: d, width: 200, height: 60)))
+            blackHole(Screen.render(AppState.start(StartOptions(dataset: d, width: 200, height: 60))))
         }
     }
     Benchmark("Startup on the sample report to first frame (120x40)") { b in
         for _ in b.scaledIterations {
             let d = DatasetBuilder.build([Ingest.read(bytes: Inputs.sample, file: "s.json"), Ingest.read(bytes: Inputs.feed, file: "f.json")])
-            blackHole(Screen.render(AppState(dataset: d, width: 120, height: 40)))
+            blackHole(Screen.render(AppState.start(StartOptions(dataset: d, width: 120, height: 40))))
         }
     }
     Benchmark("Kiosk reload of a changed 26 MB file, to new frame") { b in
@@ -180,7 +211,7 @@ let benchmarks: @Sendable () -> Void = {
         Kiosk.start(&state, config: KioskConfig(), now: state.now)
         b.startMeasurement()
         for _ in b.scaledIterations {
-            let d = loader.load(now: "now")
+            let d = loader.load()
             _ = App.update(&state, .loaded(d, at: state.now, milliseconds: 0))
             blackHole(Screen.render(state))
         }

@@ -1,8 +1,13 @@
 """Test harness around OASIS medallion (the TAXII 2.1 reference server), for ThreatDeck's
 TAXII integration tests. Listens on 127.0.0.1 only.
 
-  serve DIR [--page-size N] [--tls CERT KEY]   medallion with an empty writable collection;
-                                               writes the chosen port to DIR/port
+  serve DIR [--page-size N] [--tls CERT KEY] [--cut-new-pages]
+                                               medallion with an empty writable collection;
+                                               writes the chosen port to DIR/port. With
+                                               --cut-new-pages, a page of objects is cut off
+                                               half-way the first time it is served (except
+                                               the collection's first page): every page
+                                               boundary of a pull breaks once
   post URL USER PASSWORD FILE                  POST a STIX bundle's objects to a collection
   bogus DIR                                    a server that answers like a broken proxy:
                                                /html/ /json/ /garbage/ /slow/ /401/
@@ -54,7 +59,53 @@ def patch_find_att():
         module.find_att = find_att
 
 
-def serve(directory, page_size, tls):
+class CutNewPages:
+    """WSGI middleware: the first time a page of objects starting with a given object is
+    served (other than the very first page), the body is cut in half, as a dropped
+    connection leaves it. The same page asked for again is served whole."""
+
+    def __init__(self, app):
+        self.app = app
+        self.seen = set()
+        self.first = None
+        self.cuts = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if "/objects/" not in environ.get("PATH_INFO", "") or environ.get("REQUEST_METHOD") != "GET":
+            return self.app(environ, start_response)
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, headers
+            return lambda data: None
+
+        body = b"".join(self.app(environ, capture))
+        cut = False
+        try:
+            objects = json.loads(body).get("objects") or []
+        except ValueError:
+            objects = []
+        if objects and captured.get("status", "").startswith("200"):
+            key = objects[0].get("id")
+            with self.lock:
+                if self.first is None:
+                    self.first = key
+                if key != self.first and key not in self.seen:
+                    self.seen.add(key)
+                    self.cuts += 1
+                    cut = True
+                else:
+                    self.seen.add(key)
+        if cut:
+            body = body[: len(body) // 2]
+        headers = [(k, v) for k, v in captured.get("headers", []) if k.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(body))))
+        start_response(captured.get("status", "500 Internal Server Error"), headers)
+        return [body]
+
+
+def serve(directory, page_size, tls, cut_new_pages=False):
     from werkzeug.serving import make_server
     from medallion import application_instance, register_blueprints, set_config
 
@@ -96,7 +147,8 @@ def serve(directory, page_size, tls):
     set_config(application_instance, "backend", config)
     register_blueprints(application_instance)
     ssl_context = tuple(tls) if tls else None
-    server = make_server("127.0.0.1", 0, application_instance, threaded=True, ssl_context=ssl_context)
+    app = CutNewPages(application_instance) if cut_new_pages else application_instance
+    server = make_server("127.0.0.1", 0, app, threaded=True, ssl_context=ssl_context)
     write_port(directory, server.server_port)
     server.serve_forever()
 
@@ -165,7 +217,7 @@ if __name__ == "__main__":
         if "--tls" in args:
             i = args.index("--tls")
             tls = (args[i + 1], args[i + 2])
-        serve(directory, page_size, tls)
+        serve(directory, page_size, tls, "--cut-new-pages" in args)
     elif command == "post":
         post(*sys.argv[2:6])
     elif command == "bogus":
