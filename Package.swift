@@ -70,6 +70,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI", "Dashboard"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["JSONCore", "ThreatModel", "TerminalUI", "Settings", "LiveSources", "TestSupport"]),
         .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "ThreatModel", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -29,6 +29,8 @@ let package = Package(
         .executableTarget(
             name: "KioskSoak",
             dependencies: [
+                .product(name: "LiveSources", package: "ThreatDeck"),
+                .product(name: "Settings", package: "ThreatDeck"),
                 .product(name: "ThreatModel", package: "ThreatDeck"),
                 .product(name: "TerminalUI", package: "ThreatDeck"),
                 .product(name: "Dashboard", package: "ThreatDeck"),

@@ -12,6 +12,21 @@ seconds=${2:-600}
 shared=$root/../shared/data
 [[ -d $shared ]] || shared=/work/shared/data
 
+if [[ $target == export ]]; then
+  # The corpora into Tests/FuzzCorpus for swift test to replay: what the fuzzers generated
+  # (the seeds are in the repo and ../shared already), smallest first, at most 250 inputs
+  # of at most 16 KB per target, and every crash/leak/timeout artifact found.
+  for t in json native stix mispgalaxy mispevent config theme taxii mispfeed sanitizer; do
+    out=$root/Tests/FuzzCorpus/$t
+    mkdir -p "$out"
+    find "$root/Fuzz/corpus/$t" -type f ! -name 'seed-*' -size -16k -printf '%s %p\n' 2>/dev/null | sort -n | head -250 | cut -d' ' -f2- |
+      while read -r f; do cp "$f" "$out/"; done
+    for f in "$root/Fuzz/findings/$t"/crash-* "$root/Fuzz/findings/$t"/leak-* "$root/Fuzz/findings/$t"/timeout-*; do [[ -f $f ]] && cp "$f" "$out/"; done
+    echo "$t: $(ls "$out" | wc -l) inputs, $(du -sh "$out" | cut -f1)"
+  done
+  exit 0
+fi
+
 if [[ $target == all ]]; then
   for t in json native stix mispgalaxy mispevent config theme taxii mispfeed sanitizer; do "$0" "$t" "$seconds"; done
   exit 0

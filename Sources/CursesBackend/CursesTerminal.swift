@@ -14,11 +14,14 @@ public final class CursesTerminal: TerminalDevice {
         /// Kiosk: raw mode, so Ctrl-C, Ctrl-Z and Ctrl-\ are plain keys that do nothing.
         public var locked: Bool
         public var mouse: Bool
+        /// OSC 8 hyperlinks for URLs on screen (never in kiosk mode).
+        public var hyperlinks: Bool
 
-        public init(tier: ColorTier? = nil, locked: Bool = false, mouse: Bool = true) {
+        public init(tier: ColorTier? = nil, locked: Bool = false, mouse: Bool = true, hyperlinks: Bool = false) {
             self.tier = tier
             self.locked = locked
             self.mouse = mouse
+            self.hyperlinks = hyperlinks && !locked
         }
     }
 
@@ -30,6 +33,7 @@ public final class CursesTerminal: TerminalDevice {
     private var nextPair: Int32 = 1
     private var maxPairs: Int32
     private var previous: Buffer?
+    private let hyperlinks: Bool
     private var closed = false
     /// The size last reported to the app, so a KEY_RESIZE that changes nothing is dropped.
     private var reportedSize: (rows: Int32, cols: Int32) = (0, 0)
@@ -63,6 +67,7 @@ public final class CursesTerminal: TerminalDevice {
     /// Opens the terminal. Call `TerminalCheck.check` first: this assumes stdin/stdout are
     /// a terminal that terminfo knows.
     public init(check: TerminalCheck.Result, options: Options, environment: [String: String]) {
+        hyperlinks = options.hyperlinks
         signalFD = td_install_signal_handlers()
         // The shell's modes, before ncurses changes them: what a crash must put back.
         td_save_terminal_modes(1)
@@ -163,6 +168,14 @@ public final class CursesTerminal: TerminalDevice {
         }
         previous = buffer
         refresh()
+        if hyperlinks {
+            // After curses has drawn: the same text again, inside OSC 8 (see Hyperlinks).
+            let overlay = Hyperlinks.overlay(buffer, palette: palette, spans: Hyperlinks.spans(in: buffer))
+            if !overlay.isEmpty {
+                var bytes = Array(overlay.utf8)
+                _ = td_write_all(1, &bytes, bytes.count)
+            }
+        }
     }
 
     private func curses(_ a: Attributes) -> attr_t {

@@ -137,7 +137,7 @@ struct RunCommand: ParsableCommand {
             options.kiosk = config.kiosk(rotate: rotate, views: views, staleAfter: staleAfter, maxTLP: maxTLP)
         }
 
-        let terminal = CursesTerminal(check: check, options: .init(tier: forced, locked: kiosk), environment: env)
+        let terminal = CursesTerminal(check: check, options: .init(tier: forced, locked: kiosk, hyperlinks: options.links), environment: env)
         options.tier = terminal.tier
         let state = AppState.start(options)
         let runtime = Runtime(state: state, device: terminal, source: load.source, clock: clock, exporter: FileExporter(fileSystem: LocalFileSystem()))

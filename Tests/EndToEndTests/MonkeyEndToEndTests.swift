@@ -136,6 +136,22 @@ struct MonkeyEndToEndTests {
         t.send("q")
     }
 
+    /// OSC 8 hyperlinks (THREATDECK_LINKS=1 where the terminal is not recognised): the URLs in
+    /// the detail pane are rewritten inside links after each frame, and the screen stays
+    /// exactly what `snapshot --replay` draws.
+    @Test func hyperlinksLeaveTheScreenUnchanged() throws {
+        let recording = NSTemporaryDirectory() + "td-links-\(getpid()).txt"
+        defer { try? FileManager.default.removeItem(atPath: recording) }
+        let t = try Tmux(width: 120, height: 40, command: [Self.bin, "--record", recording], environment: ["THREATDECK_LINKS": "1"])
+        #expect(t.wait(for: "Actors by nexus"))
+        for k in ["5", "j", "j"] { t.send(k); usleep(150_000) }
+        #expect(t.wait(for: "reference: https://attack.mitre.org/techniques/"), "\(t.capture())")
+        let r = Subprocess.run([Self.bin, "snapshot", "--size", "120x40", "--replay", recording], environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": t.workDirectory])
+        let expected = r.output.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmedRight }
+        #expect(Array(t.lines().prefix(39)) == Array(expected.prefix(39)))
+        t.send("q")
+    }
+
     /// The resize that used to hang it: 120×40 → 130×40, then j and q.
     @Test func resizeThenTypeThenQuit() throws {
         let t = try Tmux(width: 120, height: 40, command: [Self.bin])
