@@ -37,11 +37,12 @@ public enum JSONSummary {
             ("report_period", range(d.reportPeriod)), ("highest_tlp", .optional(d.highestMarking?.rawValue)),
             ("hidden", .object([("limit", .optional(d.hidden.limit?.rawValue)), ("records", .int(d.hidden.total))])),
         ])))
-        members.append(("findings", .array(b.stated.flatMap { s in [s.finding] + s.corroborating }.map { f in
+        let shownAsShare = Set(b.stated.flatMap { [$0.finding.id] + $0.corroborating.map(\.id) })
+        members.append(("findings", .array((b.stated.flatMap { s in [s.finding] + s.corroborating } + view.otherFindings).map { f in
             .object([("id", .string(f.id)), ("statement", .string(f.statement)), ("metric", .string(f.metric.rawValue)),
                      ("value", .number(f.value)), ("qualifier", .string(f.qualifier.rawValue)), ("formatted", .string(f.formatted())),
                      ("subject_nexus", .optional(f.subjectNexus?.code)), ("population", .string(f.population)), ("period", range(f.period)),
-                     ("references", .array(f.citedSources.map(refIndex)))])
+                     ("references", .array(f.citedSources.map(refIndex))), ("in_breakdown", .bool(shownAsShare.contains(f.id)))])
         })))
         let baseline = view.comparison?.baselineBreakdown
         members.append(("nexus", .object([

@@ -40,6 +40,17 @@ public enum MarkdownBrief {
                 if !f.statement.isEmpty { out.append("  > " + inline(f.statement)) }
             }
         }
+        let others = view.otherFindings
+        if !others.isEmpty {
+            out.append("")
+            out.append("Other figures the sources state:")
+            out.append("")
+            for f in others {
+                let cites = f.citedSources.map(ref).filter { !$0.isEmpty }.joined()
+                out.append("- **" + f.formatted(ascii: false) + "** " + inline(f.population) + (f.period.map { " (" + $0.description + ")" } ?? "") + " " + cites)
+                if !f.statement.isEmpty { out.append("  > " + inline(f.statement)) }
+            }
+        }
         out.append("")
 
         out.append("## Recount of the loaded data")
@@ -86,9 +97,13 @@ public enum MarkdownBrief {
             out.append("Timeline (events dated in or spanning each " + view.timeline.granularity.rawValue + "):")
             out.append("")
             let baseline = view.baselineTimeline
-            out += table(["period", "events"] + (baseline == nil ? [] : ["baseline"]), view.timeline.buckets.enumerated().map { k, bucket in
+            // At most 240 rows (the CSV table holds every bucket).
+            let all = Array(view.timeline.buckets.enumerated())
+            let shown = all.count > 240 ? Array(all.prefix(120)) + Array(all.suffix(120)) : all
+            out += table(["period", "events"] + (baseline == nil ? [] : ["baseline"]), shown.map { k, bucket in
                 [view.timeline.granularity.label(bucket.range), Format.count(bucket.count)] + (baseline.map { [$0.buckets.indices.contains(k) ? Format.count($0.buckets[k].count) : "-"] } ?? [])
             }, right: [1, 2])
+            if all.count > 240 { out.append(""); out.append("(" + Format.count(all.count - 240) + " " + view.timeline.granularity.rawValue + "s in the middle left out: `export --format csv --table timeline` lists them all.)") }
             out.append("")
         }
 

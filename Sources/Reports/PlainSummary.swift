@@ -61,6 +61,9 @@ public enum PlainSummary {
             let sources = f.citedSources.map(\.citation)
             if !sources.isEmpty { line("          sources: " + sources.joined(separator: "; ")) }
         }
+        for f in view.otherFindings {
+            line("  stated: \(f.formatted(ascii: ascii)) \(f.population)" + (f.period.map { " (\($0))" } ?? "") + (f.citedSources.isEmpty ? "" : " · " + f.citedSources.map(\.shortCitation).joined(separator: "; ")))
+        }
         let unit = b.measure.rawValue
         line("  \(b.stated.isEmpty ? "" : "recount: ")\(unit) by nexus (\(b.total))" + (c.map { " · baseline " + $0.baselineWindow.description + " (\($0.baselineBreakdown.total))" } ?? ""))
         for r in b.folded(countries: ReportView.shownCountries) {
@@ -135,7 +138,19 @@ public enum PlainSummary {
             t.buckets[k].count == 0 && (baseline.map { !$0.buckets.indices.contains(k) || $0.buckets[k].count == 0 } ?? true)
         }
         var k = 0
+        // At most 120 bucket lines: a span of 9,999 years with an event in each would print
+        // them all. The middle folds into one line; the CSV and JSON exports hold every bucket.
+        let shownLines = 120
+        let nonEmpty = t.buckets.indices.filter { !isEmpty($0) }
+        let foldFrom = nonEmpty.count > shownLines ? nonEmpty[shownLines / 2] : Int.max
+        let foldTo = nonEmpty.count > shownLines ? nonEmpty[nonEmpty.count - shownLines / 2] : Int.max
         while k < t.buckets.count {
+            if k == foldFrom {
+                let hidden = nonEmpty.filter { $0 >= foldFrom && $0 < foldTo }.count
+                line("  … " + Format.count(hidden) + " more " + t.granularity.rawValue + "s with events (" + t.buckets[foldFrom].range.start.description + " to " + t.buckets[foldTo - 1].range.end.description + "; export --format csv --table timeline lists them all)")
+                k = foldTo
+                continue
+            }
             // A run of more than three empty buckets folds into one line (0001–9999 has 9,999 years).
             var end = k
             while end < t.buckets.count && isEmpty(end) { end += 1 }
@@ -152,7 +167,7 @@ public enum PlainSummary {
             line(text + " " + (inPeriod ? "*" : " ") + " " + bar)
             k += 1
         }
-        if t.truncated { line("  (cut at \(TimelineSeries.bucketLimit) buckets: narrow the window for the rest)") }
+        if t.truncated { line("  (per \(t.granularity.rawValue): a finer bucket would need more than \(Format.plural(TimelineSeries.bucketLimit, "bucket")); narrow the window)") }
         if t.outside > 0 { line("  \(t.outside) events in view lie outside this window") }
         if !t.spans.isEmpty {
             line("  spans:")

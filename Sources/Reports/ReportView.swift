@@ -8,6 +8,13 @@ public struct ReportView: Sendable {
     public var filter: Filter
     public var selection: Selection
     public var breakdown: ActorBreakdown
+
+    /// Findings the breakdown does not show as a stated share (counts, and shares of other
+    /// populations or nexuses than the view's): listed wherever the findings are counted.
+    public var otherFindings: [Finding] {
+        let shown = Set(breakdown.stated.flatMap { [$0.finding.id] + $0.corroborating.map(\.id) })
+        return dataset.findings.filter { !shown.contains($0.id) }
+    }
     public var matrix: SectorMatrix
     public var timeline: TimelineSeries
     public var techniques: TechniqueUsage

@@ -51,6 +51,12 @@ struct ExportCommand: ParsableCommand {
         let feeds = try feedOptions.feedsOrExit("threatdeck export", config: config)
         let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck export", config: config)
         let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, waitForFeeds: true, maxTLP: viewOptions.tlpLimit(config: config))
+        // Nothing readable: no brief of nothing that says the file was loaded.
+        if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) {
+            for p in load.dataset.problems.filter({ $0.severity == .error }).prefix(5) { printError("threatdeck export: \(p.description)") }
+            printError("threatdeck export: nothing could be read; no export written")
+            throw ExitCode(2)
+        }
         let filter = try viewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck export")
         var view = ReportView(dataset: load.dataset, filter: filter, generatedAt: SystemClock().now())
         if let spec = viewOptions.compareSpec {

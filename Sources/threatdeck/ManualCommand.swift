@@ -42,7 +42,7 @@ struct ManualCommand: ParsableCommand {
         out.append(".TP\n.B THREATDECK_TAXII_USER, THREATDECK_TAXII_PASSWORD, THREATDECK_TAXII_TOKEN\nTAXII credentials (never command-line options).")
         out.append(".TP\n.B TERM, COLORTERM, LANG, LC_ALL\nThe terminal's capabilities, truecolor, and UTF-8 or ASCII drawing.")
         out.append(".SH EXIT STATUS")
-        out.append("0 success; 1 a missing file, an empty directory, problems found by \\fBvalidate\\fR or a failing live source; 2 usage errors or nothing readable; 128+N after signal N.")
+        out.append("0 success; 1 a missing file, an empty directory, an unwritable output, problems found by \\fBvalidate\\fR or a failing live source; 2 nothing readable, or an option value the data does not match (an unknown actor, sector or technique, a comparison without data); 64 a malformed command line (unknown option, malformed value); 128+N after signal N.")
         out.append(".SH FILES")
         out.append("\\fIcontrib/threatdeck-kiosk.service\\fR: a systemd unit for a SOC wall.")
         out.append(".SH SEE ALSO")

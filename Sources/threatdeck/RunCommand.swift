@@ -140,7 +140,7 @@ struct RunCommand: ParsableCommand {
         let terminal = CursesTerminal(check: check, options: .init(tier: forced, locked: kiosk, hyperlinks: options.links), environment: env)
         options.tier = terminal.tier
         let state = AppState.start(options)
-        let runtime = Runtime(state: state, device: terminal, source: load.source, clock: clock, exporter: FileExporter(fileSystem: LocalFileSystem()))
+        let runtime = Runtime(state: state, device: terminal, source: load.source, clock: clock, exporter: FileExporter(fileSystem: LocalFileSystem(), home: env["HOME"]))
         // Whatever ends the loop (quit, a signal, an error thrown below), the terminal comes back first.
         defer { terminal.shutdown() }
         if kiosk, let watchdog = Watchdog(environment: env) {

@@ -50,8 +50,7 @@ struct SummaryCommand: ParsableCommand {
         for dir in empty { printError("threatdeck summary: \(dir): no .json files in this directory") }
         let filter = try viewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck summary")
         if let explain {
-            let folded = Vocabulary.fold(explain)
-            guard let actor = load.dataset.actor(explain) ?? load.dataset.actors.first(where: { $0.allNames.contains { Vocabulary.fold($0) == folded } }) else {
+            guard let actor = load.dataset.actor(named: explain) else {
                 printError("threatdeck summary: --explain: no actor named \"\(explain)\" in the loaded data")
                 throw ExitCode(2)
             }

@@ -21,6 +21,12 @@ struct ViewOptions: ParsableArguments {
 
     func validate() throws {
         if let compare, CompareSpec(parsing: compare) == nil {
+            // Say what is wrong: the shape, or dates the wrong way round.
+            let body = compare.hasPrefix("window:") ? String(compare.dropFirst(7)) : compare
+            let parts = body.components(separatedBy: "..")
+            if parts.count == 2, let a = Day(parsing: parts[0]), let b = Day(parsing: parts[1]), b < a {
+                throw ValidationError("--compare \(compare): the window ends (\(b)) before it starts (\(a))")
+            }
             throw ValidationError("--compare \(compare): expected window:YYYY-MM-DD..YYYY-MM-DD or previous")
         }
         if let maxTLP, TLP(tag: maxTLP) == nil { throw ValidationError("--max-tlp \(maxTLP): expected clear, green, amber, amber+strict or red") }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Every export read back by someone else's parser: CommonMark + GFM tables (markdown-it-py),
 /// Python's csv module, the committed JSON Schema (jsonschema), the OASIS STIX validator,
@@ -221,6 +224,17 @@ import TestSupport
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.home).filter { $0.hasPrefix(".") || $0.contains("tmp") }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home + "/adir").isEmpty)
+        // What is not a regular file is never replaced by one: a symlink is followed, a FIFO
+        // is written into, a full device is an error (and stays a device).
+        try "old\n".write(toFile: cli.home + "/target.md", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: cli.home + "/link.md", withDestinationPath: "target.md")
+        #expect(cli.run(["export", "--format", "md", "-o", cli.home + "/link.md"]).status == 0)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: cli.home + "/link.md")) == "target.md", "the link is still a link")
+        #expect(try String(contentsOfFile: cli.home + "/target.md", encoding: .utf8).hasPrefix("# "))
+        let full = cli.run(["export", "--format", "md", "-o", "/dev/full"])
+        #expect(full.status == 1 && full.stderr.contains("No space left on device"), "\(full.stderr)")
+        var info = stat()
+        #expect(stat("/dev/full", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/full is still a device")
         // Unknown format or table.
         #expect(cli.run(["export", "--format", "xlsx"]).status != 0)
         let table = cli.run(["export", "--format", "csv", "--table", "nope"])

@@ -66,11 +66,22 @@ enum ProblemsOverlay {
     }
 }
 
+/// A field being typed, cut at the front when it is wider than the room, so the cursor
+/// and the end of what was typed stay in sight (as readline does).
+enum TypedField {
+    static func fit(_ prefix: String, _ text: String, cursor: String, width: Int) -> String {
+        let room = max(4, width - prefix.count - cursor.count)
+        guard text.count > room else { return prefix + text + cursor }
+        return prefix + "…" + String(text.suffix(room - 1)) + cursor
+    }
+}
+
 /// `/`: incremental search with the matches under the query.
 enum SearchOverlay {
     static func render(_ state: AppState, query: String, selected: Int, into buffer: inout Buffer, area: Rect) {
         let matches = Search.matches(state.dataset, query)
-        var lines: [(text: String, style: Style)] = [("/" + query + (state.ascii ? "_" : "▏"), Style(.accent, attributes: .bold))]
+        let field = TypedField.fit("/", query, cursor: state.ascii ? "_" : "▏", width: min(76, area.width) - 4)
+        var lines: [(text: String, style: Style)] = [(field, Style(.accent, attributes: .bold))]
         if query.isEmpty {
             lines.append(("Type a name or alias (Murky, HAFNIUM, Typhoon…), a technique (T1566, phishing), a sector or a region.", Style(.muted)))
         } else if matches.isEmpty {
@@ -108,7 +119,7 @@ enum ExportOverlay {
             let mark = k == format ? state.glyphs.pointer + " " : "  "
             lines.append((mark + f.title, k == format ? Style(.text, background: .selection, attributes: .bold) : Style(.text)))
         }
-        lines.append(("file: " + path + (state.ascii ? "_" : "▏"), Style(.accent, attributes: .bold)))
+        lines.append((TypedField.fit("file: ", path, cursor: state.ascii ? "_" : "▏", width: min(72, area.width) - 4), Style(.accent, attributes: .bold)))
         lines.append(("relative names are written in the directory ThreatDeck was started from", Style(.muted)))
         if let message { lines.append((message, Style(.error))) }
         Overlay(title: "Export the view", note: "Enter writes · Esc", lines: lines, glyphs: state.glyphs, preferredWidth: 72)

@@ -34,8 +34,7 @@ public enum FilterSpec {
                 guard let id = Vocabulary.regionID(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown region \"\(value)\"") }
                 filter = filter.pushing(.region(id))
             case "actor":
-                let folded = Vocabulary.fold(value)
-                guard let actor = dataset.actor(value) ?? dataset.actors.first(where: { $0.allNames.contains { Vocabulary.fold($0) == folded } }) else {
+                guard let actor = dataset.actor(named: value) else {
                     throw ParseError(description: "filter \"\(spec)\": no actor named \"\(value)\" in the loaded data")
                 }
                 filter = filter.pushing(.actor(actor.id))
@@ -49,15 +48,19 @@ public enum FilterSpec {
                 if kind == "from" { from = d } else { to = d }
             case "window", "time":
                 let parts = value.split(separator: ".", omittingEmptySubsequences: true)
-                guard parts.count == 2, let a = Day(parsing: String(parts[0])), let b = Day(parsing: String(parts[1])), a <= b else {
+                guard parts.count == 2, let a = Day(parsing: String(parts[0])), let b = Day(parsing: String(parts[1])) else {
                     throw ParseError(description: "filter \"\(spec)\": expected window:YYYY-MM-DD..YYYY-MM-DD")
                 }
+                guard a <= b else { throw ParseError(description: "filter \"\(spec)\": the window ends (\(b)) before it starts (\(a))") }
                 filter = filter.pushing(.window(DayRange(start: a, end: b)))
             case "text":
                 filter = filter.pushing(.text(value))
             case "technique", "ttp":
                 let upper = value.uppercased()
                 if TechniqueInfo.isAttackID(upper) {
+                    guard dataset.technique(upper) != nil || AttackVocabulary.technique(upper) != nil else {
+                        throw ParseError(description: "filter \"\(spec)\": no technique \(upper) in ATT&CK or in the loaded data")
+                    }
                     filter = filter.pushing(.technique(upper))
                 } else {
                     let folded = Vocabulary.fold(value)

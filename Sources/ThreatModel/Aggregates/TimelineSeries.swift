@@ -80,7 +80,8 @@ public struct TimelineSeries: Sendable {
     public var total: Int
     /// Events in view outside the window.
     public var outside: Int
-    /// True when the window needed more buckets than the limit and was cut.
+    /// True when the granularity asked for would need more buckets than the limit, so a
+    /// coarser one is used (see `granularity`).
     public var truncated: Bool
 
     /// At most this many buckets (0001–9999 per day would be 3.6 million).
@@ -129,7 +130,12 @@ public struct TimelineSeries: Sendable {
             return TimelineSeries(granularity: granularity ?? .month, window: nil, buckets: [], spans: [], reportPeriod: reportPeriod,
                                   markers: [], total: 0, outside: selection.eventIndices.count, truncated: false)
         }
-        let g = granularity ?? autoGranularity(for: chosenWindow, slots: slots)
+        // A granularity asked for that would need more than `bucketLimit` buckets (days over
+        // ten thousand years) is coarsened until it fits: every bucket then holds what its
+        // label says, and `truncated` says the request was not met.
+        let requested = granularity ?? autoGranularity(for: chosenWindow, slots: slots)
+        var g = requested
+        while bucketCount(g, chosenWindow) > bucketLimit, let coarser = Granularity.allCases.first(where: { $0 > g }) { g = coarser }
 
         // Buckets from the window's first to last, empty ones included: gaps are information.
         var buckets: [Bucket] = []
@@ -138,7 +144,7 @@ public struct TimelineSeries: Sendable {
             buckets.append(Bucket(range: cursor, count: 0, byNexus: [:]))
             cursor = g.bucket(of: cursor.end.adding(days: 1))
         }
-        let truncated = cursor.start <= chosenWindow.end
+        let truncated = g != requested || cursor.start <= chosenWindow.end
         let covered = DayRange(start: buckets[0].range.start, end: buckets[buckets.count - 1].range.end)
         let firstStart = covered.start.ordinal
         /// The bucket holding `day`, clamped to the covered range.

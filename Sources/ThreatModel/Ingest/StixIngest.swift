@@ -217,6 +217,11 @@ public struct StixIngest {
             result.campaigns[k].id = "#replaced"
             campaignIndex[id] = nil
         }
+        // What the older version derived: its activity span, its technique entry.
+        for k in result.campaigns.indices where result.campaigns[k].id == id + "#activity" { result.campaigns[k].id = "#replaced" }
+        campaignIndex[id + "#activity"] = nil
+        result.techniques.removeAll { $0.stixID == id }
+        techniqueIDs[id] = nil
         relationships.removeAll { $0.id == id }
         sightings.removeAll { $0.id == id }
         result.findings.removeAll { $0.id == id }

@@ -30,6 +30,22 @@ extension FileSystem {
     public func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32) throws(FileError) {
         throw FileError("this file system is read-only")
     }
+    /// Writes into an existing FIFO, device or terminal.
+    func writeInPlace(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw FileError("\(path): " + String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError("\(path): " + String(cString: strerror(errno)))
+            }
+            offset += n
+        }
+    }
+
     public func makeDirectories(_ path: String, mode: UInt32) throws(FileError) {
         throw FileError("this file system is read-only")
     }
@@ -118,7 +134,32 @@ public struct LocalFileSystem: FileSystem {
 }
 
 extension LocalFileSystem {
+    /// Replaces a regular file by a temporary file renamed over it, so a reader never sees it
+    /// half written. What is not a regular file is not replaced: a symlink is followed to the
+    /// file it names, and a FIFO, a device or a terminal (`-o /dev/stdout`) is written to as a
+    /// shell's `>` would, never turned into a file.
     public func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32) throws(FileError) {
+        var path = path
+        var info = stat()
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            // Follow the link (a dangling one names the file to create).
+            if let resolved = realpath(path, nil) {
+                path = String(cString: resolved)
+                free(resolved)
+            } else {
+                var target = [CChar](repeating: 0, count: 4096)
+                let n = readlink(path, &target, target.count - 1)
+                guard n > 0 else { throw FileError("\(path): " + String(cString: strerror(errno))) }
+                let link = String(decoding: target[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+                path = link.hasPrefix("/") ? link : (directory.isEmpty ? link : directory + "/" + link)
+            }
+        }
+        if stat(path, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR { throw FileError("\(path): is a directory") }
+            if kind != S_IFREG { return try writeInPlace(path, bytes) }
+        }
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
         guard fd >= 0 else { throw FileError("\(path): " + String(cString: strerror(errno))) }
@@ -145,6 +186,22 @@ extension LocalFileSystem {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw FileError("\(path): \(reason)")
+        }
+    }
+
+    /// Writes into an existing FIFO, device or terminal.
+    func writeInPlace(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw FileError("\(path): " + String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError("\(path): " + String(cString: strerror(errno)))
+            }
+            offset += n
         }
     }
 

@@ -60,6 +60,16 @@ public struct Dataset: Sendable {
 
     public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
 
+    /// The actor a user means by `text`: its id, else the one with that name (case, spacing
+    /// and punctuation folded), else one with that alias. A name beats an alias: in a galaxy
+    /// where Aardvark lists "Zeta Group" as an alias and Zeta Group is an actor of its own,
+    /// "Zeta Group" is Zeta Group.
+    public func actor(named text: String) -> Actor? {
+        if let a = actor(text) { return a }
+        let folded = Vocabulary.fold(text)
+        return actors.first { Vocabulary.fold($0.name) == folded } ?? actors.first { $0.aliases.contains { Vocabulary.fold($0) == folded } }
+    }
+
     /// The position of an actor in `actors`.
     public func actorPosition(_ id: String) -> Int? { actorIndex[id] }
 
