@@ -90,3 +90,21 @@ import TestSupport
     }
 }
 
+
+/// Found by the STIX fuzz target (Tests/FuzzCorpus/stix/crash-6e97f06f…): a report replaced by
+/// a newer version before another report shifted the positions the second pass used, and
+/// reading the bundle trapped on an index out of range.
+@Suite struct ReplacedReportTests {
+    @Test func aReportReplacedByANewerVersionBeforeAnotherReportLoads() {
+        func report(_ uuid: String, _ name: String, modified: String) -> String {
+            #"{"type": "report", "spec_version": "2.1", "id": "report--\#(uuid)", "created": "2024-01-01T00:00:00Z", "modified": "\#(modified)", "name": "\#(name)", "published": "2024-01-02T00:00:00Z", "object_refs": ["intrusion-set--2b1e0d2c-3a4b-4c5d-8e6f-708192a3b4c5"]}"#
+        }
+        let actor = #"{"type": "intrusion-set", "spec_version": "2.1", "id": "intrusion-set--2b1e0d2c-3a4b-4c5d-8e6f-708192a3b4c5", "created": "2024-01-01T00:00:00Z", "modified": "2024-01-01T00:00:00Z", "name": "Set"}"#
+        let a = "1b1e0d2c-3a4b-4c5d-8e6f-708192a3b4c5", b = "3b1e0d2c-3a4b-4c5d-8e6f-708192a3b4c5"
+        let bundle = #"{"type": "bundle", "id": "bundle--4b1e0d2c-3a4b-4c5d-8e6f-708192a3b4c5", "objects": [\#(actor), \#(report(a, "First v1", modified: "2024-01-01T00:00:00Z")), \#(report(a, "First v2", modified: "2024-02-01T00:00:00Z")), \#(report(b, "Second", modified: "2024-01-01T00:00:00Z"))]}"#
+        let r = Ingest.read(bytes: Array(bundle.utf8), file: "reports.json")
+        #expect(r.problems.filter { $0.severity == .error }.isEmpty, "\(r.problems)")
+        #expect(Set(r.reports.map(\.title)) == ["First v2", "Second"])
+        #expect(r.events.filter { $0.kind == .publication }.count == 2)
+    }
+}

@@ -429,6 +429,15 @@ public struct StixIngest {
     mutating func resolve() {
         result.actors.removeAll { $0.id == "#replaced" }
         result.campaigns.removeAll { $0.id == "#replaced" }
+        // Report records point at reports by position: renumber them past the removed ones
+        // (a report replaced by a newer version earlier in the file shifts the rest).
+        var position: [Int: Int] = [:]
+        var kept = 0
+        for (k, r) in result.reports.enumerated() where r.id != "#replaced" {
+            position[k] = kept
+            kept += 1
+        }
+        reportRecords = reportRecords.compactMap { r in position[r.index].map { var r = r; r.index = $0; return r } }
         result.reports.removeAll { $0.id == "#replaced" }
         actorIndex = Dictionary(result.actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         campaignIndex = Dictionary(result.campaigns.enumerated().filter { !$0.element.id.hasSuffix("#activity") }.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
