@@ -27,9 +27,12 @@ if [[ $target == export ]]; then
   exit 0
 fi
 
-if [[ $target == all ]]; then
-  for t in json native stix mispgalaxy mispevent config theme taxii mispfeed sanitizer; do "$0" "$t" "$seconds"; done
-  exit 0
+if [[ $target == all || $target == *,* ]]; then
+  # Every target in turn (or a comma-separated list); a crash in one does not stop the rest.
+  list=${target/all/json,native,stix,mispgalaxy,mispevent,config,theme,taxii,mispfeed,sanitizer}
+  failed=0
+  for t in ${list//,/ }; do "$0" "$t" "$seconds" || failed=1; done
+  exit $failed
 fi
 
 cd "$root/Fuzz"

@@ -116,7 +116,12 @@ public final class JSONDocument: @unchecked Sendable {
             }
             let raw = UnsafeBufferPointer(rebasing: buffer[start..<start + cut])
             let text = n.extra == 0 ? String(decoding: raw, as: UTF8.self) : JSONParser.unescape(raw)
-            return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxScalars)))
+            // Fewer bytes than scalars allowed: nothing to cut (the common case, and the
+            // cheap one: no walk over the scalars).
+            if text.utf8.count <= maxScalars { return text }
+            let scalars = text.unicodeScalars
+            guard let end = scalars.index(scalars.startIndex, offsetBy: maxScalars, limitedBy: scalars.endIndex) else { return text }
+            return String(scalars[..<end])
         }
     }
 

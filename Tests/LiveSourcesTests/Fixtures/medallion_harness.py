@@ -138,7 +138,10 @@ def serve(directory, page_size, tls, cut_new_pages=False):
     with open(data_path, "w") as f:
         json.dump(data, f)
     config = {
-        "backend": {"module": "medallion.backends.memory_backend", "module_class": "MemoryBackend", "filename": data_path},
+        # medallion forgets a paging token 30 s after the pull's first page by default; a
+        # loaded 2-core CI machine needs longer than that for the 19 pages of ICS ATT&CK.
+        "backend": {"module": "medallion.backends.memory_backend", "module_class": "MemoryBackend", "filename": data_path,
+                    "session_timeout": 3600},
         "users": {USER: PASSWORD},
         "taxii": {"max_page_size": page_size},
     }
