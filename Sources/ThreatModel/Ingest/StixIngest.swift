@@ -25,8 +25,10 @@ public struct StixIngest {
         var type: String
         var source: String
         var target: String
-        var description: String
-        var references: [Reference]
+        /// The relationship object itself: its description and citations are read only for
+        /// the few that become technique uses (ATT&CK has 20,000 relationships, most between
+        /// software and techniques, each with a paragraph and several references).
+        var node: Int
     }
 
     struct Place {
@@ -82,7 +84,6 @@ public struct StixIngest {
     var domain: String?
     /// id → (node, modified) of the version kept, to drop older versions of the same object.
     var seen: [String: (node: Int, modified: Timestamp?)] = [:]
-    var allIDs: Set<String> = []
     /// Revoked and deprecated objects: relationships to them count for nothing.
     var dead: Set<String> = []
 
@@ -130,16 +131,21 @@ public struct StixIngest {
             sink.error(root, document.kind(root) == .object ? "no \"objects\" array: not a STIX bundle or TAXII envelope" : "expected a STIX bundle object")
             return
         }
-        // Ids first, so dangling references can be told from forward references.
-        document.forEachElement(objects) { _, element in
-            if document.kind(element) == .object, let id = document.member(element, "id").flatMap(document.string) { allIDs.insert(id) }
-        }
+        let count = document.count(objects)
+        seen.reserveCapacity(count)
+        result.versions.reserveCapacity(count)
         document.forEachElement(objects) { _, element in
             guard document.kind(element) == .object else {
                 sink.error(element, "expected a STIX object, found \(document.describe(element))")
                 return
             }
             readObject(element)
+        }
+        // Dangling references, once every id is known (a reference may point forward).
+        for r in relationships {
+            for (ref, field) in [(r.source, StixObject.Field.sourceRef), (r.target, .targetRef)] where seen[ref] == nil {
+                if let n = StixObject(document, r.node)[field] { sink.warning(n, "reference to \(ref) which is not in this file") }
+            }
         }
         resolve()
     }
@@ -176,8 +182,9 @@ public struct StixIngest {
             }
             if let v = version, let p = previous.modified, v < p { return }
             if version == nil { return }
-            // A newer version replaces what the older one added.
+            // A newer version replaces what the older one added (and may revive a revoked one).
             forget(id)
+            dead.remove(id)
         }
         seen[id] = (idNode, version)
         if let version, type != "relationship" { result.versions[id] = version }
@@ -185,7 +192,6 @@ public struct StixIngest {
             dead.insert(id)
             return
         }
-        dead.remove(id)
         if !StixIngest.wantedTypes.contains(type) { return }
 
         switch type {
@@ -342,10 +348,7 @@ public struct StixIngest {
     mutating func readRelationship(_ o: StixObject, id: String, node: Int) {
         guard let rt = requiredText(o, .relationshipType, "relationship_type") else { return }
         guard let s = requiredText(o, .sourceRef, "source_ref"), let t = requiredText(o, .targetRef, "target_ref") else { return }
-        for (ref, field) in [(s, StixObject.Field.sourceRef), (t, .targetRef)] where !allIDs.isEmpty && !allIDs.contains(ref) {
-            sink.warning(o[field]!, "reference to \(ref) which is not in this file")
-        }
-        relationships.append(Relationship(id: id, type: rt, source: s, target: t, description: o.string(.description) ?? "", references: references(o)))
+        relationships.append(Relationship(id: id, type: rt, source: s, target: t, node: node))
     }
 
     mutating func readSighting(_ o: StixObject, id: String) {
@@ -517,8 +520,10 @@ public struct StixIngest {
             if let c = campaignIndex[r.source] { users = result.campaigns[c].actorIDs.map { ($0, result.campaigns[c].name) } }
             guard !users.isEmpty else { continue }
             if let t = techniqueIDs[r.target] {
+                let o = StixObject(document, r.node)
+                let (description, references) = (o.string(.description) ?? "", references(o))
                 for u in users {
-                    result.uses.append(TechniqueUse(actorID: u.id, techniqueID: t, description: r.description, references: r.references,
+                    result.uses.append(TechniqueUse(actorID: u.id, techniqueID: t, description: description, references: references,
                                                     source: format.label + " " + file + " · " + r.id, via: u.via))
                 }
             } else if let s = software[r.target] {

@@ -55,6 +55,7 @@ struct StixObject {
     }
 
     static let table = KeyTable(Field.allCases.map(\.key))
+    static let fieldCount = Field.allCases.count
 
     let document: JSONDocument
     let node: Int
@@ -63,7 +64,7 @@ struct StixObject {
     init(_ document: JSONDocument, _ node: Int) {
         self.document = document
         self.node = node
-        var slots = [Int](repeating: -1, count: Field.allCases.count)
+        var slots = [Int](repeating: -1, count: StixObject.fieldCount)
         document.forEachMemberIndex(node) { key, value in
             if let k = document.keyIndex(key, in: StixObject.table) { slots[k] = value }
         }
