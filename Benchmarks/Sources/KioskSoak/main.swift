@@ -125,9 +125,10 @@ var options = StartOptions(dataset: source.load(now: clock.time), width: 200, he
 options.themes = ThemeLoader.load(bundled: themeFiles, user: []).themes
 options.themeName = "wall"
 options.now = clock.time
-options.kiosk = KioskConfig(rotateSeconds: 20, entries: [KioskEntry(.headline, seconds: 30), KioskEntry(.overview), KioskEntry(.changes),
-                                                          KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]])), KioskEntry(.nexus(rank: 1))],
-                            staleAfterSeconds: 3 * 3600, night: QuietHours(parsing: "22:00-06:00"), shiftSeconds: 600)
+options.kiosk = KioskConfig(rotateSeconds: 20, staleAfterSeconds: 3 * 3600,
+                            entries: [KioskEntry(.headline, seconds: 30), KioskEntry(.overview), KioskEntry(.changes),
+                                      KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]])), KioskEntry(.nexus(rank: 1))],
+                            night: QuietHours(parsing: "22:00-06:00"), shiftSeconds: 600)
 let device = NullTerminal(clock: clock)
 let runtime = Runtime(state: AppState.start(options), device: device, source: source, clock: clock)
 runtime.render()
@@ -139,7 +140,7 @@ var nextWrite = start + 600
 var nextPoll = start + 1800
 print("kiosk soak: \(days) simulated days from \(ClockFormat.dateTime(start)) (Europe/Berlin), 200x60")
 print("  day  rotations  reloads  garbage  outages  night-switches  frames  cells/hour  RSS KiB  fds  threads  stale")
-func report(_ day: Int) {
+@MainActor func report(_ day: Int) {
     let hours = max(1, (clock.time - start) / 3600)
     let stale = runtime.state.kiosk!.staleReason(now: clock.time, dataset: runtime.state.dataset) != nil
     print(String(format: "  %3d  %9d  %7d  %7d  %7d  %14d  %6d  %10d  %7d  %3d  %7d  %@", day, runtime.state.kiosk!.rotations, writes, garbage, outages,
