@@ -278,6 +278,18 @@ import ThreatModel
         #expect(!Screen.render(s).text.contains("problem number 40"))
     }
 
+    /// Files of one directory without a report title (a MISP feed) are named by the
+    /// directory; files from several places by the first and a count.
+    @Test func headerNamesTheDirectoryOfAFeed() {
+        func title(_ paths: [String]) -> String {
+            let files = paths.map { LoadedFile(path: $0, format: .misp, actors: 0, events: 1, bytes: 10, loaded: true) }
+            let s = Fixtures.state(120, 40, dataset: DatasetBuilder.build(paths.map { IngestResult(file: $0, format: .misp) }, files: files))
+            return Screen.render(s).trimmedLines[0]
+        }
+        #expect(title(["/data/feed-2026/1.json", "/data/feed-2026/2.json", "/data/feed-2026/manifest.json"]).hasPrefix("ThreatDeck · feed-2026/ ·"))
+        #expect(title(["/data/a.json", "/other/b.json"]).hasPrefix("ThreatDeck · a.json + 1 more file ·"))
+    }
+
     @Test func themeKeyCyclesSaysSoAndRepaints() {
         var s = Fixtures.state(120, 40)
         #expect(s.theme.name == "default")   // not the first alphabetically

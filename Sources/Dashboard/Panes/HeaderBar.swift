@@ -15,10 +15,20 @@ enum HeaderBar {
             if d.files.isEmpty { return "no data" }
             // One file without a report title: its name (the counts say "1 file" already).
             if d.files.count == 1 { return baseName(d.files[0].path) }
+            // Files of one directory (a MISP feed, a folder of reports): the directory's name.
+            let parents = Set(d.files.map { parent($0.path) })
+            if parents.count == 1, let dir = parents.first, !dir.isEmpty, !d.files.contains(where: { $0.path.contains("://") }) {
+                return baseName(dir) + "/"
+            }
             return baseName(d.files[0].path) + " + " + Format.plural(d.files.count - 1, "more file")
         case 1: return titles[0]
         default: return titles[0] + " + \(titles.count - 1) more"
         }
+    }
+
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
     }
 
     static func baseName(_ path: String) -> String {
