@@ -278,6 +278,25 @@ import ThreatModel
         #expect(!Screen.render(s).text.contains("problem number 40"))
     }
 
+    /// A reload that read the same bytes (same fingerprint) changes only the load time and
+    /// says so; the cursor and filter stay. A different fingerprint is a real reload.
+    @Test func reloadOfTheSameBytesSaysUnchanged() {
+        var d = Fixtures.sample
+        d.fingerprint = 42
+        var s = Fixtures.state(120, 40, dataset: d)
+        Fixtures.press(&s, .down, .down)
+        let before = Screen.render(s).text
+        _ = App.update(&s, .loaded(d, at: Fixtures.now + 5, milliseconds: 1))
+        #expect(s.loadedAt == Fixtures.now + 5)
+        #expect(s.status?.text.hasSuffix("(unchanged)") == true, "\(s.status?.text ?? "")")
+        #expect(Screen.render(s).text.replacingOccurrences(of: s.status!.text, with: "").count > 0)
+        var changed = d
+        changed.fingerprint = 43
+        _ = App.update(&s, .loaded(changed, at: Fixtures.now + 6, milliseconds: 1))
+        #expect(s.status?.text.contains("(unchanged)") == false)
+        #expect(!before.isEmpty)
+    }
+
     /// Files of one directory without a report title (a MISP feed) are named by the
     /// directory; files from several places by the first and a count.
     @Test func headerNamesTheDirectoryOfAFeed() {

@@ -134,6 +134,32 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         #expect(fs.reads == 3)
     }
 
+    /// A touched file (new mtime, same bytes) gives back the same dataset, fingerprint and
+    /// all, so the app need not aggregate again; any changed byte, file or problem does not.
+    @Test func touchedFilesGiveTheSameDatasetBack() {
+        let fs = MemoryFileSystem()
+        fs.put("/a.json", Self.report(actor: "Alpha Panda"))
+        fs.put("/b.json", Self.report(actor: "Beta Bear"))
+        var loader = DatasetLoader(paths: ["/a.json", "/b.json"], fileSystem: fs)
+        let first = loader.load()
+        #expect(first.fingerprint != 0)
+        fs.put("/b.json", Self.report(actor: "Beta Bear"))   // same bytes, new stamp
+        #expect(loader.hasChanges())
+        let touched = loader.load()
+        #expect(touched.fingerprint == first.fingerprint)
+        #expect(touched.actors.map(\.name) == first.actors.map(\.name))
+        fs.put("/b.json", Self.report(actor: "Beta Bear", value: 60))
+        let edited = loader.load()
+        #expect(edited.fingerprint != first.fingerprint)
+        #expect(edited.findings.map(\.value) != first.findings.map(\.value))
+        fs.put("/b.json", "{")   // rejected: the last good data stays, but the problems differ
+        let broken = loader.load()
+        #expect(broken.fingerprint != edited.fingerprint)
+        #expect(!broken.problems.isEmpty)
+        fs.remove("/b.json")
+        #expect(loader.load().fingerprint != broken.fingerprint)
+    }
+
     @Test func missingFileIsAProblemNotACrash() {
         let fs = MemoryFileSystem()
         var loader = DatasetLoader(paths: ["/nope.json"], fileSystem: fs)

@@ -40,6 +40,17 @@ public enum App {
     }
 
     static func loaded(_ state: inout AppState, _ dataset: Dataset, at: Double, milliseconds: Double) {
+        if dataset.fingerprint != 0 && dataset.fingerprint == state.dataset.fingerprint {
+            // The same bytes again (files touched, not changed): nothing to aggregate anew.
+            state.loadedAt = at
+            state.loadMilliseconds = milliseconds
+            if var k = state.kiosk, dataset.files.contains(where: { $0.loaded }) && !dataset.files.contains(where: { $0.staleSince != nil }) {
+                k.dataAsOf = at
+                state.kiosk = k
+            }
+            setStatus(&state, "reloaded " + Format.plural(dataset.files.count, "file") + " (unchanged)", role: .ok, seconds: 3)
+            return
+        }
         let before = state.dataset.problems.count
         state.dataset = dataset
         state.loadedAt = at

@@ -23,6 +23,11 @@ public struct DatasetLoader: Sendable {
     private var staleSince: [String: String] = [:]
     /// Every input's stamp at the last load (nil: missing), to notice changes cheaply.
     private var lastStamps: [String: FileStamp?] = [:]
+    /// What the last `collect` read (files, their digests and staleness, problems), and the
+    /// dataset the last `load` built from it: a load that reads the same again returns that
+    /// dataset instead of merging 100,000 events anew.
+    private var lastCollectFingerprint: UInt64 = 0
+    private var lastBuilt: (fingerprint: UInt64, dataset: Dataset)?
 
     public init(paths: [String], fileSystem: any FileSystem = LocalFileSystem(), maxFileSize: Int = 1 << 30, maxTLP: TLP? = nil) {
         self.paths = paths
@@ -83,9 +88,12 @@ public struct DatasetLoader: Sendable {
     /// Reads what changed since the last call and rebuilds the dataset. `now` labels stale data.
     public mutating func load(now: String = "") -> Dataset {
         let (results, files, problems) = collect(now: now)
+        if let last = lastBuilt, last.fingerprint == lastCollectFingerprint { return last.dataset }
         var dataset = DatasetBuilder.build(results, files: files, maxTLP: maxTLP)
         // Problems of cached results are already in `results`; the stale warnings come first.
         dataset.problems = problems + dataset.problems
+        dataset.fingerprint = lastCollectFingerprint
+        lastBuilt = (lastCollectFingerprint, dataset)
         return dataset
     }
 
@@ -106,10 +114,14 @@ public struct DatasetLoader: Sendable {
             staleSince[gone] = nil
         }
         lastStamps = [:]
+        var fingerprint = Hasher()
+        fingerprint.combine(files.count)
         for path in files {
             let stamp = fileSystem.stamp(path)
             lastStamps[path] = stamp
+            fingerprint.combine(path)
             if let stamp, let cached = accepted[path], cached.stamp == stamp {
+                fingerprint.combine(cached.digest)
                 results.append(cached.result)
                 loaded.append(LoadedFile(path: path, format: cached.result.format, actors: cached.result.actors.count,
                                          events: cached.result.events.count, bytes: cached.result.bytes, loaded: true, staleSince: staleSince[path]))
@@ -120,6 +132,7 @@ public struct DatasetLoader: Sendable {
             do {
                 let bytes = try fileSystem.read(path, limit: maxFileSize)
                 digest = DatasetLoader.digest(bytes)
+                fingerprint.combine(digest)
                 if let stamp, let cached = accepted[path], cached.stamp.size == stamp.size, cached.digest == digest {
                     // Touched, not changed: keep the parse.
                     accepted[path]?.stamp = stamp
@@ -136,6 +149,7 @@ public struct DatasetLoader: Sendable {
             }
             let rejected = fresh.unparsed || fresh.hasErrors
             if rejected, let previous = accepted[path], explicit.contains(path) || stamp != nil {
+                fingerprint.combine(previous.digest)
                 // Keep the last good data; say which file is stale and why.
                 if staleSince[path] == nil { staleSince[path] = now }
                 results.append(previous.result)
@@ -154,6 +168,13 @@ public struct DatasetLoader: Sendable {
             loaded.append(LoadedFile(path: path, format: fresh.unparsed ? nil : fresh.format, actors: fresh.actors.count,
                                      events: fresh.events.count, bytes: fresh.bytes, loaded: !fresh.unparsed))
         }
+        for p in extraProblems {
+            fingerprint.combine(p.file)
+            fingerprint.combine(p.line)
+            fingerprint.combine(p.message)
+        }
+        // Never 0, which means "not from a loader".
+        lastCollectFingerprint = UInt64(truncatingIfNeeded: fingerprint.finalize()) | 1
         return (results, loaded, extraProblems)
     }
 

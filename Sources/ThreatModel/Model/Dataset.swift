@@ -25,6 +25,9 @@ public struct Dataset: Sendable {
     private var eventPosition: [String: Int]
     /// What a TLP limit hid (zero without a limit).
     public var hidden: HiddenCount
+    /// Set by `DatasetLoader`: equal and non-zero when two loads read the same bytes from the
+    /// same files with the same problems, so a reload of touched files changes nothing.
+    public var fingerprint: UInt64 = 0
 
     public init(reports: [ReportInfo] = [], actors: [Actor] = [], events: [Event] = [], campaigns: [Campaign] = [],
                 findings: [Finding] = [], problems: [Problem] = [], files: [LoadedFile] = [], techniques: [TechniqueInfo] = [],
