@@ -72,7 +72,12 @@ final class ChangingFile: FileSystem, @unchecked Sendable {
         // The same file with one event's summary changed: a real edit, same size.
         if alternate, let k = bytes.firstIndex(of: UInt8(ascii: "Z")) { var b = bytes; b[k] = UInt8(ascii: "Y"); other = b } else { other = nil }
     }
-    func read(_ path: String, limit: Int) throws(FileError) -> [UInt8] { other != nil && version % 2 == 0 ? other! : bytes }
+    var reads = 0
+    func read(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
+        // Per read, not per stamp (a load asks for the stamp more than once).
+        reads += 1
+        return other != nil && reads % 2 == 0 ? other! : bytes
+    }
     func stamp(_ path: String) -> FileStamp? {
         version += 1
         return FileStamp(size: bytes.count, modified: version, inode: 1, isDirectory: false)
@@ -212,31 +217,47 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
     Benchmark("Cold open of the 26 MB native file to first frame (reload baseline)") { b in
+        // The datasets are freed after the measurement, as the reloads' old ones are.
+        var kept: [AppState] = []
         for _ in b.scaledIterations {
             var loader = DatasetLoader(paths: ["/large.json"], fileSystem: ChangingFile(Inputs.large))
-            blackHole(Screen.render(Inputs.state(200, 60, dataset: loader.load())))
+            let state = Inputs.state(200, 60, dataset: loader.load())
+            blackHole(Screen.render(state))
+            kept.append(state)
         }
+        b.stopMeasurement()
+        blackHole(kept.count)
     }
     Benchmark("Kiosk reload of an edited 26 MB file, to new frame (target 1.2x cold open)") { b in
         var loader = DatasetLoader(paths: ["/large.json"], fileSystem: ChangingFile(Inputs.large, alternate: true))
         var state = Inputs.state(200, 60)
         Kiosk.start(&state, config: KioskConfig(), now: state.now)
+        // The wall is already showing the file (each sample runs this closure anew): only
+        // the reload is measured.
+        _ = App.update(&state, .loaded(loader.load(), at: state.now, milliseconds: 0))
         b.startMeasurement()
         for _ in b.scaledIterations {
             let d = loader.load()
             _ = App.update(&state, .loaded(d, at: state.now, milliseconds: 0))
             blackHole(Screen.render(state))
         }
+        // Freeing the 100,000 events when the closure returns is not part of a reload.
+        b.stopMeasurement()
     }
     Benchmark("Kiosk reload when only the mtime changed (26 MB), to new frame (target 50 ms)") { b in
         var loader = DatasetLoader(paths: ["/large.json"], fileSystem: ChangingFile(Inputs.large))
         var state = Inputs.state(200, 60)
         Kiosk.start(&state, config: KioskConfig(), now: state.now)
+        // The wall is already showing the file (each sample runs this closure anew): only
+        // the reload is measured.
+        _ = App.update(&state, .loaded(loader.load(), at: state.now, milliseconds: 0))
         b.startMeasurement()
         for _ in b.scaledIterations {
             let d = loader.load()
             _ = App.update(&state, .loaded(d, at: state.now, milliseconds: 0))
             blackHole(Screen.render(state))
         }
+        // Freeing the 100,000 events when the closure returns is not part of a reload.
+        b.stopMeasurement()
     }
 }

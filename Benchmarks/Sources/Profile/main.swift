@@ -1,7 +1,8 @@
 // A loop to put under `perf record` or `valgrind --tool=callgrind`:
 //   swift build -c release --product Profile && perf record -g .build/release/Profile frame 200x60
-// Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE.
+// Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE, touch (reload of a touched file).
 import Dashboard
+import Foundation
 import TerminalUI
 import ThreatModel
 #if canImport(Glibc)
@@ -42,12 +43,35 @@ case "parts":
     time("timeline all") { _ = TimelineSeries.compute(dataset, selection: all, slots: 180) }
     time("breakdown CN") { _ = ActorBreakdown.compute(dataset, selection: sel) }
     time("timeline CN") { _ = TimelineSeries.compute(dataset, selection: sel, slots: 180) }
-    var st = AppState(dataset: dataset, width: 200, height: 60)
-    time("refresh") { st.refresh() }
+    var st = AppState.start(StartOptions(dataset: dataset, width: 200, height: 60))
+    time("refresh (a reload of the same dataset)") { _ = App.update(&st, .loaded(dataset, at: 0, milliseconds: 0)) }
+case "touch":
+    // A kiosk reload of a real file whose mtime alone changed: load, update and frame timed apart.
+    let fs = LocalFileSystem()
+    let path = "/tmp/threatdeck-profile-touch.json"
+    try fs.writeAtomically(path, bytes, mode: 0o644)
+    var loader = DatasetLoader(paths: [path])
+    var state = AppState.start(StartOptions(dataset: loader.load(), width: 200, height: 60))
+    Kiosk.start(&state, config: KioskConfig(), now: 0)
+    func ms(_ body: () -> Void) -> Double {
+        var a = timespec(), b = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &a)
+        body()
+        clock_gettime(CLOCK_MONOTONIC, &b)
+        return Double(b.tv_sec - a.tv_sec) * 1e3 + Double(b.tv_nsec - a.tv_nsec) / 1e6
+    }
+    for round in 1...5 {
+        utimes(path, nil)
+        var d: Dataset?
+        let load = ms { d = loader.load() }
+        let update = ms { _ = App.update(&state, .loaded(d!, at: Double(round), milliseconds: 0)) }
+        let frame = ms { _ = Screen.render(state) }
+        print(String(format: "touch %d: load %.1f ms, update %.1f ms, frame %.1f ms", round, load, update, frame))
+    }
 default:
     let dataset = DatasetBuilder.build([Ingest.read(bytes: bytes, file: file)])
     let size = (args.count > 2 ? args[2] : "200x60").split(separator: "x").compactMap { Int($0) }
-    var state = AppState(dataset: dataset, width: size.first ?? 200, height: size.last ?? 60)
+    var state = AppState.start(StartOptions(dataset: dataset, width: size.first ?? 200, height: size.last ?? 60))
     let rounds = mode == "drill" ? 20 : 300
     var start = timespec(), end = timespec()
     clock_gettime(CLOCK_MONOTONIC, &start)
