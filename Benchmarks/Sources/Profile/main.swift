@@ -1,6 +1,6 @@
 // A loop to put under `perf record` or `valgrind --tool=callgrind`:
 //   swift build -c release --product Profile && perf record -g .build/release/Profile frame 200x60
-// Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE, touch (reload of a touched file).
+// Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE, touch [edit] (reload of a touched or edited file).
 import Dashboard
 import Foundation
 import TerminalUI
@@ -60,13 +60,16 @@ case "touch":
         clock_gettime(CLOCK_MONOTONIC, &b)
         return Double(b.tv_sec - a.tv_sec) * 1e3 + Double(b.tv_nsec - a.tv_nsec) / 1e6
     }
+    var edited = bytes
+    if let k = edited.firstIndex(of: UInt8(ascii: "Z")) { edited[k] = UInt8(ascii: "Y") }
+    let editing = args.count > 2 && args[2] == "edit"
     for round in 1...5 {
-        utimes(path, nil)
+        if editing { try fs.writeAtomically(path, round % 2 == 1 ? edited : bytes, mode: 0o644) } else { utimes(path, nil) }
         var d: Dataset?
         let load = ms { d = loader.load() }
         let update = ms { _ = App.update(&state, .loaded(d!, at: Double(round), milliseconds: 0)) }
         let frame = ms { _ = Screen.render(state) }
-        print(String(format: "touch %d: load %.1f ms, update %.1f ms, frame %.1f ms", round, load, update, frame))
+        print(String(format: (editing ? "edit" : "touch") + " %d: load %.1f ms, update %.1f ms, frame %.1f ms", round, load, update, frame))
     }
 default:
     let dataset = DatasetBuilder.build([Ingest.read(bytes: bytes, file: file)])

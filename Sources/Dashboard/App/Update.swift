@@ -52,7 +52,9 @@ public enum App {
             return
         }
         let before = state.dataset.problems.count
+        let old = state.dataset
         state.dataset = dataset
+        DeferredRelease.release(old)
         state.loadedAt = at
         state.loadMilliseconds = milliseconds
         // Chips that name what the new data no longer has stay: the view says "nothing in view".

@@ -93,7 +93,9 @@ public struct DatasetLoader: Sendable {
         // Problems of cached results are already in `results`; the stale warnings come first.
         dataset.problems = problems + dataset.problems
         dataset.fingerprint = lastCollectFingerprint
+        let old = lastBuilt
         lastBuilt = (lastCollectFingerprint, dataset)
+        if let old { DeferredRelease.release(old.dataset) }
         return dataset
     }
 
@@ -163,7 +165,9 @@ public struct DatasetLoader: Sendable {
                 continue
             }
             staleSince[path] = nil
-            if let stamp, !fresh.unparsed { accepted[path] = Cached(stamp: stamp, digest: digest, result: fresh) }
+            if let stamp, !fresh.unparsed {
+                if let old = accepted.updateValue(Cached(stamp: stamp, digest: digest, result: fresh), forKey: path) { DeferredRelease.release(old) }
+            }
             results.append(fresh)
             loaded.append(LoadedFile(path: path, format: fresh.unparsed ? nil : fresh.format, actors: fresh.actors.count,
                                      events: fresh.events.count, bytes: fresh.bytes, loaded: !fresh.unparsed))
