@@ -16,6 +16,7 @@ if [[ $target == export ]]; then
   # The corpora into Tests/FuzzCorpus for swift test to replay: what the fuzzers generated
   # (the seeds are in the repo and ../shared already), smallest first, at most 250 inputs
   # of at most 16 KB per target, and every crash/leak/timeout artifact found.
+  set +o pipefail   # head closes the pipe after 250 names: sort's SIGPIPE is not an error
   for t in json native stix mispgalaxy mispevent config theme taxii mispfeed sanitizer; do
     out=$root/Tests/FuzzCorpus/$t
     mkdir -p "$out"
