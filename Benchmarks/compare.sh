@@ -30,9 +30,13 @@ fi
 (cd "$repo" && swift build -c release --product threatdeck >/dev/null)
 td="$repo/.build/release/threatdeck"
 
+# The process's own floor (Swift runtime, Foundation, terminfo), to tell data from overhead
+# on small files: peak RSS for a report with nothing in it.
+tiny=$(mktemp --suffix=.json)
+echo '{"schema":"threatdeck-report@1","report":{"id":"r","title":"T"},"sources":[{"id":"s","title":"S"}],"actors":[]}' > "$tiny"
 json=$(mktemp)
 results=$(mktemp)
-trap 'rm -f "$json" "$results"' EXIT
+trap 'rm -f "$json" "$results" "$tiny"' EXIT
 
 mean() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["mean"])' "$json" "$1"; }
 peak() { { /usr/bin/time -f "%M" "$@" >/dev/null; } 2>&1 | tail -1; }
@@ -63,7 +67,9 @@ compare() {
   local rss
   rss=$(peak "$td" snapshot --size 200x60 "$file")
   target "$label: peak RSS / file size" "$(python3 -c 'import os,sys; print(f"{int(sys.argv[1])*1024/os.path.getsize(sys.argv[2]):.2f}")' "$rss" "$file")" 3
+  python3 -c 'import os,sys; r,b,f=int(sys.argv[1]),int(sys.argv[2]),os.path.getsize(sys.argv[3]); print(f"   peak RSS {r/1024:.0f} MiB; above the {b/1024:.0f} MiB floor of an empty report: {(r-b)*1024/f:.2f}x the file")' "$rss" "$floor" "$file"
 }
+floor=$(peak "$td" snapshot --size 200x60 "$tiny")
 
 [[ -f $enterprise ]] && compare "ATT&CK enterprise (real)" "$enterprise" 0.35
 WITH_STIX2=1 compare "ATT&CK-size generated bundle" "$inputs/attack-like-enterprise.json" 0.35
