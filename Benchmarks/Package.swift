@@ -3,8 +3,8 @@
 // package-benchmark. Run from this directory:
 //   python3 generate-large-inputs.py .inputs        # once: the large inputs
 //   swift package benchmark                         # wall time, allocations, peak memory
-//   swift run -c release KioskSoak                  # 10,000 rotations, 1,000 reloads
-//   ./compare.sh                                    # threatdeck vs jq, json.load, stix2
+//   swift run -c release KioskSoak 7                # a simulated week on the wall
+//   ./compare.sh                                    # threatdeck vs jq, json.load, stix2, PyMISP
 import PackageDescription
 
 let package = Package(
