@@ -25,6 +25,9 @@ public struct Dataset: Sendable {
     private var eventPosition: [String: Int]
     /// What a TLP limit hid (zero without a limit).
     public var hidden: HiddenCount
+    /// The highest marking of the actors and events, found once (the header asks every frame;
+    /// actors and events change only here, in `init`).
+    private var recordMarking: TLP?
     /// Set by `DatasetLoader`: equal and non-zero when two loads read the same bytes from the
     /// same files with the same problems, so a reload of touched files changes nothing.
     public var fingerprint: UInt64 = 0
@@ -35,6 +38,10 @@ public struct Dataset: Sendable {
         self.reports = reports
         self.actors = actors
         self.events = events
+        var marking: TLP?
+        for a in actors { if let t = a.tlp, marking.map({ t > $0 }) ?? true { marking = t } }
+        for e in events { if let t = e.tlp, marking.map({ t > $0 }) ?? true { marking = t } }
+        recordMarking = marking
         self.campaigns = campaigns
         self.findings = findings
         self.problems = problems
@@ -128,7 +135,7 @@ public struct Dataset: Sendable {
 
     /// The most restrictive TLP marking of anything loaded (shown in the header).
     public var highestMarking: TLP? {
-        TLP.highest(actors.map(\.tlp) + events.map(\.tlp) + reports.map(\.tlp) + findings.flatMap { $0.provenance.map(\.tlp) })
+        TLP.highest([recordMarking] + reports.map(\.tlp) + findings.flatMap { $0.provenance.map(\.tlp) })
     }
 }
 
