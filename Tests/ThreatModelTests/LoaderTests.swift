@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 @testable import ThreatModel
@@ -158,6 +159,25 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         #expect(!broken.problems.isEmpty)
         fs.remove("/b.json")
         #expect(loader.load().fingerprint != broken.fingerprint)
+    }
+
+    /// Many changed files are read and parsed on every core; what comes out is in file order,
+    /// each file read once, the same as one at a time.
+    @Test func manyFilesLoadInOrderWhenParsedInParallel() {
+        let fs = MemoryFileSystem()
+        let names = (0..<60).map { String(format: "/feed/%02d.json", $0) }
+        for (k, n) in names.enumerated() { fs.put(n, Self.report(actor: "Actor \(k) Panda")) }
+        fs.put("/feed/07.json", "{ broken")
+        var loader = DatasetLoader(paths: ["/feed"], fileSystem: fs)
+        let d = loader.load()
+        #expect(fs.reads == 60)
+        #expect(d.files.map(\.path) == names)
+        #expect(d.files.filter { !$0.loaded }.map(\.path) == ["/feed/07.json"])
+        #expect(Set(d.actors.map(\.name)) == Set((0..<60).filter { $0 != 7 }.map { "Actor \($0) Panda" }))
+        #expect(d.problems.contains { $0.file == "/feed/07.json" })
+        fs.put("/feed/07.json", Self.report(actor: "Actor 7 Panda"))
+        #expect(loader.load().actors.count == 60)
+        #expect(fs.reads == 61)
     }
 
     @Test func missingFileIsAProblemNotACrash() {

@@ -147,7 +147,13 @@ public struct LocalFileSystem: FileSystem {
             }
             if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if let s = stamp(path), !s.isDirectory { names.append(path) }
+            // The entry's own type when the file system gives it (one stat fewer per file of
+            // a 10,000-file feed); links and unknown types are looked up.
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): names.append(path)
+            case Int32(DT_DIR): continue
+            default: if let s = stamp(path), !s.isDirectory { names.append(path) }
+            }
         }
         return names.sorted()
     }
