@@ -30,21 +30,6 @@ extension FileSystem {
     public func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32) throws(FileError) {
         throw FileError("this file system is read-only")
     }
-    /// Writes into an existing FIFO, device or terminal.
-    func writeInPlace(_ path: String, _ bytes: [UInt8]) throws(FileError) {
-        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
-        guard fd >= 0 else { throw FileError("\(path): " + String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError("\(path): " + String(cString: strerror(errno)))
-            }
-            offset += n
-        }
-    }
 
     public func makeDirectories(_ path: String, mode: UInt32) throws(FileError) {
         throw FileError("this file system is read-only")

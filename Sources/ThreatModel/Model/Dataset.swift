@@ -38,10 +38,7 @@ public struct Dataset: Sendable {
         self.reports = reports
         self.actors = actors
         self.events = events
-        var marking: TLP?
-        for a in actors { if let t = a.tlp, marking.map({ t > $0 }) ?? true { marking = t } }
-        for e in events { if let t = e.tlp, marking.map({ t > $0 }) ?? true { marking = t } }
-        recordMarking = marking
+        recordMarking = TLP.highest([TLP.highest(actors.lazy.map(\.tlp)), TLP.highest(events.lazy.map(\.tlp))])
         self.campaigns = campaigns
         self.findings = findings
         self.problems = problems
