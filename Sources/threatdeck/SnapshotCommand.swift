@@ -5,6 +5,9 @@ import Reports
 import Settings
 import ThreatModel
 import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -136,5 +139,8 @@ struct SnapshotCommand: ParsableCommand {
         } else {
             print(frame.text)
         }
+        // The frame is out: exit without freeing the dataset and the loader's cache piece by
+        // piece on the way out of this function (30 ms for a 10,000-file feed).
+        Glibc.exit(fflush(nil) == 0 ? 0 : 1)
     }
 }

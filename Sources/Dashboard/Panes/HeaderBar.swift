@@ -16,8 +16,9 @@ enum HeaderBar {
             // One file without a report title: its name (the counts say "1 file" already).
             if d.files.count == 1 { return baseName(d.files[0].path) }
             // Files of one directory (a MISP feed, a folder of reports): the directory's name.
-            let parents = Set(d.files.map { parent($0.path) })
-            if parents.count == 1, let dir = parents.first, !dir.isEmpty, !d.files.contains(where: { $0.path.contains("://") }) {
+            // Compared as bytes: the header asks every frame, and a feed is 10,000 files.
+            let dir = parent(d.files[0].path)
+            if !dir.isEmpty, !dir.contains("://"), d.files.allSatisfy({ isDirectChild($0.path, of: dir) }) {
                 return baseName(dir) + "/"
             }
             return baseName(d.files[0].path) + " + " + Format.plural(d.files.count - 1, "more file")
@@ -29,6 +30,14 @@ enum HeaderBar {
     static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])
+    }
+
+    /// `path` is `dir/NAME` with no further slash in NAME.
+    static func isDirectChild(_ path: String, of dir: String) -> Bool {
+        let p = path.utf8, d = dir.utf8
+        guard p.count > d.count + 1, p.starts(with: d) else { return false }
+        let rest = p.dropFirst(d.count)
+        return rest.first == UInt8(ascii: "/") && !rest.dropFirst().contains(UInt8(ascii: "/"))
     }
 
     static func baseName(_ path: String) -> String {

@@ -47,21 +47,31 @@ public enum DatasetBuilder {
         if let maxTLP { for k in results.indices { hideAbove(maxTLP, &results[k], &hidden) } }
         let twins = findTwins(results)
 
-        // 1. Every actor record.
-        var records: [Record] = []
-        for (r, result) in results.enumerated() {
-            for actor in result.actors { records.append(record(actor, result: r, format: result.format, file: result.file)) }
+        // 1. Every actor record (on every core: a feed is 10,000 results of a few actors).
+        let frozen = results
+        var owned: [(result: Int, actor: Int)] = []
+        owned.reserveCapacity(results.reduce(0) { $0 + $1.actors.count })
+        for (r, result) in results.enumerated() { for a in result.actors.indices { owned.append((r, a)) } }
+        let owners = owned
+        let records = ParallelMap.map(owners.count, minimum: 512) { k in
+            let (r, a) = owners[k]
+            return record(frozen[r].actors[a], result: r, format: frozen[r].format, file: frozen[r].file)
         }
         let identity = Identity(records)
         let groups = identity.groups
 
-        // 2. One actor per group, with its merge reasons.
+        // 2. One actor per group, with its merge reasons; groups merge independently.
+        // (A feed's 10,000 records may be 14 actors: the size is in the records, not the groups.)
+        let mergedActors = ParallelMap.map(groups.count, minimum: records.count >= 512 ? 2 : 64) { g in
+            let ordered = groups[g].sorted { (priority(records[$0].format), $0) < (priority(records[$1].format), $1) }
+            return merge(ordered.map { records[$0].actor }, labels: ordered.map { records[$0].label })
+        }
         var actors: [Actor] = []
-        var mergedID: [Int: String] = [:]
+        actors.reserveCapacity(groups.count)
+        var mergedID = [String?](repeating: nil, count: records.count)
         var usedIDs: Set<String> = []
-        for members in groups {
-            let ordered = members.sorted { (priority(records[$0].format), $0) < (priority(records[$1].format), $1) }
-            var actor = merge(ordered.map { records[$0].actor }, labels: ordered.map { records[$0].label })
+        for (g, members) in groups.enumerated() {
+            var actor = mergedActors[g]
             let base = slug(actor.name)
             var id = base
             var n = 2
@@ -71,7 +81,7 @@ public enum DatasetBuilder {
             }
             usedIDs.insert(id)
             actor.id = id
-            actor.identity.reasons = identity.reasons(members) + actor.identity.reasons
+            actor.identity.reasons = identity.reasonsByGroup[g] + actor.identity.reasons
             for m in members { mergedID[m] = id }
             actors.append(actor)
         }
@@ -227,8 +237,8 @@ public enum DatasetBuilder {
     /// the result whose version is latest keeps it.
     static func deduplicate(_ input: [IngestResult]) -> [IngestResult] {
         var winner: [String: (result: Int, version: Timestamp)] = [:]
-        for (r, result) in input.enumerated() {
-            for (id, version) in result.versions {
+        for r in input.indices {
+            for (id, version) in input[r].versions {
                 if let w = winner[id], w.version >= version { continue }
                 winner[id] = (r, version)
             }
@@ -237,6 +247,10 @@ public enum DatasetBuilder {
         var out = input
         for r in out.indices where !out[r].versions.isEmpty {
             func keep(_ id: String) -> Bool { winner[id].map { $0.result == r } ?? true }
+            // Most results hold only latest versions: left untouched, not copied.
+            guard input[r].actors.contains(where: { !keep($0.id) }) || input[r].campaigns.contains(where: { !keep($0.id) })
+                || input[r].events.contains(where: { !keep($0.id) || ($0.id.hasSuffix("#published") && !keep(String($0.id.dropLast(10)))) })
+                || input[r].findings.contains(where: { !keep($0.id) }) || input[r].reports.contains(where: { !keep($0.id) }) else { continue }
             out[r].actors.removeAll { !keep($0.id) }
             out[r].campaigns.removeAll { !keep($0.id) }
             out[r].events.removeAll { e in !keep(e.id) || (e.id.hasSuffix("#published") && !keep(String(e.id.dropLast(10)))) }
@@ -347,7 +361,14 @@ public enum DatasetBuilder {
         return ids.filter { id in AttackVocabulary.groupNames(id)?.first.map { Actor.nameKey($0) == own } ?? false }
     }
 
-    static func baseName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+    /// The last path component ("a/b.json" → "b.json"), found on bytes: it labels every record.
+    static func baseName(_ path: String) -> String {
+        let u = path.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: "/") { end = u.index(before: end) }
+        let start = u[..<end].lastIndex(of: UInt8(ascii: "/")).map { u.index(after: $0) } ?? u.startIndex
+        return start == end ? path : String(path[start..<end])
+    }
 
     static func isGroupID(_ s: String) -> Bool {
         let u = Array(s.utf8)
@@ -371,6 +392,8 @@ public enum DatasetBuilder {
         private(set) var catalogues: [Int: [String: Set<String>]] = [:]
         private(set) var unionReasons: [(a: Int, b: Int, text: String)] = []
         private(set) var groups: [[Int]] = []
+        /// Per group: why its members are one actor, in the order the unions were made.
+        private(set) var reasonsByGroup: [[String]] = []
         /// Per group index: the groups an umbrella would have joined.
         private(set) var umbrellaLinks: [Int: [Int]] = [:]
         /// Folded alias → groups sharing it as an alias only, with the alias as written.
@@ -457,6 +480,10 @@ public enum DatasetBuilder {
                 }
             }
             groups = out
+            // Every union joined its two records, so a reason belongs to the group of either.
+            var reasons = [[String]](repeating: [], count: out.count)
+            for u in unionReasons { if let g = index[find(u.a)] { reasons[g].append(u.text) } }
+            reasonsByGroup = reasons
             for (u, targets) in umbrellaTargets {
                 guard let g = index[find(u)] else { continue }
                 umbrellaLinks[g] = Array(Set(targets.compactMap { index[find($0)] }).filter { $0 != g }).sorted()
@@ -509,11 +536,7 @@ public enum DatasetBuilder {
             unionReasons.append((a, b, reason))
         }
 
-        /// Why the members of a group are one actor.
-        func reasons(_ members: [Int]) -> [String] {
-            let set = Set(members)
-            return unionReasons.filter { set.contains($0.a) && set.contains($0.b) }.map(\.text)
-        }
+
     }
 
     /// Combines records (highest priority first) into one actor.

@@ -129,8 +129,9 @@ struct MispEventIngest {
         var clusters: [(galaxy: String, value: String, node: Int?)] = []
         var seenClusters: Set<String> = []
         func addCluster(_ galaxy: String, _ value: String, _ node: Int?) {
-            let key = MispEventIngest.normalGalaxy(galaxy) + "|" + value.lowercased()
-            if seenClusters.insert(key).inserted { clusters.append((MispEventIngest.normalGalaxy(galaxy), value, node)) } else if let node, let k = clusters.firstIndex(where: { MispEventIngest.normalGalaxy($0.galaxy) + "|" + $0.value.lowercased() == key }), clusters[k].node == nil {
+            let normal = MispEventIngest.normalGalaxy(galaxy)
+            let key = normal + "|" + value.lowercased()
+            if seenClusters.insert(key).inserted { clusters.append((normal, value, node)) } else if let node, let k = clusters.firstIndex(where: { $0.galaxy + "|" + $0.value.lowercased() == key }), clusters[k].node == nil {
                 clusters[k].node = node
             }
         }
@@ -189,20 +190,23 @@ struct MispEventIngest {
         result.events.append(event)
     }
 
-    /// `misp-galaxy:threat-actor="APT1"` → ("threat-actor", "APT1").
+    /// `misp-galaxy:threat-actor="APT1"` → ("threat-actor", "APT1"). Cut on the UTF-8 bytes
+    /// (the delimiters are ASCII): every tag of every event of a feed comes through here.
     static func galaxyTag(_ tag: String) -> (String, String)? {
-        guard tag.hasPrefix("misp-galaxy:"), let eq = tag.firstIndex(of: "=") else { return nil }
-        let galaxy = String(tag[tag.index(tag.startIndex, offsetBy: 12)..<eq])
-        var value = Substring(tag[tag.index(after: eq)...])
-        if value.hasPrefix("\"") { value = value.dropFirst() }
-        if value.hasSuffix("\"") { value = value.dropLast() }
-        guard !galaxy.isEmpty, !value.isEmpty else { return nil }
-        return (galaxy, String(value))
+        let u = tag.utf8
+        guard u.starts(with: "misp-galaxy:".utf8), let eq = u.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        let galaxyStart = u.index(u.startIndex, offsetBy: 12)
+        var start = u.index(after: eq), end = u.endIndex
+        if start < end, u[start] == UInt8(ascii: "\"") { start = u.index(after: start) }
+        if start < end, u[u.index(before: end)] == UInt8(ascii: "\"") { end = u.index(before: end) }
+        guard galaxyStart < eq, start < end else { return nil }
+        return (String(tag[galaxyStart..<eq]), String(tag[start..<end]))
     }
 
     /// Old ATT&CK galaxy names onto today's: mitre-enterprise-attack-attack-pattern → mitre-attack-pattern.
     static func normalGalaxy(_ galaxy: String) -> String {
-        var g = galaxy.lowercased()
+        var g = galaxy.utf8.contains { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 } ? galaxy.lowercased() : galaxy
+        guard g.utf8.starts(with: "mitre-".utf8) else { return g }
         for stage in ["enterprise-attack-", "mobile-attack-", "pre-attack-"] {
             if g.hasPrefix("mitre-" + stage) { g = "mitre-" + String(g.dropFirst(6 + stage.count)) }
         }

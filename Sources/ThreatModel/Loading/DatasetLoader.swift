@@ -29,6 +29,8 @@ public struct DatasetLoader: Sendable {
     /// dataset instead of merging 100,000 events anew.
     private var lastCollectFingerprint: UInt64 = 0
     private var lastBuilt: (fingerprint: UInt64, dataset: Dataset)?
+    /// Feed manifests by path, as last parsed.
+    private var manifests: [String: ParsedManifest] = [:]
 
     public init(paths: [String], fileSystem: any FileSystem = LocalFileSystem(), maxFileSize: Int = 1 << 30, maxTLP: TLP? = nil) {
         self.paths = paths
@@ -39,12 +41,19 @@ public struct DatasetLoader: Sendable {
 
     /// Files named directly plus the `.json` files inside named directories, in order. A
     /// directory with a `manifest.json` is a MISP feed: its events, not the manifest itself.
-    public func expandedPaths() -> [String] {
+    public func expandedPaths() -> [String] { expandedPaths(listing()) }
+
+    /// Each named path with the files in it when it is a directory: one listing per load,
+    /// shared by the expansion, the empty-directory check and the feed manifests.
+    private func listing() -> [(path: String, files: [String]?)] {
+        paths.map { p in (p, fileSystem.stamp(p)?.isDirectory == true ? fileSystem.list(p) ?? [] : nil) }
+    }
+
+    private func expandedPaths(_ listing: [(path: String, files: [String]?)]) -> [String] {
         var out: [String] = []
         var seen: Set<String> = []
-        for path in paths {
-            if fileSystem.stamp(path)?.isDirectory == true {
-                let files = fileSystem.list(path) ?? []
+        for (path, files) in listing {
+            if let files {
                 let feed = files.contains { $0.hasSuffix("/manifest.json") }
                 for f in files where f.hasSuffix(".json") && !(feed && f.hasSuffix("/manifest.json")) && seen.insert(f).inserted { out.append(f) }
             } else if seen.insert(path).inserted {
@@ -58,32 +67,56 @@ public struct DatasetLoader: Sendable {
     public func missingPaths() -> [String] { paths.filter { fileSystem.stamp($0) == nil } }
 
     /// Named directories with no `.json` file in them.
-    public func emptyDirectories() -> [String] {
-        paths.filter { p in fileSystem.stamp(p)?.isDirectory == true && !(fileSystem.list(p) ?? []).contains { $0.hasSuffix(".json") } }
+    public func emptyDirectories() -> [String] { emptyDirectories(listing()) }
+
+    private func emptyDirectories(_ listing: [(path: String, files: [String]?)]) -> [String] {
+        listing.compactMap { p, files in files.map { $0.contains { $0.hasSuffix(".json") } } == false ? p : nil }
     }
 
     /// For MISP feed directories: events the manifest lists whose files are missing.
-    public func feedManifestProblems() -> [Problem] { feedProblems() }
+    public func feedManifestProblems() -> [Problem] { Self.feedProblems(listing(), fileSystem: fileSystem, limit: maxFileSize, cache: [:]).problems }
 
-    func feedProblems() -> [Problem] {
+    /// What a feed's manifest said (its uuids, or why it could not be read), kept by the
+    /// manifest's stamp: a 10,000-event manifest is 7 MB, and a kiosk reload mostly finds it unchanged.
+    struct ParsedManifest: Sendable {
+        var stamp: FileStamp
+        var uuids: [String]
+        var error: Problem?
+    }
+
+    static func feedProblems(_ listing: [(path: String, files: [String]?)], fileSystem: any FileSystem, limit: Int,
+                             cache: [String: ParsedManifest]) -> (problems: [Problem], cache: [String: ParsedManifest]) {
         var out: [Problem] = []
-        for dir in paths where fileSystem.stamp(dir)?.isDirectory == true {
-            let files = Set(fileSystem.list(dir) ?? [])
-            let manifestPath = (dir.hasSuffix("/") ? dir : dir + "/") + "manifest.json"
-            guard files.contains(manifestPath), let bytes = try? fileSystem.read(manifestPath, limit: maxFileSize) else { continue }
-            let manifest: MispFeedManifest
-            do {
-                manifest = try MispFeedManifest(bytes: bytes)
-            } catch {
-                out.append(Problem(file: manifestPath, line: error.line, column: error.column, path: "$", message: error.message))
+        var kept: [String: ParsedManifest] = [:]
+        for (dir, list) in listing {
+            guard let list else { continue }
+            let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+            let manifestPath = prefix + "manifest.json"
+            guard list.contains(manifestPath), let stamp = fileSystem.stamp(manifestPath) else { continue }
+            var parsed: ParsedManifest
+            if let known = cache[manifestPath], known.stamp == stamp {
+                parsed = known
+            } else {
+                guard let bytes = try? fileSystem.read(manifestPath, limit: limit) else { continue }
+                parsed = ParsedManifest(stamp: stamp, uuids: [])
+                do {
+                    parsed.uuids = try MispFeedManifest(bytes: bytes).entries.map(\.uuid)
+                } catch {
+                    parsed.error = Problem(file: manifestPath, line: error.line, column: error.column, path: "$", message: error.message)
+                }
+            }
+            kept[manifestPath] = parsed
+            if let problem = parsed.error {
+                out.append(problem)
                 continue
             }
-            for entry in manifest.entries where !files.contains((dir.hasSuffix("/") ? dir : dir + "/") + entry.uuid + ".json") {
-                out.append(Problem(file: manifestPath, line: 1, column: 1, path: "$[\"\(entry.uuid)\"]",
-                                   message: "the manifest lists event \(entry.uuid) but \(entry.uuid).json is not in the feed", severity: .warning))
+            let files = Set(list)
+            for uuid in parsed.uuids where !files.contains(prefix + uuid + ".json") {
+                out.append(Problem(file: manifestPath, line: 1, column: 1, path: "$[\"\(uuid)\"]",
+                                   message: "the manifest lists event \(uuid) but \(uuid).json is not in the feed", severity: .warning))
             }
         }
-        return out
+        return (out, kept)
     }
 
     /// Reads what changed since the last call and rebuilds the dataset. `now` labels stale data.
@@ -103,26 +136,39 @@ public struct DatasetLoader: Sendable {
     /// The per-file results behind `load`, for callers that merge other sources in: results,
     /// what each file contributed, and warnings about files whose last good data is shown.
     public mutating func collect(now: String = "") -> (results: [IngestResult], files: [LoadedFile], problems: [Problem]) {
-        let files = expandedPaths()
+        let listing = listing()
+        let files = expandedPaths(listing)
         var results: [IngestResult] = []
         var loaded: [LoadedFile] = []
-        var extraProblems: [Problem] = feedProblems()
-        for empty in emptyDirectories() {
+        results.reserveCapacity(files.count)
+        loaded.reserveCapacity(files.count)
+        // Feed manifests are read beside the files, on another thread.
+        let (fileSystem, limit, manifestCache) = (self.fileSystem, maxFileSize, self.manifests)
+        let manifests: (problems: [Problem], cache: [String: ParsedManifest])
+        let read: [(stamp: FileStamp?, read: Prefetched?)]
+        if listing.contains(where: { $0.files != nil }) {
+            (manifests, read) = ParallelMap.pair({ DatasetLoader.feedProblems(listing, fileSystem: fileSystem, limit: limit, cache: manifestCache) },
+                                                 { prefetch(files) })
+        } else {
+            (manifests, read) = (([], [:]), prefetch(files))
+        }
+        self.manifests = manifests.cache
+        var extraProblems: [Problem] = manifests.problems
+        for empty in emptyDirectories(listing) {
             extraProblems.append(Problem(file: empty, line: 1, column: 1, path: "$", message: "no .json files in this directory", severity: .warning))
         }
         let explicit = Set(paths)
         // Files that vanished from a watched directory are simply gone; named files are kept.
-        for gone in accepted.keys where !files.contains(gone) {
+        let present = Set(files)
+        for gone in accepted.keys where !present.contains(gone) {
             accepted[gone] = nil
             staleSince[gone] = nil
         }
-        lastStamps = [:]
+        lastStamps = Dictionary(minimumCapacity: files.count)
         var fingerprint = Hasher()
         fingerprint.combine(files.count)
-        let stamps = files.map { fileSystem.stamp($0) }
-        let read = prefetch(files, stamps: stamps)
         for (position, path) in files.enumerated() {
-            let stamp = stamps[position]
+            let stamp = read[position].stamp
             lastStamps[path] = stamp
             fingerprint.combine(path)
             if let stamp, let cached = accepted[path], cached.stamp == stamp {
@@ -134,7 +180,7 @@ public struct DatasetLoader: Sendable {
             }
             var fresh: IngestResult
             var digest: UInt64 = 0
-            switch read[position] {
+            switch read[position].read {
             case .touched(let d)?:
                 // Touched, not changed: keep the parse.
                 fingerprint.combine(d)
@@ -199,39 +245,26 @@ public struct DatasetLoader: Sendable {
         case parsed(digest: UInt64, IngestResult)
     }
 
-    /// Reads, digests and parses the files whose stamp changed since they were accepted, on
-    /// every core when there are several (files are independent until they are merged; a feed
-    /// directory of 10,000 events is 10,000 files). Files whose stamp is unchanged are nil.
-    func prefetch(_ files: [String], stamps: [FileStamp?]) -> [Prefetched?] {
-        let wanted = files.indices.filter { k in !(stamps[k] != nil && accepted[files[k]]?.stamp == stamps[k]) }
-        if wanted.isEmpty { return Array(repeating: nil, count: files.count) }
+    /// Stats, and reads, digests and parses the files whose stamp changed since they were
+    /// accepted, on every core (files are independent until they are merged; a feed directory
+    /// of 10,000 events is 10,000 files). `read` is nil for a file whose stamp is unchanged.
+    func prefetch(_ files: [String]) -> [(stamp: FileStamp?, read: Prefetched?)] {
         let (fileSystem, limit, known) = (self.fileSystem, maxFileSize, self.accepted)
-        @Sendable func one(_ k: Int) -> Prefetched {
-            do {
+        return ParallelMap.map(files.count, minimum: 2) { k in
+            let stamp = fileSystem.stamp(files[k])
+            let cached = known[files[k]]
+            if let stamp, cached?.stamp == stamp { return (stamp, nil) }
+            do throws(FileError) {
                 let bytes = try fileSystem.read(files[k], limit: limit)
                 let digest = DatasetLoader.digest(bytes)
-                if let stamp = stamps[k], let cached = known[files[k]], cached.stamp.size == stamp.size, cached.digest == digest {
-                    return .touched(digest: digest)
+                if let stamp, let cached, cached.stamp.size == stamp.size, cached.digest == digest {
+                    return (stamp, .touched(digest: digest))
                 }
-                return .parsed(digest: digest, Ingest.read(bytes: bytes, file: files[k]))
+                return (stamp, .parsed(digest: digest, Ingest.read(bytes: bytes, file: files[k])))
             } catch {
-                return .failed(error.message)
+                return (stamp, .failed(error.message))
             }
         }
-        if wanted.count == 1 {
-            var out = [Prefetched?](repeating: nil, count: files.count)
-            out[wanted[0]] = one(wanted[0])
-            return out
-        }
-        let out = UnsafeMutableBufferPointer<Prefetched?>.allocate(capacity: files.count)
-        out.initialize(repeating: nil)
-        defer { out.deallocate() }
-        // Each slot is written by exactly one iteration, and read only after all have ended.
-        nonisolated(unsafe) let slots = out
-        DispatchQueue.concurrentPerform(iterations: wanted.count) { i in slots[wanted[i]] = one(wanted[i]) }
-        let result = Array(out)
-        out.deinitialize()
-        return result
     }
 
     /// A fast 64-bit hash of a file's bytes (words at a time), to tell a touched file from a changed one.

@@ -66,7 +66,9 @@ public struct Actor: Hashable, Sendable, Identifiable {
     }
 
     /// The folded form names are compared in: case, spacing and punctuation ignored.
-    public static func nameKey(_ name: String) -> String { String(Vocabulary.fold(name).filter { $0 != " " }) }
+    public static func nameKey(_ name: String) -> String {
+        name.utf8.allSatisfy({ $0 < 0x80 }) ? Vocabulary.foldASCII(name, spaced: false) : String(Vocabulary.fold(name).filter { $0 != " " })
+    }
 
     /// Every name it is known by, primary first.
     public var allNames: [String] { [name] + aliases }

@@ -12,11 +12,22 @@ public enum TLP: String, CaseIterable, Comparable, Hashable, Sendable {
 
     /// Reads a tag or option: `tlp:amber`, `TLP:AMBER+STRICT`, `white` (TLP 1.0), `clear`.
     public init?(tag: String) {
-        var t = Substring(tag.lowercased())
-        while t.first == " " { t.removeFirst() }
-        while t.last == " " { t.removeLast() }
-        if t.hasPrefix("tlp:") { t = t.dropFirst(4) } else if t.hasPrefix("tlp ") { t = t.dropFirst(4) }
-        switch t {
+        // On ASCII-folded bytes, rejecting long tags first: every tag of a feed is asked.
+        let u = tag.utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, u[start] == 32 { start = u.index(after: start) }
+        while start < end, u[u.index(before: end)] == 32 { end = u.index(before: end) }
+        let count = u.distance(from: start, to: end)
+        guard count >= 3, count <= 16 else { return nil }
+        var t: [UInt8] = []
+        t.reserveCapacity(count)
+        // No other letter lowercases into these words' ASCII letters.
+        for b in u[start..<end] {
+            guard b < 0x80 else { return nil }
+            t.append(b >= 65 && b <= 90 ? b + 32 : b)
+        }
+        if t.starts(with: "tlp:".utf8) || t.starts(with: "tlp ".utf8) { t.removeFirst(4) }
+        switch String(decoding: t, as: UTF8.self) {
         case "clear", "white": self = .clear
         case "green": self = .green
         case "amber": self = .amber

@@ -163,6 +163,7 @@ public enum Vocabulary {
 
     /// Lower case, letters and digits only, single spaces: how spellings are compared.
     public static func fold(_ raw: String) -> String {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(raw, spaced: true) }
         var out = ""
         var pendingSpace = false
         for scalar in raw.lowercased().unicodeScalars {
@@ -175,6 +176,26 @@ public enum Vocabulary {
             }
         }
         return out
+    }
+
+    /// `fold` for ASCII text, on bytes (names are mostly ASCII and every merge folds them):
+    /// for ASCII, lowercasing is A-Z → a-z and the alphabetic scalars are the letters.
+    /// Without `spaced`, the words are run together (`Actor.nameKey`).
+    static func foldASCII(_ raw: String, spaced: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.utf8.count)
+        var pendingSpace = false
+        for var b in raw.utf8 {
+            if b >= 65 && b <= 90 { b += 32 }
+            if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+                if pendingSpace && spaced && !out.isEmpty { out.append(32) }
+                pendingSpace = false
+                out.append(b)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func parseEntries(_ table: String) -> [Entry] {

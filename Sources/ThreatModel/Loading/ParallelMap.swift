@@ -1,0 +1,38 @@
+import Dispatch
+
+/// Maps `0..<count` on every core: independent work (files until they are merged, actor
+/// records, groups) that a 10,000-file feed makes large enough to split.
+enum ParallelMap {
+    /// Below this many items the work runs on the calling thread: starting workers costs more.
+    static let threshold = 64
+
+    static func map<T: Sendable>(_ count: Int, minimum: Int = threshold, _ body: @Sendable (Int) -> T) -> [T] {
+        if count < max(minimum, 2) { return (0..<count).map(body) }
+        let out = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        out.initialize(repeating: nil)
+        defer {
+            out.deinitialize()
+            out.deallocate()
+        }
+        // Each slot is written by exactly one iteration, and read only after all have ended.
+        nonisolated(unsafe) let slots = out
+        DispatchQueue.concurrentPerform(iterations: count) { i in slots[i] = body(i) }
+        return out.compactMap { $0 }
+    }
+
+    /// Runs `a` on another thread while `b` runs on this one (which may itself use
+    /// `map`: a nested `concurrentPerform` would get no second core), and returns both.
+    static func pair<A: Sendable, B>(_ a: @escaping @Sendable () -> A, _ b: () -> B) -> (A, B) {
+        let slot = Slot<A>()
+        let group = DispatchGroup()
+        // Written on the other thread, read only after `wait`, which orders the two.
+        DispatchQueue.global().async(group: group) { slot.value = a() }
+        let second = b()
+        group.wait()
+        guard let first = slot.value else { preconditionFailure("the dispatched work always sets its slot") }
+        return (first, second)
+    }
+
+    /// A result written by one thread and read by another after they have synchronised.
+    private final class Slot<T>: @unchecked Sendable { var value: T? }
+}
