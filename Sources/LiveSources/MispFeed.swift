@@ -104,19 +104,42 @@ public final class MispFeed: Sendable {
             return error.description
         }
         let wanted = state.withLock { s in manifest.entries.filter { e in (s.events[e.uuid]?.timestamp ?? Int64.min) < e.timestamp || s.eventProblems[e.uuid] != nil } }
+        // Fetched one after another from a server, read on every core from a directory;
+        // parsed on every core either way (a first poll of a feed is 10,000 events).
+        var downloads: [Result<[UInt8], HTTPFetcher.Failure>] = []
+        if configuration.isRemote {
+            for entry in wanted {
+                do throws(HTTPFetcher.Failure) { downloads.append(.success(try await fetch(entry.uuid + ".json"))) } catch { downloads.append(.failure(error)) }
+            }
+        } else {
+            let (fileSystem, paths) = (self.fileSystem, wanted.map { path($0.uuid + ".json") })
+            downloads = ParallelMap.map(paths.count) { k in
+                do throws(FileError) { return .success(try fileSystem.read(paths[k], limit: 1 << 30)) } catch {
+                    return .failure(HTTPFetcher.Failure(status: 404, description: paths[k] + ": " + error.message))
+                }
+            }
+        }
+        let label = self.label
+        let entries = wanted
+        let loaded = downloads
+        let results = ParallelMap.map(entries.count) { k -> IngestResult? in
+            guard case .success(let bytes) = loaded[k] else { return nil }
+            return MispFeed.ingest(bytes, file: label + "/" + entries[k].uuid + ".json")
+        }
         var fetched: [(String, Stored)] = []
         var problems: [String: String] = [:]
-        for entry in wanted {
-            do {
-                let bytes = try await fetch(entry.uuid + ".json")
-                let result = MispFeed.ingest(bytes, file: label + "/" + entry.uuid + ".json")
+        for (k, entry) in wanted.enumerated() {
+            switch (downloads[k], results[k]) {
+            case (.success(let bytes), let result?):
                 if result.unparsed || result.events.isEmpty {
                     problems[entry.uuid] = result.problems.first.map { "\(entry.uuid).json \($0.line):\($0.column): \($0.message)" } ?? "\(entry.uuid).json holds no event"
                 } else {
                     fetched.append((entry.uuid, Stored(timestamp: entry.timestamp, bytes: bytes, result: result)))
                 }
-            } catch {
+            case (.failure(let error), _):
                 problems[entry.uuid] = error.status == 404 ? "the manifest lists \(entry.uuid) but \(entry.uuid).json is missing (404)" : error.description
+            case (.success, nil):
+                problems[entry.uuid] = "\(entry.uuid).json was not read"
             }
         }
         let listed = Set(manifest.entries.map(\.uuid))
@@ -251,14 +274,18 @@ public final class MispFeed: Sendable {
         guard let path = cachePath, let bytes = try? fileSystem.read(path, limit: 1 << 30),
               let d = try? JSONDocument(parsing: bytes), let list = d.member(d.root, "events") else { return }
         let label = self.label
+        var cached: [(uuid: String, timestamp: Int64, raw: [UInt8])] = []
+        d.forEachElement(list) { _, e in
+            guard let uuid = d.member(e, "uuid").flatMap(d.string), let ev = d.member(e, "event") else { return }
+            let ts = d.member(e, "timestamp").flatMap(d.double).flatMap { $0.isFinite && abs($0) < 1e15 ? Int64($0) : nil } ?? 0
+            cached.append((uuid, ts, Array(d.bytes[d.byteRange(of: ev)])))
+        }
+        // Parsed on every core: a restart shows a 10,000-event cache at once.
+        let events = cached
+        let results = ParallelMap.map(events.count) { k in MispFeed.ingest(events[k].raw, file: label + "/" + events[k].uuid + ".json") }
         state.withLock { s in
-            d.forEachElement(list) { _, e in
-                guard let uuid = d.member(e, "uuid").flatMap(d.string), let ev = d.member(e, "event") else { return }
-                let raw = Array(d.bytes[d.byteRange(of: ev)])
-                let ts = d.member(e, "timestamp").flatMap(d.double).map { Int64($0) } ?? 0
-                let result = MispFeed.ingest(raw, file: label + "/" + uuid + ".json")
-                guard !result.unparsed else { return }
-                s.events[uuid] = Stored(timestamp: ts, bytes: raw, result: result)
+            for (k, e) in events.enumerated() where !results[k].unparsed {
+                s.events[e.uuid] = Stored(timestamp: e.timestamp, bytes: e.raw, result: results[k])
             }
             s.lastSuccess = d.member(d.root, "fetched").flatMap(d.double).flatMap { $0 > 0 ? $0 : nil }
             s.fromCache = !s.events.isEmpty

@@ -1,6 +1,7 @@
 // A loop to put under `perf record` or `valgrind --tool=callgrind`:
 //   swift build -c release --product Profile && perf record -g .build/release/Profile frame 200x60
-// Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE, touch [edit] (reload of a touched or edited file).
+// Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE, touch [edit] (reload of a touched or edited file),
+// scale FILE (the 1,000,000-event targets: frame, key, filter and drill-down medians, one line per target).
 import Dashboard
 import Foundation
 import TerminalUI
@@ -15,10 +16,60 @@ let mode = args.count > 1 ? args[1] : "frame"
 var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
 parts.removeLast(3)
 let inputs = parts.joined(separator: "/") + "/.inputs"
-let file = args.count > 2 && (mode == "ingest" || mode == "merge") ? args[2] : inputs + "/large-dataset.json"
+let file = args.count > 2 && (mode == "ingest" || mode == "merge" || mode == "scale") ? args[2]
+    : ProcessInfo.processInfo.environment["PROFILE_FILE"] ?? inputs + "/large-dataset.json"
 let bytes = try LocalFileSystem().read(file, limit: 1 << 30)
 
+/// The median of `rounds` timings of `body`, in milliseconds.
+func median(_ rounds: Int, _ body: (Int) -> Void) -> Double {
+    var times: [Double] = []
+    for i in 0..<rounds {
+        var a = timespec(), b = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &a)
+        body(i)
+        clock_gettime(CLOCK_MONOTONIC, &b)
+        times.append(Double(b.tv_sec - a.tv_sec) * 1e3 + Double(b.tv_nsec - a.tv_nsec) / 1e6)
+    }
+    return times.sorted()[times.count / 2]
+}
+
 switch mode {
+case "scale":
+    // One line per target, "label|value|limit", for compare.sh to print with the others.
+    var loader = DatasetLoader(paths: [file])
+    let dataset = loader.load()
+    let label = "\(dataset.actors.count / 1000)k actors / \(dataset.events.count / 1000)k events"
+    var state = AppState.start(StartOptions(dataset: dataset, width: 200, height: 60))
+    _ = Screen.render(state)
+    let frame = median(30) { _ in _ = Screen.render(state) }
+    let down = median(40) { i in
+        _ = App.update(&state, .key(i % 20 < 10 ? .down : .up))
+        _ = Screen.render(state)
+    }
+    let drill = median(10) { _ in
+        _ = App.update(&state, .key(.enter))
+        _ = Screen.render(state)
+        _ = App.update(&state, .key(.escape))
+        _ = Screen.render(state)
+    }
+    let filter = Filter([.nexus(.country("CN")), .sector("technology"), .text("panda")])
+    let filtered = median(10) { _ in
+        let sel = filter.apply(to: dataset)
+        _ = ActorBreakdown.compute(dataset, selection: sel)
+        _ = SectorMatrix.compute(dataset, selection: sel)
+        _ = TimelineSeries.compute(dataset, selection: sel, slots: 180)
+    }
+    _ = App.update(&state, .key(.character("3")))
+    _ = Screen.render(state)
+    let left = median(40) { i in
+        _ = App.update(&state, .key(i % 20 < 10 ? .left : .right))
+        _ = Screen.render(state)
+    }
+    print(String(format: "\(label): frame 200x60 (ms)|%.2f|4", frame))
+    print(String(format: "\(label): key down to next frame (ms)|%.2f|16", down))
+    print(String(format: "\(label): timeline key to next frame (ms)|%.2f|16", left))
+    print(String(format: "\(label): nexus+sector+text filter, all panes (ms)|%.1f|100", filtered))
+    print(String(format: "\(label): drill-down and back, two frames (ms)|%.1f|100", drill))
 case "ingest":
     for _ in 0..<5 { _ = Ingest.read(bytes: bytes, file: file) }
 case "merge":

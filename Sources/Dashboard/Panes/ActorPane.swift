@@ -141,8 +141,13 @@ public enum ActorPane: Pane {
         let compare = state.comparison
         var lines: [PaneLine] = []
         let items = items(state)
+        // Actor stops sit in one run (after the nexus stops, before the motivations) and are
+        // numbered from its start; hashing 2,500 actor stops into a dictionary every frame
+        // was a third of a frame at 1,000,000 events.
+        let actorStops = wall ? 0 : (self.state(state).nexus ?? defaultNexus(b)).map { _ in actorRows(state).count } ?? 0
+        let actorBase = items.count - b.motivations.count - actorStops
         var positions: [Selectable: Int] = [:]
-        for (k, item) in items.enumerated() where positions[item] == nil { positions[item] = k }
+        for (k, item) in items.enumerated() where (k < actorBase || k >= actorBase + actorStops) && positions[item] == nil { positions[item] = k }
         let content = LineList.content(area)
         let labelWidth = min(14, max(8, content.width / 5))
         let valueWidth = compare == nil ? 14 : 24
@@ -243,8 +248,8 @@ public enum ActorPane: Pane {
                 buffer.putRight("events", maxX: row.maxX, y: row.y, style: Style(.muted))
             })
             if rows.isEmpty { lines.append(.text("  none in view", style: Style(.muted))) }
-            for r in rows {
-                lines.append(PaneLine(item: positions[.actor(r.actorID)]) { buffer, row in
+            for (k, r) in rows.enumerated() {
+                lines.append(PaneLine(item: actorBase + k) { buffer, row in
                     let nameWidth = max(0, row.width - motiveWidth - eventsWidth - 2)
                     var name = r.name
                     if r.collective { name += " (unnamed)" }

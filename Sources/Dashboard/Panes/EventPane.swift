@@ -126,7 +126,19 @@ public enum EventPane: Pane {
     public static func follow(_ state: inout AppState, item: Selectable?) {
         guard case .bucket(let range, _) = item else { return }
         let s = self.state(state)
-        guard let k = s.order.firstIndex(where: { state.dataset.events[$0].span.overlaps(range) }) else { return }
+        // On the index's day columns: reading a million events' spans out of the events
+        // themselves was most of a timeline key press.
+        let columns = state.dataset.index
+        let (first, last) = (range.start.ordinal, range.end.ordinal)
+        let found = columns.eventStart.withUnsafeBufferPointer { start in
+            columns.eventLength.withUnsafeBufferPointer { length in
+                s.order.firstIndex { i in
+                    let a = Int(start[i])
+                    return a <= last && a + Int(length[i]) - 1 >= first
+                }
+            }
+        }
+        guard let k = found else { return }
         modify(&state) { $0.cursor = k }
     }
 

@@ -113,10 +113,21 @@ public enum TimelinePane: Pane {
         return min(v.buckets.count - 1, max(0, x * v.buckets.count / v.chartWidth))
     }
 
+    /// The spans in view, by position in the series: a million events make thousands of long
+    /// spans, and copying them (two strings each) every frame cost a quarter of the frame.
+    struct SpansInView: RandomAccessCollection {
+        let all: [TimelineSeries.Span]
+        let positions: [Int]
+        var startIndex: Int { 0 }
+        var endIndex: Int { positions.count }
+        subscript(_ k: Int) -> TimelineSeries.Span { all[positions[k]] }
+    }
+
     /// Spans (campaigns, long events) in view, named campaigns and real reporting first.
-    static func spans(_ view: View) -> [TimelineSeries.Span] {
-        guard let range = view.range else { return [] }
-        return view.series.spans.filter { $0.range.overlaps(range) }
+    static func spans(_ view: View) -> SpansInView {
+        guard let range = view.range else { return SpansInView(all: [], positions: []) }
+        let all = view.series.spans
+        return SpansInView(all: all, positions: all.indices.filter { all[$0].range.overlaps(range) })
     }
 
     public static func currentItem(_ state: AppState) -> Selectable? {
@@ -202,7 +213,7 @@ public enum TimelinePane: Pane {
         }
         let chartX = area.x + v.gutter
         let chartWidth = v.chartWidth
-        let spans = wall ? [] : spans(v)
+        let spans = wall ? SpansInView(all: [], positions: []) : spans(v)
         let baseline = own.baseline
         // Rows: readout, chart, axis, period; spans take what is left.
         let periodRow = v.series.reportPeriod != nil || !v.series.markers.isEmpty ? 1 : 0

@@ -46,10 +46,11 @@ public struct TechniqueUsage: Sendable {
             let used = dataset.actorTechniques[p]
             if used.isEmpty { continue }
             withTechniques += 1
-            var roots: Set<String> = []
+            // An actor's positions are appended together, so a root already counted for this
+            // actor is the one whose list ends with it: no set of roots per actor.
             for id in used {
                 let root = TechniqueInfo.root(id)
-                if roots.insert(root).inserted { byRoot[root, default: []].append(p) }
+                if byRoot[root]?.last != p { byRoot[root, default: []].append(p) }
                 if root != id { bySub[id, default: []].append(p) }
             }
         }

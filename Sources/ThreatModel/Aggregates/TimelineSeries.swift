@@ -147,44 +147,78 @@ public struct TimelineSeries: Sendable {
         let truncated = g != requested || cursor.start <= chosenWindow.end
         let covered = DayRange(start: buckets[0].range.start, end: buckets[buckets.count - 1].range.end)
         let firstStart = covered.start.ordinal
-        /// The bucket holding `day`, clamped to the covered range.
-        func index(of ordinal: Int) -> Int {
+        // Days of the covered range → bucket, looked up instead of searched (a million events
+        // ask twice each); a range too long for a table is searched.
+        let coveredDays = covered.end.ordinal - firstStart + 1
+        let gran = g
+        var lookup: [Int32] = []
+        if g != .day && g != .week && coveredDays <= max(4096, selection.eventIndices.count * 2) {
+            lookup = [Int32](repeating: 0, count: coveredDays)
+            for (k, b) in buckets.enumerated() {
+                let lo = max(0, b.range.start.ordinal - firstStart), hi = min(coveredDays - 1, b.range.end.ordinal - firstStart)
+                if lo <= hi { for d in lo...hi { lookup[d] = Int32(k) } }
+            }
+        }
+        let table = lookup
+        let bucketStarts = buckets.map { $0.range.start.ordinal }
+        let lastOrdinal = covered.end.ordinal, bucketTotal = buckets.count
+        /// The bucket holding day `ordinal`, clamped to the covered range.
+        let index: @Sendable (Int) -> Int = { ordinal in
             if ordinal <= firstStart { return 0 }
-            if ordinal >= covered.end.ordinal { return buckets.count - 1 }
-            switch g {
+            if ordinal >= lastOrdinal { return bucketTotal - 1 }
+            if !table.isEmpty { return Int(table[ordinal - firstStart]) }
+            switch gran {
             case .day: return ordinal - firstStart
             case .week: return (ordinal - firstStart) / 7
             default:
-                var lo = 0, hi = buckets.count - 1
+                var lo = 0, hi = bucketTotal - 1
                 while lo < hi {
                     let mid = (lo + hi + 1) / 2
-                    if buckets[mid].range.start.ordinal <= ordinal { lo = mid } else { hi = mid - 1 }
+                    if bucketStarts[mid] <= ordinal { lo = mid } else { hi = mid - 1 }
                 }
                 return lo
             }
         }
         // Difference arrays: an event adds one to every bucket from its first to its last,
-        // in constant time, so long spans over day buckets cost nothing extra.
+        // in constant time, so long spans over day buckets cost nothing extra. Ranges of the
+        // selection are counted on every core and their arrays added up.
         let nexusCount = columns.nexuses.count
-        var diff = [Int](repeating: 0, count: buckets.count + 1)
-        var nexusDiff = [Int](repeating: 0, count: (buckets.count + 1) * nexusCount)
-        var spans: [Span] = []
-        var total = 0, outside = 0
         let windowStart = chosenWindow.start.ordinal, windowEnd = chosenWindow.end.ordinal
-        for i in selection.eventIndices {
-            let start = Int(columns.eventStart[i]), end = start + Int(columns.eventLength[i]) - 1
-            guard start <= windowEnd && end >= windowStart else { outside += 1; continue }
-            total += 1
-            let a = index(of: max(start, windowStart)), b = index(of: min(end, windowEnd))
-            diff[a] += 1
-            diff[b + 1] -= 1
-            let n = Int(columns.eventNexus[i])
-            nexusDiff[a * nexusCount + n] += 1
-            nexusDiff[(b + 1) * nexusCount + n] -= 1
-            if columns.eventLength[i] > 45 {
-                let e = dataset.events[i]
-                spans.append(Span(id: e.id, name: e.summary, range: e.span, nexus: e.nexus, isCampaign: false,
-                                  synthetic: e.provenance.contains { $0.synthetic }))
+        let selected = selection.eventIndices
+        let parts = selected.count >= 100_000 ? 8 : 1
+        let counted = ParallelMap.map(parts, minimum: 2) { part -> (diff: [Int], nexus: [Int], long: [Int], total: Int, outside: Int) in
+            var diff = [Int](repeating: 0, count: bucketTotal + 1)
+            var nexusDiff = [Int](repeating: 0, count: (bucketTotal + 1) * nexusCount)
+            var long: [Int] = []
+            var total = 0, outside = 0
+            for j in (selected.count * part / parts)..<(selected.count * (part + 1) / parts) {
+                let i = selected[j]
+                let start = Int(columns.eventStart[i]), end = start + Int(columns.eventLength[i]) - 1
+                guard start <= windowEnd && end >= windowStart else { outside += 1; continue }
+                total += 1
+                let a = index(max(start, windowStart)), b = index(min(end, windowEnd))
+                diff[a] += 1
+                diff[b + 1] -= 1
+                let n = Int(columns.eventNexus[i])
+                nexusDiff[a * nexusCount + n] += 1
+                nexusDiff[(b + 1) * nexusCount + n] -= 1
+                if columns.eventLength[i] > 45 { long.append(i) }
+            }
+            return (diff, nexusDiff, long, total, outside)
+        }
+        var diff = counted[0].diff, nexusDiff = counted[0].nexus
+        var total = 0, outside = 0
+        var spans: [Span] = []
+        for (k, part) in counted.enumerated() {
+            if k > 0 {
+                for x in part.diff.indices { diff[x] += part.diff[x] }
+                for x in part.nexus.indices { nexusDiff[x] += part.nexus[x] }
+            }
+            total += part.total
+            outside += part.outside
+            for i in part.long {
+                spans.append(Span(id: dataset.events[i].id, name: dataset.events[i].summary, range: dataset.events[i].span, nexus: dataset.events[i].nexus,
+                                  isCampaign: false, synthetic: dataset.events[i].provenance.contains { $0.synthetic }))
             }
         }
         var running = 0
@@ -205,7 +239,14 @@ public struct TimelineSeries: Sendable {
             }
         }
         // Named campaigns first, then real long events, generated (synthetic) ones last.
-        spans.sort { ($0.isCampaign ? 0 : 1, $0.synthetic ? 1 : 0, $0.range.start, $0.name, $0.id) < ($1.isCampaign ? 0 : 1, $1.synthetic ? 1 : 0, $1.range.start, $1.name, $1.id) }
+        // Field by field: a tuple of the five copies both strings for every comparison.
+        spans.sort { a, b in
+            if a.isCampaign != b.isCampaign { return a.isCampaign }
+            if a.synthetic != b.synthetic { return !a.synthetic }
+            if a.range.start != b.range.start { return a.range.start < b.range.start }
+            if a.name != b.name { return a.name < b.name }
+            return a.id < b.id
+        }
         var markers: [Marker] = []
         for r in dataset.reports {
             if let p = r.published, chosenWindow.contains(p) { markers.append(Marker(day: p, label: "published: " + r.title)) }

@@ -116,6 +116,8 @@ public enum DatasetBuilder {
         }
         func derivedNexus(_ stated: Nexus, _ actorIDs: [String]) -> Nexus {
             if stated != .unknown { return stated }
+            // Most events name one actor: its nexus, without a set per event.
+            if actorIDs.count == 1 { return nexusOf[actorIDs[0]] ?? .unknown }
             let known = Set(actorIDs.compactMap { nexusOf[$0] })
             return known.count == 1 ? known.first! : .unknown
         }

@@ -17,6 +17,7 @@ struct NativeIngest {
     private var sourceReferences: [String: Reference] = [:]
     /// The report's TLP marking, which its records inherit unless they give their own.
     private var reportTLP: TLP?
+    private var parallelFrom = NativeIngest.parallelEvents
 
     init(document: JSONDocument, file: String) {
         self.document = document
@@ -25,8 +26,11 @@ struct NativeIngest {
         self.result = IngestResult(file: file, format: .native)
     }
 
-    static func run(_ document: JSONDocument, file: String) -> IngestResult {
+    /// `parallelFrom`: the number of events from which they are read on every core (tests
+    /// compare both ways on the same file).
+    static func run(_ document: JSONDocument, file: String, parallelFrom: Int = parallelEvents) -> IngestResult {
         var ingest = NativeIngest(document: document, file: file)
+        ingest.parallelFrom = parallelFrom
         ingest.read()
         ingest.result.problems = ingest.sink.problems()
         ingest.result.bytes = document.bytes.count
@@ -99,8 +103,13 @@ struct NativeIngest {
         if let e = members["events"] {
             var seen: [String: Int] = [:]
             result.events.reserveCapacity(document.count(e))
-            for node in objects(in: e, what: "event") {
-                if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen) { result.events.append(event) }
+            let nodes = objects(in: e, what: "event")
+            if nodes.count >= max(2, parallelFrom) {
+                readEventsInParallel(nodes, actorIDs: actorIDs, sourceIDs: sourceIDs)
+            } else {
+                for node in nodes {
+                    if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen) { result.events.append(event) }
+                }
             }
         }
         if var report {
@@ -291,9 +300,64 @@ struct NativeIngest {
                        basis: text(f["basis"]), provenance: provenance(id: id, cited: cited))
     }
 
+    /// From this many events a file's events are read on every core.
+    static let parallelEvents = 20_000
+
+    /// Reads events in ranges on every core, then joins them in file order exactly as one
+    /// pass would: ids are checked for duplicates in order while joining (a duplicate's own
+    /// problems, which one pass would not have reached, are dropped with it).
+    private mutating func readEventsInParallel(_ nodes: [Int], actorIDs: [String: Int], sourceIDs: [String: Int]) {
+        struct Read: Sendable {
+            var idNode: Int?
+            var id: String?
+            var event: Event?
+            /// This event's problems in its part's sink: [start, afterID) from its members
+            /// and id, [afterID, end) from the rest.
+            var start: Int, afterID: Int, end: Int
+        }
+        let parts = 16
+        let base = self
+        let chunks = ParallelMap.map(parts, minimum: 2) { part -> (reads: [Read], sink: ProblemSink) in
+            var worker = base
+            worker.sink = ProblemSink(document: base.document, file: base.file)
+            var reads: [Read] = []
+            for node in nodes[(nodes.count * part / parts)..<(nodes.count * (part + 1) / parts)] {
+                let start = worker.sink.count
+                let f = worker.fields(node, NativeIngest.eventShape)
+                var none: [String: Int] = [:]
+                let id = worker.readID(f["id"], seen: &none, what: "event")
+                let afterID = worker.sink.count
+                let event = id.flatMap { worker.readEventBody(node, f: f, id: $0, actorIDs: actorIDs, sourceIDs: sourceIDs) }
+                reads.append(Read(idNode: f["id"], id: id, event: event, start: start, afterID: afterID, end: worker.sink.count))
+            }
+            return (reads, worker.sink)
+        }
+        var seen: [String: Int] = [:]
+        for (reads, part) in chunks {
+            sink.addDropped(of: part)
+            for r in reads {
+                sink.append(r.start..<r.afterID, of: part)
+                guard let id = r.id, let idNode = r.idNode else { continue }
+                if let first = seen[id] {
+                    let (line, column) = document.lineColumn(of: first)
+                    sink.error(idNode, "duplicate event id \"\(id)\" (first used at \(line):\(column))")
+                    continue
+                }
+                seen[id] = idNode
+                sink.append(r.afterID..<r.end, of: part)
+                if let event = r.event { result.events.append(event) }
+            }
+        }
+    }
+
     private mutating func readEvent(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int]) -> Event? {
         let f = fields(node, NativeIngest.eventShape)
         guard let id = readID(f["id"], seen: &seen, what: "event") else { return nil }
+        return readEventBody(node, f: f, id: id, actorIDs: actorIDs, sourceIDs: sourceIDs)
+    }
+
+    /// An event's members after its id.
+    private mutating func readEventBody(_ node: Int, f: Fields, id: String, actorIDs: [String: Int], sourceIDs: [String: Int]) -> Event? {
         var span: DayRange?
         if let single = f["date"] {
             if f["start"] != nil || f["end"] != nil { sink.error(single, "give either \"date\" or \"start\" and \"end\", not both") }

@@ -24,6 +24,18 @@ struct ProblemSink {
 
     var isEmpty: Bool { pending.isEmpty }
 
+    /// How many problems are held so far.
+    var count: Int { pending.count }
+
+    /// Problems `range` of `other` (a sink of the same document that read part of it on
+    /// another thread), in order, under this sink's limit.
+    mutating func append(_ range: Range<Int>, of other: ProblemSink) {
+        for k in range where k < other.pending.count { add(other.pending[k].node, other.pending[k].message, other.pending[k].severity) }
+    }
+
+    /// Counts problems `other` dropped at its own limit as dropped here too.
+    mutating func addDropped(of other: ProblemSink) { dropped += other.dropped }
+
     func problems() -> [Problem] {
         guard !pending.isEmpty else { return [] }
         let positions = document.lineColumns(ofBytes: pending.map { document.offset($0.node) })

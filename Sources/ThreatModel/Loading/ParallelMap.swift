@@ -2,12 +2,15 @@ import Dispatch
 
 /// Maps `0..<count` on every core: independent work (files until they are merged, actor
 /// records, groups) that a 10,000-file feed makes large enough to split.
-enum ParallelMap {
+public enum ParallelMap {
     /// Below this many items the work runs on the calling thread: starting workers costs more.
-    static let threshold = 64
+    public static let threshold = 64
 
-    static func map<T: Sendable>(_ count: Int, minimum: Int = threshold, _ body: @Sendable (Int) -> T) -> [T] {
-        if count < max(minimum, 2) { return (0..<count).map(body) }
+    /// Set (for a task) to run everything on the calling thread: tests compare both ways.
+    @TaskLocal public static var serial = false
+
+    public static func map<T: Sendable>(_ count: Int, minimum: Int = threshold, _ body: @Sendable (Int) -> T) -> [T] {
+        if count < max(minimum, 2) || serial { return (0..<count).map(body) }
         let out = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         out.initialize(repeating: nil)
         defer {
@@ -22,7 +25,8 @@ enum ParallelMap {
 
     /// Runs `a` on another thread while `b` runs on this one (which may itself use
     /// `map`: a nested `concurrentPerform` would get no second core), and returns both.
-    static func pair<A: Sendable, B>(_ a: @escaping @Sendable () -> A, _ b: () -> B) -> (A, B) {
+    public static func pair<A: Sendable, B>(_ a: @escaping @Sendable () -> A, _ b: () -> B) -> (A, B) {
+        if serial { return (a(), b()) }
         let slot = Slot<A>()
         let group = DispatchGroup()
         // Written on the other thread, read only after `wait`, which orders the two.

@@ -31,7 +31,10 @@ public struct TechniqueInfo: Hashable, Sendable, Identifiable {
     }
 
     /// "T1566.001" → "T1566"; a parent is its own root.
-    public static func root(_ id: String) -> String { id.firstIndex(of: ".").map { String(id[..<$0]) } ?? id }
+    public static func root(_ id: String) -> String {
+        // On the bytes ("." is ASCII): the technique aggregates ask for every actor on each refresh.
+        id.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(id[..<$0]) } ?? id
+    }
 
     /// T1234 or T1234.001.
     public static func isAttackID(_ s: String) -> Bool {

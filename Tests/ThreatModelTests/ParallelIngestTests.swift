@@ -1,0 +1,112 @@
+import JSONCore
+import Testing
+import TestSupport
+@testable import ThreatModel
+
+/// Work split across cores (a native file's events, a feed's files, actor records and
+/// merges, filters and aggregates) gives exactly what one pass gives, problems included.
+@Suite struct ParallelIngestTests {
+    /// Events with every kind of fault, duplicates within and across the ranges the parallel
+    /// reader splits at, and good ones between them.
+    func hostileEvents(_ g: inout SplitMix, count: Int) -> String {
+        let events = (0..<count).map { k -> String in
+            // Ids repeat: some nearby (one range), some far apart (different ranges).
+            let id = g.chance(0.1) ? "e\(g.below(count))" : "e\(k)"
+            switch g.below(9) {
+            case 0: return #"{"id": "\#(id)", "kind": "intrusion", "summary": "no date", "sources": ["s"]}"#
+            case 1: return #"{"id": "\#(id)", "date": "2024-02-30", "kind": "intrusion", "summary": "bad day", "sources": ["s"]}"#
+            case 2: return #"{"id": "\#(id)", "date": "2024-01-01", "kind": "nope", "summary": "bad kind", "sources": ["s"], "extra": 1}"#
+            case 3: return #"{"id": 7, "date": "2024-01-01", "kind": "intrusion", "summary": "number id", "sources": ["s"]}"#
+            case 4: return #"{"id": "\#(id)", "date": "2024-01-01", "kind": "intrusion", "actors": ["a0", "ghost"], "summary": "dangling", "sources": ["s", "t"]}"#
+            case 5: return #"[1, 2]"#
+            default:
+                return #"{"id": "\#(id)", "start": "2023-0\#(1 + g.below(9))-01", "end": "2024-01-01", "kind": "intrusion", "actors": ["a0"], "summary": "ok \#(k)", "sources": ["s"], "sectors": ["technology", "bogus"]}"#
+            }
+        }
+        return """
+        {"schema": "threatdeck-report@1", "report": {"id": "r", "title": "T"}, "sources": [{"id": "s", "title": "S"}],
+         "actors": [{"id": "a0", "name": "Aardvark Panda", "type": "state", "sources": ["s"]}],
+         "events": [\(events.joined(separator: ",\n"))]}
+        """
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func nativeEventsReadOnEveryCoreMatchOnePass(seed: UInt64) throws {
+        var g = SplitMix(seed: seed)
+        let text = hostileEvents(&g, count: 400 + g.below(300))
+        let document = try JSONDocument(parsing: Array(text.utf8))
+        let serial = NativeIngest.run(document, file: "f.json", parallelFrom: .max)
+        let parallel = NativeIngest.run(document, file: "f.json", parallelFrom: 2)
+        #expect(serial.events.count > 50, "the generator makes good events too")
+        #expect(serial.problems.contains { $0.message.hasPrefix("duplicate event id") })
+        #expect(parallel.events.map(\.id) == serial.events.map(\.id))
+        #expect(parallel.events == serial.events)
+        #expect(parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
+    }
+
+    @Test func aFeedOfResultsMergesAsOnOneThread() {
+        // Actor records and merges run on every core from 512 records.
+        var results: [IngestResult] = []
+        for k in 0..<1_200 {
+            var r = IngestResult(file: "feed/\(k).json", format: .mispEvent)
+            let names = ["Kimsuky", "APT 28", "Fancy Bear", "Murky Panda", "Cluster \(k % 37)", "Naikon"]
+            var a = Actor(id: "misp-cluster:\(k)", name: names[k % names.count], aliases: k % 3 == 0 ? ["Sofacy"] : [],
+                          provenance: [Provenance(file: "feed/\(k).json", format: .mispEvent)])
+            if k % 6 == 5 { a.externalIDs = k % 12 == 5 ? ["G0019"] : ["G0013"] }
+            r.actors = [a]
+            r.events = [Event(id: "misp-event--\(k)", span: DayRange(Day(ordinal: 738_000 + k)), kind: .other, actorIDs: [a.id], summary: "e\(k)")]
+            results.append(r)
+        }
+        let parallel = DatasetBuilder.build(results)
+        let serial = ParallelMap.$serial.withValue(true) { DatasetBuilder.build(results) }
+        #expect(parallel.actors.count > 6)
+        #expect(parallel.actors == serial.actors)
+        #expect(parallel.events == serial.events)
+    }
+
+    /// A dataset large enough for the filters and aggregates to split their work.
+    func largeDataset() -> Dataset {
+        let nexuses: [Nexus] = [.country("CN"), .country("RU"), .unknown, .country("KP")]
+        let actors = (0..<50).map { k in
+            Actor(id: "a\(k)", name: (k % 7 == 0 ? "Murky Panda " : "Actor ") + "\(k)", nexus: nexuses[k % 4], nexusBasis: .stated,
+                  sectors: k % 2 == 0 ? ["technology"] : ["government"])
+        }
+        var g = SplitMix(seed: 9)
+        let events = (0..<120_000).map { k -> Event in
+            let start = Day(ordinal: 736_000 + g.below(3_000))
+            let span = g.chance(0.02) ? DayRange(start: start, end: start.adding(days: 46 + g.below(300))) : DayRange(start)
+            let a = g.below(actors.count)
+            return Event(id: "e\(k)", span: span, kind: .intrusion, actorIDs: g.chance(0.1) ? ["a\(a)", "a\((a + 1) % 50)"] : ["a\(a)"],
+                         nexus: actors[a].nexus, sectors: g.chance(0.5) ? ["semiconductors"] : ["government"],
+                         summary: g.chance(0.01) ? "panda sighting \(k)" : "event \(k)")
+        }
+        return Dataset(actors: actors, events: events.sorted { ($0.span.start, $0.id) < ($1.span.start, $1.id) })
+    }
+
+    @Test func filtersAndAggregatesOnEveryCoreMatchOneThread() {
+        let d = largeDataset()
+        for filter in [Filter.none, Filter([.nexus(.country("CN")), .sector("technology"), .text("panda")]), Filter([.text("panda")])] {
+            let (fast, slow) = (filter.apply(to: d), ParallelMap.$serial.withValue(true) { filter.apply(to: d) })
+            #expect(fast.eventIndices == slow.eventIndices)
+            #expect(fast.actorIDs == slow.actorIDs)
+            let b1 = ActorBreakdown.compute(d, selection: fast), b2 = ParallelMap.$serial.withValue(true) { ActorBreakdown.compute(d, selection: slow) }
+            #expect(b1.rows.map(\.count) == b2.rows.map(\.count))
+            #expect(b1.total == b2.total && b1.eventsPerActor == b2.eventsPerActor)
+            for granularity: TimelineSeries.Granularity? in [nil, .day, .week, .month, .year] {
+                let t1 = TimelineSeries.compute(d, selection: fast, granularity: granularity, slots: 120)
+                let t2 = ParallelMap.$serial.withValue(true) { TimelineSeries.compute(d, selection: slow, granularity: granularity, slots: 120) }
+                #expect(t1.buckets == t2.buckets)
+                #expect(t1.spans == t2.spans)
+                #expect(t1.total == t2.total && t1.outside == t2.outside)
+            }
+        }
+        // And the counts are right, recounted here from the events themselves.
+        let all = Filter.none.apply(to: d)
+        let month = TimelineSeries.compute(d, selection: all, granularity: .month, slots: 120)
+        for bucket in month.buckets.prefix(6) {
+            #expect(bucket.count == d.events.filter { $0.span.overlaps(bucket.range) }.count)
+        }
+        let cn = ActorBreakdown.compute(d, selection: all, measure: .events).rows.first { $0.key == .nexus(.country("CN")) }
+        #expect(cn?.count == d.events.filter { $0.nexus == .country("CN") }.count)
+    }
+}
