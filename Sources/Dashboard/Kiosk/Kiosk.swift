@@ -82,7 +82,9 @@ public enum Kiosk {
         let b = ActorBreakdown.compute(d, selection: selection)
         var shares: [Nexus: Double] = [:]
         for r in b.rows { if case .nexus(let n) = r.key { shares[n] = r.share } }
-        return KioskDigest(eventIDs: Set(selection.eventIndices.map { d.events[$0].id }), actorIDs: selection.actorIDs, shares: shares)
+        var ids = Set<String>(minimumCapacity: selection.eventIndices.count)
+        for i in selection.eventIndices { ids.insert(d.events[i].id) }
+        return KioskDigest(eventIDs: ids, actorIDs: selection.actorIDs, shares: shares)
     }
 
     /// Keys do nothing, except typing the unlock word, which returns to the dashboard.

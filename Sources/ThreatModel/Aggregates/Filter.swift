@@ -117,16 +117,16 @@ public struct Filter: Hashable, Sendable {
     }
 
     func matches(_ position: Int, dataset: Dataset, activeInWindow: [Bool]?, hasEventInView: Bool) -> Bool {
-        let actor = dataset.actors[position]
+        // Fields read in place: a copy of the actor per test retains all of its strings.
         for chip in chips {
             switch chip {
-            case .nexus(let n): if actor.nexus != n { return false }
-            case .actor(let id): if actor.id != id { return false }
-            case .sector(let s): if !actor.sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { return false }
-            case .region(let r): if !actor.targetRegions.contains(where: { Vocabulary.regionLineage($0).contains(r) }) { return false }
+            case .nexus(let n): if dataset.actors[position].nexus != n { return false }
+            case .actor(let id): if dataset.actors[position].id != id { return false }
+            case .sector(let s): if !dataset.actors[position].sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { return false }
+            case .region(let r): if !dataset.actors[position].targetRegions.contains(where: { Vocabulary.regionLineage($0).contains(r) }) { return false }
             case .window: if let activeInWindow, !activeInWindow[position] && !hasEventInView { return false }
-            case .text(let t): if !hasEventInView && !Filter.textMatches(t, actor.allNames) { return false }
-            case .motivation(let m): if !actor.motivations.contains(m) { return false }
+            case .text(let t): if !hasEventInView && !Filter.textMatches(t, dataset.actors[position].allNames) { return false }
+            case .motivation(let m): if !dataset.actors[position].motivations.contains(m) { return false }
             case .technique(let t): if !dataset.actorUses(position, technique: t) { return false }
             }
         }
@@ -284,18 +284,21 @@ extension Array where Element == UInt8 {
 /// integers instead of copying `Event` values.
 struct EventTest {
     let chips: [Filter.Chip]
-    let nexusPositions: [Int: UInt16?]
-    let actorPositions: [Int: Int32?]
-    let motivated: [Int: Set<Int32>]
+    /// Per chip (by its position in `chips`, unused for other kinds): arrays, not
+    /// dictionaries, since they are read for every chip of every event.
+    let nexusPositions: [UInt16?]
+    let actorPositions: [Int32?]
+    let motivated: [Set<Int32>?]
     /// Per sector chip: the sector's position in the vocabulary (nil for a sector it lacks).
-    let sectorPositions: [Int: Int16]
+    let sectorPositions: [Int16?]
     let window: DayRange?
 
     init(filter: Filter, dataset: Dataset, window: DayRange?) {
         chips = filter.chips
         self.window = window
-        var nexusPositions: [Int: UInt16?] = [:], actorPositions: [Int: Int32?] = [:], motivated: [Int: Set<Int32>] = [:]
-        var sectorPositions: [Int: Int16] = [:]
+        var nexusPositions = [UInt16?](repeating: nil, count: chips.count), actorPositions = [Int32?](repeating: nil, count: chips.count)
+        var motivated = [Set<Int32>?](repeating: nil, count: chips.count)
+        var sectorPositions = [Int16?](repeating: nil, count: chips.count)
         for (k, chip) in chips.enumerated() {
             switch chip {
             case .sector(let s): sectorPositions[k] = Vocabulary.sectorPosition[s].flatMap { Int16(exactly: $0) }
@@ -316,9 +319,9 @@ struct EventTest {
         for (k, chip) in chips.enumerated() {
             switch chip {
             case .nexus:
-                guard let p = nexusPositions[k] ?? nil, columns.nexus[i] == p else { return false }
+                guard let p = nexusPositions[k], columns.nexus[i] == p else { return false }
             case .actor:
-                guard let p = actorPositions[k] ?? nil, columns.actors(i).contains(p) else { return false }
+                guard let p = actorPositions[k], columns.actors(i).contains(p) else { return false }
             case .window:
                 guard let window else { continue }
                 let start = Int(columns.start[i]), end = start + Int(columns.length[i]) - 1

@@ -55,12 +55,27 @@ public struct Dataset: Sendable {
         var byTechnique: [String: [Procedure]] = [:]
         for p in procedures { byTechnique[p.techniqueID, default: []].append(p) }
         proceduresByTechnique = byTechnique
-        eventPosition = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.index = DatasetIndex(actors: actors, events: events, actorPosition: actorIndex)
-        var byActor: [String: [Int]] = [:]
-        for (i, e) in events.enumerated() { for a in e.actorIDs { byActor[a, default: []].append(i) } }
-        self.eventsByActor = byActor
+        let actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.actorIndex = actorIndex
+        @Sendable func positions() -> [String: Int] {
+            var p = [String: Int](minimumCapacity: events.count)
+            for (i, e) in events.enumerated() where p[e.id] == nil { p[e.id] = i }
+            return p
+        }
+        @Sendable func byActor() -> [String: [Int]] {
+            var out: [String: [Int]] = [:]
+            for (i, e) in events.enumerated() { for a in e.actorIDs { out[a, default: []].append(i) } }
+            return out
+        }
+        if events.count >= 20_000 {
+            // Three independent tables over every event, built at once.
+            let (p, (index, grouped)) = ParallelMap.pair(positions) {
+                ParallelMap.pair({ DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }, byActor)
+            }
+            (eventPosition, self.index, eventsByActor) = (p, index, grouped)
+        } else {
+            (eventPosition, self.index, eventsByActor) = (positions(), DatasetIndex(actors: actors, events: events, actorPosition: actorIndex), byActor())
+        }
     }
 
     public static let empty = Dataset()
