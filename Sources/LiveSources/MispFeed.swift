@@ -247,6 +247,9 @@ public final class MispFeed: Sendable {
 
     // MARK: Cache
 
+    /// The private cache file this feed restores from and saves to (nil without a cache directory).
+    public var cacheFile: String? { cachePath }
+
     var cachePath: String? {
         guard let dir = configuration.cacheDirectory else { return nil }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

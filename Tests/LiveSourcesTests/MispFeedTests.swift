@@ -124,6 +124,43 @@ import ThreatModel
         #expect((attributes[.posixPermissions] as? Int) == 0o600, "the cache is private")
     }
 
+    @Test func aTamperedCacheWithImpossibleTimestampsLoadsWithoutTrapping() throws {
+        // The cache is ours, but a disk or a person may have changed it: a timestamp no
+        // Int64 holds (1e300, -1e300) once trapped on restart.
+        let server = try FeedServer()
+        let cache = Self.cache()
+        let probe = MispFeed(.init(location: server.url, cacheDirectory: cache))
+        server.stop()
+        let event = try String(contentsOfFile: Self.events + "/57c4445b-c548-4654-af0b-4be3950d210f.json", encoding: .utf8)
+        let text = #"{"location": "x", "fetched": 1e300, "events": [{"uuid": "a", "timestamp": 1e300, "event": "# + event
+            + #"}, {"uuid": "b", "timestamp": -1e300, "event": "# + event + #"}]}"#
+        let path = try #require(probe.cacheFile)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let restarted = MispFeed(.init(location: server.url, cacheDirectory: cache))
+        #expect(restarted.isFromCache)
+        #expect(restarted.eventCount == 2)
+    }
+
+    @Test func aDirectoryFeedGivesTheNumbersOfItsFiles() async throws {
+        // A directory is read on every core; the numbers are those of the files read one by one.
+        let dir = Self.cache()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.events).filter { $0.hasSuffix(".json") }.sorted()
+        var manifest: [String] = []
+        for (k, f) in files.enumerated() {
+            let uuid = String(format: "%08x-0000-4000-8000-%012x", k + 1, k + 1)
+            try FileManager.default.copyItem(atPath: Self.events + "/" + f, toPath: dir + "/" + uuid + ".json")
+            manifest.append(#""\#(uuid)": {"info": "e\#(k)", "timestamp": "\#(1_700_000_000 + k)"}"#)
+        }
+        try ("{" + manifest.joined(separator: ",") + "}").write(toFile: dir + "/manifest.json", atomically: true, encoding: .utf8)
+        let feed = MispFeed(.init(location: dir, cacheDirectory: Self.cache()), clock: ManualClock(1_800_000_000))
+        #expect(await feed.poll() == nil)
+        #expect(feed.lastFetched == files.count)
+        let viaFiles = DatasetBuilder.build(files.map { Ingest.read(bytes: Array(FileManager.default.contents(atPath: Self.events + "/" + $0)!), file: $0) })
+        let viaFeed = Self.dataset(feed)
+        #expect(viaFeed.events.count == viaFiles.events.count && viaFeed.events.count >= files.count)
+        #expect(Self.numbers(viaFeed) == Self.numbers(viaFiles))
+    }
+
     @Test func summaryWithAFeedEqualsSummaryOfTheFiles() throws {
         let server = try FeedServer()
         let env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "XDG_CACHE_HOME": Self.cache()]
