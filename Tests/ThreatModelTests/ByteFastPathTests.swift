@@ -73,6 +73,25 @@ import TestSupport
         #expect(Vocabulary.fold("  APT-28 / Fancy_Bear ") == "apt 28 fancy bear")
     }
 
+    @Test func namingConventionsAgreeWithTheCharacterDefinition() {
+        func reference(_ name: String) -> Vocabulary.NamingConvention? {
+            let words = name.split(whereSeparator: { !$0.isLetter })
+            guard words.count >= 2, let last = words.last else { return nil }
+            return Vocabulary.namingConventions[last.lowercased()]
+        }
+        let animals = ["Panda", "bear", "KITTEN", "Chollima", "Spider", "Typhoon", "Blizzard", "Sleet", "Tempest", "Jackal", "Team"]
+        var g = SplitMix(seed: 41)
+        var named = 0
+        for s in samples(42, count: 20_000, ascii: true) + samples(43, count: 3_000, ascii: false) {
+            let name = g.chance(0.5) ? s + " " + g.pick(animals) + (g.chance(0.2) ? "-2" : "") : s
+            #expect(Vocabulary.namingConvention(of: name)?.word == reference(name)?.word, "namingConvention(\(name.debugDescription))")
+            if reference(name) != nil { named += 1 }
+        }
+        #expect(named > 1_000, "the samples reach the conventions")
+        #expect(Vocabulary.namingConvention(of: "Murky Panda")?.meaning == .nexus("CN"))
+        #expect(Vocabulary.namingConvention(of: "Panda") == nil)
+    }
+
     @Test func tlpTagsAgreeWithTheStringDefinition() {
         for s in samples(21, count: 20_000, ascii: true) + samples(22, count: 5_000, ascii: false) {
             #expect(TLP(tag: s) == referenceTLP(s), "TLP(tag: \(s.debugDescription))")

@@ -121,6 +121,21 @@ public enum Vocabulary {
 
     /// The naming convention an actor name follows, judged by its last word ("Murky Panda").
     public static func namingConvention(of name: String) -> NamingConvention? {
+        // ASCII names (most) on bytes: for ASCII, the letters are A-Z and a-z, and a
+        // Character's isLetter costs a Unicode property lookup per letter of every name.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words = 0, inWord = false, lastStart = 0, lastEnd = 0
+            for (k, b) in name.utf8.enumerated() {
+                if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
+                    if !inWord { words += 1; lastStart = k; inWord = true }
+                    lastEnd = k + 1
+                } else {
+                    inWord = false
+                }
+            }
+            guard words >= 2 else { return nil }
+            return namingConventions[String(decoding: name.utf8.dropFirst(lastStart).prefix(lastEnd - lastStart), as: UTF8.self).lowercased()]
+        }
         let words = name.split(whereSeparator: { !$0.isLetter })
         guard words.count >= 2, let last = words.last else { return nil }
         return namingConventions[last.lowercased()]
