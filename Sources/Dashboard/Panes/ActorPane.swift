@@ -144,7 +144,8 @@ public enum ActorPane: Pane {
         // Actor stops sit in one run (after the nexus stops, before the motivations) and are
         // numbered from its start; hashing 2,500 actor stops into a dictionary every frame
         // was a third of a frame at 1,000,000 events.
-        let actorStops = wall ? 0 : (self.state(state).nexus ?? defaultNexus(b)).map { _ in actorRows(state).count } ?? 0
+        let rows = wall ? [] : actorRows(state)
+        let actorStops = rows.count
         let actorBase = items.count - b.motivations.count - actorStops
         var positions: [Selectable: Int] = [:]
         for (k, item) in items.enumerated() where (k < actorBase || k >= actorBase + actorStops) && positions[item] == nil { positions[item] = k }
@@ -238,7 +239,6 @@ public enum ActorPane: Pane {
 
         // 3. Actors under the chosen nexus.
         if let n = self.state(state).nexus ?? defaultNexus(b) {
-            let rows = actorRows(state)
             let eventsWidth = 7
             let motiveWidth = min(12, max(0, content.width - 30))
             lines.append(PaneLine { buffer, row in

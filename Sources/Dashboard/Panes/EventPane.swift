@@ -128,17 +128,12 @@ public enum EventPane: Pane {
         let s = self.state(state)
         // On the index's day columns: reading a million events' spans out of the events
         // themselves was most of a timeline key press.
-        let columns = state.dataset.index
+        let index = state.dataset.index
         let (first, last) = (range.start.ordinal, range.end.ordinal)
-        let found = columns.eventStart.withUnsafeBufferPointer { start in
-            columns.eventLength.withUnsafeBufferPointer { length in
-                s.order.firstIndex { i in
-                    let a = Int(start[i])
-                    return a <= last && a + Int(length[i]) - 1 >= first
-                }
-            }
-        }
-        guard let k = found else { return }
+        guard let k = s.order.firstIndex(where: { i in
+            let a = Int(index.eventStart[i])
+            return a <= last && a + Int(index.eventLength[i]) - 1 >= first
+        }) else { return }
         modify(&state) { $0.cursor = k }
     }
 

@@ -76,21 +76,13 @@ public struct ActorBreakdown: Sendable {
         // Counted in ranges on every core for a large selection, and the counts added up.
         let selected = selection.eventIndices
         let (actorTotal, nexusTotal) = (dataset.actors.count, index.nexuses.count)
-        let parts = selected.count >= 100_000 ? 8 : 1
-        let counted = ParallelMap.map(parts, minimum: 2) { part -> ([Int], [Int]) in
+        let counted = ParallelMap.ranges(selected.count, parts: selected.count >= 100_000 ? 8 : 1) { range -> ([Int], [Int]) in
             var actors = [Int](repeating: 0, count: actorTotal)
             var nexuses = [Int](repeating: 0, count: nexusTotal)
-            // Raw buffers: a slice per event retains the shared column, and two cores
-            // retaining one object a million times contend for its count.
-            index.eventActorStart.withUnsafeBufferPointer { rowStart in
-                index.eventActors.withUnsafeBufferPointer { flat in
-                    index.eventNexus.withUnsafeBufferPointer { nexus in
-                        for j in (selected.count * part / parts)..<(selected.count * (part + 1) / parts) {
-                            let i = selected[j]
-                            for k in Int(rowStart[i])..<Int(rowStart[i + 1]) { actors[Int(flat[k])] += 1 }
-                            nexuses[Int(nexus[i])] += 1
-                        }
-                    }
+            index.withColumns { columns in
+                for i in selected[range] {
+                    for a in columns.actors(i) { actors[Int(a)] += 1 }
+                    nexuses[Int(columns.nexus[i])] += 1
                 }
             }
             return (actors, nexuses)

@@ -78,12 +78,11 @@ public struct Filter: Hashable, Sendable {
         // Events are tested in ranges on every core (a million events is a quarter second on
         // one), and the ranges joined in order, so the indices stay ascending.
         let count = dataset.events.count
-        let parts = count >= 50_000 ? 16 : 1
-        let ranges = ParallelMap.map(parts, minimum: 2) { part -> [Int] in
+        let ranges = ParallelMap.ranges(count, parts: count >= 50_000 ? 16 : 1) { range -> [Int] in
             var text = matcher
             var out: [Int] = []
             dataset.index.withColumns { columns in
-                for i in (count * part / parts)..<(count * (part + 1) / parts) where test.matches(i, dataset: dataset, columns: columns, text: &text) { out.append(i) }
+                for i in range where test.matches(i, dataset: dataset, columns: columns, text: &text) { out.append(i) }
             }
             return out
         }
@@ -236,18 +235,7 @@ struct TextMatcher {
     /// Vocabulary.fold(text).contains(q) for ASCII text, without building the folded string.
     private mutating func foldedContains(_ text: String, _ q: [UInt8]) -> Bool {
         buffer.removeAll(keepingCapacity: true)
-        var pendingSpace = false
-        for b in text.utf8 {
-            if b >= 0x80 { return Vocabulary.fold(text).utf8.elementsEqualSubsequence(q) }
-            let lower = (b >= 0x41 && b <= 0x5A) ? b + 32 : b
-            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                if pendingSpace && !buffer.isEmpty { buffer.append(0x20) }
-                pendingSpace = false
-                buffer.append(lower)
-            } else {
-                pendingSpace = true
-            }
-        }
+        guard Vocabulary.foldASCII(text, spaced: true, into: &buffer) else { return Vocabulary.fold(text).utf8.elementsEqualSubsequence(q) }
         return buffer.containsSubsequence(q)
     }
 }

@@ -185,14 +185,12 @@ public struct TimelineSeries: Sendable {
         let nexusCount = columns.nexuses.count
         let windowStart = chosenWindow.start.ordinal, windowEnd = chosenWindow.end.ordinal
         let selected = selection.eventIndices
-        let parts = selected.count >= 100_000 ? 8 : 1
-        let counted = ParallelMap.map(parts, minimum: 2) { part -> (diff: [Int], nexus: [Int], long: [Int], total: Int, outside: Int) in
+        let counted = ParallelMap.ranges(selected.count, parts: selected.count >= 100_000 ? 8 : 1) { range -> (diff: [Int], nexus: [Int], long: [Int], total: Int, outside: Int) in
             var diff = [Int](repeating: 0, count: bucketTotal + 1)
             var nexusDiff = [Int](repeating: 0, count: (bucketTotal + 1) * nexusCount)
             var long: [Int] = []
             var total = 0, outside = 0
-            for j in (selected.count * part / parts)..<(selected.count * (part + 1) / parts) {
-                let i = selected[j]
+            for i in selected[range] {
                 let start = Int(columns.eventStart[i]), end = start + Int(columns.eventLength[i]) - 1
                 guard start <= windowEnd && end >= windowStart else { outside += 1; continue }
                 total += 1

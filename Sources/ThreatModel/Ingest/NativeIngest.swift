@@ -315,13 +315,12 @@ struct NativeIngest {
             /// and id, [afterID, end) from the rest.
             var start: Int, afterID: Int, end: Int
         }
-        let parts = 16
         let base = self
-        let chunks = ParallelMap.map(parts, minimum: 2) { part -> (reads: [Read], sink: ProblemSink) in
+        let chunks = ParallelMap.ranges(nodes.count, parts: 16) { range -> (reads: [Read], sink: ProblemSink) in
             var worker = base
             worker.sink = ProblemSink(document: base.document, file: base.file)
             var reads: [Read] = []
-            for node in nodes[(nodes.count * part / parts)..<(nodes.count * (part + 1) / parts)] {
+            for node in nodes[range] {
                 let start = worker.sink.count
                 let f = worker.fields(node, NativeIngest.eventShape)
                 var none: [String: Int] = [:]

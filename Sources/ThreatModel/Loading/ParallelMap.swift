@@ -23,6 +23,13 @@ public enum ParallelMap {
         return out.compactMap { $0 }
     }
 
+    /// Splits `0..<count` into `parts` consecutive ranges and maps them on every core; the
+    /// results come back in range order, so joined they keep the order of `0..<count`.
+    public static func ranges<T: Sendable>(_ count: Int, parts: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let parts = max(1, parts)
+        return map(parts, minimum: 2) { part in body((count * part / parts)..<(count * (part + 1) / parts)) }
+    }
+
     /// Runs `a` on another thread while `b` runs on this one (which may itself use
     /// `map`: a nested `concurrentPerform` would get no second core), and returns both.
     public static func pair<A: Sendable, B>(_ a: @escaping @Sendable () -> A, _ b: () -> B) -> (A, B) {

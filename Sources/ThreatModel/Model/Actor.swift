@@ -67,7 +67,7 @@ public struct Actor: Hashable, Sendable, Identifiable {
 
     /// The folded form names are compared in: case, spacing and punctuation ignored.
     public static func nameKey(_ name: String) -> String {
-        name.utf8.allSatisfy({ $0 < 0x80 }) ? Vocabulary.foldASCII(name, spaced: false) : String(Vocabulary.fold(name).filter { $0 != " " })
+        Vocabulary.foldASCII(name, spaced: false) ?? String(Vocabulary.fold(name).filter { $0 != " " })
     }
 
     /// Every name it is known by, primary first.

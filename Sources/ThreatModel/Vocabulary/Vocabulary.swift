@@ -178,7 +178,7 @@ public enum Vocabulary {
 
     /// Lower case, letters and digits only, single spaces: how spellings are compared.
     public static func fold(_ raw: String) -> String {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(raw, spaced: true) }
+        if let ascii = foldASCII(raw, spaced: true) { return ascii }
         var out = ""
         var pendingSpace = false
         for scalar in raw.lowercased().unicodeScalars {
@@ -195,12 +195,19 @@ public enum Vocabulary {
 
     /// `fold` for ASCII text, on bytes (names are mostly ASCII and every merge folds them):
     /// for ASCII, lowercasing is A-Z → a-z and the alphabetic scalars are the letters.
-    /// Without `spaced`, the words are run together (`Actor.nameKey`).
-    static func foldASCII(_ raw: String, spaced: Bool) -> String {
+    /// Without `spaced`, the words are run together (`Actor.nameKey`). Nil for other text.
+    static func foldASCII(_ raw: String, spaced: Bool) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(raw.utf8.count)
+        return foldASCII(raw, spaced: spaced, into: &out) ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// Appends `raw` folded to `out` (a buffer a caller reuses); false, with `out` partly
+    /// written, at the first byte that is not ASCII.
+    static func foldASCII(_ raw: String, spaced: Bool, into out: inout [UInt8]) -> Bool {
         var pendingSpace = false
         for var b in raw.utf8 {
+            if b >= 0x80 { return false }
             if b >= 65 && b <= 90 { b += 32 }
             if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
                 if pendingSpace && spaced && !out.isEmpty { out.append(32) }
@@ -210,7 +217,7 @@ public enum Vocabulary {
                 pendingSpace = true
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
 
     private static func parseEntries(_ table: String) -> [Entry] {
