@@ -54,6 +54,37 @@ import Testing
         return read(text).problems.map { "\($0.line):\($0.column): \($0.path): \($0.message)" }
     }
 
+    /// Values events repeat are judged once per reader (an interner); each occurrence of a
+    /// bad one is still reported where it is, in the words of the uncached reader.
+    @Test func aValueRepeatedInManyEventsIsReportedAtEachOccurrence() {
+        let events = (0..<40).map { k -> String in
+            let date = k % 2 == 0 ? "2024-02-30" : "2024-02-2\(k % 9)"
+            let kind = k % 4 == 1 ? "intrusoin" : "intrusion"
+            let nexus = k % 5 == 0 ? "cn" : "CN"
+            return #"{"id": "g\#(k)", "date": "\#(date)", "kind": "\#(kind)", "actors": ["mp", "ghost"], "nexus": "\#(nexus)", "#
+                + #""sectors": ["Finance", "tech\u006eology", "technology"], "countries": ["us", "US"], "summary": "s", "sources": ["s1", "s9"]}"#
+        }
+        let text = Self.valid.replacingFirst(#"{"id": "e1", "date": "2025-06-01""#, with: events.joined(separator: ",\n") + #", {"id": "e1", "date": "2025-06-01""#)
+        let r = read(text)
+        func count(_ message: String) -> Int { r.problems.filter { $0.message == message }.count }
+        #expect(count("invalid date \"2024-02-30\": expected YYYY-MM-DD or an RFC 3339 timestamp") == 20)
+        #expect(count("dangling reference: no actor with id \"ghost\"") == 40)
+        #expect(count("dangling reference: no source with id \"s9\"") == 40)
+        #expect(count("unknown sector \"Finance\" (did you mean \"financial-services\"?)") == 40)
+        #expect(count("unknown country code \"us\" (did you mean \"US\"?)") == 40)
+        #expect(count("unknown nexus \"cn\": expected an ISO 3166-1 alpha-2 code") == 8)
+        #expect(r.problems.filter { $0.message.hasPrefix("unknown kind \"intrusoin\"") }.count == 10)
+        // Each at its own place: one line per event.
+        #expect(Set(r.problems.filter { $0.message.contains("ghost") }.map(\.line)).count == 40)
+        let kept = r.events.filter { $0.id.hasPrefix("g") }
+        #expect(kept.count == 10, "a day that exists and the kind spelled right")
+        for e in kept {
+            #expect(e.actorIDs == ["mp"] && e.sectors == ["technology"] && e.countries == ["US"])
+            #expect(e.nexus == (Int(e.id.dropFirst())! % 5 == 0 ? .unknown : .country("CN")))
+            #expect(e.provenance.map(\.source) == ["An article"])
+        }
+    }
+
     @Test func wrongType() {
         let p = problems(replacing: #""value": 58"#, with: #""value": "58""#)
         #expect(p == ["12:80: $.findings[0].value: expected a number, found a string"])

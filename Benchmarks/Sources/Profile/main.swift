@@ -4,6 +4,7 @@
 // scale FILE (the 1,000,000-event targets: frame, key, filter and drill-down medians, one line per target).
 import Dashboard
 import Foundation
+import JSONCore
 import TerminalUI
 import ThreatModel
 #if canImport(Glibc)
@@ -16,7 +17,7 @@ let mode = args.count > 1 ? args[1] : "frame"
 var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
 parts.removeLast(3)
 let inputs = parts.joined(separator: "/") + "/.inputs"
-let file = args.count > 2 && (mode == "ingest" || mode == "merge" || mode == "scale") ? args[2]
+let file = args.count > 2 && (mode == "ingest" || mode == "merge" || mode == "scale" || mode == "phases") ? args[2]
     : ProcessInfo.processInfo.environment["PROFILE_FILE"] ?? inputs + "/large-dataset.json"
 let bytes = try LocalFileSystem().read(file, limit: 1 << 30)
 
@@ -70,6 +71,15 @@ case "scale":
     print(String(format: "\(label): timeline key to next frame (ms)|%.2f|16", left))
     print(String(format: "\(label): nexus+sector+text filter, all panes (ms)|%.1f|100", filtered))
     print(String(format: "\(label): drill-down and back, two frames (ms)|%.1f|100", drill))
+case "phases":
+    // Where a cold open goes: parse, read, merge, first frame (medians of 5, milliseconds;
+    // every round's result is kept, so no round pays for freeing the one before).
+    var documents: [JSONDocument] = [], results: [IngestResult] = [], datasets: [Dataset] = []
+    let parse = median(5) { _ in documents.append(try! JSONDocument(parsing: bytes)) }
+    let read = median(5) { _ in results.append(Ingest.read(document: documents[0], file: file)) }
+    let merge = median(5) { _ in datasets.append(DatasetBuilder.build([results[0]])) }
+    let first = median(5) { _ in _ = Screen.render(AppState.start(StartOptions(dataset: datasets[0], width: 200, height: 60))) }
+    print(String(format: "parse %.0f ms, read %.0f ms, merge %.0f ms, first frame %.0f ms", parse, read, merge, first))
 case "ingest":
     for _ in 0..<5 { _ = Ingest.read(bytes: bytes, file: file) }
 case "merge":

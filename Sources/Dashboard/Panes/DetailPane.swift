@@ -120,7 +120,7 @@ public enum DetailPane: Pane {
         }
         if !a.software.isEmpty { out.append(("software: " + a.software.joined(separator: ", "), Style(.text))) }
         if !a.externalIDs.isEmpty { out.append(("catalogue ids: " + a.externalIDs.joined(separator: ", "), label)) }
-        let indices = (state.dataset.eventsByActor[id] ?? []).filter { state.selection.containsEvent($0) }
+        let indices = state.dataset.events(ofActor: id).filter { state.selection.containsEvent($0) }
         if let first = indices.first {
             let lastEnd = indices.map { state.dataset.events[$0].span.end }.max() ?? state.dataset.events[first].span.end
             out.append(("events in view: \(Format.count(indices.count)), \(state.dataset.events[first].span.start) to \(lastEnd)", Style(.text)))

@@ -107,7 +107,8 @@ public enum DatasetBuilder {
             if let m = mergedID[i] { localToMerged[record.result][record.actor.id] = m }
         }
         func remap(_ r: Int, _ ids: [String]) -> [String] {
-            if ids.count == 1 { return localToMerged[r][ids[0]].map { [$0] } ?? [] }
+            // An actor whose merged id is its own keeps the event's array (no copy per event).
+            if ids.count == 1 { return localToMerged[r][ids[0]].map { $0 == ids[0] ? ids : [$0] } ?? [] }
             var out: [String] = []
             for id in ids {
                 if let m = localToMerged[r][id], !out.contains(m) { out.append(m) }
@@ -130,6 +131,9 @@ public enum DatasetBuilder {
         var reports: [ReportInfo] = []
         var problems: [Problem] = []
         var seenEvents: Set<String> = []
+        // Only results other than native ones skip an id seen before: ids need remembering
+        // up to the last of those (a single native file remembers none).
+        let lastSkipping = results.lastIndex { $0.format != .native } ?? -1
         // What each primary (a report that has a twin) holds, so the twin's copies are known.
         var primaryKeys: [Int: Set<String>] = [:]
         for p in Set(twins.values) {
@@ -150,7 +154,7 @@ public enum DatasetBuilder {
                 if let keys = twinOf, keys.contains(activityKey(e.span, e.actorIDs)) { continue }
                 // A twin's own publication (the conversion's date) is not new activity.
                 if twinOf != nil, e.kind == .publication, result.reports.contains(where: { e.id == $0.id + "#published" }) { continue }
-                if !seenEvents.insert(e.id).inserted && result.format != .native { continue }
+                if r <= lastSkipping, !seenEvents.insert(e.id).inserted, result.format != .native { continue }
                 events.append(e)
             }
             for var c in result.campaigns {

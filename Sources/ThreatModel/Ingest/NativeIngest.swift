@@ -61,6 +61,7 @@ struct NativeIngest {
             return
         }
 
+        var repeats = Repeats()
         var sourceIDs: [String: Int] = [:]
         var sources: [SourceInfo] = []
         if let s = members["sources"] {
@@ -73,7 +74,7 @@ struct NativeIngest {
 
         var report: ReportInfo?
         if let r = members["report"] {
-            report = readReport(r, sources: sources, sourceIDs: sourceIDs)
+            report = readReport(r, sources: sources, sourceIDs: sourceIDs, repeats: &repeats)
         } else {
             sink.error(root, "missing member \"report\"")
         }
@@ -92,12 +93,12 @@ struct NativeIngest {
             }
         }
         for (id, node, f) in actorNodes {
-            if let actor = readActor(node, f: f, id: id, sourceIDs: sourceIDs) { result.actors.append(actor) }
+            if let actor = readActor(node, f: f, id: id, sourceIDs: sourceIDs, repeats: &repeats) { result.actors.append(actor) }
         }
         if let f = members["findings"] {
             var seen: [String: Int] = [:]
             for node in objects(in: f, what: "finding") {
-                if let finding = readFinding(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen) { result.findings.append(finding) }
+                if let finding = readFinding(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen, repeats: &repeats) { result.findings.append(finding) }
             }
         }
         if let e = members["events"] {
@@ -108,7 +109,7 @@ struct NativeIngest {
                 readEventsInParallel(nodes, actorIDs: actorIDs, sourceIDs: sourceIDs)
             } else {
                 for node in nodes {
-                    if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen) { result.events.append(event) }
+                    if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen, repeats: &repeats) { result.events.append(event) }
                 }
             }
         }
@@ -123,15 +124,19 @@ struct NativeIngest {
     /// The value node of each known member of an object, found in one pass over its
     /// members; unknown, duplicate and missing members are reported on the way.
     private struct Fields {
-        var slots: [Int]
+        /// Inline, not an array: one allocation less for each of a million events.
+        var slots = InlineArray<16, Int>(repeating: -1)
         let shape: Shape
         /// The value node of member `name` (which must be one of the shape's names).
         subscript(_ name: String) -> Int? {
             // A scan of at most 16 short names (compared as two words each) beats hashing
-            // the name: this runs a dozen times for each of 100,000 events.
+            // the name; events, read a million times, use positions (`subscript(member:)`).
             guard let k = shape.names.firstIndex(of: name) else { preconditionFailure("\(name) is not a member of this shape") }
             return slots[k] >= 0 ? slots[k] : nil
         }
+
+        /// The value node of the member at `k` in the shape's names.
+        subscript(member k: Int) -> Int? { slots[k] >= 0 ? slots[k] : nil }
     }
 
     private struct Shape {
@@ -140,6 +145,7 @@ struct NativeIngest {
         let required: [Int]
 
         init(_ names: [String], required: [String]) {
+            precondition(names.count <= 16, "a shape holds at most 16 members")
             self.names = names
             table = KeyTable(names)
             self.required = required.map { names.firstIndex(of: $0)! }
@@ -155,12 +161,30 @@ struct NativeIngest {
                                              "period", "basis", "sources"],
                                             required: ["id", "statement", "metric", "value", "qualifier", "population", "sources"])
     private static let subjectShape = Shape(["nexus", "actor"], required: [])
-    private static let eventShape = Shape(["id", "date", "start", "end", "kind", "actors", "nexus", "sectors", "regions", "countries", "summary", "sources", "techniques", "tlp"],
-                                          required: ["id", "kind", "summary", "sources"])
+    private static let eventShape = Shape(EventMember.names, required: ["id", "kind", "summary", "sources"])
     private static let periodShape = Shape(["start", "end"], required: ["start", "end"])
 
+    /// An event's members, by position in `eventShape` (read a million times: no name lookups).
+    private enum EventMember {
+        static let names = ["id", "date", "start", "end", "kind", "actors", "nexus", "sectors", "regions", "countries",
+                            "summary", "sources", "techniques", "tlp"]
+        static let id = 0, date = 1, start = 2, end = 3, kind = 4, actors = 5, nexus = 6, sectors = 7, regions = 8
+        static let countries = 9, summary = 10, sources = 11, techniques = 12, tlp = 13
+    }
+
+    /// Values that records repeat, each judged once per reader: the payload of an entry is
+    /// 1 for valid and 0 for invalid, a day's ordinal for dates, a position for kinds.
+    private struct Repeats {
+        var dates = StringInterner(), kinds = StringInterner(), actors = StringInterner(), sources = StringInterner()
+        var sectors = StringInterner(), regions = StringInterner(), countries = StringInterner(), techniques = StringInterner()
+    }
+
+    /// A cached judgement of "not valid": the reader reports it again the slow way.
+    private static let rejected = Int.min + 1
+    private static let eventKinds = Event.Kind.allCases
+
     private mutating func fields(_ node: Int, _ shape: Shape) -> Fields {
-        var f = Fields(slots: Array(repeating: -1, count: shape.names.count), shape: shape)
+        var f = Fields(shape: shape)
         guard document.kind(node) == .object else { return f }
         var problems: [(Int, String)] = []
         document.forEachMemberIndex(node) { key, value in
@@ -183,7 +207,7 @@ struct NativeIngest {
                           file: text(f["file"], maxLength: 4096), url: text(f["url"], maxLength: 4096))
     }
 
-    private mutating func readReport(_ node: Int, sources: [SourceInfo], sourceIDs: [String: Int]) -> ReportInfo? {
+    private mutating func readReport(_ node: Int, sources: [SourceInfo], sourceIDs: [String: Int], repeats: inout Repeats) -> ReportInfo? {
         guard document.kind(node) == .object else {
             sink.error(node, "expected an object, found \(document.describe(node))")
             return nil
@@ -195,7 +219,7 @@ struct NativeIngest {
         if let s = f["synthetic"] {
             if let b = document.bool(s) { synthetic = b } else { sink.error(s, "expected true or false, found \(document.describe(s))") }
         }
-        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: false)
+        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: false, cache: &repeats.sources)
         reportTLP = marking(f["tlp"])
         let provenance = Provenance(file: file, format: .native, objectID: id, source: cited.first, synthetic: synthetic, tlp: reportTLP)
         var info = ReportInfo(id: id, title: title, publisher: text(f["publisher"]), published: date(f["published"]),
@@ -205,7 +229,7 @@ struct NativeIngest {
         return info
     }
 
-    private mutating func readActor(_ node: Int, f: Fields, id: String, sourceIDs: [String: Int]) -> Actor? {
+    private mutating func readActor(_ node: Int, f: Fields, id: String, sourceIDs: [String: Int], repeats: inout Repeats) -> Actor? {
         guard let name = text(f["name"]) else { return nil }
         var actor = Actor(id: id, name: name)
         actor.aliases = textArray(f["aliases"]).filter { $0 != name }
@@ -229,9 +253,9 @@ struct NativeIngest {
             if let b = document.bool(c) { actor.collective = b } else { sink.error(c, "expected true or false, found \(document.describe(c))") }
         }
         actor.motivations = enumArray(f["motivations"], "motivations", Motivation.self)
-        actor.sectors = vocabularyArray(f["sectors"], what: "sector") { Vocabulary.sector($0) != nil }
-        actor.regions = vocabularyArray(f["regions"], what: "region") { Vocabulary.region($0) != nil }
-        actor.countries = vocabularyArray(f["countries"], what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
+        actor.sectors = vocabularyArray(f["sectors"], what: "sector", cache: &repeats.sectors) { Vocabulary.sector($0) != nil }
+        actor.regions = vocabularyArray(f["regions"], what: "region", cache: &repeats.regions) { Vocabulary.region($0) != nil }
+        actor.countries = vocabularyArray(f["countries"], what: "country code", cache: &repeats.countries, valid: NativeIngest.isCountryCode)
         if let t = f["techniques"] {
             for tn in objects(in: t, what: "technique") {
                 let tf = fields(tn, NativeIngest.techniqueShape)
@@ -245,14 +269,15 @@ struct NativeIngest {
             }
         }
         if let d = text(f["description"]) { actor.descriptions = [d] }
-        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: true)
+        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: true, cache: &repeats.sources)
         let tlp = marking(f["tlp"])
         actor.tlp = tlp ?? reportTLP
         actor.provenance = provenance(id: id, cited: cited, tlp: tlp)
         return actor
     }
 
-    private mutating func readFinding(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int]) -> Finding? {
+    private mutating func readFinding(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int],
+                                      repeats: inout Repeats) -> Finding? {
         let f = fields(node, NativeIngest.findingShape)
         guard let id = readID(f["id"], seen: &seen, what: "finding") else { return nil }
         let metric = enumValue(f["metric"], "metric", Finding.Metric.self)
@@ -281,7 +306,7 @@ struct NativeIngest {
                 let sf = fields(s, NativeIngest.subjectShape)
                 if document.count(s) == 0 { sink.error(s, "subject is empty: give \"nexus\" or \"actor\"") }
                 if let node = sf["nexus"], let n = text(node) {
-                    if Vocabulary.country(n) != nil && n == n.uppercased() { subjectNexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
+                    if NativeIngest.isCountryCode(n) { subjectNexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
                 }
                 if let node = sf["actor"], let a = text(node) {
                     if actorIDs[a] != nil { subjectActor = a } else { sink.error(node, "dangling reference: no actor with id \"\(a)\"") }
@@ -293,7 +318,7 @@ struct NativeIngest {
         let sector = vocabularyValue(f["sector"], what: "sector") { Vocabulary.sector($0) != nil }
         let region = vocabularyValue(f["region"], what: "region") { Vocabulary.region($0) != nil }
         let findingPeriod = period(f["period"])
-        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: true)
+        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: true, cache: &repeats.sources)
         guard let metric, let qualifier, let value, let statement, let population else { return nil }
         return Finding(id: id, statement: statement, metric: metric, value: value, qualifier: qualifier, subjectNexus: subjectNexus,
                        subjectActorID: subjectActor, population: population, sector: sector, region: region, period: findingPeriod,
@@ -310,31 +335,37 @@ struct NativeIngest {
         struct Read: Sendable {
             var idNode: Int?
             var id: String?
-            var event: Event?
             /// This event's problems in its part's sink: [start, afterID) from its members
             /// and id, [afterID, end) from the rest.
             var start: Int, afterID: Int, end: Int
         }
         let base = self
-        let chunks = ParallelMap.ranges(nodes.count, parts: 16) { range -> (reads: [Read], sink: ProblemSink) in
+        var chunks = ParallelMap.ranges(nodes.count, parts: 16) { range -> (reads: [Read], events: [Event?], sink: ProblemSink) in
             var worker = base
             worker.sink = ProblemSink(document: base.document, file: base.file)
+            var repeats = Repeats()
             var reads: [Read] = []
+            var events: [Event?] = []
+            reads.reserveCapacity(range.count)
+            events.reserveCapacity(range.count)
             for node in nodes[range] {
                 let start = worker.sink.count
                 let f = worker.fields(node, NativeIngest.eventShape)
-                var none: [String: Int] = [:]
-                let id = worker.readID(f["id"], seen: &none, what: "event")
+                let id = worker.readID(f[member: EventMember.id], what: "event")
                 let afterID = worker.sink.count
-                let event = id.flatMap { worker.readEventBody(node, f: f, id: $0, actorIDs: actorIDs, sourceIDs: sourceIDs) }
-                reads.append(Read(idNode: f["id"], id: id, event: event, start: start, afterID: afterID, end: worker.sink.count))
+                let event = id.flatMap { worker.readEventBody(node, f: f, id: $0, actorIDs: actorIDs, sourceIDs: sourceIDs, repeats: &repeats) }
+                reads.append(Read(idNode: f[member: EventMember.id], id: id, start: start, afterID: afterID, end: worker.sink.count))
+                events.append(event)
             }
-            return (reads, worker.sink)
+            return (reads, events, worker.sink)
         }
         var seen: [String: Int] = [:]
-        for (reads, part) in chunks {
+        seen.reserveCapacity(nodes.count)
+        for c in chunks.indices {
+            let part = chunks[c].sink
             sink.addDropped(of: part)
-            for r in reads {
+            for k in chunks[c].reads.indices {
+                let r = chunks[c].reads[k]
                 sink.append(r.start..<r.afterID, of: part)
                 guard let id = r.id, let idNode = r.idNode else { continue }
                 if let first = seen[id] {
@@ -344,57 +375,95 @@ struct NativeIngest {
                 }
                 seen[id] = idNode
                 sink.append(r.afterID..<r.end, of: part)
-                if let event = r.event { result.events.append(event) }
+                // Moved, not copied: a copy retains each of the event's strings and arrays.
+                if let event = chunks[c].events[k].take() { result.events.append(event) }
             }
         }
     }
 
-    private mutating func readEvent(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int]) -> Event? {
+    private mutating func readEvent(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int],
+                                    repeats: inout Repeats) -> Event? {
         let f = fields(node, NativeIngest.eventShape)
-        guard let id = readID(f["id"], seen: &seen, what: "event") else { return nil }
-        return readEventBody(node, f: f, id: id, actorIDs: actorIDs, sourceIDs: sourceIDs)
+        guard let id = readID(f[member: EventMember.id], seen: &seen, what: "event") else { return nil }
+        return readEventBody(node, f: f, id: id, actorIDs: actorIDs, sourceIDs: sourceIDs, repeats: &repeats)
     }
 
     /// An event's members after its id.
-    private mutating func readEventBody(_ node: Int, f: Fields, id: String, actorIDs: [String: Int], sourceIDs: [String: Int]) -> Event? {
+    private mutating func readEventBody(_ node: Int, f: Fields, id: String, actorIDs: [String: Int], sourceIDs: [String: Int],
+                                        repeats: inout Repeats) -> Event? {
+        typealias M = EventMember
         var span: DayRange?
-        if let single = f["date"] {
-            if f["start"] != nil || f["end"] != nil { sink.error(single, "give either \"date\" or \"start\" and \"end\", not both") }
-            if let d = date(single) { span = DayRange(d) }
-        } else if f["start"] != nil || f["end"] != nil {
-            let s = date(f["start"]), e = date(f["end"])
-            if f["start"] == nil { sink.error(node, "missing member \"start\" (an event with \"end\" needs a \"start\")") }
-            if f["end"] == nil { sink.error(node, "missing member \"end\" (an event with \"start\" needs an \"end\")") }
+        if let single = f[member: M.date] {
+            if f[member: M.start] != nil || f[member: M.end] != nil { sink.error(single, "give either \"date\" or \"start\" and \"end\", not both") }
+            if let d = date(single, cache: &repeats.dates) { span = DayRange(d) }
+        } else if f[member: M.start] != nil || f[member: M.end] != nil {
+            let s = date(f[member: M.start], cache: &repeats.dates), e = date(f[member: M.end], cache: &repeats.dates)
+            if f[member: M.start] == nil { sink.error(node, "missing member \"start\" (an event with \"end\" needs a \"start\")") }
+            if f[member: M.end] == nil { sink.error(node, "missing member \"end\" (an event with \"start\" needs an \"end\")") }
             if let s, let e {
-                if e < s { sink.error(f["end"]!, "date out of order: end \(e) is before start \(s)") } else { span = DayRange(start: s, end: e) }
+                if e < s { sink.error(f[member: M.end]!, "date out of order: end \(e) is before start \(s)") } else { span = DayRange(start: s, end: e) }
             }
         } else {
             sink.error(node, "missing member \"date\" (or \"start\" and \"end\")")
         }
-        let kind = enumValue(f["kind"], "kind", Event.Kind.self)
+        let kind = eventKind(f[member: M.kind], cache: &repeats.kinds)
         var actors: [String] = []
-        if let a = f["actors"] {
-            for (ref, refNode) in textArrayWithNodes(a) {
-                if actorIDs[ref] != nil { actors.append(ref) } else { sink.error(refNode, "dangling reference: no actor with id \"\(ref)\"") }
-            }
+        if let a = f[member: M.actors] {
+            actors = strings(a, cache: &repeats.actors, unique: false, rejection: .dangling("actor")) { actorIDs[$0] != nil }.kept
         }
         var nexus = Nexus.unknown
-        if let node = f["nexus"], let n = text(node) {
-            if Vocabulary.country(n) != nil && n == n.uppercased() { nexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
+        if let node = f[member: M.nexus] {
+            if let e = repeats.countries.entry(node, in: document), judge(e, in: &repeats.countries, NativeIngest.isCountryCode) {
+                nexus = .country(repeats.countries.string(e))
+            } else if let n = text(node) {
+                if NativeIngest.isCountryCode(n) { nexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
+            }
         }
-        let sectors = vocabularyArray(f["sectors"], what: "sector") { Vocabulary.sector($0) != nil }
-        let regions = vocabularyArray(f["regions"], what: "region") { Vocabulary.region($0) != nil }
-        let countries = vocabularyArray(f["countries"], what: "country code") { Vocabulary.country($0) != nil && $0 == $0.uppercased() }
-        let summary = text(f["summary"])
-        let cited = sourceRefs(f["sources"], sourceIDs: sourceIDs, required: true)
-        let techniques = vocabularyArray(f["techniques"], what: "ATT&CK technique id") { NativeIngest.isAttackID($0) }
-        let tlp = marking(f["tlp"])
+        let sectors = vocabularyArray(f[member: M.sectors], what: "sector", cache: &repeats.sectors) { Vocabulary.sector($0) != nil }
+        let regions = vocabularyArray(f[member: M.regions], what: "region", cache: &repeats.regions) { Vocabulary.region($0) != nil }
+        let countries = vocabularyArray(f[member: M.countries], what: "country code", cache: &repeats.countries, valid: NativeIngest.isCountryCode)
+        let summary = text(f[member: M.summary])
+        let cited = sourceRefs(f[member: M.sources], sourceIDs: sourceIDs, required: true, cache: &repeats.sources)
+        let techniques = vocabularyArray(f[member: M.techniques], what: "ATT&CK technique id", cache: &repeats.techniques) { NativeIngest.isAttackID($0) }
+        let tlp = marking(f[member: M.tlp])
         guard let span, let kind, let summary else { return nil }
         var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors, regions: regions,
                           countries: countries, summary: summary, provenance: provenance(id: id, cited: cited, tlp: tlp))
         event.techniques = techniques
         event.tlp = tlp ?? reportTLP
         return event
+    }
+
+    /// An ISO 3166-1 alpha-2 code ThreatDeck knows, in capitals.
+    static func isCountryCode(_ s: String) -> Bool { Vocabulary.country(s) != nil && s == s.uppercased() }
+
+    /// Whether entry `e` is valid, judged by `valid` the first time it is met.
+    @inline(__always)
+    private func judge(_ e: Int, in cache: inout StringInterner, _ valid: (String) -> Bool) -> Bool {
+        if cache.payload(e) == StringInterner.unjudged { cache.setPayload(e, valid(cache.string(e)) ? 1 : 0) }
+        return cache.payload(e) == 1
+    }
+
+    /// A date read through `cache`: a day met before is not parsed again. An invalid one is
+    /// read the uncached way, which reports it.
+    private mutating func date(_ v: Int?, cache: inout StringInterner) -> Day? {
+        guard let v else { return nil }
+        guard let e = cache.entry(v, in: document) else { return date(v) }
+        if cache.payload(e) == StringInterner.unjudged { cache.setPayload(e, Day(parsing: cache.string(e))?.ordinal ?? NativeIngest.rejected) }
+        let ordinal = cache.payload(e)
+        return ordinal == NativeIngest.rejected ? date(v) : Day(ordinal: ordinal)
+    }
+
+    /// An event kind read through `cache`; an unknown one is read the uncached way, which reports it.
+    private mutating func eventKind(_ v: Int?, cache: inout StringInterner) -> Event.Kind? {
+        guard let v else { return nil }
+        guard let e = cache.entry(v, in: document) else { return enumValue(v, "kind", Event.Kind.self) }
+        if cache.payload(e) == StringInterner.unjudged {
+            let raw = cache.string(e)
+            cache.setPayload(e, NativeIngest.eventKinds.firstIndex { $0.rawValue == raw } ?? NativeIngest.rejected)
+        }
+        let k = cache.payload(e)
+        return k == NativeIngest.rejected ? enumValue(v, "kind", Event.Kind.self) : NativeIngest.eventKinds[k]
     }
 
     // MARK: Typed reads that report what is wrong
@@ -415,6 +484,18 @@ struct NativeIngest {
     }
 
     private mutating func readID(_ idNode: Int?, seen: inout [String: Int], what: String) -> String? {
+        guard let idNode, let id = readID(idNode, what: what) else { return nil }
+        if let first = seen[id] {
+            let (line, column) = document.lineColumn(of: first)
+            sink.error(idNode, "duplicate \(what) id \"\(id)\" (first used at \(line):\(column))")
+            return nil
+        }
+        seen[id] = idNode
+        return id
+    }
+
+    /// A well-formed id, not yet checked for duplicates.
+    private mutating func readID(_ idNode: Int?, what: String) -> String? {
         guard let idNode else { return nil }
         guard let id = document.string(idNode) else {
             sink.error(idNode, "expected a string id, found \(document.describe(idNode))")
@@ -424,12 +505,6 @@ struct NativeIngest {
             sink.error(idNode, "invalid id \"\(id.prefix(40))\": use letters, digits, '.', '_', ':' or '-' (at most 128)")
             return nil
         }
-        if let first = seen[id] {
-            let (line, column) = document.lineColumn(of: first)
-            sink.error(idNode, "duplicate \(what) id \"\(id)\" (first used at \(line):\(column))")
-            return nil
-        }
-        seen[id] = idNode
         return id
     }
 
@@ -466,16 +541,65 @@ struct NativeIngest {
             return []
         }
         var out: [(String, Int)] = []
-        var elements: [Int] = []
-        document.forEachElement(array) { _, element in elements.append(element) }
-        for element in elements {
-            if document.kind(element) != .string || document.rawStringLength(element) == 0 {
-                sink.error(element, "expected a non-empty string, found \(document.kind(element) == .string ? "an empty string" : document.describe(element))")
-            } else if let s = limitedText(element) {
-                out.append((s, element))
-            }
+        var k = array + 1
+        let end = document.next(array)
+        while k < end {
+            if let s = element(k) { out.append((s, k)) }
+            k = document.next(k)
         }
         return out
+    }
+
+    /// One element of an array of strings: a non-empty string, else reported.
+    private mutating func element(_ element: Int) -> String? {
+        if document.kind(element) != .string || document.rawStringLength(element) == 0 {
+            sink.error(element, "expected a non-empty string, found \(document.kind(element) == .string ? "an empty string" : document.describe(element))")
+            return nil
+        }
+        return limitedText(element)
+    }
+
+    /// How a string an array may not hold is reported.
+    private enum Rejection {
+        case unknown(String), dangling(String)
+    }
+
+    /// The strings of array `a` that `valid` accepts, in order (each once when `unique`),
+    /// and how many of its elements were strings at all; the others are reported. Short
+    /// strings go through `cache`: a value met before is neither decoded nor judged again.
+    private mutating func strings(_ a: Int, cache: inout StringInterner, unique: Bool, rejection: Rejection,
+                                  valid: (String) -> Bool) -> (kept: [String], texts: Int) {
+        guard document.kind(a) == .array else {
+            sink.error(a, "expected an array of strings, found \(document.describe(a))")
+            return ([], 0)
+        }
+        var kept: [String] = []
+        var texts = 0
+        var k = a + 1
+        let end = document.next(a)
+        while k < end {
+            defer { k = document.next(k) }
+            let s: String
+            let ok: Bool
+            if let e = cache.entry(k, in: document) {
+                s = cache.string(e)
+                ok = judge(e, in: &cache, valid)
+            } else {
+                guard let text = element(k) else { continue }
+                s = text
+                ok = valid(s)
+            }
+            texts += 1
+            if ok {
+                if !unique || !kept.contains(s) { kept.append(s) }
+                continue
+            }
+            switch rejection {
+            case .unknown(let what): sink.error(k, "unknown \(what) \"\(s.prefix(60))\"\(suggestion(for: s, what: what))")
+            case .dangling(let what): sink.error(k, "dangling reference: no \(what) with id \"\(s)\"")
+            }
+        }
+        return (kept, texts)
     }
 
     private mutating func textArray(_ a: Int?) -> [String] {
@@ -513,17 +637,9 @@ struct NativeIngest {
         return out
     }
 
-    private mutating func vocabularyArray(_ a: Int?, what: String, valid: (String) -> Bool) -> [String] {
+    private mutating func vocabularyArray(_ a: Int?, what: String, cache: inout StringInterner, valid: (String) -> Bool) -> [String] {
         guard let a else { return [] }
-        var out: [String] = []
-        for (s, element) in textArrayWithNodes(a) {
-            if valid(s) {
-                if !out.contains(s) { out.append(s) }
-            } else {
-                sink.error(element, "unknown \(what) \"\(s.prefix(60))\"\(suggestion(for: s, what: what))")
-            }
-        }
-        return out
+        return strings(a, cache: &cache, unique: true, rejection: .unknown(what), valid: valid).kept
     }
 
     private mutating func vocabularyValue(_ v: Int?, what: String, valid: (String) -> Bool) -> String? {
@@ -576,15 +692,11 @@ struct NativeIngest {
         return DayRange(start: s, end: e)
     }
 
-    private mutating func sourceRefs(_ a: Int?, sourceIDs: [String: Int], required: Bool) -> [String] {
+    private mutating func sourceRefs(_ a: Int?, sourceIDs: [String: Int], required: Bool, cache: inout StringInterner) -> [String] {
         guard let a else { return [] }
-        var out: [String] = []
-        let refs = textArrayWithNodes(a)
-        if refs.isEmpty && document.kind(a) == .array && required { sink.error(a, "empty \"sources\": cite at least one source") }
-        for (ref, element) in refs {
-            if sourceIDs[ref] != nil { out.append(ref) } else { sink.error(element, "dangling reference: no source with id \"\(ref)\"") }
-        }
-        return out
+        let (kept, texts) = strings(a, cache: &cache, unique: false, rejection: .dangling("source")) { sourceIDs[$0] != nil }
+        if texts == 0 && document.kind(a) == .array && required { sink.error(a, "empty \"sources\": cite at least one source") }
+        return kept
     }
 
     private func provenance(id: String, cited: [String], tlp: TLP? = nil) -> [Provenance] {
@@ -607,13 +719,15 @@ struct NativeIngest {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        let u = Array(id.utf8)
-        guard !u.isEmpty, u.count <= 128 else { return false }
         func ok(_ c: UInt8, first: Bool) -> Bool {
             let alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
             return first ? alnum : alnum || c == 0x2E || c == 0x5F || c == 0x3A || c == 0x2D
         }
-        return ok(u[0], first: true) && u.dropFirst().allSatisfy { ok($0, first: false) }
+        var id = id
+        return id.withUTF8 { u in
+            guard let first = u.first, u.count <= 128 else { return false }
+            return ok(first, first: true) && u.dropFirst().allSatisfy { ok($0, first: false) }
+        }
     }
 
     static func isAttackID(_ s: String) -> Bool { TechniqueInfo.isAttackID(s) }

@@ -8,8 +8,6 @@ public struct Dataset: Sendable {
     public var problems: [Problem]
     public var files: [LoadedFile]
     private var actorIndex: [String: Int]
-    /// Actor id → indices of its events (ascending, so by start date).
-    public private(set) var eventsByActor: [String: [Int]]
     /// Integer columns over events and actors for the aggregates' hot loops.
     public private(set) var index: DatasetIndex
     /// ATT&CK techniques the data describes or names, by id.
@@ -62,25 +60,23 @@ public struct Dataset: Sendable {
             for (i, e) in events.enumerated() where p[e.id] == nil { p[e.id] = i }
             return p
         }
-        @Sendable func byActor() -> [String: [Int]] {
-            var out: [String: [Int]] = [:]
-            for (i, e) in events.enumerated() { for a in e.actorIDs { out[a, default: []].append(i) } }
-            return out
-        }
         if events.count >= 20_000 {
-            // Three independent tables over every event, built at once.
-            let (p, (index, grouped)) = ParallelMap.pair(positions) {
-                ParallelMap.pair({ DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }, byActor)
-            }
-            (eventPosition, self.index, eventsByActor) = (p, index, grouped)
+            // Two independent tables over every event, built at once.
+            (eventPosition, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }
         } else {
-            (eventPosition, self.index, eventsByActor) = (positions(), DatasetIndex(actors: actors, events: events, actorPosition: actorIndex), byActor())
+            (eventPosition, self.index) = (positions(), DatasetIndex(actors: actors, events: events, actorPosition: actorIndex))
         }
     }
 
     public static let empty = Dataset()
 
     public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
+
+    /// Indices of the events of actor `id` (ascending, so by start date).
+    public func events(ofActor id: String) -> [Int] {
+        guard let p = actorIndex[id] else { return [] }
+        return index.events(ofActor: p).map { Int($0) }
+    }
 
     /// The actor a user means by `text`: its id, else the one with that name (case, spacing
     /// and punctuation folded), else one with that alias. A name beats an alias: in a galaxy

@@ -12,6 +12,10 @@ public struct DatasetIndex: Sendable {
     /// event k's actors are `eventActors[eventActorStart[k]..<eventActorStart[k + 1]]`).
     public let eventActorStart: [Int32]
     public let eventActors: [Int32]
+    /// The same rows turned round: actor k's events, ascending, are
+    /// `actorEvents[actorEventStart[k]..<actorEventStart[k + 1]]`.
+    public let actorEventStart: [Int32]
+    public let actorEvents: [Int32]
     /// Per actor, its nexus position.
     public let actorNexus: [UInt16]
     /// Per actor and per event: the sector positions they target, ancestors included, each once.
@@ -72,6 +76,27 @@ public struct DatasetIndex: Sendable {
         eventNexus = nexus
         eventActorStart = rowStart
         eventActors = flat
+        // Counting sort by actor: rows stay in event order, so each actor's events ascend.
+        var starts = [Int32](repeating: 0, count: actors.count + 1)
+        for a in flat { starts[Int(a) + 1] += 1 }
+        for k in 0..<actors.count { starts[k + 1] += starts[k] }
+        var next = starts
+        var byActor = [Int32](repeating: 0, count: flat.count)
+        for k in 0..<events.count {
+            for j in Int(rowStart[k])..<Int(rowStart[k + 1]) {
+                let a = Int(flat[j])
+                byActor[Int(next[a])] = Int32(k)
+                next[a] += 1
+            }
+        }
+        actorEventStart = starts
+        actorEvents = byActor
+    }
+
+    /// The events of the actor at position `k`, ascending.
+    @inline(__always)
+    public func events(ofActor k: Int) -> ArraySlice<Int32> {
+        actorEvents[Int(actorEventStart[k])..<Int(actorEventStart[k + 1])]
     }
 
     /// The actor positions of event `k`.

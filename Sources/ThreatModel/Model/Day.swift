@@ -83,7 +83,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp (`2026-03-31T12:00:00Z`, fractions and
     /// offsets allowed). The day is the timestamp's own calendar day, as written.
     public init?(parsing text: String) {
-        var utf8 = Array(text.utf8)
+        var text = text
+        guard let day = text.withUTF8({ Day.parse($0) }) else { return nil }
+        self = day
+    }
+
+    /// `init(parsing:)` on the UTF-8 bytes (no copy of them).
+    static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> Day? {
         guard utf8.count >= 10 else { return nil }
         func digits(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -116,8 +122,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
                 return nil
             }
         }
-        utf8.removeAll()
-        self.init(year: y, month: m, day: d)
+        return Day(year: y, month: m, day: d)
     }
 }
 
