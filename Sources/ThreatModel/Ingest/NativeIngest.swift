@@ -126,7 +126,8 @@ struct NativeIngest {
     private struct Fields {
         /// Inline, not an array: one allocation less for each of a million events.
         var slots = InlineArray<16, Int>(repeating: -1)
-        let shape: Shape
+        // Shapes are static: never freed, so no reference count to keep.
+        unowned(unsafe) let shape: Shape
         /// The value node of member `name` (which must be one of the shape's names).
         subscript(_ name: String) -> Int? {
             // A scan of at most 16 short names (compared as two words each) beats hashing
@@ -139,7 +140,8 @@ struct NativeIngest {
         subscript(member k: Int) -> Int? { slots[k] >= 0 ? slots[k] : nil }
     }
 
-    private struct Shape {
+    /// A class: `Fields` refer to their shape without copying (and retaining) its arrays.
+    private final class Shape: Sendable {
         let names: [String]
         let table: KeyTable
         let required: [Int]
@@ -186,15 +188,19 @@ struct NativeIngest {
     private mutating func fields(_ node: Int, _ shape: Shape) -> Fields {
         var f = Fields(shape: shape)
         guard document.kind(node) == .object else { return f }
-        var problems: [(Int, String)] = []
-        document.forEachMemberIndex(node) { key, value in
-            guard let k = document.keyIndex(key, in: shape.table) else {
-                problems.append((key, "unknown member \"\(document.string(key) ?? "")\""))
-                return
+        // A plain loop, not `forEachMemberIndex`: its closure context cost a retain and a
+        // release per member of each of a million events.
+        var key = node + 1
+        let end = document.next(node)
+        while key < end {
+            let value = key + 1
+            if let k = document.keyIndex(key, in: shape.table) {
+                if f.slots[k] >= 0 { sink.error(key, "duplicate member \"\(shape.names[k])\"") } else { f.slots[k] = value }
+            } else {
+                sink.error(key, "unknown member \"\(document.string(key) ?? "")\"")
             }
-            if f.slots[k] >= 0 { problems.append((key, "duplicate member \"\(shape.names[k])\"")) } else { f.slots[k] = value }
+            key = document.next(value)
         }
-        for (at, message) in problems { sink.error(at, message) }
         for k in shape.required where f.slots[k] < 0 { sink.error(node, "missing member \"\(shape.names[k])\"") }
         return f
     }
@@ -335,6 +341,8 @@ struct NativeIngest {
         struct Read: Sendable {
             var idNode: Int?
             var id: String?
+            /// A hash of the id's text, made here on the workers for the join's duplicate check.
+            var hash = 0
             /// This event's problems in its part's sink: [start, afterID) from its members
             /// and id, [afterID, end) from the rest.
             var start: Int, afterID: Int, end: Int
@@ -354,13 +362,19 @@ struct NativeIngest {
                 let id = worker.readID(f[member: EventMember.id], what: "event")
                 let afterID = worker.sink.count
                 let event = id.flatMap { worker.readEventBody(node, f: f, id: $0, actorIDs: actorIDs, sourceIDs: sourceIDs, repeats: &repeats) }
-                reads.append(Read(idNode: f[member: EventMember.id], id: id, start: start, afterID: afterID, end: worker.sink.count))
+                var read = Read(idNode: f[member: EventMember.id], id: id, start: start, afterID: afterID, end: worker.sink.count)
+                if var text = id { read.hash = text.withUTF8 { KeyTable.hash($0) } }
+                reads.append(read)
                 events.append(event)
             }
             return (reads, events, worker.sink)
         }
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(nodes.count)
+        // Ids seen so far, by hash, in an open-addressing table of first nodes (a String
+        // dictionary here took a sixth of the read: it hashed every id again, serially).
+        var size = 16
+        while size < nodes.count * 2 { size *= 2 }
+        let mask = size - 1
+        var hashes = [Int](repeating: 0, count: size), firsts = [Int](repeating: -1, count: size)
         for c in chunks.indices {
             let part = chunks[c].sink
             sink.addDropped(of: part)
@@ -368,12 +382,21 @@ struct NativeIngest {
                 let r = chunks[c].reads[k]
                 sink.append(r.start..<r.afterID, of: part)
                 guard let id = r.id, let idNode = r.idNode else { continue }
-                if let first = seen[id] {
+                var slot = r.hash & mask
+                var first: Int?
+                while firsts[slot] >= 0 {
+                    if hashes[slot] == r.hash, document.string(firsts[slot]) == id {
+                        first = firsts[slot]
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+                if let first {
                     let (line, column) = document.lineColumn(of: first)
                     sink.error(idNode, "duplicate event id \"\(id)\" (first used at \(line):\(column))")
                     continue
                 }
-                seen[id] = idNode
+                (hashes[slot], firsts[slot]) = (r.hash, idNode)
                 sink.append(r.afterID..<r.end, of: part)
                 // Moved, not copied: a copy retains each of the event's strings and arrays.
                 if let event = chunks[c].events[k].take() { result.events.append(event) }

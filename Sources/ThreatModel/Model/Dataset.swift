@@ -36,7 +36,13 @@ public struct Dataset: Sendable {
         self.reports = reports
         self.actors = actors
         self.events = events
-        recordMarking = TLP.highest([TLP.highest(actors.lazy.map(\.tlp)), TLP.highest(events.lazy.map(\.tlp))])
+        // Read in place: a key path over the events would copy each of them.
+        let eventMarking = events.withUnsafeBufferPointer { events in
+            var highest: TLP?
+            for k in events.indices { if let t = events[k].tlp, highest.map({ t > $0 }) ?? true { highest = t } }
+            return highest
+        }
+        recordMarking = TLP.highest([TLP.highest(actors.lazy.map(\.tlp)), eventMarking])
         self.campaigns = campaigns
         self.findings = findings
         self.problems = problems
@@ -57,7 +63,10 @@ public struct Dataset: Sendable {
         self.actorIndex = actorIndex
         @Sendable func positions() -> [String: Int] {
             var p = [String: Int](minimumCapacity: events.count)
-            for (i, e) in events.enumerated() where p[e.id] == nil { p[e.id] = i }
+            events.withUnsafeBufferPointer { events in
+                // Backwards, so the first of duplicate ids is the one that stays.
+                for i in events.indices.reversed() { p[events[i].id] = i }
+            }
             return p
         }
         if events.count >= 20_000 {

@@ -29,19 +29,30 @@ public struct DatasetIndex: Sendable {
     init(actors: [Actor], events: [Event], actorPosition: [String: Int]) {
         var nexuses: [Nexus] = []
         var nexusPosition: [Nexus: UInt16] = [:]
+        var last: (nexus: Nexus, position: UInt16)?
         func position(_ n: Nexus) -> UInt16 {
-            if let p = nexusPosition[n] { return p }
-            let p = UInt16(nexuses.count)
-            nexuses.append(n)
-            nexusPosition[n] = p
+            // Runs of events share a nexus: compare with the last one before hashing.
+            if let last, last.nexus == n { return last.position }
+            let p = nexusPosition[n] ?? {
+                let p = UInt16(nexuses.count)
+                nexuses.append(n)
+                nexusPosition[n] = p
+                return p
+            }()
+            last = (n, p)
             return p
+        }
+        /// Appends the sector positions of `sectors`, ancestors included, each once.
+        func expand(_ sectors: [String], into out: inout [Int16]) {
+            let from = out.count
+            for id in sectors {
+                guard let p = Vocabulary.sectorPosition[id] else { continue }
+                for q in Vocabulary.sectorLineagePositions[p] where !out[from...].contains(Int16(q)) { out.append(Int16(q)) }
+            }
         }
         func expanded(_ sectors: [String]) -> [Int16] {
             var out: [Int16] = []
-            for id in sectors {
-                guard let p = Vocabulary.sectorPosition[id] else { continue }
-                for q in Vocabulary.sectorLineagePositions[p] where !out.contains(Int16(q)) { out.append(Int16(q)) }
-            }
+            expand(sectors, into: &out)
             return out
         }
         var start = [Int32](), length = [Int32](), nexus = [UInt16](), rowStart = [Int32](), flat = [Int32]()
@@ -54,15 +65,19 @@ public struct DatasetIndex: Sendable {
         nexus.reserveCapacity(events.count)
         rowStart.reserveCapacity(events.count + 1)
         rowStart.append(0)
-        for e in events {
-            start.append(Int32(truncatingIfNeeded: e.span.start.ordinal))
-            length.append(Int32(truncatingIfNeeded: e.span.length))
-            nexus.append(position(e.nexus))
-            for a in e.actorIDs { if let p = actorPosition[a] { flat.append(Int32(p)) } }
-            rowStart.append(Int32(flat.count))
-            sectorFlat.append(contentsOf: expanded(e.sectors))
-            sectorStart.append(Int32(sectorFlat.count))
-            regions.append(e.countries.isEmpty ? e.regions : e.targetRegions)
+        // Fields read in place: `for e in events` would copy each event (a retain and a
+        // release for each of its strings and arrays).
+        events.withUnsafeBufferPointer { events in
+            for k in events.indices {
+                start.append(Int32(truncatingIfNeeded: events[k].span.start.ordinal))
+                length.append(Int32(truncatingIfNeeded: events[k].span.length))
+                nexus.append(position(events[k].nexus))
+                for a in events[k].actorIDs { if let p = actorPosition[a] { flat.append(Int32(p)) } }
+                rowStart.append(Int32(flat.count))
+                expand(events[k].sectors, into: &sectorFlat)
+                sectorStart.append(Int32(sectorFlat.count))
+                regions.append(events[k].countries.isEmpty ? events[k].regions : events[k].targetRegions)
+            }
         }
         actorNexus = actors.map { position($0.nexus) }
         actorSectors = actors.map { expanded($0.sectors) }
