@@ -27,13 +27,21 @@ struct EmbedResources: BuildToolPlugin {
         case "BuildInfo":
             // The commit the binary is built from, for --version: .git/HEAD and the ref it
             // names (or packed-refs). Nothing from a tarball without .git: "unknown commit".
-            let git = root.appending(path: ".git")
+            var git = root.appending(path: ".git")
+            // A worktree's .git is a file naming its git directory; refs live in the common one.
+            if let link = try? String(contentsOf: git, encoding: .utf8), link.hasPrefix("gitdir: ") {
+                git = URL(fileURLWithPath: link.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines), relativeTo: root)
+            }
+            var common = git
+            if let dir = try? String(contentsOf: git.appending(path: "commondir"), encoding: .utf8) {
+                common = URL(fileURLWithPath: dir.trimmingCharacters(in: .whitespacesAndNewlines), relativeTo: git.appending(path: "x"))
+            }
             let head = git.appending(path: "HEAD")
             if let text = try? String(contentsOf: head, encoding: .utf8) {
                 inputs.append(("head", head))
                 if text.hasPrefix("ref: ") {
-                    let ref = git.appending(path: text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
-                    let packed = git.appending(path: "packed-refs")
+                    let ref = common.appending(path: text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines))
+                    let packed = common.appending(path: "packed-refs")
                     if FileManager.default.fileExists(atPath: ref.path()) {
                         inputs.append(("ref", ref))
                     } else if FileManager.default.fileExists(atPath: packed.path()) {

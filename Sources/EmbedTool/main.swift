@@ -29,7 +29,8 @@ for spec in arguments.dropFirst(2) {
     source += "    public static let \(parts[0]) = (name: \"\(fileName)\", text: \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes))\n"
     names.append(parts[0])
 }
-source += "    public static let all = [\(names.joined(separator: ", "))]\n"
+// Typed: with no files (a source tarball without .git) `[]` alone would not compile.
+source += "    public static let all: [(name: String, text: String)] = [\(names.joined(separator: ", "))]\n"
 source += "}\n"
 do {
     try source.write(toFile: output, atomically: true, encoding: .utf8)

@@ -59,16 +59,21 @@ struct StixObject {
 
     let document: JSONDocument
     let node: Int
-    private var slots: [Int]
+    /// Inline, not an array: no allocation per object (ATT&CK has 24,000 of them).
+    private var slots = InlineArray<40, Int>(repeating: -1)
 
     init(_ document: JSONDocument, _ node: Int) {
+        precondition(StixObject.fieldCount <= 40, "StixObject holds at most 40 fields")
         self.document = document
         self.node = node
-        var slots = [Int](repeating: -1, count: StixObject.fieldCount)
-        document.forEachMemberIndex(node) { key, value in
-            if let k = document.keyIndex(key, in: StixObject.table) { slots[k] = value }
+        guard document.kind(node) == .object else { return }
+        // A plain loop: `forEachMemberIndex`'s closure context cost a retain per member.
+        var key = node + 1
+        let end = document.next(node)
+        while key < end {
+            if let k = document.keyIndex(key, in: StixObject.table) { slots[k] = key + 1 }
+            key = document.next(key + 1)
         }
-        self.slots = slots
     }
 
     /// The value node of a field, if present.
