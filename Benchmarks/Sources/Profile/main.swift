@@ -1,7 +1,8 @@
 // A loop to put under `perf record` or `valgrind --tool=callgrind`:
 //   swift build -c release --product Profile && perf record -g .build/release/Profile frame 200x60
 // Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE, touch [edit] (reload of a touched or edited file),
-// scale FILE (the 1,000,000-event targets: frame, key, filter and drill-down medians, one line per target).
+// scale FILE (the 1,000,000-event targets: frame, key, filter and drill-down medians, one line per target),
+// phases FILE (a cold open's parse, read, merge and first frame, apart).
 import Dashboard
 import Foundation
 import JSONCore

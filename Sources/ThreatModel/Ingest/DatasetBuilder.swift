@@ -147,32 +147,33 @@ public enum DatasetBuilder {
             }
             primaryKeys[p] = keys
         }
-        /// A result's events with merged actor ids, remapped on every core straight into place.
+        /// Event `e` of result `r` with merged actor ids and the nexus they give.
+        @Sendable func merged(_ e: Event, of r: Int) -> Event {
+            var e = e
+            e.actorIDs = remap(r, e.actorIDs)
+            e.nexus = derivedNexus(e.nexus, e.actorIDs)
+            return e
+        }
+        /// A result's events merged on every core, straight into place.
         func remapped(_ r: Int) -> [Event] {
             let source = results[r].events
             return Array(unsafeUninitializedCapacity: source.count) { buffer, initialized in
                 // Each slot is written by exactly one range, and read only after all have ended.
                 nonisolated(unsafe) let out = buffer
                 _ = ParallelMap.ranges(source.count, parts: 8) { range in
-                    for k in range {
-                        var e = source[k]
-                        e.actorIDs = remap(r, e.actorIDs)
-                        e.nexus = derivedNexus(e.nexus, e.actorIDs)
-                        (out.baseAddress! + k).initialize(to: e)
-                    }
+                    for k in range { (out.baseAddress! + k).initialize(to: merged(source[k], of: r)) }
                 }
                 initialized = source.count
             }
         }
         for (r, result) in results.enumerated() {
             let twinOf = twins[r].flatMap { primaryKeys[$0] }
-            if twinOf == nil, r > lastSkipping, result.events.count >= 20_000 {
+            if twinOf == nil, r > lastSkipping, result.events.count >= ParallelMap.manyEvents {
                 // Nothing of these can be skipped (no twin, no later result that repeats ids).
                 if events.isEmpty { events = remapped(r) } else { events.append(contentsOf: remapped(r)) }
             } else {
-                for var e in result.events {
-                    e.actorIDs = remap(r, e.actorIDs)
-                    e.nexus = derivedNexus(e.nexus, e.actorIDs)
+                for original in result.events {
+                    let e = merged(original, of: r)
                     if let keys = twinOf, keys.contains(activityKey(e.span, e.actorIDs)) { continue }
                     // A twin's own publication (the conversion's date) is not new activity.
                     if twinOf != nil, e.kind == .publication, result.reports.contains(where: { e.id == $0.id + "#published" }) { continue }

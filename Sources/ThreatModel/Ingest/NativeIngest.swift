@@ -332,7 +332,7 @@ struct NativeIngest {
     }
 
     /// From this many events a file's events are read on every core.
-    static let parallelEvents = 20_000
+    static let parallelEvents = ParallelMap.manyEvents
 
     /// Reads events in ranges on every core, then joins them in file order exactly as one
     /// pass would: ids are checked for duplicates in order while joining (a duplicate's own

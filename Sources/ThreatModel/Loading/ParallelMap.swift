@@ -5,6 +5,9 @@ import Dispatch
 public enum ParallelMap {
     /// Below this many items the work runs on the calling thread: starting workers costs more.
     public static let threshold = 64
+    /// From this many events a pass over all of them (reading, remapping, indexing) is split:
+    /// below it the pass is over before workers would have started.
+    public static let manyEvents = 20_000
 
     /// Set (for a task) to run everything on the calling thread: tests compare both ways.
     @TaskLocal public static var serial = false

@@ -37,11 +37,7 @@ public struct Dataset: Sendable {
         self.actors = actors
         self.events = events
         // Read in place: a key path over the events would copy each of them.
-        let eventMarking = events.withUnsafeBufferPointer { events in
-            var highest: TLP?
-            for k in events.indices { if let t = events[k].tlp, highest.map({ t > $0 }) ?? true { highest = t } }
-            return highest
-        }
+        let eventMarking = events.withUnsafeBufferPointer { events in TLP.highest(events.indices.lazy.map { events[$0].tlp }) }
         recordMarking = TLP.highest([TLP.highest(actors.lazy.map(\.tlp)), eventMarking])
         self.campaigns = campaigns
         self.findings = findings
@@ -69,7 +65,7 @@ public struct Dataset: Sendable {
             }
             return p
         }
-        if events.count >= 20_000 {
+        if events.count >= ParallelMap.manyEvents {
             // Two independent tables over every event, built at once.
             (eventPosition, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }
         } else {
