@@ -10,6 +10,7 @@ final class Tape: @unchecked Sendable {
     init(capacity: Int) {
         self.capacity = max(16, capacity)
         base = .allocate(capacity: self.capacity)
+        HugePages.advise(base, bytes: self.capacity * MemoryLayout<JSONDocument.Node>.stride)
     }
 
     deinit { base.deallocate() }
@@ -37,6 +38,7 @@ final class Tape: @unchecked Sendable {
     private func grow() {
         let bigger = capacity * 2
         let fresh = UnsafeMutablePointer<JSONDocument.Node>.allocate(capacity: bigger)
+        HugePages.advise(fresh, bytes: bigger * MemoryLayout<JSONDocument.Node>.stride)
         fresh.moveInitialize(from: base, count: count)
         base.deallocate()
         base = fresh

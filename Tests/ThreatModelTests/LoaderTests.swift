@@ -187,4 +187,25 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         #expect(d.problems.map(\.description) == ["/nope.json:1:1: $: cannot read: No such file or directory"])
         #expect(d.files.first?.loaded == false)
     }
+
+    @Test func largeFilesReadWholeWhateverTheirSize() throws {
+        // Large reads go into buffers advised for huge pages: the bytes must be the file's,
+        // to the last one, at sizes on and off page and huge-page boundaries.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threatdeck-read-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var g: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for size in [4_095, 4 << 20, (4 << 20) + 1, (9 << 20) + 123] {
+            let bytes = (0..<size).map { _ -> UInt8 in
+                g = g &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: g >> 56)
+            }
+            let path = dir.appendingPathComponent("f\(size)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let read = try LocalFileSystem().read(path, limit: 64 << 20)
+            #expect(read.count == size)
+            #expect(read == bytes)
+        }
+    }
 }
+

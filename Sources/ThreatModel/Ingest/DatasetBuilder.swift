@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Merges the records of many files into one `Dataset`, by the identity rules in the README
 /// ("How actors are merged"):
 ///
@@ -147,23 +149,44 @@ public enum DatasetBuilder {
             }
             primaryKeys[p] = keys
         }
+        // Most events name one actor: its merged id and nexus in one lookup.
+        let mergedActor: [[String: (id: String, nexus: Nexus)]] = localToMerged.map { table in
+            table.mapValues { ($0, nexusOf[$0] ?? .unknown) }
+        }
         /// Event `e` of result `r` with merged actor ids and the nexus they give.
-        @Sendable func merged(_ e: Event, of r: Int) -> Event {
-            var e = e
+        @Sendable func follow(_ e: inout Event, of r: Int, _ table: [String: (id: String, nexus: Nexus)]) {
+            if e.actorIDs.count == 1, let m = table[e.actorIDs[0]] {
+                if m.id != e.actorIDs[0] { e.actorIDs = [m.id] }
+                if e.nexus == .unknown { e.nexus = m.nexus }
+                return
+            }
             e.actorIDs = remap(r, e.actorIDs)
             e.nexus = derivedNexus(e.nexus, e.actorIDs)
+        }
+        @Sendable func merged(_ e: Event, of r: Int) -> Event {
+            var e = e
+            follow(&e, of: r, mergedActor[r])
             return e
         }
-        /// A result's events merged on every core, straight into place.
+        /// A result's events merged on every core, straight into place: each is copied once
+        /// (the loader keeps the result for the next reload) and changed where it lies.
         func remapped(_ r: Int) -> [Event] {
-            let source = results[r].events
-            return Array(unsafeUninitializedCapacity: source.count) { buffer, initialized in
-                // Each slot is written by exactly one range, and read only after all have ended.
-                nonisolated(unsafe) let out = buffer
-                _ = ParallelMap.ranges(source.count, parts: 8) { range in
-                    for k in range { (out.baseAddress! + k).initialize(to: merged(source[k], of: r)) }
+            results[r].events.withUnsafeBufferPointer { source in
+                nonisolated(unsafe) let source = source
+                let table = mergedActor[r]
+                return Array(unsafeUninitializedCapacity: source.count) { buffer, initialized in
+                    HugePages.advise(buffer.baseAddress, bytes: buffer.count * MemoryLayout<Event>.stride)
+                    // Each slot is written by exactly one range, and read only after all have ended.
+                    nonisolated(unsafe) let out = buffer
+                    _ = ParallelMap.ranges(source.count, parts: 8) { range in
+                        for k in range {
+                            let slot = out.baseAddress! + k
+                            slot.initialize(to: source[k])
+                            follow(&slot.pointee, of: r, table)
+                        }
+                    }
+                    initialized = source.count
                 }
-                initialized = source.count
             }
         }
         for (r, result) in results.enumerated() {
@@ -205,13 +228,7 @@ public enum DatasetBuilder {
         // 10,000 actors) and compared field by field (a tuple copies both ids each time).
         let sortNames = actors.map { $0.name.lowercased() }
         actors = actors.indices.sorted { a, b in sortNames[a] != sortNames[b] ? sortNames[a] < sortNames[b] : actors[a].id < actors[b].id }.map { actors[$0] }
-        func ordered(_ a: Event, _ b: Event) -> Bool {
-            if a.span.start != b.span.start { return a.span.start < b.span.start }
-            if a.span.end != b.span.end { return a.span.end < b.span.end }
-            return a.id < b.id
-        }
-        // Files usually list events in date order: check before moving 100,000 of them.
-        if !events.indices.dropFirst().allSatisfy({ !ordered(events[$0], events[$0 - 1]) }) { events.sort(by: ordered) }
+        sortByDate(&events)
         campaigns.sort { ($0.span?.start ?? Day(ordinal: .max), $0.name, $0.id) < ($1.span?.start ?? Day(ordinal: .max), $1.name, $1.id) }
 
         // 4. Techniques: one catalogue, actors' usage (direct, via campaigns, tags), procedures.
@@ -579,6 +596,40 @@ public enum DatasetBuilder {
     }
 
     /// Combines records (highest priority first) into one actor.
+    /// Orders events by start, end and id, stably. Files usually list events in date order, so
+    /// that is checked first; otherwise positions are sorted by their days (an event is about
+    /// 200 bytes: a sort of the events themselves moved each one some twenty times) and every
+    /// event is then moved once, without a retain or release.
+    static func sortByDate(_ events: inout [Event]) {
+        func ordered(_ a: Event, _ b: Event) -> Bool {
+            if a.span.start != b.span.start { return a.span.start < b.span.start }
+            if a.span.end != b.span.end { return a.span.end < b.span.end }
+            return a.id < b.id
+        }
+        let n = events.count
+        guard n > 1 else { return }
+        let inOrder = events.withUnsafeBufferPointer { e in (1..<n).allSatisfy { !ordered(e[$0], e[$0 - 1]) } }
+        if inOrder { return }
+        struct Key { var start: Int; var end: Int; var position: Int }
+        var keys = events.withUnsafeBufferPointer { e in (0..<n).map { Key(start: e[$0].span.start.ordinal, end: e[$0].span.end.ordinal, position: $0) } }
+        events.withUnsafeBufferPointer { e in
+            keys.sort { a, b in
+                if a.start != b.start { return a.start < b.start }
+                if a.end != b.end { return a.end < b.end }
+                let (x, y) = (e[a.position].id, e[b.position].id)
+                return x != y ? x < y : a.position < b.position
+            }
+        }
+        events.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // `keys` is a permutation of 0..<n: every event is moved out exactly once, and back.
+            let moved = UnsafeMutablePointer<Event>.allocate(capacity: n)
+            for (i, k) in keys.enumerated() { (moved + i).moveInitialize(from: base + k.position, count: 1) }
+            base.moveInitialize(from: moved, count: n)
+            moved.deallocate()
+        }
+    }
+
     static func merge(_ records: [Actor], labels: [String]) -> Actor {
         var actor = records[0]
         actor.aliases = []
@@ -586,26 +637,47 @@ public enum DatasetBuilder {
         for r in records {
             for n in r.allNames where seenNames.insert(Actor.nameKey(n)).inserted { actor.aliases.append(n) }
         }
-        func union<T: Hashable>(_ path: KeyPath<Actor, [T]>) -> [T] {
+        // Most groups are one record with a few values per list: those are compared with the
+        // values kept (a hash reads all of a description of kilobytes, and normalises it), and
+        // a list without repeats is kept as it is.
+        func union<T: Hashable>(_ values: (Actor) -> [T]) -> [T] {
+            var total = 0
+            for r in records { total += values(r).count }
+            if total <= 16 {
+                if records.count == 1 {
+                    let only = values(records[0])
+                    if only.indices.allSatisfy({ k in !only[..<k].contains(only[k]) }) { return only }
+                }
+                var out: [T] = []
+                for r in records { for v in values(r) where !out.contains(v) { out.append(v) } }
+                return out
+            }
             var out: [T] = []
             var seen: Set<T> = []
-            for r in records { for v in r[keyPath: path] where seen.insert(v).inserted { out.append(v) } }
+            for r in records { for v in values(r) where seen.insert(v).inserted { out.append(v) } }
             return out
         }
-        actor.motivations = union(\.motivations).sorted()
-        actor.sectors = union(\.sectors)
-        actor.unmappedSectors = union(\.unmappedSectors)
-        actor.regions = union(\.regions)
-        actor.countries = union(\.countries)
-        actor.software = union(\.software)
-        actor.externalIDs = union(\.externalIDs)
-        actor.descriptions = union(\.descriptions)
-        actor.provenance = union(\.provenance)
-        actor.references = union(\.references)
+        actor.motivations = union { $0.motivations }.sorted()
+        actor.sectors = union { $0.sectors }
+        actor.unmappedSectors = union { $0.unmappedSectors }
+        actor.regions = union { $0.regions }
+        actor.countries = union { $0.countries }
+        actor.software = union { $0.software }
+        actor.externalIDs = union { $0.externalIDs }
+        actor.descriptions = union { $0.descriptions }
+        actor.provenance = union { $0.provenance }
+        actor.references = union { $0.references }
         actor.tlp = TLP.highest(records.map(\.tlp))
+        // A technique already kept (same ATT&CK id, or same name in any case) is not repeated.
         var techniques: [Actor.Technique] = []
+        var keptIDs: Set<String> = []
+        var keptNames: Set<String> = []
         for r in records {
-            for t in r.techniques where !techniques.contains(where: { ($0.attackID != nil && $0.attackID == t.attackID) || $0.name.lowercased() == t.name.lowercased() }) {
+            for t in r.techniques {
+                let name = t.name.lowercased()
+                if let id = t.attackID, keptIDs.contains(id) { continue }
+                guard keptNames.insert(name).inserted else { continue }
+                if let id = t.attackID { keptIDs.insert(id) }
                 techniques.append(t)
             }
         }

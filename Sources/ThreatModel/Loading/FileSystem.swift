@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JSONCore
 
 /// The file operations the loader needs, injectable so tests can swap files mid-run.
 public protocol FileSystem: Sendable {
@@ -80,6 +81,7 @@ public struct LocalFileSystem: FileSystem {
         var failure: Int32 = 0
         var atEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: max(size, 0) + 1) { buffer, initialized in
+            HugePages.advise(buffer.baseAddress, bytes: buffer.count)
             while count < buffer.count {
                 let n = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
                 if n < 0 {

@@ -27,57 +27,51 @@ public struct DatasetIndex: Sendable {
     public let eventRegions: [[String]]
 
     init(actors: [Actor], events: [Event], actorPosition: [String: Int]) {
+        // Ranges of events on every core, joined in order: the columns are the same as one pass's.
+        let parts = events.count >= ParallelMap.manyEvents
+            ? ParallelMap.ranges(events.count, parts: 4) { EventRows(events, $0, actorPosition: actorPosition) }
+            : [EventRows(events, events.indices, actorPosition: actorPosition)]
         var nexuses: [Nexus] = []
         var nexusPosition: [Nexus: UInt16] = [:]
-        var last: (nexus: Nexus, position: UInt16)?
         func position(_ n: Nexus) -> UInt16 {
-            // Runs of events share a nexus: compare with the last one before hashing.
-            if let last, last.nexus == n { return last.position }
-            let p = nexusPosition[n] ?? {
-                let p = UInt16(nexuses.count)
-                nexuses.append(n)
-                nexusPosition[n] = p
-                return p
-            }()
-            last = (n, p)
+            if let p = nexusPosition[n] { return p }
+            let p = UInt16(truncatingIfNeeded: nexuses.count)
+            nexuses.append(n)
+            nexusPosition[n] = p
             return p
-        }
-        /// Appends the sector positions of `sectors`, ancestors included, each once.
-        func expand(_ sectors: [String], into out: inout [Int16]) {
-            let from = out.count
-            for id in sectors {
-                guard let p = Vocabulary.sectorPosition[id] else { continue }
-                for q in Vocabulary.sectorLineagePositions[p] where !out[from...].contains(Int16(q)) { out.append(Int16(q)) }
-            }
-        }
-        func expanded(_ sectors: [String]) -> [Int16] {
-            var out: [Int16] = []
-            expand(sectors, into: &out)
-            return out
         }
         var start = [Int32](), length = [Int32](), nexus = [UInt16](), rowStart = [Int32](), flat = [Int32]()
         var sectorStart = [Int32](), sectorFlat = [Int16](), regions = [[String]]()
-        sectorStart.reserveCapacity(events.count + 1)
-        sectorStart.append(0)
-        regions.reserveCapacity(events.count)
         start.reserveCapacity(events.count)
         length.reserveCapacity(events.count)
         nexus.reserveCapacity(events.count)
         rowStart.reserveCapacity(events.count + 1)
+        sectorStart.reserveCapacity(events.count + 1)
+        regions.reserveCapacity(events.count)
+        flat.reserveCapacity(parts.reduce(0) { $0 + $1.actors.count })
+        sectorFlat.reserveCapacity(parts.reduce(0) { $0 + $1.sectors.count })
         rowStart.append(0)
-        // Fields read in place: `for e in events` would copy each event (a retain and a
-        // release for each of its strings and arrays).
-        events.withUnsafeBufferPointer { events in
-            for k in events.indices {
-                start.append(Int32(truncatingIfNeeded: events[k].span.start.ordinal))
-                length.append(Int32(truncatingIfNeeded: events[k].span.length))
-                nexus.append(position(events[k].nexus))
-                for a in events[k].actorIDs { if let p = actorPosition[a] { flat.append(Int32(p)) } }
-                rowStart.append(Int32(flat.count))
-                expand(events[k].sectors, into: &sectorFlat)
-                sectorStart.append(Int32(sectorFlat.count))
-                regions.append(events[k].countries.isEmpty ? events[k].regions : events[k].targetRegions)
+        sectorStart.append(0)
+        for part in parts {
+            // First-seen order over all events: a range's new nexuses follow the earlier ranges'.
+            let global = part.nexuses.map(position)
+            start.append(contentsOf: part.start)
+            length.append(contentsOf: part.length)
+            nexus.append(contentsOf: part.nexus.lazy.map { global[Int($0)] })
+            let actorBase = Int32(flat.count), sectorBase = Int32(sectorFlat.count)
+            flat.append(contentsOf: part.actors)
+            rowStart.append(contentsOf: part.actorEnd.lazy.map { $0 + actorBase })
+            sectorFlat.append(contentsOf: part.sectors)
+            sectorStart.append(contentsOf: part.sectorEnd.lazy.map { $0 + sectorBase })
+            regions.append(contentsOf: part.regions)
+        }
+        func expanded(_ sectors: [String]) -> [Int16] {
+            var out: [Int16] = []
+            for id in sectors {
+                guard let p = Vocabulary.sectorPosition[id] else { continue }
+                for q in Vocabulary.sectorLineagePositions[p] where !out.contains(Int16(q)) { out.append(Int16(q)) }
             }
+            return out
         }
         actorNexus = actors.map { position($0.nexus) }
         actorSectors = actors.map { expanded($0.sectors) }

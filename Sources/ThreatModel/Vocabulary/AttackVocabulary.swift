@@ -3,8 +3,7 @@
 public enum AttackVocabulary {
     static let techniques: [String: TechniqueInfo] = {
         var out: [String: TechniqueInfo] = [:]
-        for line in AttackTables.techniques.split(separator: "\n") {
-            let f = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        for f in TableRows.parse(AttackTables.techniques) {
             guard f.count == 4 else { continue }
             out[f[0]] = TechniqueInfo(id: f[0], name: f[1], tactics: f[2].split(separator: ",").map(String.init), domain: f[3],
                                       url: "https://attack.mitre.org/techniques/" + f[0].replacingDots())
@@ -14,8 +13,7 @@ public enum AttackVocabulary {
 
     static let tacticsByDomain: [String: [TacticInfo]] = {
         var out: [String: [TacticInfo]] = [:]
-        for line in AttackTables.tactics.split(separator: "\n") {
-            let f = line.split(separator: "|").map(String.init)
+        for f in TableRows.parse(AttackTables.tactics, omittingEmptyFields: true) {
             guard f.count == 4 else { continue }
             out[f[0], default: []].append(TacticInfo(shortName: f[1], name: f[2], externalID: f[3], domain: f[0]))
         }
@@ -24,8 +22,7 @@ public enum AttackVocabulary {
 
     static let groups: [String: [String]] = {
         var out: [String: [String]] = [:]
-        for line in AttackTables.groups.split(separator: "\n") {
-            let f = line.split(separator: "|").map(String.init)
+        for f in TableRows.parse(AttackTables.groups, omittingEmptyFields: true) {
             guard f.count >= 2 else { continue }
             out[f[0]] = Array(f.dropFirst())
         }

@@ -34,8 +34,7 @@ public enum Vocabulary {
 
     public static let sectors: [Entry] = parseEntries(VocabularyTables.sectors)
     public static let regions: [Entry] = parseEntries(VocabularyTables.regions)
-    public static let countries: [Country] = VocabularyTables.countries.split(separator: "\n").compactMap { line in
-        let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+    public static let countries: [Country] = TableRows.parse(VocabularyTables.countries, trimmed: true).compactMap { f in
         guard f.count >= 4 else { return nil }
         return Country(code: f[0], name: f[1], short: f[2], region: f[3])
     }
@@ -50,8 +49,7 @@ public enum Vocabulary {
             table[fold(entry.id)] = entry.id
             table[fold(entry.name)] = entry.id
         }
-        for line in VocabularyTables.sectorSynonyms.split(separator: "\n") {
-            let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+        for f in TableRows.parse(VocabularyTables.sectorSynonyms, trimmed: true) {
             guard f.count == 2, sectorByID[f[1]] != nil else { continue }
             table[fold(f[0])] = f[1]
         }
@@ -77,8 +75,7 @@ public enum Vocabulary {
 
     static let countryLookup: [String: String] = {
         var table: [String: String] = [:]
-        for line in VocabularyTables.countries.split(separator: "\n") {
-            let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+        for f in TableRows.parse(VocabularyTables.countries, trimmed: true) {
             guard f.count >= 4 else { continue }
             table[fold(f[0])] = f[0]
             table[fold(f[1])] = f[0]
@@ -91,8 +88,7 @@ public enum Vocabulary {
 
     public static let namingConventions: [String: NamingConvention] = {
         var table: [String: NamingConvention] = [:]
-        for line in VocabularyTables.namingConventions.split(separator: "\n") {
-            let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+        for f in TableRows.parse(VocabularyTables.namingConventions, trimmed: true) {
             guard f.count >= 3 else { continue }
             let meaning: NamingMeaning
             switch f[1].lowercased() {
@@ -221,8 +217,7 @@ public enum Vocabulary {
     }
 
     private static func parseEntries(_ table: String) -> [Entry] {
-        table.split(separator: "\n").compactMap { line in
-            let f = line.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed }
+        TableRows.parse(table, trimmed: true).compactMap { f in
             guard f.count >= 4 else { return nil }
             return Entry(id: f[0], name: f[1], short: f[2], parent: f[3].isEmpty ? nil : f[3])
         }

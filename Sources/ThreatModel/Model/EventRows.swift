@@ -1,0 +1,74 @@
+/// The index columns of one consecutive range of events, built on its own core: nexus
+/// positions are local to the range (`DatasetIndex` renumbers them when it joins the ranges).
+struct EventRows: Sendable {
+    var start: [Int32] = []
+    var length: [Int32] = []
+    var nexus: [UInt16] = []
+    /// The range's nexuses in first-seen order; `nexus` holds positions in it.
+    var nexuses: [Nexus] = []
+    /// Cumulative ends of each event's actor and sector rows, from 0 for the range.
+    var actorEnd: [Int32] = []
+    var actors: [Int32] = []
+    var sectorEnd: [Int32] = []
+    var sectors: [Int16] = []
+    var regions: [[String]] = []
+
+    init(_ events: [Event], _ range: Range<Int>, actorPosition: [String: Int]) {
+        start.reserveCapacity(range.count)
+        length.reserveCapacity(range.count)
+        nexus.reserveCapacity(range.count)
+        actorEnd.reserveCapacity(range.count)
+        sectorEnd.reserveCapacity(range.count)
+        regions.reserveCapacity(range.count)
+        let sectorPosition = Vocabulary.sectorPosition
+        let lineage = Vocabulary.sectorLineagePositions
+        var nexusPosition: [Nexus: UInt16] = [:]
+        var lastNexus: (nexus: Nexus, position: UInt16)?
+        // Events come in runs of one actor, one nexus, one sector: an equal string is told by
+        // comparing with the last one, which for the short ids of most files is cheaper than a hash.
+        var lastActor: (id: String, position: Int?)?
+        var lastSector: (id: String, position: Int?)?
+        // Fields read in place: `for e in events` would copy each event (a retain and a
+        // release for each of its strings and arrays).
+        events.withUnsafeBufferPointer { events in
+            for k in range {
+                start.append(Int32(truncatingIfNeeded: events[k].span.start.ordinal))
+                length.append(Int32(truncatingIfNeeded: events[k].span.length))
+                let n = events[k].nexus
+                if let lastNexus, lastNexus.nexus == n {
+                    nexus.append(lastNexus.position)
+                } else {
+                    let p = nexusPosition[n] ?? {
+                        let p = UInt16(truncatingIfNeeded: nexuses.count)
+                        nexuses.append(n)
+                        nexusPosition[n] = p
+                        return p
+                    }()
+                    lastNexus = (n, p)
+                    nexus.append(p)
+                }
+                for a in events[k].actorIDs {
+                    let p: Int?
+                    if let lastActor, lastActor.id == a { p = lastActor.position } else {
+                        p = actorPosition[a]
+                        lastActor = (a, p)
+                    }
+                    if let p { actors.append(Int32(p)) }
+                }
+                actorEnd.append(Int32(actors.count))
+                let from = sectors.count
+                for id in events[k].sectors {
+                    let p: Int?
+                    if let lastSector, lastSector.id == id { p = lastSector.position } else {
+                        p = sectorPosition[id]
+                        lastSector = (id, p)
+                    }
+                    guard let p else { continue }
+                    for q in lineage[p] where !sectors[from...].contains(Int16(q)) { sectors.append(Int16(q)) }
+                }
+                sectorEnd.append(Int32(sectors.count))
+                regions.append(Event.targetRegions(events[k].regions, countries: events[k].countries))
+            }
+        }
+    }
+}

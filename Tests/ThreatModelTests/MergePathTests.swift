@@ -1,0 +1,112 @@
+import Testing
+import TestSupport
+@testable import ThreatModel
+
+/// The merge's short cuts (events sorted by key, lists of one record kept as they are, the
+/// index built in ranges on every core, tables split on bytes) give what the plain
+/// definitions give, recounted here from the records themselves.
+@Suite struct MergePathTests {
+    @Test(arguments: [1, 2, 3])
+    func eventsOutOfOrderAreSortedByStartEndAndIdStably(seed: UInt64) {
+        var g = SplitMix(seed: seed)
+        // Few days and few ids: many ties on start and end, and some on id too.
+        let events = (0..<3_000).map { k -> Event in
+            let start = Day(ordinal: 738_000 + g.below(40))
+            return Event(id: "e\(g.below(500))", span: DayRange(start: start, end: start.adding(days: g.below(3))), kind: .intrusion,
+                         summary: "event \(k)")
+        }
+        var sorted = events
+        DatasetBuilder.sortByDate(&sorted)
+        let expected = events.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.span.start != y.span.start { return x.span.start < y.span.start }
+            if x.span.end != y.span.end { return x.span.end < y.span.end }
+            return x.id != y.id ? x.id < y.id : a.offset < b.offset
+        }.map(\.element)
+        #expect(sorted.map(\.summary) == expected.map(\.summary))
+        #expect(sorted == expected)
+        // Already in order: nothing moves.
+        var again = sorted
+        DatasetBuilder.sortByDate(&again)
+        #expect(again == sorted)
+        var one = [events[0]], none: [Event] = []
+        DatasetBuilder.sortByDate(&one)
+        DatasetBuilder.sortByDate(&none)
+        #expect(one == [events[0]] && none.isEmpty)
+    }
+
+    @Test func aSingleRecordsListsLoseTheirRepeatsAndKeepTheirOrder() {
+        var a = Actor(id: "a", name: "Aardvark Panda")
+        a.sectors = ["technology", "government", "technology"]
+        a.regions = ["eastern-asia"]
+        a.descriptions = [String(repeating: "long ", count: 2_000), "short", String(repeating: "long ", count: 2_000)]
+        a.externalIDs = (0..<40).map { "X\($0 % 25)" }
+        a.techniques = [.init(name: "Phishing", attackID: "T1566"), .init(name: "PHISHING"), .init(name: "Other", attackID: "T1566"),
+                        .init(name: "Valid Accounts", attackID: "T1078"), .init(name: "valid accounts", attackID: "T9999")]
+        let merged = DatasetBuilder.merge([a], labels: ["f.json"])
+        #expect(merged.sectors == ["technology", "government"])
+        #expect(merged.regions == ["eastern-asia"])
+        #expect(merged.descriptions.count == 2 && merged.descriptions[1] == "short")
+        #expect(merged.externalIDs == (0..<25).map { "X\($0)" })
+        // A technique already kept by ATT&CK id or by name (any case) is not repeated.
+        #expect(merged.techniques.map(\.name) == ["Phishing", "Valid Accounts"])
+
+        var b = Actor(id: "b", name: "Aardvark Panda")
+        b.sectors = ["energy", "government"]
+        b.techniques = [.init(name: "Spearphishing"), .init(name: "phishing", attackID: "T1111")]
+        let both = DatasetBuilder.merge([a, b], labels: ["f.json", "g.json"])
+        #expect(both.sectors == ["technology", "government", "energy"])
+        #expect(both.techniques.map(\.name) == ["Phishing", "Valid Accounts", "Spearphishing"])
+    }
+
+    @Test(arguments: [4, 5])
+    func theIndexBuiltInRangesIsTheIndexOfEveryEvent(seed: UInt64) {
+        var g = SplitMix(seed: seed)
+        let nexuses: [Nexus] = [.country("CN"), .country("RU"), .unknown, .disputed, .country("KP"), .country("IR")]
+        let actors = (0..<30).map { Actor(id: "a\($0)", name: "Actor \($0)", nexus: nexuses[$0 % nexuses.count], sectors: $0 % 2 == 0 ? ["semiconductors"] : []) }
+        let sectors = ["semiconductors", "technology", "government", "bogus", "energy"]
+        let count = ParallelMap.manyEvents * 2 + 17
+        let events = (0..<count).map { k -> Event in
+            // Later ranges meet nexuses the first has not: first-seen order must span ranges.
+            let n = k < count / 2 ? nexuses[g.below(2)] : nexuses[g.below(nexuses.count)]
+            // Distinct ids, as every ingest gives them; some name no actor.
+            var ids: [String] = []
+            for _ in 0..<g.below(3) {
+                let id = g.chance(0.05) ? "ghost" : "a\(g.below(actors.count))"
+                if !ids.contains(id) { ids.append(id) }
+            }
+            return Event(id: "e\(k)", span: DayRange(Day(ordinal: 738_000 + k / 50)), kind: .intrusion, actorIDs: ids, nexus: n,
+                         sectors: (0..<g.below(3)).map { _ in g.pick(sectors) }, regions: g.chance(0.3) ? ["eastern-asia"] : [],
+                         countries: g.chance(0.3) ? [g.pick(["TW", "JP", "DE", "ZZ"])] : [], summary: "e\(k)")
+        }
+        let d = Dataset(actors: actors, events: events)
+        let index = d.index
+        var firstSeen: [Nexus] = []
+        for n in events.map(\.nexus) + actors.map(\.nexus) where !firstSeen.contains(n) { firstSeen.append(n) }
+        #expect(index.nexuses == firstSeen)
+        for (k, e) in events.enumerated() {
+            #expect(index.eventStart[k] == Int32(e.span.start.ordinal))
+            #expect(index.nexuses[Int(index.eventNexus[k])] == e.nexus)
+            #expect(Array(index.actors(ofEvent: k)) == e.actorIDs.compactMap { id in actors.firstIndex { $0.id == id }.map(Int32.init) })
+            var expanded: [Int16] = []
+            for s in e.sectors { for q in Vocabulary.sectorLineage(s).compactMap({ Vocabulary.sectorPosition[$0] }) where !expanded.contains(Int16(q)) { expanded.append(Int16(q)) } }
+            #expect(Array(index.sectors(ofEvent: k)) == expanded)
+            #expect(index.eventRegions[k] == e.targetRegions)
+        }
+        for p in actors.indices {
+            let mine = events.indices.filter { events[$0].actorIDs.contains(actors[p].id) }
+            #expect(index.events(ofActor: p).map(Int.init) == mine, "actor \(p)")
+        }
+    }
+
+    @Test func bundledTablesSplitOnBytesAsOnCharacters() {
+        let table = "a|b||c\n\n d | é|\nx"
+        #expect(TableRows.parse(table) == [["a", "b", "", "c"], [" d ", " é", ""], ["x"]])
+        #expect(TableRows.parse(table, omittingEmptyFields: true, trimmed: true) == [["a", "b", "c"], ["d", "é"], ["x"]])
+        #expect(TableRows.parse(table, trimmed: true) == table.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed } })
+        // And the vocabularies read from them are whole.
+        #expect(Vocabulary.country("TW")?.region == "eastern-asia")
+        #expect(AttackVocabulary.technique("T1566")?.name == "Phishing")
+        #expect(AttackVocabulary.tactics("enterprise-attack").count == 14)
+    }
+}
