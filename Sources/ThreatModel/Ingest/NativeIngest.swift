@@ -401,6 +401,10 @@ struct NativeIngest {
                 // Moved, not copied: a copy retains each of the event's strings and arrays.
                 if let event = chunks[c].events[k].take() { result.events.append(event) }
             }
+            // A part's slots go as soon as it is joined: they and the joined events would
+            // otherwise both be held until the end, at the peak of the open.
+            chunks[c].reads = []
+            chunks[c].events = []
         }
     }
 
