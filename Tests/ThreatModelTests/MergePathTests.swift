@@ -109,4 +109,29 @@ import TestSupport
         #expect(AttackVocabulary.technique("T1566")?.name == "Phishing")
         #expect(AttackVocabulary.tactics("enterprise-attack").count == 14)
     }
+
+    @Test func aLaterResultSkipsRepeatedEventIdsOnlyWhenItHasEvents() {
+        var native = IngestResult(file: "a.json", format: .native)
+        native.actors = [Actor(id: "a0", name: "Aardvark Panda")]
+        native.events = (0..<(ParallelMap.manyEvents + 500)).map {
+            Event(id: "e\($0)", span: DayRange(Day(ordinal: 738_000 + $0 / 100)), kind: .intrusion, actorIDs: ["a0"], summary: "e\($0)")
+        }
+        var bundle = IngestResult(file: "b.json", format: .stix)
+        bundle.actors = [Actor(id: "intrusion-set--1", name: "Zebra Spider")]
+        // A bundle without events skips nothing: every native event stays, merged as on one thread.
+        let beside = DatasetBuilder.build([native, bundle])
+        let serial = ParallelMap.$serial.withValue(true) { DatasetBuilder.build([native, bundle]) }
+        #expect(beside.events.count == native.events.count)
+        #expect(beside.events == serial.events)
+        #expect(beside.actors.count == 2)
+        // A later MISP event with a native event's id is that event again: it is skipped.
+        var misp = IngestResult(file: "c.json", format: .mispEvent)
+        misp.events = [Event(id: "e5", span: DayRange(Day(ordinal: 738_000)), kind: .other, summary: "again"),
+                       Event(id: "m1", span: DayRange(Day(ordinal: 738_001)), kind: .other, summary: "new")]
+        let three = DatasetBuilder.build([native, bundle, misp])
+        #expect(three.events.count == native.events.count + 1)
+        #expect(three.events.filter { $0.id == "e5" }.map(\.summary) == ["e5"])
+        #expect(three.events.contains { $0.id == "m1" })
+    }
 }
+

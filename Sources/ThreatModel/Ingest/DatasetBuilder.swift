@@ -134,9 +134,10 @@ public enum DatasetBuilder {
         var reports: [ReportInfo] = []
         var problems: [Problem] = []
         var seenEvents: Set<String> = []
-        // Only results other than native ones skip an id seen before: ids need remembering
-        // up to the last of those (a single native file remembers none).
-        let lastSkipping = results.lastIndex { $0.format != .native } ?? -1
+        // Only the events of results other than native ones skip an id seen before: ids need
+        // remembering up to the last such result that has events (a native file beside an
+        // ATT&CK bundle, which has none, remembers none, and is merged on every core).
+        let lastSkipping = results.lastIndex { $0.format != .native && !$0.events.isEmpty } ?? -1
         // What each primary (a report that has a twin) holds, so the twin's copies are known.
         var primaryKeys: [Int: Set<String>] = [:]
         for p in Set(twins.values) {
