@@ -92,6 +92,7 @@ struct JSONScanner {
                     return nil
                 }
                 let top = stack.count - 1
+                guard stack[top].count < JSONDocument.Node.maxChildren else { return (i, "more than 536,870,911 values in one array or object") }
                 stack[top].count += 1
                 skipWhitespace()
                 let isObject = stack[top].isObject

@@ -69,4 +69,24 @@ import Testing
         #expect(d.stringPrefix(1, maxScalars: 10) == String(repeating: "é", count: 10))
         #expect(d.stringPrefix(1, maxScalars: 10_000)?.unicodeScalars.count == 5_000)
     }
+
+    @Test func aNodeKeepsItsKindAndCountsUpToTheLimit() {
+        // The kind shares a word with the count: neither may leak into the other.
+        let kinds: [JSONDocument.Kind] = [.object, .array, .string, .number, .true, .false, .null]
+        #expect(MemoryLayout<JSONDocument.Node>.stride == 12)
+        for kind in kinds {
+            for extra: UInt32 in [0, 1, 7, 8, 1 << 20, JSONDocument.Node.maxChildren] {
+                var node = JSONDocument.Node(kind: kind, start: .max, end: .max, extra: extra)
+                #expect(node.kind == kind && node.extra == extra && node.start == .max && node.end == .max)
+                node.extra = JSONDocument.Node.maxChildren - extra
+                #expect(node.kind == kind && node.extra == JSONDocument.Node.maxChildren - extra)
+            }
+        }
+        // Counts as parsed: members once, elements each.
+        let d = try? JSONDocument(parsing: Array(#"{"a": [1, 2, 3, {"b": null}], "c": "\u0041"}"#.utf8))
+        #expect(d.map { $0.count($0.root) } == 2)
+        #expect(d.flatMap { doc in doc.member(doc.root, "a").map { doc.count($0) } } == 4)
+        #expect(d.flatMap { doc in doc.member(doc.root, "c").flatMap { doc.string($0) } } == "A")
+    }
 }
+
