@@ -23,17 +23,26 @@ let file = args.count > 2 && (mode == "ingest" || mode == "merge" || mode == "sc
     : ProcessInfo.processInfo.environment["PROFILE_FILE"] ?? inputs + "/large-dataset.json"
 let bytes = try LocalFileSystem().read(file, limit: 1 << 30)
 
+/// How long `body` takes, in milliseconds.
+func ms(_ body: () -> Void) -> Double {
+    var a = timespec(), b = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &a)
+    body()
+    clock_gettime(CLOCK_MONOTONIC, &b)
+    return Double(b.tv_sec - a.tv_sec) * 1e3 + Double(b.tv_nsec - a.tv_nsec) / 1e6
+}
+
+/// The middle value of `times`.
+func mid(_ times: [Double]) -> Double { times.sorted()[times.count / 2] }
+
 /// The median of `rounds` timings of `body`, in milliseconds.
-func median(_ rounds: Int, _ body: (Int) -> Void) -> Double {
-    var times: [Double] = []
-    for i in 0..<rounds {
-        var a = timespec(), b = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &a)
-        body(i)
-        clock_gettime(CLOCK_MONOTONIC, &b)
-        times.append(Double(b.tv_sec - a.tv_sec) * 1e3 + Double(b.tv_nsec - a.tv_nsec) / 1e6)
-    }
-    return times.sorted()[times.count / 2]
+func median(_ rounds: Int, _ body: (Int) -> Void) -> Double { mid((0..<rounds).map { i in ms { body(i) } }) }
+
+/// The input with one event's summary changed: a real edit, same size.
+func editedBytes() -> [UInt8] {
+    var edited = bytes
+    if let k = edited.firstIndex(of: UInt8(ascii: "Z")) { edited[k] = UInt8(ascii: "Y") }
+    return edited
 }
 
 switch mode {
@@ -116,15 +125,7 @@ case "touch":
     var loader = DatasetLoader(paths: [path])
     var state = AppState.start(StartOptions(dataset: loader.load(), width: 200, height: 60))
     Kiosk.start(&state, config: KioskConfig(), now: 0)
-    func ms(_ body: () -> Void) -> Double {
-        var a = timespec(), b = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &a)
-        body()
-        clock_gettime(CLOCK_MONOTONIC, &b)
-        return Double(b.tv_sec - a.tv_sec) * 1e3 + Double(b.tv_nsec - a.tv_nsec) / 1e6
-    }
-    var edited = bytes
-    if let k = edited.firstIndex(of: UInt8(ascii: "Z")) { edited[k] = UInt8(ascii: "Y") }
+    let edited = editedBytes()
     let editing = args.count > 2 && args[2] == "edit"
     for round in 1...5 {
         if editing { try fs.writeAtomically(path, round % 2 == 1 ? edited : bytes, mode: 0o644) } else { utimes(path, nil) }
@@ -157,14 +158,6 @@ case "reloads":
     let changing = dir + "/a-native.json", other = dir + "/b-stix.json"
     try fs.writeAtomically(changing, bytes, mode: 0o644)
     try fs.writeAtomically(other, try fs.read(inputs + "/attack-like-enterprise.json", limit: 1 << 30), mode: 0o644)
-    func ms(_ body: () -> Void) -> Double {
-        var a = timespec(), b = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &a)
-        body()
-        clock_gettime(CLOCK_MONOTONIC, &b)
-        return Double(b.tv_sec - a.tv_sec) * 1e3 + Double(b.tv_nsec - a.tv_nsec) / 1e6
-    }
-    func mid(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
     // The cold open of the changed file alone, to its first frame (its dataset freed after
     // the timing, as a reload frees the old one on another thread).
     var kept: [AppState] = []
@@ -177,8 +170,7 @@ case "reloads":
         }
     })
     kept.removeAll()
-    var edited = bytes
-    if let k = edited.firstIndex(of: UInt8(ascii: "Z")) { edited[k] = UInt8(ascii: "Y") }
+    let edited = editedBytes()
     /// Medians of 5 reloads to the next frame after an edit, then after a touch, of the changed
     /// file under `paths`, with the reads of the other file meanwhile.
     func reloads(_ paths: [String]) throws -> (edit: Double, touch: Double, otherReads: Int) {
