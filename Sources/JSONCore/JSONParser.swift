@@ -10,15 +10,35 @@ import Darwin
 /// overflow), validates UTF-8 inside strings, and reports the first problem with its byte
 /// offset, line:column and the JSON path of the value being read.
 enum JSONParser {
-    static func parse(_ bytes: [UInt8], maxDepth: Int) throws(JSONSyntaxError) -> Tape {
+    /// `split`: where a second thread starts scanning (`JSONSplit`), -1 for nowhere; by
+    /// default a large file's guessed middle element, and none for small ones.
+    static func parse(_ bytes: [UInt8], maxDepth: Int, split: Int? = nil) throws(JSONSyntaxError) -> Tape {
         guard bytes.count < Int(UInt32.max) else {
             throw JSONSyntaxError(offset: 0, line: 1, column: 1, path: [], message: "file is larger than 4 GiB")
         }
+        let at: Int? = if let split { split >= 0 && split < bytes.count ? split : nil } else {
+            JSONSplit.wanted(bytes.count) ? bytes.withUnsafeBufferPointer(JSONSplit.point) : nil
+        }
+        let second = at.map { JSONSplit.SecondHalf(bytes, start: $0, maxDepth: maxDepth) }
         let tape = Tape(capacity: bytes.count / 10 + 16)
         let failure: JSONSyntaxError? = bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count,
                                       tape: tape, maxDepth: maxDepth)
-            guard let (offset, message) = scanner.run() else { return nil }
+            scanner.pauseAt = at ?? -1
+            var outcome = scanner.run()
+            if outcome == nil, scanner.paused {
+                // The first half is at the second's start, in an array: join it if it is whole
+                // and within the limits the single scan would have checked on the way.
+                if let part = second?.wait(), scanner.pausedDepth - 1 + part.deepest < maxDepth,
+                   UInt64(scanner.pausedCount) + UInt64(part.elements) <= UInt64(JSONDocument.Node.maxChildren) {
+                    scanner.join(part.tape, elements: part.elements, closedAt: part.closedAt)
+                    outcome = scanner.run(from: .afterValue)
+                } else {
+                    scanner.unpause()
+                    outcome = scanner.run(from: .value)
+                }
+            }
+            guard let (offset, message) = outcome else { return nil }
             return scanner.error(at: offset, message, bytes: bytes)
         }
         if let failure { throw failure }

@@ -4,7 +4,7 @@
 /// optimiser keeps the cursor in registers; strings and indentation are skipped eight bytes
 /// at a time, since descriptions and pretty-printing make up most of a STIX bundle.
 struct JSONScanner {
-    private enum State { case value, key, afterValue }
+    enum State { case value, key, afterValue }
 
     private struct Frame {
         var node: Int
@@ -19,6 +19,15 @@ struct JSONScanner {
     let maxDepth: Int
     private var i = 0
     private var stack: [Frame] = []
+    /// The first half of a split parse stops here, if it is a value in an array, for the
+    /// second half's elements to join (`JSONSplitParse`); -1: never.
+    var pauseAt = -1
+    private(set) var paused = false
+    /// The second half of a split parse: the bottom frame stands for an array opened before
+    /// the start, and closing it ends the scan, here.
+    private(set) var closedAt = -1
+    /// The deepest the stack was when a container opened (the second half's depth is relative).
+    private(set) var deepest = 0
 
     init(base: UnsafePointer<UInt8>, count: Int, tape: Tape, maxDepth: Int) {
         self.p = base
@@ -28,20 +37,54 @@ struct JSONScanner {
         stack.reserveCapacity(64)
     }
 
-    /// Scans the whole input; nil on success, else the offset and message of the first problem.
-    mutating func run() -> (Int, String)? {
+    /// A scanner for the elements of an array from `start` on: the array was opened before it.
+    init(elementsFrom start: Int, base: UnsafePointer<UInt8>, count: Int, tape: Tape, maxDepth: Int) {
+        self.init(base: base, count: count, tape: tape, maxDepth: maxDepth)
+        i = start
+        stack.append(Frame(node: -1, count: 0, isObject: false, lastKey: -1))
+    }
+
+    /// Depth and element count where the first half paused.
+    var pausedDepth: Int { stack.count }
+    var pausedCount: UInt32 { stack.last?.count ?? 0 }
+
+    /// The first half, paused, takes the second half's elements (`part`, with its container
+    /// ends relative to its own start) and goes on from the bracket that closed them.
+    mutating func join(_ part: Tape, elements: UInt32, closedAt: Int) {
+        tape.append(contentsOf: part)
+        stack[stack.count - 1].count += elements
+        i = closedAt
+        close()
+        paused = false
+        pauseAt = -1
+    }
+
+    /// Goes on without the second half, as if there were none.
+    mutating func unpause() {
+        paused = false
+        pauseAt = -1
+    }
+
+    /// Scans the input; nil on success, else the offset and message of the first problem.
+    /// Nil also when paused (`paused`) or, for a second half, when its array closed (`closedAt`).
+    mutating func run(from start: State = .value) -> (Int, String)? {
         // A UTF-8 byte order mark is tolerated: some editors write one.
-        if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
-        var state = State.value
+        if i == 0, n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
+        var state = start
         while true {
             switch state {
             case .value:
                 skipWhitespace()
                 guard i < n else { return (i, tape.count == 0 ? "empty input: expected a JSON value" : "unexpected end of file: expected a value") }
+                if i == pauseAt, let top = stack.last, !top.isObject {
+                    paused = true
+                    return nil
+                }
                 let c = p[i]
                 switch c {
                 case 0x7B, 0x5B:
                     guard stack.count < maxDepth else { return (i, "nesting deeper than \(maxDepth) levels") }
+                    if stack.count > deepest { deepest = stack.count }
                     let isObject = c == 0x7B
                     stack.append(Frame(node: tape.count, count: 0, isObject: isObject, lastKey: -1))
                     tape.append(.init(kind: isObject ? .object : .array, start: UInt32(i), end: 0, extra: 0))
@@ -103,6 +146,10 @@ struct JSONScanner {
                     if isObject { stack[top].lastKey = -1 }
                     state = isObject ? .key : .value
                 } else if c == (isObject ? 0x7D : 0x5D) {
+                    if stack[top].node < 0 {
+                        closedAt = i
+                        return nil
+                    }
                     close()
                 } else {
                     return (i, "unexpected \(describe(i)): expected ',' or '\(isObject ? "}" : "]")'")

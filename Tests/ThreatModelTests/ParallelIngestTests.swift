@@ -44,6 +44,58 @@ import TestSupport
         #expect(parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
     }
 
+    /// A STIX bundle with every kind of fault pass 1 reports, versions of one object (older,
+    /// newer, same time, unparseable), revoked and deprecated objects, and good ones between.
+    func hostileBundle(_ g: inout SplitMix, count: Int) -> String {
+        func uuid(_ k: Int) -> String { String(format: "%08x-0000-4000-8000-%012x", k % 397, k % 397) }
+        var objects: [String] = []
+        for k in 0..<count {
+            let n = g.below(count)
+            let modified = ["2024-01-0\(1 + g.below(9))T00:00:00Z", "2024-01-05T00:00:00Z", "yesterday"][g.below(3)]
+            switch g.below(14) {
+            case 0: objects.append(#"{"type": "intrusion-set", "id": "intrusion-set--\#(uuid(n % 60))", "modified": "\#(modified)", "name": "Set \#(n % 40)", "aliases": ["APT \#(n % 7)"], "external_references": [{"source_name": "mitre-attack", "external_id": "G00\#(10 + n % 60)", "url": "https://attack.mitre.org/groups/G00\#(10 + n % 60)"}]}"#)
+            case 1: objects.append(#"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(n % 60))", "modified": "\#(modified)", "name": "Technique \#(n)", "description": "Does \"\#(n)\"\n.", "kill_chain_phases": [{"kill_chain_name": "mitre-attack", "phase_name": "execution"}], "external_references": [{"source_name": "mitre-attack", "external_id": "T1\#(100 + n % 90)"}]}"#)
+            case 2: objects.append(#"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(n))", "name": "Not ATT&CK \#(n)"}"#)
+            case 3, 4, 5:
+                let source = ["intrusion-set--\(uuid(g.below(60)))", "intrusion-set--\(uuid(g.below(60)))", "", "campaign--\(uuid(g.below(count)))"][g.below(4)]
+                let target = ["attack-pattern--\(uuid(g.below(60)))", "attack-pattern--\(uuid(g.below(60)))", "identity--\(uuid(g.below(count)))", "intrusion-set--\(uuid(g.below(count)))"][g.below(4)]
+                let type = ["uses", "uses", "targets", "attributed-to", ""][g.below(5)]
+                objects.append(#"{"type": "relationship", "id": "relationship--\#(uuid(n))", "modified": "\#(modified)", "relationship_type": "\#(type)", "source_ref": "\#(source)", "target_ref": "\#(target)", "description": "procedure \#(k)"}"#)
+            case 6: objects.append(#"{"type": "relationship", "id": "relationship--\#(uuid(n))", "relationship_type": "uses", "source_ref": "intrusion-set--\#(uuid(n))"}"#)
+            case 7: objects.append(#"{"type": "identity", "id": "identity--\#(uuid(n))", "name": "Sector \#(n)", "identity_class": "class", "sectors": ["technology", "made-up"]}"#)
+            case 8: objects.append(#"{"type": "campaign", "id": "campaign--\#(uuid(n))", "name": "Op \#(n)", "first_seen": "2023-0\#(1 + n % 9)-01T00:00:00Z", "last_seen": "2022-01-01T00:00:00Z"}"#)
+            case 9: objects.append(#"{"type": "intrusion-set", "id": "intrusion-set--\#(uuid(n))", "modified": "2024-02-01T00:00:00Z", "revoked": true, "name": "Gone \#(n)"}"#)
+            case 10: objects.append(#"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(n))", "modified": 5, "x_mitre_deprecated": true, "name": "Old"}"#)
+            case 11: objects.append([#"{"type": 7, "id": "x"}"#, #"{"id": "malware--\#(uuid(n))"}"#, #"{"type": "tool", "id": 3}"#, #"{"type": "tool", "id": "tool--nope"}"#, "[1]", #""str""#][g.below(6)])
+            case 12: objects.append(#"{"type": "tool", "id": "tool--\#(uuid(n))", "modified": "\#(modified)", "name": "Tool \#(n)"}"#)
+            default: objects.append(#"{"type": "course-of-action", "id": "course-of-action--\#(uuid(n))", "name": "Mitigate \#(n)"}"#)
+            }
+        }
+        return #"{"type": "bundle", "id": "bundle--\#(uuid(1))", "objects": [\#(objects.joined(separator: ",\n"))]}"#
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func stixHeadersMadeOnEveryCoreMatchOnePass(seed: UInt64) throws {
+        var g = SplitMix(seed: seed)
+        let text = hostileBundle(&g, count: 600 + g.below(400))
+        let document = try JSONDocument(parsing: Array(text.utf8))
+        let serial = StixIngest.run(document, file: "b.json", format: .stix, parallelFrom: .max)
+        let parallel = StixIngest.run(document, file: "b.json", format: .stix, parallelFrom: 2)
+        let messages = serial.problems.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("duplicate id") })
+        #expect(messages.contains { $0.hasPrefix("invalid timestamp") })
+        #expect(messages.contains { $0.hasPrefix("invalid id") })
+        #expect(messages.contains { $0.hasPrefix("missing property") })
+        #expect(messages.contains { $0.hasPrefix("expected a STIX object") })
+        #expect(serial.actors.count > 10 && serial.techniques.count > 10 && !serial.uses.isEmpty)
+        #expect(parallel.actors == serial.actors)
+        #expect(parallel.campaigns == serial.campaigns)
+        #expect(parallel.techniques == serial.techniques)
+        #expect(parallel.uses == serial.uses)
+        #expect(parallel.versions == serial.versions)
+        #expect(parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
+    }
+
     @Test func aFeedOfResultsMergesAsOnOneThread() {
         // Actor records and merges run on every core from 512 records.
         var results: [IngestResult] = []

@@ -17,6 +17,8 @@ public struct StixIngest {
     let document: JSONDocument
     let file: String
     let format: Provenance.Format
+    /// From this many objects, their headers are made on every core first.
+    let parallelFrom: Int
     var sink: ProblemSink
     var result: IngestResult
 
@@ -87,16 +89,22 @@ public struct StixIngest {
     /// Revoked and deprecated objects: relationships to them count for nothing.
     var dead: Set<String> = []
 
-    init(document: JSONDocument, file: String, format: Provenance.Format = .stix) {
+    init(document: JSONDocument, file: String, format: Provenance.Format = .stix, parallelFrom: Int = parallelObjects) {
         self.document = document
         self.file = file
         self.format = format
+        self.parallelFrom = parallelFrom
         self.sink = ProblemSink(document: document, file: file)
         self.result = IngestResult(file: file, format: format)
     }
 
     public static func run(_ document: JSONDocument, file: String, format: Provenance.Format = .stix) -> IngestResult {
-        var ingest = StixIngest(document: document, file: file, format: format)
+        run(document, file: file, format: format, parallelFrom: parallelObjects)
+    }
+
+    /// `parallelFrom`: tests compare the two ways of reading one bundle.
+    static func run(_ document: JSONDocument, file: String, format: Provenance.Format, parallelFrom: Int) -> IngestResult {
+        var ingest = StixIngest(document: document, file: file, format: format, parallelFrom: parallelFrom)
         ingest.read()
         ingest.result.problems = ingest.sink.problems()
         ingest.result.bytes = document.bytes.count
@@ -134,12 +142,16 @@ public struct StixIngest {
         let count = document.count(objects)
         seen.reserveCapacity(count)
         result.versions.reserveCapacity(count)
-        document.forEachElement(objects) { _, element in
-            guard document.kind(element) == .object else {
-                sink.error(element, "expected a STIX object, found \(document.describe(element))")
-                return
+        if count >= parallelFrom {
+            readInParallel(objects)
+        } else {
+            document.forEachElement(objects) { _, element in
+                guard document.kind(element) == .object else {
+                    sink.error(element, "expected a STIX object, found \(document.describe(element))")
+                    return
+                }
+                readObject(element)
             }
-            readObject(element)
         }
         // Dangling references, once every id is known (a reference may point forward).
         for r in relationships {
@@ -154,52 +166,143 @@ public struct StixIngest {
     static let wantedTypes: Set<String> = ["intrusion-set", "threat-actor", "campaign", "identity", "location", "attack-pattern",
                                            "malware", "tool", "relationship", "sighting", "report", "note", "x-mitre-tactic", "x-mitre-matrix"]
 
+    /// What pass 1 needs of one object before it touches any state: its type, id and version,
+    /// and for the two types ATT&CK is made of (relationships and attack patterns) their
+    /// record. Pure, so a large bundle's headers are made on every core (`readInParallel`).
+    struct Header: Sendable {
+        enum Record: Sendable {
+            case none
+            case relationship(type: String, source: String, target: String)
+            case technique(key: String, TechniqueInfo)
+        }
+
+        var type: String?
+        var id: String?
+        var idNode = -1
+        var validID = false
+        var modifiedNode: Int?
+        var modifiedText: String?
+        var version: Timestamp?
+        var dead = false
+        var record = Record.none
+
+        init(_ o: StixObject, in document: JSONDocument) {
+            type = o.string(.type)
+            guard let type, let id = o.string(.id) else { return }
+            self.id = id
+            idNode = o[.id] ?? -1
+            validID = StixIngest.isValidID(id, type: type)
+            guard validID else { return }
+            modifiedNode = o[.modified]
+            modifiedText = o.string(.modified)
+            version = modifiedText.flatMap(Timestamp.init(parsing:))
+            dead = o.bool(.revoked) || o.bool(.deprecated)
+            guard !dead else { return }
+            switch type {
+            case "relationship":
+                // Only when all three are there: a missing one is reported by the reader.
+                if let t = o.string(.relationshipType), !t.isEmpty, let s = o.string(.sourceRef), !s.isEmpty, let r = o.string(.targetRef), !r.isEmpty {
+                    record = .relationship(type: t, source: s, target: r)
+                }
+            case "attack-pattern":
+                if let (key, info) = StixIngest.technique(o, id: id, in: document) { record = .technique(key: key, info) }
+            default: break
+            }
+        }
+    }
+
+    /// From this many objects (ATT&CK enterprise has 24,000), headers are made on every core.
+    static let parallelObjects = 4096
+
+    mutating func readInParallel(_ objects: Int) {
+        var elements: [Int] = []
+        elements.reserveCapacity(document.count(objects))
+        document.forEachElement(objects) { _, element in elements.append(element) }
+        let nodes = elements, document = self.document
+        // Many parts: ATT&CK's objects come grouped by type, and some types cost more.
+        let parts = ParallelMap.ranges(nodes.count, parts: 32) { range in
+            range.map { k in document.kind(nodes[k]) == .object ? Header(StixObject(document, nodes[k]), in: document) : nil }
+        }
+        var k = 0
+        for part in parts {
+            for header in part {
+                let element = nodes[k]
+                k += 1
+                guard let header else {
+                    sink.error(element, "expected a STIX object, found \(document.describe(element))")
+                    continue
+                }
+                readObject(element, header)
+            }
+        }
+    }
+
     mutating func readObject(_ node: Int) {
         let o = StixObject(document, node)
-        guard let type = o.string(.type) else {
-            if let t = o[.type] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"type\"") }
-            return
-        }
-        guard let idNode = o[.id], let id = document.string(idNode) else {
-            if let t = o[.id] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"id\"") }
-            return
-        }
-        guard StixIngest.isValidID(id, type: type) else {
-            sink.error(idNode, "invalid id \"\(id.prefix(80))\": expected \"\(type)--\" followed by a UUID")
+        readObject(node, Header(o, in: document), o)
+    }
+
+    /// Pass 1 for one object whose header is made: problems, versions, then its type's reader
+    /// (with the object's members found again only for the types not in the header).
+    mutating func readObject(_ node: Int, _ header: Header, _ object: StixObject? = nil) {
+        guard let type = header.type, let id = header.id, header.validID else {
+            let o = object ?? StixObject(document, node)
+            if header.type == nil {
+                if let t = o[.type] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"type\"") }
+            } else if header.id == nil {
+                if let t = o[.id] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"id\"") }
+            } else if let idNode = o[.id] {
+                sink.error(idNode, "invalid id \"\(header.id?.prefix(80) ?? "")\": expected \"\(header.type ?? "")--\" followed by a UUID")
+            }
             return
         }
         // Several versions of one object may share an id; the latest `modified` wins, by time.
-        let modifiedText = o.string(.modified)
-        let version = modifiedText.flatMap(Timestamp.init(parsing:))
-        if let m = o[.modified], version == nil {
-            sink.warning(m, "invalid timestamp \"\(modifiedText?.prefix(40) ?? "")\": expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
+        let version = header.version
+        if version == nil, let m = header.modifiedNode {
+            sink.warning(m, "invalid timestamp \"\(header.modifiedText?.prefix(40) ?? "")\": expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
         }
-        if let previous = seen[id] {
+        // One lookup for the common case, a first version; an older one is put back.
+        if let previous = seen.updateValue((header.idNode, version), forKey: id) {
             if previous.modified == version {
+                seen[id] = previous
                 let (line, column) = document.lineColumn(of: previous.node)
-                sink.error(idNode, "duplicate id \"\(id)\" with the same modified time (first at \(line):\(column))")
+                sink.error(header.idNode, "duplicate id \"\(id)\" with the same modified time (first at \(line):\(column))")
                 return
             }
-            if let v = version, let p = previous.modified, v < p { return }
-            if version == nil { return }
+            let older: Bool
+            if let v = version, let p = previous.modified { older = v < p } else { older = version == nil }
+            if older {
+                seen[id] = previous
+                return
+            }
             // A newer version replaces what the older one added (and may revive a revoked one).
             forget(id)
             dead.remove(id)
         }
-        seen[id] = (idNode, version)
         if let version, type != "relationship" { result.versions[id] = version }
-        if o.bool(.revoked) || o.bool(.deprecated) {
+        if header.dead {
             dead.insert(id)
             return
         }
-        if !StixIngest.wantedTypes.contains(type) { return }
+        if case .none = header.record, !StixIngest.wantedTypes.contains(type) { return }
 
+        switch header.record {
+        case let .relationship(rt, source, target):
+            relationships.append(Relationship(id: id, type: rt, source: source, target: target, node: node))
+            return
+        case let .technique(key, info):
+            techniqueIDs[id] = key
+            result.techniques.append(info)
+            return
+        case .none: break
+        }
+        let o = object ?? StixObject(document, node)
         switch type {
         case "intrusion-set", "threat-actor": readActor(o, id: id)
         case "campaign": readCampaign(o, id: id)
         case "identity": readIdentity(o, id: id)
         case "location": readLocation(o, id: id)
-        case "attack-pattern": readAttackPattern(o, id: id)
+        case "attack-pattern": break
         case "malware", "tool": if let n = o.string(.name) { software[id] = n }
         case "relationship": readRelationship(o, id: id, node: node)
         case "sighting": readSighting(o, id: id)
@@ -315,14 +418,12 @@ public struct StixIngest {
         places[id] = place
     }
 
-    mutating func readAttackPattern(_ o: StixObject, id: String) {
-        guard let n = o.string(.name) else { return }
-        let refs = references(o)
-        let attackID = externalIDs(o, source: nil).first(where: TechniqueInfo.isAttackID)
-        // Only ATT&CK techniques count (the pane is ATT&CK's matrix); another attack pattern
-        // is a name without a place in it.
-        guard let key = attackID else { return }
-        techniqueIDs[id] = key
+    /// An attack pattern's technique record and ATT&CK id; nil for attack patterns outside
+    /// ATT&CK (the pane is ATT&CK's matrix: another one is a name without a place in it).
+    static func technique(_ o: StixObject, id: String, in document: JSONDocument) -> (key: String, info: TechniqueInfo)? {
+        guard let n = o.string(.name) else { return nil }
+        let refs = references(o, in: document)
+        guard let key = externalIDs(o, source: nil, in: document).first(where: TechniqueInfo.isAttackID) else { return nil }
         var phases: [String] = []
         var domainName: String?
         if let k = o[.killChainPhases] {
@@ -334,9 +435,9 @@ public struct StixIngest {
                 }
             }
         }
-        let url = refs.first { $0.externalID == attackID }?.url
-        result.techniques.append(TechniqueInfo(id: key, name: n, tactics: phases, domain: o.strings(.domains).first ?? domainName,
-                                               description: o.string(.description), url: url, references: refs, stixID: id))
+        let url = refs.first { $0.externalID == key }?.url
+        return (key, TechniqueInfo(id: key, name: n, tactics: phases, domain: o.strings(.domains).first ?? domainName,
+                                   description: o.string(.description), url: url, references: refs, stixID: id))
     }
 
     mutating func readTactic(_ o: StixObject, id: String) {
@@ -650,7 +751,9 @@ public struct StixIngest {
     }
 
     /// External ids (ATT&CK G0125, T1110.003) from `external_references`.
-    func externalIDs(_ o: StixObject, source: String?) -> [String] {
+    func externalIDs(_ o: StixObject, source: String?) -> [String] { Self.externalIDs(o, source: source, in: document) }
+
+    static func externalIDs(_ o: StixObject, source: String?, in document: JSONDocument) -> [String] {
         guard let node = o[.externalReferences] else { return [] }
         var out: [String] = []
         document.forEachElement(node) { _, ref in

@@ -57,7 +57,10 @@ struct StixObject {
     static let table = KeyTable(Field.allCases.map(\.key))
     static let fieldCount = Field.allCases.count
 
-    let document: JSONDocument
+    /// Not retained: an object lives inside a read of its document, and copies of it (every
+    /// reader takes one) would otherwise retain and release the document, which the cores
+    /// reading a large bundle's headers then fight over.
+    unowned(unsafe) let document: JSONDocument
     let node: Int
     /// Inline, not an array: no allocation per object (ATT&CK has 24,000 of them).
     private var slots = InlineArray<40, Int>(repeating: -1)
@@ -79,9 +82,15 @@ struct StixObject {
     /// The value node of a field, if present.
     subscript(_ field: Field) -> Int? { slots[field.rawValue] >= 0 ? slots[field.rawValue] : nil }
 
-    func string(_ field: Field) -> String? { self[field].flatMap(document.string) }
+    func string(_ field: Field) -> String? {
+        let k = slots[field.rawValue]
+        return k >= 0 ? document.string(k) : nil
+    }
 
-    func bool(_ field: Field) -> Bool { self[field].flatMap(document.bool) ?? false }
+    func bool(_ field: Field) -> Bool {
+        let k = slots[field.rawValue]
+        return k >= 0 ? document.bool(k) ?? false : false
+    }
 
     /// A string or an array of strings, empty and duplicate entries dropped.
     func strings(_ field: Field) -> [String] {

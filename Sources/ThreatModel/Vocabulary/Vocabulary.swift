@@ -226,6 +226,12 @@ public enum Vocabulary {
 
 extension String {
     var trimmed: String {
+        // Most text has nothing to trim: an ASCII byte at each end that is not white space
+        // says so without walking Characters (a MISP galaxy trims 10,000 strings).
+        let u = utf8
+        guard let head = u.first, let tail = u.last else { return self }
+        func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D) }
+        if plain(head) && plain(tail) { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -1,0 +1,97 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parsing a large file on two cores: the second half of the elements of its big array
+/// (a bundle's objects, a report's events) is scanned on another thread while the first
+/// half is scanned here, and joined onto the tape when this scan reaches them.
+///
+/// Where the second half starts is a guess (`point`), and never trusted: it is used only if
+/// the first half, parsing from the start, arrives at exactly that byte expecting a value
+/// in an array, and the second half scanned without a problem to the bracket that closed
+/// that array. Then it is the very tape the single scan would have built, since a scan from
+/// there depends on nothing else (depth and element count are checked on joining). In every
+/// other case the first half goes on alone, so results and messages are the single scan's.
+enum JSONSplit {
+    /// Below this the whole parse takes a few milliseconds: not worth a thread.
+    static let minimum = 2 << 20
+
+    /// Whether a parse of `count` bytes is split (two cores or more, a large file).
+    static func wanted(_ count: Int) -> Bool {
+        count >= minimum && sysconf(Int32(_SC_NPROCESSORS_ONLN)) >= 2
+    }
+
+    /// A likely start of an array element near the middle of `bytes`: in pretty-printed
+    /// JSON the shallowest `{` or `[` opening a line after a line ending in a comma (a raw
+    /// line feed is never inside a string, so that is an element of some array); in
+    /// minified JSON the first `{` of a `},{"` (inside a string its quote would be escaped).
+    static func point(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = bytes.count
+        guard n >= 16, let p = bytes.baseAddress else { return nil }
+        let from = n / 2, to = min(n, from + (1 << 20))
+        var best = -1, bestIndent = Int.max, candidates = 0
+        var j = from
+        while j < to, candidates < 256, let hit = memchr(p + j, 0x0A, to - j) {
+            let q = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - p
+            j = q + 1
+            var back = q - 1
+            while back > 0, p[back] == 0x20 || p[back] == 0x09 || p[back] == 0x0D { back -= 1 }
+            guard back > 0, p[back] == 0x2C else { continue }
+            var k = q + 1
+            while k < n, p[k] == 0x20 || p[k] == 0x09 { k += 1 }
+            guard k < n, p[k] == 0x7B || p[k] == 0x5B else { continue }
+            candidates += 1
+            if k - q < bestIndent {
+                bestIndent = k - q
+                best = k
+            }
+        }
+        if best >= 0 { return best }
+        j = from
+        while j + 3 < to {
+            guard let hit = memchr(p + j, 0x2C, to - j - 2) else { return nil }
+            let q = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - p
+            if q > 0, q + 2 < n, p[q - 1] == 0x7D, p[q + 1] == 0x7B, p[q + 2] == 0x22 { return q + 1 }
+            j = q + 1
+        }
+        return nil
+    }
+
+    /// The second half's scan, running on another thread from `start`.
+    final class SecondHalf: @unchecked Sendable {
+        struct Part {
+            var tape: Tape
+            var elements: UInt32
+            var closedAt: Int
+            var deepest: Int
+        }
+
+        private let group = DispatchGroup()
+        /// Written by the worker, read only after `group.wait()`, which orders the two.
+        private var part: Part?
+
+        /// Starts the scan. The worker keeps its own reference to `bytes`: when the first half
+        /// does not need it (a problem before the split), nobody waits for it.
+        init(_ bytes: [UInt8], start: Int, maxDepth: Int) {
+            DispatchQueue.global().async(group: group) { [self] in
+                part = bytes.withUnsafeBufferPointer { buffer -> Part? in
+                    guard let base = buffer.baseAddress else { return nil }
+                    let tape = Tape(capacity: (buffer.count - start) / 10 + 16)
+                    var scanner = JSONScanner(elementsFrom: start, base: base, count: buffer.count, tape: tape, maxDepth: maxDepth)
+                    guard scanner.run() == nil, scanner.closedAt >= 0 else { return nil }
+                    return Part(tape: tape, elements: scanner.pausedCount, closedAt: scanner.closedAt, deepest: scanner.deepest)
+                }
+            }
+        }
+
+        /// The scanned part, once the worker is done; nil when it met a problem (the first
+        /// half then scans that stretch itself, and reports the problem as it always does).
+        func wait() -> Part? {
+            group.wait()
+            return part
+        }
+    }
+}

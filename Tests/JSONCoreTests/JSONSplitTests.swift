@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import JSONCore
+
+/// The two-core parse (`JSONSplit`): started anywhere, it builds the single scan's tape and
+/// reports the single scan's problems, byte for byte; on large files it really is used.
+@Suite struct JSONSplitTests {
+    /// The tape as plain numbers, and the problem if any: what a parse produced.
+    static func outcome(_ bytes: [UInt8], split: Int, maxDepth: Int = 512) -> (nodes: [UInt64], joined: Int, error: JSONSyntaxError?) {
+        do {
+            let tape = try JSONParser.parse(bytes, maxDepth: maxDepth, split: split)
+            var nodes: [UInt64] = []
+            nodes.reserveCapacity(tape.count * 2)
+            for k in 0..<tape.count {
+                let node = tape[k]
+                nodes.append(UInt64(node.start) << 32 | UInt64(node.end))
+                nodes.append(UInt64(node.extra) << 8 | UInt64(node.kind.rawValue))
+            }
+            return (nodes, tape.joined, nil)
+        } catch {
+            return ([], 0, error)
+        }
+    }
+
+    /// Every split offset of `bytes` (or `offsets`) against the single scan.
+    static func expectSameEverywhere(_ bytes: [UInt8], offsets: [Int]? = nil, maxDepth: Int = 512, _ label: String) -> Int {
+        let single = outcome(bytes, split: -1, maxDepth: maxDepth)
+        var joins = 0
+        for at in offsets ?? Array(0..<bytes.count) {
+            let split = outcome(bytes, split: at, maxDepth: maxDepth)
+            #expect(split.nodes == single.nodes, "\(label): tape differs when split at \(at)")
+            #expect(split.error == single.error, "\(label): problem differs when split at \(at): \(String(describing: split.error)) vs \(String(describing: single.error))")
+            if split.joined > 0 { joins += 1 }
+        }
+        return joins
+    }
+
+    static func files(_ directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted().map { directory + "/" + $0 }
+    }
+
+    @Test func everyOffsetOfEveryJSONTestSuiteFile() throws {
+        var joins = 0
+        for path in Self.files(JSONTestSuiteTests.directory) where path.hasSuffix(".json") {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            guard bytes.count <= 4096 else { continue }
+            joins += Self.expectSameEverywhere(bytes, (path as NSString).lastPathComponent)
+        }
+        // Splits that were really joined, not only refused: many of these files have arrays.
+        #expect(joins > 500)
+    }
+
+    @Test func depthLimitsHoldAcrossTheSplit() {
+        let bytes = Array("[[[[1,[[[2,{\"a\":[3]}]]],4,[[5]]]]],6]".utf8)
+        var joins = 0
+        for maxDepth in 1...12 {
+            joins += Self.expectSameEverywhere(bytes, maxDepth: maxDepth, "depth \(maxDepth)")
+        }
+        #expect(joins > 20)
+    }
+
+    @Test func fuzzCorpusFilesAtTheirArrayElements() throws {
+        var joins = 0, files = 0
+        for kind in ["json", "native", "stix", "mispgalaxy", "mispevent", "taxii"] {
+            for path in Self.files(TestPaths.tests + "/FuzzCorpus/" + kind) {
+                let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                guard bytes.count <= 64 << 10 else { continue }
+                files += 1
+                // The starts of array elements (where a guess would put a split), the guess
+                // itself, and a few offsets anywhere, inside strings and numbers too.
+                var offsets = Set<Int>()
+                for k in bytes.indices.dropFirst() where bytes[k] == UInt8(ascii: "{") || bytes[k] == UInt8(ascii: "[") {
+                    if offsets.count >= 12 { break }
+                    if bytes[k - 1] == UInt8(ascii: ",") || bytes[k - 1] == UInt8(ascii: " ") { offsets.insert(k) }
+                }
+                if let guess = bytes.withUnsafeBufferPointer(JSONSplit.point) { offsets.insert(guess) }
+                var seed = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+                for _ in 0..<6 where !bytes.isEmpty {
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    offsets.insert(Int(seed >> 33) % bytes.count)
+                }
+                joins += Self.expectSameEverywhere(bytes, offsets: offsets.sorted(), path)
+            }
+        }
+        #expect(files > 1000)
+        #expect(joins > 1000)
+    }
+
+    /// A large report as the benchmark generator writes it, minified or pretty-printed.
+    static func largeReport(pretty: Bool, events: Int) -> [UInt8] {
+        var text = "{\"schema\":\"threatdeck-report@1\",\"actors\":[{\"id\":\"a\",\"name\":\"A\"}],\"events\":["
+        for k in 0..<events {
+            if k > 0 { text += pretty ? ",\n    " : "," }
+            text += "{\"id\":\"ev-\(k)\",\"date\":\"2026-03-\(k % 28 + 10)\",\"summary\":\"},{\\\"x\\\": [\(k)]\",\"sectors\":[\"technology\"],\"count\":\(k).5e1}"
+        }
+        text += pretty ? "\n  ],\n  \"end\": true\n}" : "],\"end\":true}"
+        return Array(text.utf8)
+    }
+
+    @Test(arguments: [false, true])
+    func aLargeFileIsParsedOnTwoCores(pretty: Bool) throws {
+        let bytes = Self.largeReport(pretty: pretty, events: 30_000)
+        #expect(bytes.count >= JSONSplit.minimum)
+        let single = Self.outcome(bytes, split: -1)
+        let auto = try JSONParser.parse(bytes, maxDepth: 512)
+        #expect(single.error == nil)
+        // Joined, and the very same tape (when this machine has a second core).
+        if JSONSplit.wanted(bytes.count) { #expect(auto.joined > auto.count / 4) }
+        let guess = try #require(bytes.withUnsafeBufferPointer(JSONSplit.point))
+        let split = Self.outcome(bytes, split: guess)
+        #expect(split.joined > 0)
+        #expect(split.nodes == single.nodes)
+    }
+
+    @Test(arguments: [0.25, 0.75])
+    func aProblemInEitherHalfIsTheSingleScansProblem(at fraction: Double) throws {
+        var bytes = Self.largeReport(pretty: false, events: 30_000)
+        // A stray byte where a value should be, a quarter or three quarters in.
+        var k = Int(Double(bytes.count) * fraction)
+        while bytes[k] != UInt8(ascii: ":") { k += 1 }
+        bytes[k + 1] = UInt8(ascii: "@")
+        let single = Self.outcome(bytes, split: -1)
+        let guess = try #require(bytes.withUnsafeBufferPointer(JSONSplit.point))
+        let split = Self.outcome(bytes, split: guess)
+        let error = try #require(single.error)
+        #expect(error.message.contains("'@'"))
+        #expect(split.error == single.error)
+        #expect(throws: error) { _ = try JSONParser.parse(bytes, maxDepth: 512) }
+    }
+}
