@@ -19,8 +19,18 @@ enum JSONParser {
         let at: Int? = if let split { split >= 0 && split < bytes.count ? split : nil } else {
             JSONSplit.wanted(bytes.count) ? bytes.withUnsafeBufferPointer(JSONSplit.point) : nil
         }
-        let second = at.map { JSONSplit.SecondHalf(bytes, start: $0, maxDepth: maxDepth) }
-        let tape = Tape(capacity: bytes.count / 10 + 16)
+        // A node per 10 bytes fits most files (ATT&CK has one per 40, a native report one per
+        // 11); a split parse asks for room for one per 6, in address space only (pages
+        // nobody writes cost nothing), to fit the second half's region after the first's.
+        let capacity = bytes.count / (at == nil ? 10 : 6) + 16
+        let tape = Tape(capacity: capacity)
+        let second = at.map { start in
+            // Its nodes go a little past where this scan's should end, so that moving them
+            // down when joining writes mostly over pages they have already touched.
+            let estimate = bytes.withUnsafeBufferPointer { JSONSplit.nodes(before: start, in: $0) }
+            let region = tape.lend(from: estimate + estimate / 32 + 1024)
+            return JSONSplit.SecondHalf(bytes, start: start, tape: region ?? Tape(capacity: (bytes.count - start) / 10 + 16), maxDepth: maxDepth)
+        }
         let failure: JSONSyntaxError? = bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count,
                                       tape: tape, maxDepth: maxDepth)

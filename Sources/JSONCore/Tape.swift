@@ -3,19 +3,57 @@
 /// and must not pay for uniqueness checks. Every read is bounds-checked in release builds
 /// too (one compare): a bad node handle traps with a message instead of reading memory.
 final class Tape: @unchecked Sendable {
+    /// One allocation, freed when no tape uses it (a second scan may write into the upper
+    /// part of the first one's, `lend`).
+    final class Storage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<JSONDocument.Node>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+            HugePages.advise(base, bytes: capacity * MemoryLayout<JSONDocument.Node>.stride)
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    private var storage: Storage
     private(set) var base: UnsafeMutablePointer<JSONDocument.Node>
     private(set) var count = 0
     /// Nodes that came from a second thread's scan (`JSONSplit`): for tests and benchmarks.
     private(set) var joined = 0
+    /// Of those, nodes joined where that scan wrote them (no copy into fresh memory).
+    private(set) var joinedInPlace = 0
     private var capacity: Int
+    /// Appends stop here: `capacity`, or the start of a region lent to a second scan.
+    private var limit: Int
+    private var lentFrom: Int?
 
     init(capacity: Int) {
-        self.capacity = max(16, capacity)
-        base = .allocate(capacity: self.capacity)
-        HugePages.advise(base, bytes: self.capacity * MemoryLayout<JSONDocument.Node>.stride)
+        storage = Storage(capacity: max(16, capacity))
+        base = storage.base
+        self.capacity = storage.capacity
+        limit = self.capacity
     }
 
-    deinit { base.deallocate() }
+    /// A tape that writes into `storage` from `offset` on, until it needs more room.
+    private init(borrowing storage: Storage, from offset: Int) {
+        self.storage = storage
+        base = storage.base + offset
+        capacity = storage.capacity - offset
+        limit = capacity
+    }
+
+    /// A tape for a second scan in this one's unused upper part, from node `offset` on: its
+    /// nodes are then already in place when joined (this tape grows elsewhere if it reaches
+    /// them first). The region's pages are touched once, by the scan that fills them.
+    func lend(from offset: Int) -> Tape? {
+        guard lentFrom == nil, offset > count, offset < capacity - 16 else { return nil }
+        lentFrom = offset
+        limit = offset
+        return Tape(borrowing: storage, from: offset)
+    }
 
     @inline(__always)
     subscript(i: Int) -> JSONDocument.Node {
@@ -31,7 +69,7 @@ final class Tape: @unchecked Sendable {
 
     @inline(__always)
     func append(_ node: JSONDocument.Node) {
-        if count == capacity { grow() }
+        if count == limit { grow() }
         (base + count).initialize(to: node)
         count += 1
     }
@@ -39,10 +77,25 @@ final class Tape: @unchecked Sendable {
     /// Appends another tape's nodes, whose container ends count from its own start.
     func append(contentsOf part: Tape) {
         let offset = UInt32(count)
+        if let from = lentFrom, part.storage === storage, part.base == base + from, count <= from {
+            // Moved down over the gap, in place: reads stay ahead of writes.
+            for k in 0..<part.count {
+                var node = base[from + k]
+                if node.kind == .object || node.kind == .array { node.end += offset }
+                base[count + k] = node
+            }
+            count += part.count
+            joined += part.count
+            joinedInPlace += part.count
+            part.count = 0
+            lentFrom = nil
+            limit = capacity
+            return
+        }
         // Room for what follows the joined part too (the closing of outer containers, and
         // usually little else), without doubling a tape that is already most of the file's.
         let needed = count + part.count
-        if needed > capacity { grow(to: needed + needed / 16 + 1024) }
+        if needed > limit { grow(to: needed + needed / 16 + 1024) }
         let to = base + count
         for k in 0..<part.count {
             var node = part.base[k]
@@ -55,12 +108,14 @@ final class Tape: @unchecked Sendable {
 
     @inline(never)
     private func grow(to size: Int? = nil) {
-        let bigger = size ?? capacity * 2
-        let fresh = UnsafeMutablePointer<JSONDocument.Node>.allocate(capacity: bigger)
-        HugePages.advise(fresh, bytes: bigger * MemoryLayout<JSONDocument.Node>.stride)
-        fresh.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = fresh
+        // A lent region is left to its borrower, which keeps the old storage alive.
+        let bigger = max(size ?? capacity * 2, count + 16)
+        let fresh = Storage(capacity: bigger)
+        fresh.base.initialize(from: base, count: count)
+        storage = fresh
+        base = fresh.base
         capacity = bigger
+        limit = bigger
+        lentFrom = nil
     }
 }

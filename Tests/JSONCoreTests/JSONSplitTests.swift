@@ -111,6 +111,25 @@ import TestSupport
         let split = Self.outcome(bytes, split: guess)
         #expect(split.joined > 0)
         #expect(split.nodes == single.nodes)
+        // Joined where the second scan wrote them, in the first one's buffer.
+        let tape = try JSONParser.parse(bytes, maxDepth: 512, split: guess)
+        #expect(tape.joinedInPlace == tape.joined)
+    }
+
+    @Test func aDenseFirstHalfOutgrowsItsShareAndIsStillJoined() throws {
+        // Numbers (a node per two bytes) before the split, long strings after: the first scan
+        // needs far more than its share of the buffer and moves out of the second's way.
+        var text = "[" + String(repeating: "0,", count: 700_000)
+        let start = text.utf8.count
+        text += (0..<200).map { "\"\(String(repeating: "x", count: 7_000))\($0)\"" }.joined(separator: ",") + "]"
+        let bytes = Array(text.utf8)
+        let single = Self.outcome(bytes, split: -1)
+        let split = Self.outcome(bytes, split: start)
+        #expect(single.error == nil)
+        #expect(split.joined == 200)
+        #expect(split.nodes == single.nodes)
+        let tape = try JSONParser.parse(bytes, maxDepth: 512, split: start)
+        #expect(tape.joined == 200 && tape.joinedInPlace == 0)
     }
 
     @Test(arguments: [0.25, 0.75])
