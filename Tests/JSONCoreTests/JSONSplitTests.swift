@@ -132,6 +132,22 @@ import TestSupport
         #expect(tape.joined == 200 && tape.joinedInPlace == 0)
     }
 
+    @Test func aDenseSecondHalfOutgrowsItsRegionAndIsStillJoined() throws {
+        // Long strings before the split, numbers after: the second scan needs more than the
+        // region it was lent and moves to a buffer of its own, copied in when joined.
+        var text = "[" + (0..<200).map { "\"\(String(repeating: "x", count: 7_000))\($0)\"," }.joined()
+        let start = text.utf8.count
+        text += String(repeating: "0,", count: 700_000) + "1]"
+        let bytes = Array(text.utf8)
+        let single = Self.outcome(bytes, split: -1)
+        let split = Self.outcome(bytes, split: start)
+        #expect(single.error == nil)
+        #expect(split.joined == 700_001)
+        #expect(split.nodes == single.nodes)
+        let tape = try JSONParser.parse(bytes, maxDepth: 512, split: start)
+        #expect(tape.joined == 700_001 && tape.joinedInPlace == 0)
+    }
+
     @Test(arguments: [0.25, 0.75])
     func aProblemInEitherHalfIsTheSingleScansProblem(at fraction: Double) throws {
         var bytes = Self.largeReport(pretty: false, events: 30_000)
