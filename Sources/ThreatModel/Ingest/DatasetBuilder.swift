@@ -40,6 +40,9 @@ public enum DatasetBuilder {
         var catalogue: [(namespace: String, id: String)]
         var nameKey: String
         var aliasKeys: [String]
+        /// Each alias key beside an alias as written, as identity pairs them (made once here:
+        /// folding a name is the costly part of a key).
+        var keyedAliases: [(key: String, alias: String)]
         var label: String
     }
 
@@ -388,9 +391,14 @@ public enum DatasetBuilder {
         catalogue.append(("file:" + file, actor.id))
         let nameKey = Actor.nameKey(actor.name)
         var aliasKeys: [String] = []
+        // The aliases whose keys count, as written (repeats kept: identity pairs them with the
+        // keys in order).
+        var written: [String] = []
         for a in actor.aliases {
             let k = Actor.nameKey(a)
-            if k.count >= 3, k != nameKey, !aliasKeys.contains(k) { aliasKeys.append(k) }
+            guard k.count >= 3, k != nameKey else { continue }
+            written.append(a)
+            if !aliasKeys.contains(k) { aliasKeys.append(k) }
         }
         let label: String
         if let g = catalogue.first(where: { $0.0 == "attack" }), format == .stix || format == .taxii {
@@ -399,7 +407,7 @@ public enum DatasetBuilder {
             label = format.label + " '" + actor.name + "' (" + baseName(file) + ")"
         }
         return Record(result: result, actor: actor, format: format, file: file, idKeys: idKeys, catalogue: catalogue,
-                      nameKey: nameKey, aliasKeys: aliasKeys, label: label)
+                      nameKey: nameKey, aliasKeys: aliasKeys, keyedAliases: zip(aliasKeys, written).map { ($0, $1) }, label: label)
     }
 
     /// The ATT&CK group ids that are the record's own identity. One id is taken as given. A
@@ -445,7 +453,8 @@ public enum DatasetBuilder {
     struct Identity {
         let records: [Record]
         private(set) var parent: [Int]
-        /// Per root: catalogue namespace → ids in the group.
+        /// Per root that has been joined: catalogue namespace → ids in the group. A record
+        /// never joined has its own catalogue only (made when asked: most never are).
         private(set) var catalogues: [Int: [String: Set<String>]] = [:]
         private(set) var unionReasons: [(a: Int, b: Int, text: String)] = []
         private(set) var groups: [[Int]] = []
@@ -459,11 +468,6 @@ public enum DatasetBuilder {
         init(_ records: [Record]) {
             self.records = records
             parent = Array(records.indices)
-            for (i, r) in records.enumerated() {
-                var c: [String: Set<String>] = [:]
-                for (ns, id) in r.catalogue { c[ns, default: []].insert(id) }
-                catalogues[i] = c
-            }
             // Core: shared catalogue ids and equal names always join.
             var byID: [String: Int] = [:]
             var byName: [String: Int] = [:]
@@ -487,7 +491,7 @@ public enum DatasetBuilder {
             // Name-to-alias edges between core groups.
             var edges: [(from: Int, to: Int, alias: String)] = []
             for i in order {
-                for (k, alias) in zip(records[i].aliasKeys, records[i].actor.aliases.filter({ Actor.nameKey($0).count >= 3 && Actor.nameKey($0) != records[i].nameKey })) {
+                for (k, alias) in records[i].keyedAliases {
                     guard let j = byName[k] else { continue }
                     if find(i) != find(j) { edges.append((i, j, alias)) }
                 }
@@ -549,7 +553,7 @@ public enum DatasetBuilder {
             var aliasGroups: [String: (text: String, groups: Set<Int>)] = [:]
             for (i, r) in records.enumerated() {
                 guard let g = index[find(i)] else { continue }
-                for (k, alias) in zip(r.aliasKeys, r.actor.aliases.filter({ Actor.nameKey($0).count >= 3 && Actor.nameKey($0) != r.nameKey })) {
+                for (k, alias) in r.keyedAliases {
                     aliasGroups[k, default: (alias, [])].groups.insert(g)
                 }
             }
@@ -572,11 +576,21 @@ public enum DatasetBuilder {
         /// groups, one galaxy file, one bundle) and share no id in it.
         mutating func distinct(_ a: Int, _ b: Int) -> Bool {
             let ra = find(a), rb = find(b)
-            guard ra != rb, let ca = catalogues[ra], let cb = catalogues[rb] else { return false }
+            guard ra != rb else { return false }
+            let ca = catalogue(ra), cb = catalogue(rb)
             for (ns, ids) in ca {
                 if let other = cb[ns], ids.isDisjoint(with: other) { return true }
             }
             return false
+        }
+
+        /// The catalogue ids of the group whose root is `root`.
+        func catalogue(_ root: Int) -> [String: Set<String>] { catalogues[root] ?? Self.catalogue(of: records[root]) }
+
+        static func catalogue(of record: Record) -> [String: Set<String>] {
+            var c: [String: Set<String>] = [:]
+            for (ns, id) in record.catalogue { c[ns, default: []].insert(id) }
+            return c
         }
 
         mutating func union(_ a: Int, _ b: Int, _ reason: String, force: Bool) {
@@ -587,8 +601,8 @@ public enum DatasetBuilder {
             parent[child] = root
             // Taken out, grown in place and put back: a copy per union made a feed of 10,000
             // events naming the same 14 actors quadratic.
-            var merged = catalogues.removeValue(forKey: root) ?? [:]
-            for (ns, ids) in catalogues.removeValue(forKey: child) ?? [:] { merged[ns, default: []].formUnion(ids) }
+            var merged = catalogues.removeValue(forKey: root) ?? Self.catalogue(of: records[root])
+            for (ns, ids) in catalogues.removeValue(forKey: child) ?? Self.catalogue(of: records[child]) { merged[ns, default: []].formUnion(ids) }
             catalogues[root] = merged
             unionReasons.append((a, b, reason))
         }
