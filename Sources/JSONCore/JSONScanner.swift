@@ -20,7 +20,7 @@ struct JSONScanner {
     private var i = 0
     private var stack: [Frame] = []
     /// The first half of a split parse stops here, if it is a value in an array, for the
-    /// second half's elements to join (`JSONSplitParse`); -1: never.
+    /// second half's elements to join (`JSONSplit`); -1: never.
     var pauseAt = -1
     private(set) var paused = false
     /// The second half of a split parse: the bottom frame stands for an array opened before
@@ -44,7 +44,8 @@ struct JSONScanner {
         stack.append(Frame(node: -1, count: 0, isObject: false, lastKey: -1))
     }
 
-    /// Depth and element count where the first half paused.
+    /// Where the first half paused: its depth, and the element count of the array it is in
+    /// (for a second half whose array closed: the elements it scanned).
     var pausedDepth: Int { stack.count }
     var pausedCount: UInt32 { stack.last?.count ?? 0 }
 
