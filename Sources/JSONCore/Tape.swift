@@ -74,36 +74,32 @@ final class Tape: @unchecked Sendable {
         count += 1
     }
 
-    /// Appends another tape's nodes, whose container ends count from its own start.
+    /// Appends another tape's nodes, whose container ends count from its own start: in place
+    /// when they were written into this tape's lent region (moved down over the gap, reads
+    /// staying ahead of writes), else copied.
     func append(contentsOf part: Tape) {
         let offset = UInt32(count)
-        if let from = lentFrom, part.storage === storage, part.base == base + from, count <= from {
-            // Moved down over the gap, in place: reads stay ahead of writes.
-            for k in 0..<part.count {
-                var node = base[from + k]
-                if node.kind == .object || node.kind == .array { node.end += offset }
-                base[count + k] = node
-            }
-            count += part.count
-            joined += part.count
+        let inPlace = lentFrom.map { part.storage === storage && part.base == base + $0 } ?? false
+        if !inPlace {
+            // Room for what follows the joined part too (the closing of outer containers, and
+            // usually little else), without doubling a tape that is already most of the file's.
+            let needed = count + part.count
+            if needed > limit { grow(to: needed + needed / 16 + 1024) }
+        }
+        let from = part.base, to = base + count
+        for k in 0..<part.count {
+            var node = from[k]
+            if node.kind == .object || node.kind == .array { node.end += offset }
+            to[k] = node
+        }
+        count += part.count
+        joined += part.count
+        if inPlace {
             joinedInPlace += part.count
             part.count = 0
             lentFrom = nil
             limit = capacity
-            return
         }
-        // Room for what follows the joined part too (the closing of outer containers, and
-        // usually little else), without doubling a tape that is already most of the file's.
-        let needed = count + part.count
-        if needed > limit { grow(to: needed + needed / 16 + 1024) }
-        let to = base + count
-        for k in 0..<part.count {
-            var node = part.base[k]
-            if node.kind == .object || node.kind == .array { node.end += offset }
-            (to + k).initialize(to: node)
-        }
-        count += part.count
-        joined += part.count
     }
 
     @inline(never)

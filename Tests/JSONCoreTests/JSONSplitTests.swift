@@ -116,36 +116,25 @@ import TestSupport
         #expect(tape.joinedInPlace == tape.joined)
     }
 
-    @Test func aDenseFirstHalfOutgrowsItsShareAndIsStillJoined() throws {
-        // Numbers (a node per two bytes) before the split, long strings after: the first scan
-        // needs far more than its share of the buffer and moves out of the second's way.
-        var text = "[" + String(repeating: "0,", count: 700_000)
-        let start = text.utf8.count
-        text += (0..<200).map { "\"\(String(repeating: "x", count: 7_000))\($0)\"" }.joined(separator: ",") + "]"
-        let bytes = Array(text.utf8)
+    /// Numbers (a node per two bytes) on one side of the split, long strings on the other:
+    /// numbers first, the first scan needs far more than its share of the buffer and moves
+    /// out of the second's way; numbers second, the second scan outgrows the region it was
+    /// lent and moves to a buffer of its own. Either way its elements are copied in.
+    @Test(arguments: [true, false])
+    func aDenseHalfOutgrowsItsShareAndIsStillJoined(numbersFirst: Bool) throws {
+        let numbers = Array(repeating: "0", count: 700_000)
+        let strings = (0..<200).map { "\"\(String(repeating: "x", count: 7_000))\($0)\"" }
+        let (first, second) = numbersFirst ? (numbers, strings) : (strings, numbers)
+        let head = "[" + first.joined(separator: ",") + ","
+        let start = head.utf8.count
+        let bytes = Array((head + second.joined(separator: ",") + "]").utf8)
         let single = Self.outcome(bytes, split: -1)
         let split = Self.outcome(bytes, split: start)
         #expect(single.error == nil)
-        #expect(split.joined == 200)
+        #expect(split.joined == second.count)
         #expect(split.nodes == single.nodes)
         let tape = try JSONParser.parse(bytes, maxDepth: 512, split: start)
-        #expect(tape.joined == 200 && tape.joinedInPlace == 0)
-    }
-
-    @Test func aDenseSecondHalfOutgrowsItsRegionAndIsStillJoined() throws {
-        // Long strings before the split, numbers after: the second scan needs more than the
-        // region it was lent and moves to a buffer of its own, copied in when joined.
-        var text = "[" + (0..<200).map { "\"\(String(repeating: "x", count: 7_000))\($0)\"," }.joined()
-        let start = text.utf8.count
-        text += String(repeating: "0,", count: 700_000) + "1]"
-        let bytes = Array(text.utf8)
-        let single = Self.outcome(bytes, split: -1)
-        let split = Self.outcome(bytes, split: start)
-        #expect(single.error == nil)
-        #expect(split.joined == 700_001)
-        #expect(split.nodes == single.nodes)
-        let tape = try JSONParser.parse(bytes, maxDepth: 512, split: start)
-        #expect(tape.joined == 700_001 && tape.joinedInPlace == 0)
+        #expect(tape.joined == second.count && tape.joinedInPlace == 0)
     }
 
     @Test(arguments: [0.25, 0.75])

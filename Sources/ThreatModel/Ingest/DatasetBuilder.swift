@@ -39,9 +39,9 @@ public enum DatasetBuilder {
         /// different ids are distinct by that catalogue's word.
         var catalogue: [(namespace: String, id: String)]
         var nameKey: String
-        var aliasKeys: [String]
-        /// Each alias key beside an alias as written, as identity pairs them (made once here:
-        /// folding a name is the costly part of a key).
+        /// Each distinct alias key (three characters or more, not the name's) beside an alias
+        /// as written, as identity pairs them (made once here: folding a name is the costly
+        /// part of a key).
         var keyedAliases: [(key: String, alias: String)]
         var label: String
     }
@@ -407,7 +407,7 @@ public enum DatasetBuilder {
             label = format.label + " '" + actor.name + "' (" + baseName(file) + ")"
         }
         return Record(result: result, actor: actor, format: format, file: file, idKeys: idKeys, catalogue: catalogue,
-                      nameKey: nameKey, aliasKeys: aliasKeys, keyedAliases: zip(aliasKeys, written).map { ($0, $1) }, label: label)
+                      nameKey: nameKey, keyedAliases: zip(aliasKeys, written).map { ($0, $1) }, label: label)
     }
 
     /// The ATT&CK group ids that are the record's own identity. One id is taken as given. A

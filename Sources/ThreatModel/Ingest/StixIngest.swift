@@ -142,17 +142,7 @@ public struct StixIngest {
         let count = document.count(objects)
         seen.reserveCapacity(count)
         result.versions.reserveCapacity(count)
-        if count >= parallelFrom {
-            readInParallel(objects)
-        } else {
-            document.forEachElement(objects) { _, element in
-                guard document.kind(element) == .object else {
-                    sink.error(element, "expected a STIX object, found \(document.describe(element))")
-                    return
-                }
-                readObject(element)
-            }
-        }
+        readObjects(objects, parts: count >= parallelFrom ? 32 : 1)
         // Dangling references, once every id is known (a reference may point forward).
         for r in relationships {
             for (ref, field) in [(r.source, StixObject.Field.sourceRef), (r.target, .targetRef)] where seen[ref] == nil {
@@ -168,7 +158,7 @@ public struct StixIngest {
 
     /// What pass 1 needs of one object before it touches any state: its type, id and version,
     /// and for the two types ATT&CK is made of (relationships and attack patterns) their
-    /// record. Pure, so a large bundle's headers are made on every core (`readInParallel`).
+    /// record. Pure, so a large bundle's headers are made on every core (`readObjects`).
     struct Header: Sendable {
         enum Record: Sendable {
             case none
@@ -214,13 +204,15 @@ public struct StixIngest {
     /// From this many objects (ATT&CK enterprise has 24,000), headers are made on every core.
     static let parallelObjects = 4096
 
-    mutating func readInParallel(_ objects: Int) {
+    /// Pass 1 over a bundle's objects: headers in `parts` ranges (one: on this thread; many:
+    /// on every core, since ATT&CK's objects come grouped by type and some types cost more),
+    /// then each object in file order.
+    mutating func readObjects(_ objects: Int, parts: Int) {
         var elements: [Int] = []
         elements.reserveCapacity(document.count(objects))
         document.forEachElement(objects) { _, element in elements.append(element) }
         let nodes = elements, document = self.document
-        // Many parts: ATT&CK's objects come grouped by type, and some types cost more.
-        let parts = ParallelMap.ranges(nodes.count, parts: 32) { range in
+        let parts = ParallelMap.ranges(nodes.count, parts: parts) { range in
             range.map { k in document.kind(nodes[k]) == .object ? Header(StixObject(document, nodes[k]), in: document) : nil }
         }
         var k = 0
@@ -245,15 +237,16 @@ public struct StixIngest {
     /// Pass 1 for one object whose header is made: problems, versions, then its type's reader
     /// (with the object's members found again only for the types not in the header).
     mutating func readObject(_ node: Int, _ header: Header, _ object: StixObject? = nil) {
-        guard let type = header.type, let id = header.id, header.validID else {
-            let o = object ?? StixObject(document, node)
-            if header.type == nil {
-                if let t = o[.type] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"type\"") }
-            } else if header.id == nil {
-                if let t = o[.id] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"id\"") }
-            } else if let idNode = o[.id] {
-                sink.error(idNode, "invalid id \"\(header.id?.prefix(80) ?? "")\": expected \"\(header.type ?? "")--\" followed by a UUID")
-            }
+        guard let type = header.type else {
+            if let t = (object ?? StixObject(document, node))[.type] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"type\"") }
+            return
+        }
+        guard let id = header.id else {
+            if let t = (object ?? StixObject(document, node))[.id] { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"id\"") }
+            return
+        }
+        guard header.validID else {
+            sink.error(header.idNode, "invalid id \"\(id.prefix(80))\": expected \"\(type)--\" followed by a UUID")
             return
         }
         // Several versions of one object may share an id; the latest `modified` wins, by time.
