@@ -23,6 +23,8 @@ public struct StringInterner {
     private var payloads: [Int] = []
     /// Open addressing: slot → entry + 1, or 0 for an empty slot.
     private var slots: [Int32] = []
+    /// Arrays of entries met before, by their entries.
+    private var arrays: [EntryList: [String]] = [:]
 
     public init() {}
 
@@ -66,6 +68,15 @@ public struct StringInterner {
 
     @inline(__always)
     public mutating func setPayload(_ entry: Int, _ value: Int) { payloads[entry] = value }
+
+    /// `strings`, made of `entries` in order, or an equal array met before: the second and
+    /// later events with the same sectors hold one array between them, not one each.
+    @inline(__always)
+    public mutating func shared(_ strings: [String], entries: EntryList) -> [String] {
+        if let known = arrays[entries] { return known }
+        arrays[entries] = strings
+        return strings
+    }
 
     private mutating func rehash(_ buffer: UnsafeBufferPointer<UInt8>) {
         var fresh = [Int32](repeating: 0, count: slots.count * 2)

@@ -46,6 +46,34 @@ import Testing
         #expect(r.actors[0].provenance.first?.reference?.citation == "“An article”")
     }
 
+    /// Events that list the same sectors, or cite the same source, hold one copy of it
+    /// between them; they are still values: a change to one is a change to that one alone.
+    @Test func equalListsAndProvenanceAreSharedButStayValues() {
+        let events = (0..<6).map { k -> String in
+            let sectors = k < 3 ? #"["technology", "cloud"]"# : #"["cloud", "technology"]"#
+            return #"{"id": "g\#(k)", "date": "2024-02-0\#(k + 1)", "kind": "intrusion", "actors": ["mp"], "sectors": \#(sectors), "summary": "s", "sources": ["s1"]}"#
+        }
+        let text = Self.valid.replacingFirst(#"{"id": "e1", "date": "2025-06-01""#, with: events.joined(separator: ",\n") + #", {"id": "e1", "date": "2025-06-01""#)
+        let r = read(text)
+        let g = r.events.filter { $0.id.hasPrefix("g") }
+        #expect(g.count == 6 && r.problems.isEmpty, "\(r.problems)")
+        func storage(_ a: [String]) -> UnsafeRawPointer? { a.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } }
+        #expect(g[0].sectors == ["technology", "cloud"] && g[3].sectors == ["cloud", "technology"])
+        #expect(storage(g[0].sectors) == storage(g[2].sectors), "equal lists share storage")
+        #expect(storage(g[0].sectors) != storage(g[3].sectors), "the same sectors in another order are another list")
+        #expect(storage(g[0].actorIDs) == storage(g[5].actorIDs))
+        #expect(g.map { $0.provenance[0].objectID } == g.map(\.id), "each keeps its own object id")
+        #expect(g.allSatisfy { $0.provenance[0].source == "An article" && $0.provenance[0].file == "t.json" && $0.provenance[0].format == .native })
+        var changed = g[0].provenance[0]
+        changed.tlp = .red
+        changed.source = "Another"
+        #expect(g[0].provenance[0].tlp == nil && g[1].provenance[0].source == "An article", "a change to a copy leaves the others alone")
+        #expect(changed != g[0].provenance[0] && changed.tlp == .red && changed.source == "Another" && changed.objectID == "g0")
+        let rebuilt = Provenance(file: "t.json", format: .native, objectID: "g1", source: "An article", reference: g[1].provenance[0].reference)
+        #expect(rebuilt == g[1].provenance[0] && rebuilt.hashValue == g[1].provenance[0].hashValue, "equality is by value, not by storage")
+        #expect(rebuilt.with(objectID: "g2") != g[1].provenance[0])
+    }
+
     /// Replaces the first occurrence of `target` in the valid report, reads it, and returns
     /// the problems as `line:col: path: message` strings.
     func problems(replacing target: String, with replacement: String) -> [String] {

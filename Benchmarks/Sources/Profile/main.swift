@@ -19,7 +19,7 @@ let mode = args.count > 1 ? args[1] : "frame"
 var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
 parts.removeLast(3)
 let inputs = parts.joined(separator: "/") + "/.inputs"
-let file = args.count > 2 && (mode == "ingest" || mode == "merge" || mode == "scale" || mode == "phases") ? args[2]
+let file = args.count > 2 && (mode == "ingest" || mode == "merge" || mode == "scale" || mode == "phases" || mode == "memory") ? args[2]
     : ProcessInfo.processInfo.environment["PROFILE_FILE"] ?? inputs + "/large-dataset.json"
 let bytes = try LocalFileSystem().read(file, limit: 1 << 30)
 
@@ -91,6 +91,27 @@ case "phases":
     let merge = median(5) { _ in datasets.append(DatasetBuilder.build([results[0]])) }
     let first = median(5) { _ in _ = Screen.render(AppState.start(StartOptions(dataset: datasets[0], width: 200, height: 60))) }
     print(String(format: "parse %.0f ms, read %.0f ms, merge %.0f ms, first frame %.0f ms", parse, read, merge, first))
+case "memory":
+    // Resident memory after each phase of a cold open, in MiB, and the size of the model's
+    // value types: where the peak of an open goes.
+    func heap() -> Double {
+        let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
+        let pages = statm.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+        return pages * 4096 / 1_048_576
+    }
+    let before = heap()
+    let document = try! JSONDocument(parsing: bytes)
+    let parsed = heap()
+    let result = Ingest.read(document: document, file: file)
+    let read = heap()
+    let dataset = DatasetBuilder.build([result])
+    let merged = heap()
+    print(String(format: "file %.1f MiB; parse +%.1f, read +%.1f, merge +%.1f MiB (RSS %.1f)", Double(bytes.count) / 1_048_576,
+                 parsed - before, read - parsed, merged - read, merged))
+    let indexed = Dataset(actors: dataset.actors, events: dataset.events)
+    print(String(format: "a second Dataset over the same events (index, positions): +%.1f MiB", heap() - merged))
+    print("Event \(MemoryLayout<Event>.stride) B, Provenance \(MemoryLayout<Provenance>.stride) B, Reference \(MemoryLayout<Reference>.stride) B, Actor \(MemoryLayout<Actor>.stride) B;",
+          "\(dataset.events.count) events, \(dataset.actors.count) actors, \(withExtendedLifetime((document, result, indexed)) { 0 })")
 case "ingest":
     for _ in 0..<5 { _ = Ingest.read(bytes: bytes, file: file) }
 case "merge":

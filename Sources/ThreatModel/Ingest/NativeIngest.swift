@@ -103,11 +103,11 @@ struct NativeIngest {
         }
         if let e = members["events"] {
             var seen: [String: Int] = [:]
-            result.events.reserveCapacity(document.count(e))
             let nodes = objects(in: e, what: "event")
             if nodes.count >= max(2, parallelFrom) {
                 readEventsInParallel(nodes, actorIDs: actorIDs, sourceIDs: sourceIDs)
             } else {
+                result.events.reserveCapacity(nodes.count)
                 for node in nodes {
                     if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen, repeats: &repeats) { result.events.append(event) }
                 }
@@ -179,6 +179,7 @@ struct NativeIngest {
     private struct Repeats {
         var dates = StringInterner(), kinds = StringInterner(), actors = StringInterner(), sources = StringInterner()
         var sectors = StringInterner(), regions = StringInterner(), countries = StringInterner(), techniques = StringInterner()
+        var provenances: [String: Provenance] = [:]
     }
 
     /// A cached judgement of "not valid": the reader reports it again the slow way.
@@ -337,6 +338,10 @@ struct NativeIngest {
     /// Reads events in ranges on every core, then joins them in file order exactly as one
     /// pass would: ids are checked for duplicates in order while joining (a duplicate's own
     /// problems, which one pass would not have reached, are dropped with it).
+    ///
+    /// Each range writes its events straight into the result's storage from the range's first
+    /// slot on, and the join moves them down over the gaps: events held once, not once per
+    /// range and again joined (a sixth of a million-event open's peak).
     private mutating func readEventsInParallel(_ nodes: [Int], actorIDs: [String: Int], sourceIDs: [String: Int]) {
         struct Read: Sendable {
             var idNode: Int?
@@ -346,66 +351,81 @@ struct NativeIngest {
             /// This event's problems in its part's sink: [start, afterID) from its members
             /// and id, [afterID, end) from the rest.
             var start: Int, afterID: Int, end: Int
+            /// Where its event was written, if it made one.
+            var slot: Int?
         }
         let base = self
-        var chunks = ParallelMap.ranges(nodes.count, parts: 16) { range -> (reads: [Read], events: [Event?], sink: ProblemSink) in
-            var worker = base
-            worker.sink = ProblemSink(document: base.document, file: base.file)
-            var repeats = Repeats()
-            var reads: [Read] = []
-            var events: [Event?] = []
-            reads.reserveCapacity(range.count)
-            events.reserveCapacity(range.count)
-            for node in nodes[range] {
-                let start = worker.sink.count
-                let f = worker.fields(node, NativeIngest.eventShape)
-                let id = worker.readID(f[member: EventMember.id], what: "event")
-                let afterID = worker.sink.count
-                let event = id.flatMap { worker.readEventBody(node, f: f, id: $0, actorIDs: actorIDs, sourceIDs: sourceIDs, repeats: &repeats) }
-                var read = Read(idNode: f[member: EventMember.id], id: id, start: start, afterID: afterID, end: worker.sink.count)
-                if var text = id { read.hash = text.withUTF8 { KeyTable.hash($0) } }
-                reads.append(read)
-                events.append(event)
-            }
-            return (reads, events, worker.sink)
-        }
-        // Ids seen so far, by hash, in an open-addressing table of first nodes (a String
-        // dictionary here took a sixth of the read: it hashed every id again, serially).
-        var size = 16
-        while size < nodes.count * 2 { size *= 2 }
-        let mask = size - 1
-        var hashes = [Int](repeating: 0, count: size), firsts = [Int](repeating: -1, count: size)
-        for c in chunks.indices {
-            let part = chunks[c].sink
-            sink.addDropped(of: part)
-            for k in chunks[c].reads.indices {
-                let r = chunks[c].reads[k]
-                sink.append(r.start..<r.afterID, of: part)
-                guard let id = r.id, let idNode = r.idNode else { continue }
-                var slot = r.hash & mask
-                var first: Int?
-                while firsts[slot] >= 0 {
-                    if hashes[slot] == r.hash, document.string(firsts[slot]) == id {
-                        first = firsts[slot]
-                        break
+        var joined: [Event] = []
+        var chunks: [(reads: [Read], sink: ProblemSink)] = []
+        joined = Array(unsafeUninitializedCapacity: nodes.count) { buffer, initialized in
+            // Range r writes only slots of r, and the join reads them after every range has ended.
+            nonisolated(unsafe) let storage = buffer
+            chunks = ParallelMap.ranges(nodes.count, parts: 16) { range -> (reads: [Read], sink: ProblemSink) in
+                var worker = base
+                worker.sink = ProblemSink(document: base.document, file: base.file)
+                var repeats = Repeats()
+                var reads: [Read] = []
+                reads.reserveCapacity(range.count)
+                var next = range.lowerBound
+                for node in nodes[range] {
+                    let start = worker.sink.count
+                    let f = worker.fields(node, NativeIngest.eventShape)
+                    let id = worker.readID(f[member: EventMember.id], what: "event")
+                    let afterID = worker.sink.count
+                    let event = id.flatMap { worker.readEventBody(node, f: f, id: $0, actorIDs: actorIDs, sourceIDs: sourceIDs, repeats: &repeats) }
+                    var read = Read(idNode: f[member: EventMember.id], id: id, start: start, afterID: afterID, end: worker.sink.count)
+                    if var text = id { read.hash = text.withUTF8 { KeyTable.hash($0) } }
+                    if let event {
+                        (storage.baseAddress! + next).initialize(to: event)
+                        read.slot = next
+                        next += 1
                     }
-                    slot = (slot + 1) & mask
+                    reads.append(read)
                 }
-                if let first {
-                    let (line, column) = document.lineColumn(of: first)
-                    sink.error(idNode, "duplicate event id \"\(id)\" (first used at \(line):\(column))")
-                    continue
-                }
-                (hashes[slot], firsts[slot]) = (r.hash, idNode)
-                sink.append(r.afterID..<r.end, of: part)
-                // Moved, not copied: a copy retains each of the event's strings and arrays.
-                if let event = chunks[c].events[k].take() { result.events.append(event) }
+                return (reads, worker.sink)
             }
-            // A part's slots go as soon as it is joined: they and the joined events would
-            // otherwise both be held until the end, at the peak of the open.
-            chunks[c].reads = []
-            chunks[c].events = []
+            // Ids seen so far, by hash, in an open-addressing table of first nodes (a String
+            // dictionary here took a sixth of the read: it hashed every id again, serially).
+            var size = 16
+            while size < nodes.count * 2 { size *= 2 }
+            let mask = size - 1
+            var hashes = [Int](repeating: 0, count: size), firsts = [Int](repeating: -1, count: size)
+            let slots = buffer.baseAddress!
+            var kept = 0
+            for c in chunks.indices {
+                let part = chunks[c].sink
+                sink.addDropped(of: part)
+                for r in chunks[c].reads {
+                    sink.append(r.start..<r.afterID, of: part)
+                    guard let id = r.id, let idNode = r.idNode else { continue }
+                    var slot = r.hash & mask
+                    var first: Int?
+                    while firsts[slot] >= 0 {
+                        if hashes[slot] == r.hash, document.string(firsts[slot]) == id {
+                            first = firsts[slot]
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                    if let first {
+                        let (line, column) = document.lineColumn(of: first)
+                        sink.error(idNode, "duplicate event id \"\(id)\" (first used at \(line):\(column))")
+                        if let s = r.slot { (slots + s).deinitialize(count: 1) }
+                        continue
+                    }
+                    (hashes[slot], firsts[slot]) = (r.hash, idNode)
+                    sink.append(r.afterID..<r.end, of: part)
+                    // Down over the gaps, never up: kept <= s, so nothing unread is overwritten.
+                    if let s = r.slot {
+                        if s != kept { (slots + kept).moveInitialize(from: slots + s, count: 1) }
+                        kept += 1
+                    }
+                }
+                chunks[c].reads = []
+            }
+            initialized = kept
         }
+        if result.events.isEmpty { result.events = joined } else { result.events.append(contentsOf: joined) }
     }
 
     private mutating func readEvent(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int],
@@ -455,7 +475,7 @@ struct NativeIngest {
         let tlp = marking(f[member: M.tlp])
         guard let span, let kind, let summary else { return nil }
         var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors, regions: regions,
-                          countries: countries, summary: summary, provenance: provenance(id: id, cited: cited, tlp: tlp))
+                          countries: countries, summary: summary, provenance: provenance(id: id, cited: cited, tlp: tlp, cache: &repeats.provenances))
         event.techniques = techniques
         event.tlp = tlp ?? reportTLP
         return event
@@ -602,15 +622,19 @@ struct NativeIngest {
         }
         var kept: [String] = []
         var texts = 0
+        // The kept strings' entries while all are interned: the key to an equal array met before.
+        var entries = EntryList(), shareable = true
         var k = a + 1
         let end = document.next(a)
         while k < end {
             defer { k = document.next(k) }
             let s: String
             let ok: Bool
+            var entry = -1
             if let e = cache.entry(k, in: document) {
                 s = cache.string(e)
                 ok = judge(e, in: &cache, valid)
+                entry = e
             } else {
                 guard let text = element(k) else { continue }
                 s = text
@@ -618,7 +642,10 @@ struct NativeIngest {
             }
             texts += 1
             if ok {
-                if !unique || !kept.contains(s) { kept.append(s) }
+                if !unique || !kept.contains(s) {
+                    kept.append(s)
+                    if shareable { shareable = entries.append(entry) }
+                }
                 continue
             }
             switch rejection {
@@ -626,7 +653,7 @@ struct NativeIngest {
             case .dangling(let what): sink.error(k, "dangling reference: no \(what) with id \"\(s)\"")
             }
         }
-        return (kept, texts)
+        return (shareable && !kept.isEmpty ? cache.shared(kept, entries: entries) : kept, texts)
     }
 
     private mutating func textArray(_ a: Int?) -> [String] {
@@ -732,6 +759,18 @@ struct NativeIngest {
         return cited.map { ref in
             let reference = sourceReferences[ref]
             return Provenance(file: file, format: .native, objectID: id, source: reference?.title ?? ref, synthetic: synthetic, reference: reference, tlp: marking)
+        }
+    }
+
+    /// An event's provenance, one per cited source; those without a marking of their own
+    /// share one stored copy per source (`cache`), as nearly every event of a file does.
+    private func provenance(id: String, cited: [String], tlp: TLP?, cache: inout [String: Provenance]) -> [Provenance] {
+        guard tlp == nil, !cited.isEmpty else { return provenance(id: id, cited: cited, tlp: tlp) }
+        return cited.map { ref in
+            if let p = cache[ref] { return p.with(objectID: id) }
+            let p = provenance(id: id, cited: [ref])[0]
+            cache[ref] = p
+            return p
         }
     }
 

@@ -17,27 +17,90 @@ public struct Provenance: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var file: String
-    public var format: Format
     /// Native id, STIX id or MISP cluster uuid.
     public var objectID: String?
+    /// What every record citing one source from one file shares, held once: a file of a
+    /// million events has a million provenances and a handful of these (168 bytes each inline
+    /// was a sixth of the events' memory).
+    private var shared: Shared
+
+    public var file: String {
+        get { shared.file }
+        set { shared = shared.with { $0.file = newValue } }
+    }
+    public var format: Format {
+        get { shared.format }
+        set { shared = shared.with { $0.format = newValue } }
+    }
     /// The cited source's title or id (a seed article, a report), when the format has one.
-    public var source: String?
-    public var synthetic: Bool
+    public var source: String? {
+        get { shared.source }
+        set { shared = shared.with { $0.source = newValue } }
+    }
+    public var synthetic: Bool {
+        get { shared.synthetic }
+        set { shared = shared.with { $0.synthetic = newValue } }
+    }
     /// The cited source with what one needs to cite it (title, publisher, date, URL).
-    public var reference: Reference?
+    public var reference: Reference? {
+        get { shared.reference }
+        set { shared = shared.with { $0.reference = newValue } }
+    }
     /// The record's TLP marking, if it has one.
-    public var tlp: TLP?
+    public var tlp: TLP? {
+        get { shared.tlp }
+        set { shared = shared.with { $0.tlp = newValue } }
+    }
 
     public init(file: String, format: Format, objectID: String? = nil, source: String? = nil, synthetic: Bool = false,
                 reference: Reference? = nil, tlp: TLP? = nil) {
-        self.file = file
-        self.format = format
         self.objectID = objectID
-        self.source = source
-        self.synthetic = synthetic
-        self.reference = reference
-        self.tlp = tlp
+        shared = Shared(Fields(file: file, format: format, source: source, synthetic: synthetic, reference: reference, tlp: tlp))
+    }
+
+    /// This provenance for another object of the same file and source, sharing its storage.
+    public func with(objectID: String?) -> Provenance {
+        var copy = self
+        copy.objectID = objectID
+        return copy
+    }
+
+    public static func == (a: Provenance, b: Provenance) -> Bool {
+        a.objectID == b.objectID && (a.shared === b.shared || a.shared.fields == b.shared.fields)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(objectID)
+        hasher.combine(shared.fields)
+    }
+
+    /// The shared fields as a value.
+    fileprivate struct Fields: Hashable {
+        var file: String
+        var format: Format
+        var source: String?
+        var synthetic: Bool
+        var reference: Reference?
+        var tlp: TLP?
+    }
+
+    /// Immutable once made (a setter makes a new one), so sharing it across threads is safe.
+    private final class Shared: Sendable {
+        let fields: Fields
+        var file: String { fields.file }
+        var format: Format { fields.format }
+        var source: String? { fields.source }
+        var synthetic: Bool { fields.synthetic }
+        var reference: Reference? { fields.reference }
+        var tlp: TLP? { fields.tlp }
+
+        init(_ fields: Fields) { self.fields = fields }
+
+        func with(_ change: (inout Fields) -> Void) -> Shared {
+            var f = fields
+            change(&f)
+            return Shared(f)
+        }
     }
 
     public var description: String {
