@@ -61,27 +61,36 @@ enum JSONSplit {
     }
 
     /// About how many nodes the bytes before `end` make, from a sample of them (one 4 KiB
-    /// block in 8): each comma, colon and opening bracket starts about one node, an opening
+    /// block in 16): each comma, colon and opening bracket starts about one node, an opening
     /// bracket two. Commas and colons inside strings count too, so it errs high. Where the
-    /// second half's nodes are put, so that they are already near their final place.
+    /// second half's nodes are put, so that they are already near their final place. It runs
+    /// before either half starts, so it is a table lookup per byte, not a branch (a switch
+    /// over one block in 8 was 8 ms of ATT&CK enterprise's open).
     static func nodes(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard end > 0, let p = bytes.baseAddress else { return 0 }
-        let block = 4096, stride = 8 * block
+        let block = 4096, stride = 16 * block
         var sampled = 0, counted = 0
         var from = 0
-        while from < end {
-            let to = min(end, from + block)
-            for k in from..<to {
-                switch p[k] {
-                case 0x2C, 0x3A: counted += 1
-                case 0x7B, 0x5B: counted += 2
-                default: break
-                }
+        nodeWeights.withUnsafeBufferPointer { w in
+            while from < end {
+                let to = min(end, from + block)
+                var sum = 0
+                for k in from..<to { sum &+= Int(w[Int(p[k])]) }
+                counted += sum
+                sampled += to - from
+                from += stride
             }
-            sampled += to - from
-            from += stride
         }
         return Int(Double(counted) / Double(max(1, sampled)) * Double(end))
+    }
+
+    /// Per byte value, the nodes it starts about: 1 for a comma or colon, 2 for `{` or `[`.
+    private static let nodeWeights: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x2C, 0x3A: return 1
+        case 0x7B, 0x5B: return 2
+        default: return 0
+        }
     }
 
     /// The second half's scan, running on another thread from `start`.
