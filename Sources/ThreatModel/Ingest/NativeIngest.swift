@@ -355,9 +355,8 @@ struct NativeIngest {
             var slot: Int?
         }
         let base = self
-        var joined: [Event] = []
         var chunks: [(reads: [Read], sink: ProblemSink)] = []
-        joined = Array(unsafeUninitializedCapacity: nodes.count) { buffer, initialized in
+        let joined = Array<Event>(unsafeUninitializedCapacity: nodes.count) { buffer, initialized in
             // Range r writes only slots of r, and the join reads them after every range has ended.
             nonisolated(unsafe) let storage = buffer
             chunks = ParallelMap.ranges(nodes.count, parts: 16) { range -> (reads: [Read], sink: ProblemSink) in

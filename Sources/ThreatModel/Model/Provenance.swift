@@ -25,31 +25,38 @@ public struct Provenance: Hashable, Sendable, CustomStringConvertible {
     private var shared: Shared
 
     public var file: String {
-        get { shared.file }
-        set { shared = shared.with { $0.file = newValue } }
+        get { shared.fields.file }
+        set { update(\.file, newValue) }
     }
     public var format: Format {
-        get { shared.format }
-        set { shared = shared.with { $0.format = newValue } }
+        get { shared.fields.format }
+        set { update(\.format, newValue) }
     }
     /// The cited source's title or id (a seed article, a report), when the format has one.
     public var source: String? {
-        get { shared.source }
-        set { shared = shared.with { $0.source = newValue } }
+        get { shared.fields.source }
+        set { update(\.source, newValue) }
     }
     public var synthetic: Bool {
-        get { shared.synthetic }
-        set { shared = shared.with { $0.synthetic = newValue } }
+        get { shared.fields.synthetic }
+        set { update(\.synthetic, newValue) }
     }
     /// The cited source with what one needs to cite it (title, publisher, date, URL).
     public var reference: Reference? {
-        get { shared.reference }
-        set { shared = shared.with { $0.reference = newValue } }
+        get { shared.fields.reference }
+        set { update(\.reference, newValue) }
     }
     /// The record's TLP marking, if it has one.
     public var tlp: TLP? {
-        get { shared.tlp }
-        set { shared = shared.with { $0.tlp = newValue } }
+        get { shared.fields.tlp }
+        set { update(\.tlp, newValue) }
+    }
+
+    /// Sets one shared field in a copy of this provenance's own: the others keep theirs.
+    private mutating func update<T>(_ field: WritableKeyPath<Fields, T>, _ value: T) {
+        var fields = shared.fields
+        fields[keyPath: field] = value
+        shared = Shared(fields)
     }
 
     public init(file: String, format: Format, objectID: String? = nil, source: String? = nil, synthetic: Bool = false,
@@ -87,20 +94,8 @@ public struct Provenance: Hashable, Sendable, CustomStringConvertible {
     /// Immutable once made (a setter makes a new one), so sharing it across threads is safe.
     private final class Shared: Sendable {
         let fields: Fields
-        var file: String { fields.file }
-        var format: Format { fields.format }
-        var source: String? { fields.source }
-        var synthetic: Bool { fields.synthetic }
-        var reference: Reference? { fields.reference }
-        var tlp: TLP? { fields.tlp }
 
         init(_ fields: Fields) { self.fields = fields }
-
-        func with(_ change: (inout Fields) -> Void) -> Shared {
-            var f = fields
-            change(&f)
-            return Shared(f)
-        }
     }
 
     public var description: String {
