@@ -26,7 +26,9 @@ let package = Package(
         // The JSON tape parser: strict RFC 8259, byte ranges and paths for every value. No dependencies.
         .target(name: "JSONCore"),
         // Formats → dataset → aggregates; data sources, clock and file system. No terminal.
-        .target(name: "ThreatModel", dependencies: ["JSONCore"]),
+        .target(name: "ThreatModel", dependencies: ["JSONCore", "CFileMapping"]),
+        // Read-only file mappings that a file shrinking under them cannot crash (SIGBUS), in C.
+        .target(name: "CFileMapping"),
         // The bundled sample report, embedded in the binary at build time so a copied binary still has it.
         .target(name: "SampleData", dependencies: ["ThreatModel"], plugins: ["EmbedResources"]),
         // Themes/*.yaml, embedded the same way.
@@ -47,7 +49,7 @@ let package = Package(
         // The only place that touches ncurses.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // Signals, poll and crash-time terminal restore, in C so handlers stay async-signal-safe.
-        .target(name: "CTerminalControl"),
+        .target(name: "CTerminalControl", dependencies: ["CFileMapping"]),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "CTerminalControl", "TerminalUI"]),
         // Live sources: TAXII 2.1 collections and MISP feeds over HTTP(S), with caches.
         .target(name: "LiveSources", dependencies: [

@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <poll.h>
 #include "CTerminalControl.h"
+#include "CFileMapping.h"
 
 static int signal_pipe[2] = {-1, -1};
 static volatile sig_atomic_t pending_exit = 0;
@@ -118,7 +119,16 @@ static void restore_now(void) {
     td_release_stderr();
 }
 
+static void arm_fatal_handlers(void);
+
 static void on_fatal(int sig, siginfo_t *info, void *context) {
+    // A page of a mapped data file that shrank under us is not a crash: the mapping's own
+    // handler, which this one may have been installed over, patches it and the load drops
+    // what it read. This handler was reset on entry (SA_RESETHAND): put it back.
+    if (sig == SIGBUS && info && info->si_code > 0 && td_mapping_fault(info->si_addr)) {
+        arm_fatal_handlers();
+        return;
+    }
     restore_now();
     restore_fd = -1;
     struct sigaction *prev = (sig > 0 && sig < 32) ? &previous[sig] : NULL;
@@ -145,14 +155,19 @@ void td_arm_terminal_restore(int fd, const char *restore_sequence) {
         if (restore_len >= sizeof restore_seq) restore_len = sizeof restore_seq - 1;
         memcpy(restore_seq, restore_sequence, restore_len);
     }
+    for (unsigned i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+        sigaction(fatal_signals[i], NULL, &previous[fatal_signals[i]]);
+    }
+    arm_fatal_handlers();
+}
+
+static void arm_fatal_handlers(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_fatal;
     sa.sa_flags = SA_SIGINFO | SA_RESETHAND;
     sigemptyset(&sa.sa_mask);
-    for (unsigned i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
-        sigaction(fatal_signals[i], &sa, &previous[fatal_signals[i]]);
-    }
+    for (unsigned i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) sigaction(fatal_signals[i], &sa, NULL);
 }
 
 void td_disarm_terminal_restore(void) {

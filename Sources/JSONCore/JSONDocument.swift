@@ -44,18 +44,23 @@ public final class JSONDocument: @unchecked Sendable {
         }
     }
 
-    public let bytes: [UInt8]
+    public let bytes: SourceBytes
     let tape: Tape
 
-    init(bytes: [UInt8], tape: Tape) {
+    init(bytes: SourceBytes, tape: Tape) {
         self.bytes = bytes
         self.tape = tape
     }
 
     /// Parses `bytes`; throws `JSONSyntaxError` with the offending byte offset and JSON path.
     public convenience init(parsing bytes: [UInt8], maxDepth: Int = 512) throws(JSONSyntaxError) {
-        let tape = try JSONParser.parse(bytes, maxDepth: maxDepth)
-        self.init(bytes: bytes, tape: tape)
+        try self.init(parsing: SourceBytes(bytes), maxDepth: maxDepth)
+    }
+
+    /// Parses `source`, which the document keeps (and with it a mapped file) until it is freed.
+    public convenience init(parsing source: SourceBytes, maxDepth: Int = 512) throws(JSONSyntaxError) {
+        let tape = try JSONParser.parse(source, maxDepth: maxDepth)
+        self.init(bytes: source, tape: tape)
     }
 
     /// Index of the root value.
@@ -406,7 +411,7 @@ public final class JSONDocument: @unchecked Sendable {
         return out + "\""
     }
 
-    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+    static func lineStarts(_ bytes: SourceBytes) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
             for k in 0..<buffer.count where buffer[k] == 0x0A { starts.append(k + 1) }
@@ -414,7 +419,11 @@ public final class JSONDocument: @unchecked Sendable {
         return starts
     }
 
-    static func lineColumn(_ offset: Int, in bytes: [UInt8], lineStarts: [Int]) -> (line: Int, column: Int) {
+    static func lineColumn(_ offset: Int, in source: SourceBytes, lineStarts: [Int]) -> (line: Int, column: Int) {
+        source.withUnsafeBufferPointer { bytes in lineColumn(offset, in: bytes, lineStarts: lineStarts) }
+    }
+
+    static func lineColumn(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, bytes.count))
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {

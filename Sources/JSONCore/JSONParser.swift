@@ -13,6 +13,10 @@ enum JSONParser {
     /// `split`: where a second thread starts scanning (`JSONSplit`), -1 for nowhere; by
     /// default a large file's guessed middle element, and none for small ones.
     static func parse(_ bytes: [UInt8], maxDepth: Int, split: Int? = nil) throws(JSONSyntaxError) -> Tape {
+        try parse(SourceBytes(bytes), maxDepth: maxDepth, split: split)
+    }
+
+    static func parse(_ bytes: SourceBytes, maxDepth: Int, split: Int? = nil) throws(JSONSyntaxError) -> Tape {
         guard bytes.count < Int(UInt32.max) else {
             throw JSONSyntaxError(offset: 0, line: 1, column: 1, path: [], message: "file is larger than 4 GiB")
         }
@@ -146,7 +150,7 @@ enum JSONParser {
     /// LC_NUMERIC (under de_DE it reads "58.5" as 58). Integers of up to 15 digits convert
     /// directly; everything else goes through Swift's own correctly rounded parser. Values
     /// beyond Double's range are ±infinity (`1e400`); callers decide whether that is valid.
-    static func parseNumber(_ bytes: [UInt8], start: Int, length: Int) -> Double? {
+    static func parseNumber(_ bytes: SourceBytes, start: Int, length: Int) -> Double? {
         bytes.withUnsafeBufferPointer { buffer in
             guard length > 0, start >= 0, start + length <= buffer.count else { return nil }
             var negative = false

@@ -283,7 +283,7 @@ struct JSONScanner {
     }
 
     /// Builds the error with line:column and the path of the value being read.
-    func error(at offset: Int, _ message: String, bytes: [UInt8]) -> JSONSyntaxError {
+    func error(at offset: Int, _ message: String, bytes: SourceBytes) -> JSONSyntaxError {
         var path: [JSONDocument.PathComponent] = []
         for frame in stack {
             if frame.isObject {

@@ -109,7 +109,7 @@ enum JSONSplit {
         /// Starts the scan into `tape` (a region the first half lent it, or its own). The worker
         /// keeps its own references to `bytes` and the tape's storage: when the first half does
         /// not need it (a problem before the split), nobody waits for it.
-        init(_ bytes: [UInt8], start: Int, tape: Tape, maxDepth: Int) {
+        init(_ bytes: SourceBytes, start: Int, tape: Tape, maxDepth: Int) {
             DispatchQueue.global().async(group: group) { [self] in
                 part = bytes.withUnsafeBufferPointer { buffer -> Part? in
                     guard let base = buffer.baseAddress else { return nil }

@@ -281,7 +281,7 @@ public final class MispFeed: Sendable {
         d.forEachElement(list) { _, e in
             guard let uuid = d.member(e, "uuid").flatMap(d.string), let ev = d.member(e, "event") else { return }
             let ts = d.member(e, "timestamp").flatMap(d.double).flatMap { $0.isFinite && abs($0) < 1e15 ? Int64($0) : nil } ?? 0
-            cached.append((uuid, ts, Array(d.bytes[d.byteRange(of: ev)])))
+            cached.append((uuid, ts, d.bytes.copy(d.byteRange(of: ev))))
         }
         // Parsed on every core: a restart shows a 10,000-event cache at once.
         let events = cached

@@ -333,7 +333,7 @@ public final class TaxiiFeed: Sendable {
                 guard let id = d.member(o, "id").flatMap(d.string) else { return }
                 let modified = d.member(o, "modified").flatMap(d.string).flatMap(Timestamp.init(parsing:))
                 if s.objects[id] == nil { s.order.append(id) }
-                s.objects[id] = Stored(modified: modified, bytes: Array(d.bytes[d.byteRange(of: o)]))
+                s.objects[id] = Stored(modified: modified, bytes: d.bytes.copy(d.byteRange(of: o)))
             }
             let addedAfter = d.member(d.root, "added_after").flatMap(d.string) ?? ""
             s.addedAfter = addedAfter.isEmpty ? nil : addedAfter

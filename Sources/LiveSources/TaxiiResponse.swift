@@ -40,7 +40,7 @@ public enum TaxiiResponse {
             d.forEachElement(list) { _, o in
                 guard d.kind(o) == .object, let id = d.member(o, "id").flatMap(d.string) else { return }
                 let modified = d.member(o, "modified").flatMap(d.string) ?? d.member(o, "created").flatMap(d.string) ?? ""
-                objects.append((id, modified, Array(d.bytes[d.byteRange(of: o)])))
+                objects.append((id, modified, d.bytes.copy(d.byteRange(of: o))))
             }
         }
         return TaxiiPage(objects: objects, more: d.member(d.root, "more").flatMap(d.bool) ?? false,

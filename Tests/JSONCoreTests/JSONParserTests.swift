@@ -153,4 +153,26 @@ import TestSupport
         d.forEachMemberIndex(d.root) { k, _ in hits.append(d.keyIndex(k, in: table)) }
         #expect(hits == [2, 3, nil, 0])
     }
+
+    @Test func keyTableTellsApartKeysThatDifferInOneByteAnywhere() {
+        // Hashed eight bytes at a step, with the tail overlapping: every length from 0 to
+        // 40, and for each a twin differing in one byte at each position (high bit and low).
+        var names: [String] = []
+        for n in 0...40 { names.append(String(repeating: "k", count: n)) }
+        let table = KeyTable(names)
+        for (k, name) in names.enumerated() {
+            #expect(table.index(of: name) == k)
+            for position in 0..<name.utf8.count {
+                for flip: UInt8 in [0x01, 0x40] {
+                    var bytes = Array(name.utf8)
+                    bytes[position] ^= flip
+                    #expect(table.index(of: String(decoding: bytes, as: UTF8.self)) == nil, "\(name) with byte \(position) changed")
+                }
+            }
+        }
+        // A table of 40 keys all alike but in their middle byte: every one is found.
+        let alike = (0..<40).map { "external_" + String(UnicodeScalar(UInt8(65 + $0))) + "_references" }
+        let crowded = KeyTable(alike)
+        for (k, name) in alike.enumerated() { #expect(crowded.index(of: name) == k) }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import JSONCore
 @testable import ThreatModel
 
 /// An in-memory file system whose files the test rewrites between loads.
@@ -85,6 +86,22 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         #expect(fourth.findings.first?.value == 61)
         #expect(fourth.problems.isEmpty)
         #expect(fourth.files.first?.staleSince == nil)
+    }
+
+    @Test func aRewriteRejectedHalfWayThatEndsAsTheSameFileIsNotStale() {
+        // `cp` over a watched file: a reload may read it half-written (rejected, stale), and
+        // the next one finds the bytes the last good load had: current again, no warning.
+        let fs = MemoryFileSystem()
+        fs.put("/r.json", Self.report(actor: "Murky Panda"))
+        var loader = DatasetLoader(paths: ["/r.json"], fileSystem: fs)
+        _ = loader.load(now: "10:00")
+        fs.put("/r.json", String(Self.report(actor: "Murky Panda").prefix(60)))
+        #expect(loader.load(now: "10:05").files.first?.staleSince == "10:05")
+        fs.put("/r.json", Self.report(actor: "Murky Panda"))
+        let d = loader.load(now: "10:10")
+        #expect(d.actors.map(\.name) == ["Murky Panda"])
+        #expect(d.files.first?.staleSince == nil)
+        #expect(d.problems.isEmpty, "\(d.problems)")
     }
 
     @Test func invalidButParseableContentsAlsoKeepTheLastGoodData() {
@@ -205,7 +222,68 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             let read = try LocalFileSystem().read(path, limit: 64 << 20)
             #expect(read.count == size)
             #expect(read == bytes)
+            // Files of a MiB and more are mapped rather than read: the same bytes.
+            let mapped = try LocalFileSystem().contents(path, limit: 64 << 20)
+            #expect(mapped.count == size)
+            #expect(mapped.copy(0..<mapped.count) == bytes)
+            #expect(mapped.isIntact)
         }
+    }
+
+    /// A report padded past the size from which files are mapped, with the padding before
+    /// its records: a file cut anywhere in the padding has lost them.
+    static func largeReport(actor: String) -> [UInt8] {
+        let text = Self.report(actor: actor)
+        return [UInt8(ascii: "{")] + [UInt8](repeating: UInt8(ascii: " "), count: 3 << 20) + Array(text.utf8.dropFirst())
+    }
+
+    @Test func aMappedFileCutShortUnderTheReaderIsDroppedNotACrash() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threatdeck-cut-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("r.json").path
+        try Data(Self.largeReport(actor: "Murky Panda")).write(to: URL(fileURLWithPath: path))
+
+        let whole = try LocalFileSystem().contents(path, limit: 64 << 20)
+        #expect(Ingest.read(source: whole, file: path).actors.map(\.name) == ["Murky Panda"])
+        #expect(whole.isIntact)
+
+        // Cut while mapped: the lost pages read as zeros (no SIGBUS) and the bytes say so.
+        let cut = try LocalFileSystem().contents(path, limit: 64 << 20)
+        #expect(truncate(path, 1 << 20) == 0)
+        let result = Ingest.read(source: cut, file: path)
+        #expect(!cut.isIntact)
+        #expect(result.actors.isEmpty)
+        #expect(whole.isIntact, "another mapping of the file is still whole")
+
+        // The loader keeps the last good data when the file is cut under it.
+        try Data(Self.largeReport(actor: "Murky Panda")).write(to: URL(fileURLWithPath: path))
+        let cutter = CuttingFileSystem()
+        var loader = DatasetLoader(paths: [path], fileSystem: cutter)
+        #expect(loader.load(now: "10:00").actors.map(\.name) == ["Murky Panda"])
+        try Data(Self.largeReport(actor: "Vixen Panda")).write(to: URL(fileURLWithPath: path))
+        cutter.cutNext.withLock { $0 = true }
+        let d = loader.load(now: "10:05")
+        #expect(d.actors.map(\.name) == ["Murky Panda"])
+        #expect(d.problems.contains { $0.file == path && $0.message.contains("cut short while it was being read") && $0.message.contains("last good load from 10:05") })
+        // Whole again: read, and the new contents shown.
+        try Data(Self.largeReport(actor: "Vixen Panda")).write(to: URL(fileURLWithPath: path))
+        #expect(loader.load(now: "10:10").actors.map(\.name) == ["Vixen Panda"])
+    }
+}
+
+/// The real file system, except that it can cut a file short right after mapping it.
+final class CuttingFileSystem: FileSystem, @unchecked Sendable {
+    let cutNext = Mutex(false)
+    private let real = LocalFileSystem()
+
+    func read(_ path: String, limit: Int) throws(FileError) -> [UInt8] { try real.read(path, limit: limit) }
+    func stamp(_ path: String) -> FileStamp? { real.stamp(path) }
+    func list(_ directory: String) -> [String]? { real.list(directory) }
+    func contents(_ path: String, limit: Int) throws(FileError) -> SourceBytes {
+        let bytes = try real.contents(path, limit: limit)
+        if cutNext.withLock({ let c = $0; $0 = false; return c }) { _ = truncate(path, 1 << 20) }
+        return bytes
     }
 }
 

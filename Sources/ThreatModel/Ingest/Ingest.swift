@@ -28,6 +28,11 @@ public enum Ingest {
 
     /// Parses and reads `bytes`. Never throws: unreadable input becomes a located problem.
     public static func read(bytes: [UInt8], file: String, maxDepth: Int = 512, format: Provenance.Format? = nil) -> IngestResult {
+        read(source: SourceBytes(bytes), file: file, maxDepth: maxDepth, format: format)
+    }
+
+    /// Parses and reads `source` (a mapped file's bytes, say: check its `isIntact` after).
+    public static func read(source bytes: SourceBytes, file: String, maxDepth: Int = 512, format: Provenance.Format? = nil) -> IngestResult {
         let document: JSONDocument
         do {
             document = try JSONDocument(parsing: bytes, maxDepth: maxDepth)

@@ -25,8 +25,8 @@ public struct StixIngest {
     struct Relationship {
         var id: String
         var type: String
-        var source: String
-        var target: String
+        var source: StixKey
+        var target: StixKey
         /// The relationship object itself: its description and citations are read only for
         /// the few that become technique uses (ATT&CK has 20,000 relationships, most between
         /// software and techniques, each with a paragraph and several references).
@@ -69,14 +69,14 @@ public struct StixIngest {
         var stixID: String
     }
 
-    var actorIndex: [String: Int] = [:]
-    var campaignIndex: [String: Int] = [:]
-    var places: [String: Place] = [:]
-    var targets: [String: Target] = [:]
-    var identityNames: [String: String] = [:]
+    var actorIndex: [StixKey: Int] = [:]
+    var campaignIndex: [StixKey: Int] = [:]
+    var places: [StixKey: Place] = [:]
+    var targets: [StixKey: Target] = [:]
+    var identityNames: [StixKey: String] = [:]
     /// attack-pattern STIX id → ATT&CK id (T1566.001) or its name when it has none.
-    var techniqueIDs: [String: String] = [:]
-    var software: [String: String] = [:]
+    var techniqueIDs: [StixKey: String] = [:]
+    var software: [StixKey: String] = [:]
     var relationships: [Relationship] = []
     var sightings: [Sighting] = []
     var reportRecords: [ReportRecord] = []
@@ -85,9 +85,9 @@ public struct StixIngest {
     var matrixOrder: [String] = []
     var domain: String?
     /// id → (node, modified) of the version kept, to drop older versions of the same object.
-    var seen: [String: (node: Int, modified: Timestamp?)] = [:]
+    var seen: [StixKey: (node: Int, modified: Timestamp?)] = [:]
     /// Revoked and deprecated objects: relationships to them count for nothing.
-    var dead: Set<String> = []
+    var dead: Set<StixKey> = []
 
     init(document: JSONDocument, file: String, format: Provenance.Format = .stix, parallelFrom: Int = parallelObjects) {
         self.document = document
@@ -141,13 +141,12 @@ public struct StixIngest {
         }
         let count = document.count(objects)
         seen.reserveCapacity(count)
-        result.versions.reserveCapacity(count)
         readObjects(objects, parts: count >= parallelFrom ? 32 : 1)
         // Dangling references, once every id is known (a reference may point forward).
         for r in relationships {
-            for (ref, field) in [(r.source, StixObject.Field.sourceRef), (r.target, .targetRef)] where seen[ref] == nil {
-                if let n = StixObject(document, r.node)[field] { sink.warning(n, "reference to \(ref) which is not in this file") }
-            }
+            // Two lookups, not a loop over a two-element array (an allocation per relationship).
+            if seen[r.source] == nil, let n = StixObject(document, r.node)[.sourceRef] { sink.warning(n, "reference to \(r.source) which is not in this file") }
+            if seen[r.target] == nil, let n = StixObject(document, r.node)[.targetRef] { sink.warning(n, "reference to \(r.target) which is not in this file") }
         }
         resolve()
     }
@@ -162,12 +161,14 @@ public struct StixIngest {
     struct Header: Sendable {
         enum Record: Sendable {
             case none
-            case relationship(type: String, source: String, target: String)
+            case relationship(type: String, source: StixKey, target: StixKey)
             case technique(key: String, TechniqueInfo)
         }
 
         var type: String?
         var id: String?
+        /// `id` with its hash (for valid ids only).
+        var key: StixKey?
         var idNode = -1
         var validID = false
         var modifiedNode: Int?
@@ -183,6 +184,7 @@ public struct StixIngest {
             idNode = o[.id] ?? -1
             validID = StixIngest.isValidID(id, type: type)
             guard validID else { return }
+            key = StixKey(id)
             modifiedNode = o[.modified]
             modifiedText = o.string(.modified)
             version = modifiedText.flatMap(Timestamp.init(parsing:))
@@ -192,7 +194,7 @@ public struct StixIngest {
             case "relationship":
                 // Only when all three are there: a missing one is reported by the reader.
                 if let t = o.string(.relationshipType), !t.isEmpty, let s = o.string(.sourceRef), !s.isEmpty, let r = o.string(.targetRef), !r.isEmpty {
-                    record = .relationship(type: t, source: s, target: r)
+                    record = .relationship(type: t, source: StixKey(s), target: StixKey(r))
                 }
             case "attack-pattern":
                 if let (key, info) = StixIngest.technique(o, id: id, in: document) { record = .technique(key: key, info) }
@@ -215,6 +217,12 @@ public struct StixIngest {
         let parts = ParallelMap.ranges(nodes.count, parts: parts) { range in
             range.map { k in document.kind(nodes[k]) == .object ? Header(StixObject(document, nodes[k]), in: document) : nil }
         }
+        // Room made once, from the headers' counts: ATT&CK's 20,000 relationships grew their
+        // array a dozen times, each a copy into fresh pages.
+        var relationshipCount = 0
+        for part in parts { for case let header? in part { if case .relationship = header.record { relationshipCount += 1 } } }
+        relationships.reserveCapacity(relationshipCount)
+        result.versions.reserveCapacity(nodes.count - relationshipCount)
         var k = 0
         for part in parts {
             for header in part {
@@ -249,15 +257,16 @@ public struct StixIngest {
             sink.error(header.idNode, "invalid id \"\(id.prefix(80))\": expected \"\(type)--\" followed by a UUID")
             return
         }
+        let key = header.key ?? StixKey(id)
         // Several versions of one object may share an id; the latest `modified` wins, by time.
         let version = header.version
         if version == nil, let m = header.modifiedNode {
             sink.warning(m, "invalid timestamp \"\(header.modifiedText?.prefix(40) ?? "")\": expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
         }
         // One lookup for the common case, a first version; an older one is put back.
-        if let previous = seen.updateValue((header.idNode, version), forKey: id) {
+        if let previous = seen.updateValue((header.idNode, version), forKey: key) {
             if previous.modified == version {
-                seen[id] = previous
+                seen[key] = previous
                 let (line, column) = document.lineColumn(of: previous.node)
                 sink.error(header.idNode, "duplicate id \"\(id)\" with the same modified time (first at \(line):\(column))")
                 return
@@ -265,16 +274,16 @@ public struct StixIngest {
             let older: Bool
             if let v = version, let p = previous.modified { older = v < p } else { older = version == nil }
             if older {
-                seen[id] = previous
+                seen[key] = previous
                 return
             }
             // A newer version replaces what the older one added (and may revive a revoked one).
-            forget(id)
-            dead.remove(id)
+            forget(key)
+            dead.remove(key)
         }
         if let version, type != "relationship" { result.versions[id] = version }
         if header.dead {
-            dead.insert(id)
+            dead.insert(key)
             return
         }
         if case .none = header.record, !StixIngest.wantedTypes.contains(type) { return }
@@ -283,20 +292,20 @@ public struct StixIngest {
         case let .relationship(rt, source, target):
             relationships.append(Relationship(id: id, type: rt, source: source, target: target, node: node))
             return
-        case let .technique(key, info):
-            techniqueIDs[id] = key
+        case let .technique(attackID, info):
+            techniqueIDs[key] = attackID
             result.techniques.append(info)
             return
         case .none: break
         }
         let o = object ?? StixObject(document, node)
         switch type {
-        case "intrusion-set", "threat-actor": readActor(o, id: id)
-        case "campaign": readCampaign(o, id: id)
-        case "identity": readIdentity(o, id: id)
-        case "location": readLocation(o, id: id)
+        case "intrusion-set", "threat-actor": readActor(o, key: key)
+        case "campaign": readCampaign(o, key: key)
+        case "identity": readIdentity(o, key: key)
+        case "location": readLocation(o, key: key)
         case "attack-pattern": break
-        case "malware", "tool": if let n = o.string(.name) { software[id] = n }
+        case "malware", "tool": if let n = o.string(.name) { software[key] = n }
         case "relationship": readRelationship(o, id: id, node: node)
         case "sighting": readSighting(o, id: id)
         case "report": readReport(o, id: id, node: node)
@@ -310,20 +319,21 @@ public struct StixIngest {
     }
 
     /// Removes what an older version of `id` contributed (a newer one follows in the file).
-    mutating func forget(_ id: String) {
-        if let k = actorIndex[id] {
+    mutating func forget(_ key: StixKey) {
+        let id = key.id
+        if let k = actorIndex[key] {
             result.actors[k].id = "#replaced"
-            actorIndex[id] = nil
+            actorIndex[key] = nil
         }
-        if let k = campaignIndex[id] {
+        if let k = campaignIndex[key] {
             result.campaigns[k].id = "#replaced"
-            campaignIndex[id] = nil
+            campaignIndex[key] = nil
         }
         // What the older version derived: its activity span, its technique entry.
         for k in result.campaigns.indices where result.campaigns[k].id == id + "#activity" { result.campaigns[k].id = "#replaced" }
-        campaignIndex[id + "#activity"] = nil
+        campaignIndex[StixKey(id + "#activity")] = nil
         result.techniques.removeAll { $0.stixID == id }
-        techniqueIDs[id] = nil
+        techniqueIDs[key] = nil
         relationships.removeAll { $0.id == id }
         sightings.removeAll { $0.id == id }
         result.findings.removeAll { $0.id == id }
@@ -335,7 +345,8 @@ public struct StixIngest {
 
     // MARK: Readers, one per type
 
-    mutating func readActor(_ o: StixObject, id: String) {
+    mutating func readActor(_ o: StixObject, key: StixKey) {
+        let id = key.id
         guard let actorName = requiredText(o, .name, "name") else { return }
         var actor = Actor(id: id, name: actorName)
         actor.aliases = o.strings(.aliases).filter { Actor.nameKey($0) != Actor.nameKey(actorName) }
@@ -364,23 +375,25 @@ public struct StixIngest {
                                              provenance: [provenance(id, references: refs, tlp: tlp)]))
         }
         actor.provenance = [provenance(id, references: refs, tlp: tlp)]
-        actorIndex[id] = result.actors.count
+        actorIndex[key] = result.actors.count
         result.actors.append(actor)
     }
 
-    mutating func readCampaign(_ o: StixObject, id: String) {
+    mutating func readCampaign(_ o: StixObject, key: StixKey) {
+        let id = key.id
         // A ThreatDeck export's stand-in for "no actor" (a sighting must be of something):
         // its sightings are events without actors, not a campaign.
         if o.bool(.tdExport) { return }
         guard let campaignName = requiredText(o, .name, "name") else { return }
-        campaignIndex[id] = result.campaigns.count
+        campaignIndex[key] = result.campaigns.count
         result.campaigns.append(Campaign(id: id, name: campaignName, span: span(o), description: o.string(.description),
                                          provenance: [provenance(id, references: references(o), tlp: marking(o))]))
     }
 
-    mutating func readIdentity(_ o: StixObject, id: String) {
+    mutating func readIdentity(_ o: StixObject, key: StixKey) {
+        let id = key.id
         let identityName = o.string(.name)
-        identityNames[id] = identityName
+        identityNames[key] = identityName
         var target = Target()
         if let x = o.string(.tdSector), Vocabulary.sector(x) != nil { target.sectors.append(x) }
         for raw in o.strings(.sectors) {
@@ -393,10 +406,11 @@ public struct StixIngest {
         if target.sectors.isEmpty, o.string(.identityClass) == "class", let n = identityName, let s = Vocabulary.sectorID(matching: n) {
             target.sectors.append(s)
         }
-        if !target.sectors.isEmpty || !target.unmapped.isEmpty { targets[id] = target }
+        if !target.sectors.isEmpty || !target.unmapped.isEmpty { targets[key] = target }
     }
 
-    mutating func readLocation(_ o: StixObject, id: String) {
+    mutating func readLocation(_ o: StixObject, key: StixKey) {
+        let id = key.id
         var place = Place()
         if let c = o.string(.country) {
             if let code = Vocabulary.countryCode(matching: c) { place.country = code } else { sink.warning(o[.country]!, "unknown country \"\(c.prefix(40))\"; ignored") }
@@ -408,7 +422,7 @@ public struct StixIngest {
             place.country = Vocabulary.countryCode(matching: n)
             if place.country == nil { place.region = Vocabulary.regionID(matching: n) }
         }
-        places[id] = place
+        places[key] = place
     }
 
     /// An attack pattern's technique record and ATT&CK id; nil for attack patterns outside
@@ -442,7 +456,7 @@ public struct StixIngest {
     mutating func readRelationship(_ o: StixObject, id: String, node: Int) {
         guard let rt = requiredText(o, .relationshipType, "relationship_type") else { return }
         guard let s = requiredText(o, .sourceRef, "source_ref"), let t = requiredText(o, .targetRef, "target_ref") else { return }
-        relationships.append(Relationship(id: id, type: rt, source: s, target: t, node: node))
+        relationships.append(Relationship(id: id, type: rt, source: StixKey(s), target: StixKey(t), node: node))
     }
 
     mutating func readSighting(_ o: StixObject, id: String) {
@@ -536,10 +550,12 @@ public struct StixIngest {
         }
         reportRecords = reportRecords.compactMap { r in position[r.index].map { var r = r; r.index = $0; return r } }
         result.reports.removeAll { $0.id == "#replaced" }
-        actorIndex = Dictionary(result.actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        campaignIndex = Dictionary(result.campaigns.enumerated().filter { !$0.element.id.hasSuffix("#activity") }.map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        actorIndex = Dictionary(result.actors.enumerated().map { (StixKey($1.id), $0) }, uniquingKeysWith: { a, _ in a })
+        campaignIndex = Dictionary(result.campaigns.enumerated().filter { !$0.element.id.hasSuffix("#activity") }.map { (StixKey($1.id), $0) }, uniquingKeysWith: { a, _ in a })
         // Relationships whose ends are revoked, deprecated or missing say nothing.
-        let live = relationships.filter { !dead.contains($0.source) && !dead.contains($0.target) }
+        // In place: a filtered copy of 20,000 relationships was 80,000 retains and 2 MB of fresh pages.
+        if !dead.isEmpty { relationships.removeAll { dead.contains($0.source) || dead.contains($0.target) } }
+        let live = relationships
         resolveAttribution(live)
         resolveTargets(live)
         resolveNexus(live)
@@ -553,7 +569,7 @@ public struct StixIngest {
     mutating func resolveAttribution(_ relationships: [Relationship]) {
         for r in relationships where r.type == "attributed-to" {
             if let c = campaignIndex[r.source], actorIndex[r.target] != nil {
-                if !result.campaigns[c].actorIDs.contains(r.target) { result.campaigns[c].actorIDs.append(r.target) }
+                if !result.campaigns[c].actorIDs.contains(r.target.id) { result.campaigns[c].actorIDs.append(r.target.id) }
             } else if let a = actorIndex[r.source], let b = actorIndex[r.target] {
                 // A threat actor attributed to an intrusion set (or the reverse): one adversary.
                 for alias in [result.actors[b].name] + result.actors[b].aliases where !result.actors[a].allNames.contains(alias) {
@@ -570,7 +586,7 @@ public struct StixIngest {
             var campaignHit: Int?
             if let c = campaignIndex[r.source] {
                 campaignHit = c
-                actorsHit = result.campaigns[c].actorIDs.compactMap { actorIndex[$0] }
+                actorsHit = result.campaigns[c].actorIDs.compactMap { actorIndex[StixKey($0)] }
             }
             if let t = targets[r.target] {
                 for a in actorsHit {
@@ -613,13 +629,13 @@ public struct StixIngest {
         var uses: [(relationship: Int, technique: String, users: [(id: String, via: String?)])] = []
         for (k, r) in relationships.enumerated() where r.type == "uses" {
             var users: [(id: String, via: String?)] = []
-            if actorIndex[r.source] != nil { users = [(r.source, nil)] }
+            if actorIndex[r.source] != nil { users = [(r.source.id, nil)] }
             if let c = campaignIndex[r.source] { users = result.campaigns[c].actorIDs.map { ($0, result.campaigns[c].name) } }
             guard !users.isEmpty else { continue }
             if let t = techniqueIDs[r.target] {
                 uses.append((k, t, users))
             } else if let s = software[r.target] {
-                for u in users { if let a = actorIndex[u.id], !result.actors[a].software.contains(s) { result.actors[a].software.append(s) } }
+                for u in users { if let a = actorIndex[StixKey(u.id)], !result.actors[a].software.contains(s) { result.actors[a].software.append(s) } }
             }
         }
         let document = self.document
@@ -628,11 +644,14 @@ public struct StixIngest {
             let o = StixObject(document, relationships[found[k]].node)
             return (description: o.string(.description) ?? "", references: StixIngest.references(o, in: document))
         }
+        // One string per use, not four: the file's part is the same for all 5,000 of ATT&CK's.
+        let prefix = format.label + " " + file + " · "
+        result.uses.reserveCapacity(result.uses.count + uses.count)
         for (k, use) in uses.enumerated() {
-            let r = relationships[use.relationship]
+            let source = prefix + relationships[use.relationship].id
             for u in use.users {
                 result.uses.append(TechniqueUse(actorID: u.id, techniqueID: use.technique, description: texts[k].description,
-                                                references: texts[k].references, source: format.label + " " + file + " · " + r.id, via: u.via))
+                                                references: texts[k].references, source: source, via: u.via))
             }
         }
     }
@@ -640,15 +659,17 @@ public struct StixIngest {
     mutating func resolveSightings() {
         for s in sightings {
             var actors: [String] = []
-            if actorIndex[s.of] != nil { actors = [s.of] }
-            if let c = campaignIndex[s.of] { actors = result.campaigns[c].actorIDs }
-            for a in s.actors where actorIndex[a] != nil && !actors.contains(a) { actors.append(a) }
+            let of = StixKey(s.of)
+            if actorIndex[of] != nil { actors = [s.of] }
+            if let c = campaignIndex[of] { actors = result.campaigns[c].actorIDs }
+            for a in s.actors where actorIndex[StixKey(a)] != nil && !actors.contains(a) { actors.append(a) }
             var event = Event(id: s.id, span: s.span, kind: s.kind ?? .sighting, actorIDs: actors, nexus: s.nexus ?? .unknown,
                               summary: s.summary.isEmpty ? "Sighting of \(displayName(s.of))" : s.summary,
                               count: s.count, provenance: [provenance(s.id, references: [], tlp: s.tlp)])
             event.tlp = s.tlp
             event.techniques = s.techniques
             for w in s.whereSighted {
+                let w = StixKey(w)
                 if let t = targets[w] { addUnique(&event.sectors, t.sectors) }
                 if let p = places[w] {
                     if let c = p.country { addUnique(&event.countries, [c]) }
@@ -664,14 +685,15 @@ public struct StixIngest {
     mutating func resolveReports() {
         for record in reportRecords {
             var report = result.reports[record.index]
-            report.publisher = record.createdBy.flatMap { identityNames[$0] }
+            report.publisher = record.createdBy.flatMap { identityNames[StixKey($0)] }
             result.reports[record.index] = report
             guard let day = report.published else { continue }
-            var actors = record.refs.filter { actorIndex[$0] != nil }
-            for ref in record.refs { if let c = campaignIndex[ref] { addUnique(&actors, result.campaigns[c].actorIDs) } }
+            let refs = record.refs.map(StixKey.init)
+            var actors = refs.filter { actorIndex[$0] != nil }.map(\.id)
+            for ref in refs { if let c = campaignIndex[ref] { addUnique(&actors, result.campaigns[c].actorIDs) } }
             guard !actors.isEmpty else { continue }
             var sectors: [String] = []
-            for ref in record.refs { if let t = targets[ref] { addUnique(&sectors, t.sectors) } }
+            for ref in refs { if let t = targets[ref] { addUnique(&sectors, t.sectors) } }
             var event = Event(id: report.id + "#published", span: DayRange(day), kind: .publication, actorIDs: actors,
                               sectors: sectors, summary: "Report published: \(report.title)", provenance: report.provenance)
             event.tlp = report.tlp
@@ -694,8 +716,8 @@ public struct StixIngest {
     // MARK: Helpers
 
     func displayName(_ id: String) -> String {
-        if let a = actorIndex[id] { return result.actors[a].name }
-        if let c = campaignIndex[id] { return result.campaigns[c].name }
+        if let a = actorIndex[StixKey(id)] { return result.actors[a].name }
+        if let c = campaignIndex[StixKey(id)] { return result.campaigns[c].name }
         return String(id.prefix { $0 != "-" })
     }
 

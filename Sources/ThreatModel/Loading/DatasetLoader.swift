@@ -1,4 +1,5 @@
 import Dispatch
+import JSONCore
 /// Loads a list of files and directories into a `Dataset`, and reloads it as files change.
 ///
 /// A file whose new contents are unreadable or invalid never replaces data that loaded
@@ -182,9 +183,12 @@ public struct DatasetLoader: Sendable {
             var digest: UInt64 = 0
             switch read[position].read {
             case .touched(let d)?:
-                // Touched, not changed: keep the parse.
+                // Touched, not changed: keep the parse. Its bytes are the accepted ones again,
+                // so it is no longer stale (a rewrite that was rejected half-way, then finished
+                // as the same file).
                 fingerprint.combine(d)
                 accepted[path]?.stamp = stamp!
+                staleSince[path] = nil
                 let cached = accepted[path]!
                 results.append(cached.result)
                 loaded.append(LoadedFile(path: path, format: cached.result.format, actors: cached.result.actors.count,
@@ -255,20 +259,25 @@ public struct DatasetLoader: Sendable {
             let cached = known[files[k]]
             if let stamp, cached?.stamp == stamp { return (stamp, nil) }
             do throws(FileError) {
-                let bytes = try fileSystem.read(files[k], limit: limit)
+                let bytes = try fileSystem.contents(files[k], limit: limit)
                 let digest = DatasetLoader.digest(bytes)
                 if let stamp, let cached, cached.stamp.size == stamp.size, cached.digest == digest {
-                    return (stamp, .touched(digest: digest))
+                    return bytes.isIntact ? (stamp, .touched(digest: digest)) : (stamp, .failed(DatasetLoader.cutShort))
                 }
-                return (stamp, .parsed(digest: digest, Ingest.read(bytes: bytes, file: files[k])))
+                let result = Ingest.read(source: bytes, file: files[k])
+                // A mapped file cut short while it was read: its tail read as zeros, and
+                // whatever came of it is not the file's.
+                return bytes.isIntact ? (stamp, .parsed(digest: digest, result)) : (stamp, .failed(DatasetLoader.cutShort))
             } catch {
                 return (stamp, .failed(error.message))
             }
         }
     }
 
+    static let cutShort = "the file was cut short while it was being read (it is being rewritten?); reading it again when it changes"
+
     /// A fast 64-bit hash of a file's bytes (words at a time), to tell a touched file from a changed one.
-    static func digest(_ bytes: [UInt8]) -> UInt64 {
+    static func digest(_ bytes: SourceBytes) -> UInt64 {
         // Four independent lanes of 8 bytes: one lane's multiply waits for the one before it,
         // four keep the core busy (it runs before a cold open's parse, on its critical path).
         var h: (UInt64, UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count), 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x85EB_CA77_C2B2_AE63)

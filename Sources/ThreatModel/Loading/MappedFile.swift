@@ -1,0 +1,24 @@
+import CFileMapping
+import JSONCore
+
+/// A regular file mapped read-only, unmapped when the last reader lets go. Pages the file
+/// loses while mapped (it was cut short) read as zeros instead of killing the process
+/// (SIGBUS), and `isIntact` turns false: what was read from it must be dropped.
+final class MappedFile: SourceBytes.Owner, @unchecked Sendable {
+    let base: UnsafePointer<UInt8>
+    private let size: Int
+    private let slot: Int32
+
+    /// Nil when the file cannot be mapped; `fd` stays the caller's to close.
+    init?(_ fd: Int32, size: Int) {
+        var slot: Int32 = -1
+        guard size > 0, let raw = td_map_file(fd, size, &slot) else { return nil }
+        base = raw.assumingMemoryBound(to: UInt8.self)
+        self.size = size
+        self.slot = slot
+    }
+
+    var isIntact: Bool { td_mapping_damaged(slot) == 0 }
+
+    deinit { td_unmap_file(base, size, slot) }
+}
