@@ -1,6 +1,6 @@
 // A loop to put under `perf record` or `valgrind --tool=callgrind`:
 //   swift build -c release --product Profile && perf record -g .build/release/Profile frame 200x60
-// Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE, touch [edit] (reload of a touched or edited file),
+// Modes: frame WxH (compose frames), drill (Enter/Esc), ingest FILE, merge FILE [OTHER…], touch [edit] (reload of a touched or edited file),
 // scale FILE (the 1,000,000-event targets: frame, key, filter and drill-down medians, one line per target),
 // phases FILE (a cold open's parse, read, merge and first frame, apart),
 // reloads (the reload targets over a directory of two files, one line per target).
@@ -115,8 +115,10 @@ case "memory":
 case "ingest":
     for _ in 0..<5 { _ = Ingest.read(bytes: bytes, file: file) }
 case "merge":
-    let r = Ingest.read(bytes: bytes, file: file)
-    for _ in 0..<5 { _ = DatasetBuilder.build([r]) }
+    // merge FILE [OTHER…]: the files' records merged 5 times (timed, median, on stderr).
+    let rs = [Ingest.read(bytes: bytes, file: file)] + args.dropFirst(3).map { Ingest.read(bytes: try! LocalFileSystem().read($0, limit: 1 << 30), file: $0) }
+    let t = median(5) { _ in _ = DatasetBuilder.build(rs) }
+    FileHandle.standardError.write(String(format: "merge of %d results: %.1f ms\n", rs.count, t).data(using: .utf8)!)
 case "parts":
     let dataset = DatasetBuilder.build([Ingest.read(bytes: bytes, file: file)])
     func time(_ label: String, _ body: () -> Void) {
@@ -169,6 +171,13 @@ case "reloads":
             reads[path, default: 0] += 1
             lock.unlock()
             return try base.read(path, limit: limit)
+        }
+        /// As the dashboard reads: large files mapped (the cold open maps them too).
+        func contents(_ path: String, limit: Int) throws(FileError) -> SourceBytes {
+            lock.lock()
+            reads[path, default: 0] += 1
+            lock.unlock()
+            return try base.contents(path, limit: limit)
         }
         func stamp(_ path: String) -> FileStamp? { base.stamp(path) }
         func list(_ directory: String) -> [String]? { base.list(directory) }
