@@ -203,21 +203,23 @@ case "reloads":
     let edited = editedBytes()
     /// Medians of 5 reloads to the next frame after an edit, then after a touch, of the changed
     /// file under `paths`, with the reads of the other file meanwhile.
-    func reloads(_ paths: [String]) throws -> (edit: Double, touch: Double, otherReads: Int) {
+    func reloads(_ paths: [String]) throws -> (edit: Double, touch: Double, otherReads: Int, parts: String) {
         let counting = CountingFileSystem()
         var loader = DatasetLoader(paths: paths, fileSystem: counting)
         var state = AppState.start(StartOptions(dataset: loader.load(), width: 200, height: 60))
         Kiosk.start(&state, config: KioskConfig(), now: 0)
         _ = Screen.render(state)
+        var loads: [Double] = [], updates: [Double] = [], frames: [Double] = []
         func reload(_ round: Int) -> Double {
             // An edit comes while the wall is idle: the last dataset's release on another
             // thread has ended by then (back to back, it would compete with this reload).
             usleep(600_000)
-            return ms {
-                let d = loader.load()
-                _ = App.update(&state, .loaded(d, at: Double(round), milliseconds: 0))
-                _ = Screen.render(state)
-            }
+            var d: Dataset?
+            let load = ms { d = loader.load() }
+            let update = ms { _ = App.update(&state, .loaded(d!, at: Double(round), milliseconds: 0)) }
+            let frame = ms { _ = Screen.render(state) }
+            if round <= 5 { loads.append(load); updates.append(update); frames.append(frame) }
+            return load + update + frame
         }
         let before = counting.reads[other, default: 0]
         var editTimes: [Double] = [], touchTimes: [Double] = []
@@ -229,15 +231,22 @@ case "reloads":
             utimes(changing, nil)
             touchTimes.append(reload(round))
         }
-        return (mid(editTimes), mid(touchTimes), counting.reads[other, default: 0] - before)
+        return (mid(editTimes), mid(touchTimes), counting.reads[other, default: 0] - before,
+                String(format: "load %.0f + update %.0f + frame %.0f ms", mid(loads), mid(updates), mid(frames)))
     }
     let alone = try reloads([changing])
+    if ProcessInfo.processInfo.environment["PROFILE_MARK"] != nil {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        FileHandle.standardError.write("beside from \(Double(t.tv_sec) + Double(t.tv_nsec) / 1e9)\n".data(using: .utf8)!)
+    }
     let beside = try reloads([dir])
     print(String(format: "edited file reloaded to the next frame / its cold open|%.2f|1.2", beside.edit / cold))
     print(String(format: "touched file (mtime only) reloaded to the next frame (ms)|%.1f|50", beside.touch))
     print("reads of the unchanged file over 10 reloads|\(beside.otherReads)|0")
     FileHandle.standardError.write(("   cold open of the 26 MB native file \(Int(cold)) ms; reloaded after an edit, alone: \(Int(alone.edit)) ms "
-        + String(format: "(%.2fx), beside a 35 MB STIX bundle in one directory: %d ms (%.2fx: every file's records are merged again); ", alone.edit / cold, Int(beside.edit), beside.edit / cold)
+        + String(format: "(%.2fx; %@), beside a 35 MB STIX bundle in one directory: %d ms (%.2fx; %@: every file's records are merged again); ",
+                 alone.edit / cold, alone.parts, Int(beside.edit), beside.edit / cold, beside.parts)
         + String(format: "touched: %.1f ms alone, %.1f ms in the directory\n", alone.touch, beside.touch)).data(using: .utf8)!)
 default:
     let dataset = DatasetBuilder.build([Ingest.read(bytes: bytes, file: file)])

@@ -252,26 +252,38 @@ public struct DatasetLoader: Sendable {
     /// Stats, and reads, digests and parses the files whose stamp changed since they were
     /// accepted, on every core (files are independent until they are merged; a feed directory
     /// of 10,000 events is 10,000 files). `read` is nil for a file whose stamp is unchanged.
+    /// One changed file (a kiosk's usual reload) is read on this thread: its parse and reader
+    /// split their own work across the cores, which they cannot do from inside a map over
+    /// files (a nested `concurrentPerform` gets no second core).
     func prefetch(_ files: [String]) -> [(stamp: FileStamp?, read: Prefetched?)] {
         let (fileSystem, limit, known) = (self.fileSystem, maxFileSize, self.accepted)
-        return ParallelMap.map(files.count, minimum: 2) { k in
-            let stamp = fileSystem.stamp(files[k])
+        let stamps = ParallelMap.map(files.count) { fileSystem.stamp(files[$0]) }
+        @Sendable func fetch(_ k: Int) -> Prefetched? {
+            let stamp = stamps[k]
             let cached = known[files[k]]
-            if let stamp, cached?.stamp == stamp { return (stamp, nil) }
+            if let stamp, cached?.stamp == stamp { return nil }
             do throws(FileError) {
                 let bytes = try fileSystem.contents(files[k], limit: limit)
                 let digest = DatasetLoader.digest(bytes)
                 if let stamp, let cached, cached.stamp.size == stamp.size, cached.digest == digest {
-                    return bytes.isIntact ? (stamp, .touched(digest: digest)) : (stamp, .failed(DatasetLoader.cutShort))
+                    return bytes.isIntact ? .touched(digest: digest) : .failed(DatasetLoader.cutShort)
                 }
                 let result = Ingest.read(source: bytes, file: files[k])
                 // A mapped file cut short while it was read: its tail read as zeros, and
                 // whatever came of it is not the file's.
-                return bytes.isIntact ? (stamp, .parsed(digest: digest, result)) : (stamp, .failed(DatasetLoader.cutShort))
+                return bytes.isIntact ? .parsed(digest: digest, result) : .failed(DatasetLoader.cutShort)
             } catch {
-                return (stamp, .failed(error.message))
+                return .failed(error.message)
             }
         }
+        let changed = files.indices.filter { stamps[$0] == nil || known[files[$0]]?.stamp != stamps[$0] }
+        var read = [Prefetched?](repeating: nil, count: files.count)
+        if changed.count == 1 {
+            read[changed[0]] = fetch(changed[0])
+        } else {
+            for (k, r) in zip(changed, ParallelMap.map(changed.count, minimum: 2) { fetch(changed[$0]) }) { read[k] = r }
+        }
+        return files.indices.map { (stamps[$0], read[$0]) }
     }
 
     static let cutShort = "the file was cut short while it was being read (it is being rewritten?); reading it again when it changes"
