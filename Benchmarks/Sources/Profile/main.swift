@@ -235,11 +235,6 @@ case "reloads":
                 String(format: "load %.0f + update %.0f + frame %.0f ms", mid(loads), mid(updates), mid(frames)))
     }
     let alone = try reloads([changing])
-    if ProcessInfo.processInfo.environment["PROFILE_MARK"] != nil {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        FileHandle.standardError.write("beside from \(Double(t.tv_sec) + Double(t.tv_nsec) / 1e9)\n".data(using: .utf8)!)
-    }
     let beside = try reloads([dir])
     print(String(format: "edited file reloaded to the next frame / its cold open|%.2f|1.2", beside.edit / cold))
     print(String(format: "touched file (mtime only) reloaded to the next frame (ms)|%.1f|50", beside.touch))
