@@ -258,10 +258,10 @@ public struct DatasetLoader: Sendable {
     func prefetch(_ files: [String]) -> [(stamp: FileStamp?, read: Prefetched?)] {
         let (fileSystem, limit, known) = (self.fileSystem, maxFileSize, self.accepted)
         let stamps = ParallelMap.map(files.count) { fileSystem.stamp(files[$0]) }
-        @Sendable func fetch(_ k: Int) -> Prefetched? {
+        // Only for files whose stamp changed (`changed` below).
+        @Sendable func fetch(_ k: Int) -> Prefetched {
             let stamp = stamps[k]
             let cached = known[files[k]]
-            if let stamp, cached?.stamp == stamp { return nil }
             do throws(FileError) {
                 let bytes = try fileSystem.contents(files[k], limit: limit)
                 let digest = DatasetLoader.digest(bytes)
