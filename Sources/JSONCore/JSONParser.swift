@@ -56,6 +56,7 @@ enum JSONParser {
             return scanner.error(at: offset, message, bytes: bytes)
         }
         if let failure { throw failure }
+        tape.releaseUnusedTail()
         return tape
     }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The growable node buffer a `JSONDocument` reads from: a raw allocation rather than an
 /// `Array`, because appends and reads sit in the parser's and the readers' innermost loops
 /// and must not pay for uniqueness checks. Every read is bounds-checked in release builds
@@ -100,6 +104,21 @@ final class Tape: @unchecked Sendable {
             lentFrom = nil
             limit = capacity
         }
+    }
+
+    /// Gives back the pages past the last node once the tape is complete: the parse asked for
+    /// room for one node per 6 to 10 bytes and a split parse's join leaves the second scan's
+    /// old tail behind, written once and never read again.
+    func releaseUnusedTail() {
+        #if os(Linux)
+        guard lentFrom == nil else { return }
+        let page = UInt(4096)
+        let used = UInt(bitPattern: UnsafeRawPointer(base + count))
+        let start = (used + page - 1) & ~(page - 1)
+        let end = UInt(bitPattern: UnsafeRawPointer(base + capacity)) & ~(page - 1)
+        guard end > start + (1 << 20), let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, Int(end - start), Int32(MADV_DONTNEED))
+        #endif
     }
 
     @inline(never)
