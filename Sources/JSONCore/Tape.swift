@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The growable node buffer a `JSONDocument` reads from: a raw allocation rather than an
 /// `Array`, because appends and reads sit in the parser's and the readers' innermost loops
 /// and must not pay for uniqueness checks. Every read is bounds-checked in release builds
@@ -110,15 +106,10 @@ final class Tape: @unchecked Sendable {
     /// room for one node per 6 to 10 bytes and a split parse's join leaves the second scan's
     /// old tail behind, written once and never read again.
     func releaseUnusedTail() {
-        #if os(Linux)
-        guard lentFrom == nil else { return }
-        let page = UInt(4096)
-        let used = UInt(bitPattern: UnsafeRawPointer(base + count))
-        let start = (used + page - 1) & ~(page - 1)
-        let end = UInt(bitPattern: UnsafeRawPointer(base + capacity)) & ~(page - 1)
-        guard end > start + (1 << 20), let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(aligned, Int(end - start), Int32(MADV_DONTNEED))
-        #endif
+        // Under a megabyte of tail is not worth a system call.
+        let unused = (capacity - count) * MemoryLayout<JSONDocument.Node>.stride
+        guard lentFrom == nil, unused > 1 << 20 else { return }
+        HugePages.giveBack(UnsafeMutableRawPointer(base + count), bytes: unused)
     }
 
     @inline(never)

@@ -73,12 +73,17 @@ public struct LocalFileSystem: FileSystem {
     public init() {}
 
     public func read(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
+        try LocalFileSystem.opened(path) { fd, info throws(FileError) in try LocalFileSystem.read(fd, info, limit: limit) }
+    }
+
+    /// `body` with `path` opened for reading and its `fstat`; the descriptor is closed after.
+    private static func opened<T>(_ path: String, _ body: (Int32, stat) throws(FileError) -> T) throws(FileError) -> T {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileError(String(cString: strerror(errno))) }
-        return try LocalFileSystem.read(fd, info, limit: limit)
+        return try body(fd, info)
     }
 
     /// The bytes of the open file `fd`, whose `fstat` is `info`.
@@ -141,17 +146,14 @@ public struct LocalFileSystem: FileSystem {
     /// pages), mapping the page cache's copy 5 ms. Smaller files are read; a file that cannot
     /// be mapped (a pipe, some network file systems) is read too.
     public func contents(_ path: String, limit: Int) throws(FileError) -> SourceBytes {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileError(String(cString: strerror(errno))) }
-        let size = Int(info.st_size)
-        if (info.st_mode & S_IFMT) == S_IFREG, size >= LocalFileSystem.mapFrom, size <= limit, let mapped = MappedFile(fd, size: size) {
-            return SourceBytes(owner: mapped, base: mapped.base, count: size)
+        try LocalFileSystem.opened(path) { fd, info throws(FileError) in
+            let size = Int(info.st_size)
+            if (info.st_mode & S_IFMT) == S_IFREG, size >= LocalFileSystem.mapFrom, size <= limit, let mapped = MappedFile(fd, size: size) {
+                return SourceBytes(owner: mapped, base: mapped.base, count: size)
+            }
+            // The same descriptor, read: a feed's 10,000 small files are not opened twice.
+            return SourceBytes(try LocalFileSystem.read(fd, info, limit: limit))
         }
-        // The same descriptor, read: a feed's 10,000 small files are not opened twice.
-        return SourceBytes(try LocalFileSystem.read(fd, info, limit: limit))
     }
 
     static let mapFrom = 1 << 20
