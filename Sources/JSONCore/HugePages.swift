@@ -19,9 +19,10 @@ public enum HugePages {
         #endif
     }
 
-    /// Gives the whole pages inside `bytes` from `base` back to the kernel (they read as zeros
-    /// if touched again): for the written but unused end of a buffer that stays allocated.
-    static func giveBack(_ base: UnsafeMutableRawPointer, bytes: Int) {
+    /// Gives the whole pages inside `bytes` from `base` back to the kernel: anonymous memory
+    /// reads as zeros if touched again (for the written but unused end of a buffer that stays
+    /// allocated), an unwritten file mapping as the file.
+    public static func giveBack(_ base: UnsafeMutableRawPointer, bytes: Int) {
         #if os(Linux)
         wholePages(base, bytes: bytes, Int32(MADV_DONTNEED))
         #endif

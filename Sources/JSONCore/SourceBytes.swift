@@ -5,6 +5,9 @@ public struct SourceBytes: @unchecked Sendable {
     /// read as the file had it when it was opened.
     public protocol Owner: AnyObject, Sendable {
         var isIntact: Bool { get }
+        /// Lets the pages wholly inside `range` leave memory if they can come back unchanged
+        /// when touched again (a file's mapping reads them from the file); otherwise nothing.
+        func evict(_ range: Range<Int>)
     }
 
     private let array: [UInt8]
@@ -40,6 +43,15 @@ public struct SourceBytes: @unchecked Sendable {
     @inline(__always)
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Bytes a reader is done with, for now: a mapped file's pages in `range` leave the
+    /// process's memory and are read from the file again if anything looks at them later
+    /// (a problem's line and column); an array's bytes stay. A large file's reader drops
+    /// what it has read as it goes, so the file is not held whole beside what it became.
+    public func evict(_ range: Range<Int>) {
+        let clamped = range.clamped(to: 0..<count)
+        if !clamped.isEmpty { owner?.evict(clamped) }
     }
 
     public subscript(_ k: Int) -> UInt8 { withUnsafeBufferPointer { $0[k] } }

@@ -110,6 +110,57 @@ import TestSupport
         #expect(AttackVocabulary.tactics("enterprise-attack").count == 14)
     }
 
+    /// A native file's reader gives its events their actors' nexus and the merge's order, so a
+    /// merge that changes none of them keeps the result's array itself (no copy); where another
+    /// file changes an actor, the nexus its events took from it follows the merged actor, and
+    /// the result (the loader keeps it for the next reload) stays as it was read.
+    @Test func aMergeThatChangesNoEventKeepsTheResultsArray() {
+        let count = ParallelMap.manyEvents + 100
+        func actors(_ k: Int) -> [String] { k % 7 == 0 ? ["aardvark-panda", "zebra-bear"] : k % 3 == 0 ? ["zebra-bear"] : ["aardvark-panda"] }
+        func stated(_ k: Int) -> String? { k % 5 == 0 ? "KP" : nil }
+        let events = (0..<count).map { k in
+            // Years out of order in the file: the reader sorts them.
+            let actorList = actors(k).map { "\"\($0)\"" }.joined(separator: ", ")
+            let nexus = stated(k).map { ", \"nexus\": \"\($0)\"" } ?? ""
+            return #"{"id": "e\#(k)", "date": "20\#(10 + (k * 7_919) % 15)-01-0\#(1 + k % 9)", "kind": "intrusion", "actors": [\#(actorList)]\#(nexus), "summary": "e\#(k)", "sources": ["s"]}"#
+        }
+        let text = """
+        {"schema": "threatdeck-report@1", "report": {"id": "r", "title": "T"}, "sources": [{"id": "s", "title": "S"}],
+         "actors": [{"id": "aardvark-panda", "name": "Aardvark Panda", "nexus": "CN", "type": "state", "sources": ["s"]},
+                    {"id": "zebra-bear", "name": "Zebra Bear", "nexus": "RU", "type": "state", "sources": ["s"]}],
+         "events": [\(events.joined(separator: ",\n"))]}
+        """
+        let result = Ingest.read(bytes: Array(text.utf8), file: "a.json")
+        #expect(result.problems.isEmpty)
+        #expect(result.events.count == count)
+        func storage(_ e: [Event]) -> UInt { e.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+        // Recounted from the file's own statements: stated, else the one actor's, else the two's
+        // when they agree (CN and RU do not).
+        func expected(_ k: Int, zebra: Nexus) -> Nexus {
+            if let s = stated(k) { return .country(s) }
+            let n = actors(k).map { $0 == "zebra-bear" ? zebra : .country("CN") }
+            return Set(n).count == 1 ? n[0] : .unknown
+        }
+        let alone = DatasetBuilder.build([result])
+        #expect(storage(alone.events) == storage(result.events))
+        #expect(alone.events.allSatisfy { $0.nexus == expected(Int($0.id.dropFirst())!, zebra: .country("RU")) })
+        #expect(alone.events.map(\.id) == ParallelMap.$serial.withValue(true) { DatasetBuilder.build([result]) }.events.map(\.id))
+
+        // Another file states Zebra Bear is Chinese: the actor is Disputed, and so are the events
+        // that took their nexus from it alone; stated ones keep theirs.
+        var other = IngestResult(file: "b.json", format: .native)
+        var zebra = Actor(id: "zebra-bear", name: "Zebra Bear")
+        zebra.nexus = .country("CN")
+        zebra.nexusBasis = .stated
+        other.actors = [zebra]
+        let beside = DatasetBuilder.build([result, other])
+        #expect(beside.actor("zebra-bear")?.nexus == .disputed)
+        #expect(storage(beside.events) != storage(result.events))
+        #expect(beside.events.allSatisfy { $0.nexus == expected(Int($0.id.dropFirst())!, zebra: .disputed) })
+        #expect(beside.events == ParallelMap.$serial.withValue(true) { DatasetBuilder.build([result, other]) }.events)
+        #expect(result.events.allSatisfy { $0.nexus == expected(Int($0.id.dropFirst())!, zebra: .country("RU")) })
+    }
+
     @Test func aLaterResultSkipsRepeatedEventIdsOnlyWhenItHasEvents() {
         var native = IngestResult(file: "a.json", format: .native)
         native.actors = [Actor(id: "a0", name: "Aardvark Panda")]

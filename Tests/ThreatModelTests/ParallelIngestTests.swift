@@ -1,3 +1,4 @@
+import Foundation
 import JSONCore
 import Testing
 import TestSupport
@@ -42,6 +43,31 @@ import TestSupport
         #expect(parallel.events.map(\.id) == serial.events.map(\.id))
         #expect(parallel.events == serial.events)
         #expect(parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
+    }
+
+    /// A mapped file's reader lets each range's pages go once it has read them; they come back
+    /// from the file, so what it reads (problems' lines, columns and paths, the duplicate ids'
+    /// first uses) is what it reads from an array of the same bytes, and the bytes are intact.
+    @Test func aMappedFilesReadPagesComeBackAsTheFile() throws {
+        var g = SplitMix(seed: 11)
+        let text = hostileEvents(&g, count: 12_000)
+        let bytes = Array(text.utf8)
+        #expect(bytes.count > 1 << 20, "large enough to be mapped")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threatdeck-evict-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("events.json").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let mapped = try LocalFileSystem().contents(path, limit: 64 << 20)
+        let fromFile = NativeIngest.run(try JSONDocument(parsing: mapped), file: "f.json", parallelFrom: 2)
+        let fromArray = NativeIngest.run(try JSONDocument(parsing: bytes), file: "f.json", parallelFrom: 2)
+        #expect(fromFile.problems.contains { $0.message.hasPrefix("duplicate event id") && $0.message.contains("first used at") })
+        #expect(fromFile.events == fromArray.events)
+        #expect(fromFile.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == fromArray.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
+        // Evicted by hand too, the whole mapping reads as the file.
+        mapped.evict(0..<mapped.count)
+        #expect(mapped.copy(0..<mapped.count) == bytes)
+        #expect(mapped.isIntact)
     }
 
     /// A STIX bundle with every kind of fault pass 1 reports, versions of one object (older,

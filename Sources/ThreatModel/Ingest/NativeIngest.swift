@@ -18,6 +18,8 @@ struct NativeIngest {
     /// The report's TLP marking, which its records inherit unless they give their own.
     private var reportTLP: TLP?
     private var parallelFrom = NativeIngest.parallelEvents
+    /// The file's actors' nexus by id, for events that state none.
+    private var actorNexus: [String: Nexus] = [:]
 
     init(document: JSONDocument, file: String) {
         self.document = document
@@ -102,6 +104,7 @@ struct NativeIngest {
             }
         }
         if let e = members["events"] {
+            actorNexus = Dictionary(result.actors.lazy.map { ($0.id, $0.nexus) }, uniquingKeysWith: { a, _ in a })
             var seen: [String: Int] = [:]
             let nodes = objects(in: e, what: "event")
             if nodes.count >= max(2, parallelFrom) {
@@ -112,6 +115,9 @@ struct NativeIngest {
                     if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen, repeats: &repeats) { result.events.append(event) }
                 }
             }
+            // In the merge's order already (by date; a stable sort, so the merge's own finds
+            // nothing to move): a merge that changes no event keeps this array, not a copy.
+            DatasetBuilder.sortByDate(&result.events)
         }
         if var report {
             report.sources = sources
@@ -381,6 +387,12 @@ struct NativeIngest {
                     }
                     reads.append(read)
                 }
+                // This range's text is read: a mapped file's pages of it leave memory (they come
+                // back from the file for a problem's line and column). Up to the next range's
+                // first event, which another worker may be reading: only whole pages go.
+                let from = base.document.offset(nodes[range.lowerBound])
+                let to = range.upperBound < nodes.count ? base.document.offset(nodes[range.upperBound]) : base.document.offset(nodes[range.upperBound - 1])
+                base.document.bytes.evict(from..<max(from, to))
                 return (reads, worker.sink)
             }
             // Ids seen so far, by hash, in an open-addressing table of first nodes (a String
@@ -473,8 +485,12 @@ struct NativeIngest {
         let techniques = vocabularyArray(f[member: M.techniques], what: "ATT&CK technique id", cache: &repeats.techniques) { NativeIngest.isAttackID($0) }
         let tlp = marking(f[member: M.tlp])
         guard let span, let kind, let summary else { return nil }
-        var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors, regions: regions,
-                          countries: countries, summary: summary, provenance: provenance(id: id, cited: cited, tlp: tlp, cache: &repeats.provenances))
+        // Not stated: the actors' (as the merge would give it for this file alone).
+        let fromActors = nexus == .unknown ? Nexus.agreed(ofActors: actors, in: actorNexus) : .unknown
+        var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: fromActors == .unknown ? nexus : fromActors, sectors: sectors,
+                          regions: regions, countries: countries, summary: summary,
+                          provenance: provenance(id: id, cited: cited, tlp: tlp, cache: &repeats.provenances))
+        event.nexusFromActors = fromActors != .unknown
         event.techniques = techniques
         event.tlp = tlp ?? reportTLP
         return event

@@ -20,5 +20,11 @@ final class MappedFile: SourceBytes.Owner, @unchecked Sendable {
 
     var isIntact: Bool { td_mapping_damaged(slot) == 0 }
 
+    /// A private, read-only mapping of a file is never written, so its dropped pages fault
+    /// back in from the page cache with the file's bytes (not zeros, as anonymous memory would).
+    func evict(_ range: Range<Int>) {
+        HugePages.giveBack(UnsafeMutableRawPointer(mutating: base + range.lowerBound), bytes: range.count)
+    }
+
     deinit { td_unmap_file(base, size, slot) }
 }

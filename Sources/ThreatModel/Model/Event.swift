@@ -8,6 +8,11 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var id: String
     public var span: DayRange
     public var kind: Kind
+    /// True when `nexus` is the actors' rather than stated: a merge takes it again from the
+    /// merged actors (a native file's reader gives its events its own actors' nexus already,
+    /// so that a merge which changes nothing can keep the file's events as they are). Beside
+    /// `kind`, in its padding: declared further down, it made every event 8 bytes larger.
+    public var nexusFromActors = false
     /// Merged actor ids.
     public var actorIDs: [String]
     /// Stated for the event, or the actors' nexus when all agree; unknown otherwise.

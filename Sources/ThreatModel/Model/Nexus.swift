@@ -10,6 +10,19 @@ public enum Nexus: Hashable, Comparable, Sendable, CustomStringConvertible {
         if let code, code.count == 2, code != "??" { self = .country(code.uppercased()) } else { self = .unknown }
     }
 
+    /// The nexus the actors `ids` agree on by `table` (an id it lacks is skipped): a record of
+    /// several actors has theirs only when all have the same; unknown otherwise.
+    static func agreed(ofActors ids: [String], in table: [String: Nexus]) -> Nexus {
+        // Most records name one actor: its nexus, without a loop.
+        if ids.count == 1 { return table[ids[0]] ?? .unknown }
+        var found: Nexus?
+        for id in ids {
+            guard let n = table[id] else { continue }
+            if found == nil { found = n } else if found != n { return .unknown }
+        }
+        return found ?? .unknown
+    }
+
     public var code: String? {
         if case .country(let c) = self { return c }
         return nil
