@@ -73,11 +73,12 @@ public final class JSONDocument: @unchecked Sendable {
         return n.kind == .string ? Int(n.start) - 1 : Int(n.start)
     }
 
-    /// The index after `i` and all of its descendants: its next sibling, if any.
+    /// The index after `i` and all of its descendants: its next sibling, if any. Always past
+    /// `i`, so a walk over nodes let go (`evictNodes`: they read as zeros) still ends.
     @inline(__always)
     public func next(_ i: Int) -> Int {
         let n = tape[i]
-        return (n.kind == .object || n.kind == .array) ? Int(n.end) : i + 1
+        return (n.kind == .object || n.kind == .array) ? max(i + 1, Int(n.end)) : i + 1
     }
 
     /// Number of elements of an array or members of an object; 0 for scalars.
@@ -345,11 +346,12 @@ public final class JSONDocument: @unchecked Sendable {
         case index(Int)
     }
 
-    /// The path from the root to node `i`, found by descending through the containers that
-    /// enclose it; used only when reporting, so no parent links are stored.
-    public func path(to target: Int) -> [PathComponent] {
+    /// The path from the root (or from container `start`, which encloses it) to node `i`,
+    /// found by descending through the containers that enclose it; used only when reporting,
+    /// so no parent links are stored. Only the nodes of `start` are read.
+    public func path(to target: Int, from start: Int = 0) -> [PathComponent] {
         var result: [PathComponent] = []
-        var i = root
+        var i = start
         while i != target, i < tape.count {
             let n = tape[i]
             guard n.kind == .object || n.kind == .array, target < Int(n.end) else { break }
@@ -396,6 +398,11 @@ public final class JSONDocument: @unchecked Sendable {
     }
 
     public func renderedPath(to i: Int) -> String { JSONDocument.render(path(to: i)) }
+
+    /// Lets nodes `range` go: a reader that owns this document and has read them for the last
+    /// time (a large file's events, range by range). They read as nulls afterwards, and paths
+    /// that would cross them are wrong: locate problems in them before (`path(to:from:)`).
+    public func evictNodes(_ range: Range<Int>) { tape.evict(range) }
 
     /// A JSON string literal for `s`, control characters escaped.
     public static func quote(_ s: String) -> String {

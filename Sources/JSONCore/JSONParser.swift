@@ -39,6 +39,7 @@ enum JSONParser {
             var scanner = JSONScanner(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count,
                                       tape: tape, maxDepth: maxDepth)
             scanner.pauseAt = at ?? -1
+            scanner.source = bytes
             var outcome = scanner.run()
             if outcome == nil, scanner.paused {
                 // The first half is at the second's start, in an array: join it if it is whole

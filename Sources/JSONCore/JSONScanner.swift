@@ -28,6 +28,13 @@ struct JSONScanner {
     private(set) var closedAt = -1
     /// The deepest the stack was when a container opened (the second half's depth is relative).
     private(set) var deepest = 0
+    /// The bytes scanned, when their scanned pages may go (`SourceBytes.evict`: a mapped
+    /// file's, which come back from the file when a reader decodes a string or locates a
+    /// problem): a large file's text and its tape are then never both whole in memory.
+    var source: SourceBytes?
+    /// Bytes before this are let go; the next step's worth goes once the scan is past it.
+    private var evictedTo = 0
+    static let evictionStep = 1 << 20
 
     init(base: UnsafePointer<UInt8>, count: Int, tape: Tape, maxDepth: Int) {
         self.p = base
@@ -41,6 +48,7 @@ struct JSONScanner {
     init(elementsFrom start: Int, base: UnsafePointer<UInt8>, count: Int, tape: Tape, maxDepth: Int) {
         self.init(base: base, count: count, tape: tape, maxDepth: maxDepth)
         i = start
+        evictedTo = start
         stack.append(Frame(node: -1, count: 0, isObject: false, lastKey: -1))
     }
 
@@ -75,6 +83,10 @@ struct JSONScanner {
         while true {
             switch state {
             case .value:
+                if i - evictedTo >= JSONScanner.evictionStep, let source {
+                    source.evict(evictedTo..<i)
+                    evictedTo = i
+                }
                 skipWhitespace()
                 guard i < n else { return (i, tape.count == 0 ? "empty input: expected a JSON value" : "unexpected end of file: expected a value") }
                 if i == pauseAt, let top = stack.last, !top.isObject {

@@ -114,6 +114,7 @@ enum JSONSplit {
                 part = bytes.withUnsafeBufferPointer { buffer -> Part? in
                     guard let base = buffer.baseAddress else { return nil }
                     var scanner = JSONScanner(elementsFrom: start, base: base, count: buffer.count, tape: tape, maxDepth: maxDepth)
+                    scanner.source = bytes
                     guard scanner.run() == nil, scanner.closedAt >= 0 else { return nil }
                     return Part(tape: tape, elements: scanner.pausedCount, closedAt: scanner.closedAt, deepest: scanner.deepest)
                 }

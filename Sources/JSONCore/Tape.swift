@@ -112,6 +112,14 @@ final class Tape: @unchecked Sendable {
         HugePages.giveBack(UnsafeMutableRawPointer(base + count), bytes: unused)
     }
 
+    /// Gives back the pages that lie wholly inside nodes `range`, which a reader has read for
+    /// the last time: they read as zeros (null nodes) if touched again.
+    func evict(_ range: Range<Int>) {
+        let nodes = range.clamped(to: 0..<count)
+        guard lentFrom == nil, !nodes.isEmpty else { return }
+        HugePages.giveBack(UnsafeMutableRawPointer(base + nodes.lowerBound), bytes: nodes.count * MemoryLayout<JSONDocument.Node>.stride)
+    }
+
     @inline(never)
     private func grow(to size: Int? = nil) {
         // A lent region is left to its borrower, which keeps the old storage alive.

@@ -161,6 +161,20 @@ import TestSupport
         #expect(result.events.allSatisfy { $0.nexus == expected(Int($0.id.dropFirst())!, zebra: .country("RU")) })
     }
 
+    /// Events by id (a table of positions that reads ids from the events): the first event
+    /// with an id, whatever the duplicates and collisions, and nothing for an id no event has.
+    @Test(arguments: [1, 2])
+    func eventsAreFoundByIdAsAScanFindsThem(seed: UInt64) {
+        var g = SplitMix(seed: seed)
+        let events = (0..<(3_000 + g.below(2_000))).map { k in
+            Event(id: "e\(g.below(2_500))", span: DayRange(Day(ordinal: 738_000 + k)), kind: .intrusion, summary: "event \(k)")
+        }
+        let d = Dataset(events: events)
+        for id in ["e0", "e1", "e2499", "e2500", "", "x"] + (0..<300).map({ _ in "e\(g.below(2_600))" }) {
+            #expect(d.event(id)?.summary == d.events.first { $0.id == id }?.summary, "\(id)")
+        }
+    }
+
     @Test func aLaterResultSkipsRepeatedEventIdsOnlyWhenItHasEvents() {
         var native = IngestResult(file: "a.json", format: .native)
         native.actors = [Actor(id: "a0", name: "Aardvark Panda")]

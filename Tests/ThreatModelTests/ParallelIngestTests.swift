@@ -1,5 +1,5 @@
 import Foundation
-import JSONCore
+@testable import JSONCore
 import Testing
 import TestSupport
 @testable import ThreatModel
@@ -45,9 +45,10 @@ import TestSupport
         #expect(parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
     }
 
-    /// A mapped file's reader lets each range's pages go once it has read them; they come back
-    /// from the file, so what it reads (problems' lines, columns and paths, the duplicate ids'
-    /// first uses) is what it reads from an array of the same bytes, and the bytes are intact.
+    /// A mapped file's parse and reader let the pages they have read go; they come back from
+    /// the file, so what it reads (problems' lines, columns and paths, the duplicate ids' first
+    /// uses) is what it reads from an array of the same bytes, and the bytes are intact. With
+    /// the tape let go behind each range too, problems located on the way are the same.
     @Test func aMappedFilesReadPagesComeBackAsTheFile() throws {
         var g = SplitMix(seed: 11)
         let text = hostileEvents(&g, count: 12_000)
@@ -59,7 +60,8 @@ import TestSupport
         let path = dir.appendingPathComponent("events.json").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let mapped = try LocalFileSystem().contents(path, limit: 64 << 20)
-        let fromFile = NativeIngest.run(try JSONDocument(parsing: mapped), file: "f.json", parallelFrom: 2)
+        #expect(bytes.count > JSONScanner.evictionStep, "the parse lets some of it go")
+        let fromFile = NativeIngest.run(try JSONDocument(parsing: mapped), file: "f.json", parallelFrom: 2, evictingTape: true)
         let fromArray = NativeIngest.run(try JSONDocument(parsing: bytes), file: "f.json", parallelFrom: 2)
         #expect(fromFile.problems.contains { $0.message.hasPrefix("duplicate event id") && $0.message.contains("first used at") })
         #expect(fromFile.events == fromArray.events)

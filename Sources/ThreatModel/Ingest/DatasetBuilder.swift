@@ -671,6 +671,15 @@ public enum DatasetBuilder {
         }
     }
 
+    /// The nexus the merge gives `actor` when no other record joins it (stated, else read from
+    /// its names' conventions): a reader gives its events this before the merge, so that a
+    /// file whose actors join nothing is merged without a change to any of its events.
+    static func nexusAlone(_ actor: Actor) -> Nexus {
+        // Stated: the merge keeps it (one record, one claim).
+        if actor.nexusBasis == .stated, actor.nexusClaims.isEmpty, actor.nexus != .disputed { return actor.nexus }
+        return merge([actor], labels: [""]).nexus
+    }
+
     static func merge(_ records: [Actor], labels: [String]) -> Actor {
         var actor = records[0]
         actor.aliases = []

@@ -44,15 +44,22 @@ public enum Ingest {
             result.unparsed = true
             return result
         }
-        return read(document: document, file: file, format: format)
+        // The document is this function's alone: a reader may let its tape go as it reads.
+        return read(document: document, file: file, format: format, owned: true)
     }
 
     /// `format` labels where the records came from when the caller knows better than the
-    /// content (a MISP feed's events, a TAXII collection).
+    /// content (a MISP feed's events, a TAXII collection). `document` is left as it was.
     public static func read(document: JSONDocument, file: String, format: Provenance.Format? = nil) -> IngestResult {
+        read(document: document, file: file, format: format, owned: false)
+    }
+
+    /// `owned`: nothing reads `document` after this, so a large native file's events may take
+    /// their part of its tape with them as they are read.
+    static func read(document: JSONDocument, file: String, format: Provenance.Format?, owned: Bool) -> IngestResult {
         if format == .mispFeed, MispEventIngest.looksLikeEvents(document) { return MispEventIngest.run(document, file: file, format: .mispFeed) }
         switch detectFormat(document) {
-        case .native: return NativeIngest.run(document, file: file)
+        case .native: return NativeIngest.run(document, file: file, evictingTape: owned)
         case .stix, .taxii: return StixIngest.run(document, file: file)
         case .misp: return MispIngest.run(document, file: file)
         case .mispEvent, .mispFeed: return MispEventIngest.run(document, file: file)

@@ -18,8 +18,11 @@ struct NativeIngest {
     /// The report's TLP marking, which its records inherit unless they give their own.
     private var reportTLP: TLP?
     private var parallelFrom = NativeIngest.parallelEvents
-    /// The file's actors' nexus by id, for events that state none.
+    /// The nexus the merge gives each of the file's actors alone, by id, for events that state none.
     private var actorNexus: [String: Nexus] = [:]
+    /// Whether the events' part of the tape may go as they are read (the caller drops the
+    /// document after this reader): the records and the tape are never all held at once.
+    private var evictsTape = false
 
     init(document: JSONDocument, file: String) {
         self.document = document
@@ -30,9 +33,12 @@ struct NativeIngest {
 
     /// `parallelFrom`: the number of events from which they are read on every core (tests
     /// compare both ways on the same file).
-    static func run(_ document: JSONDocument, file: String, parallelFrom: Int = parallelEvents) -> IngestResult {
+    /// `evictingTape`: the caller drops `document` after this, and a large file's events may
+    /// take their part of its tape with them as they are read (it reads as nulls after).
+    static func run(_ document: JSONDocument, file: String, parallelFrom: Int = parallelEvents, evictingTape: Bool = false) -> IngestResult {
         var ingest = NativeIngest(document: document, file: file)
         ingest.parallelFrom = parallelFrom
+        ingest.evictsTape = evictingTape
         ingest.read()
         ingest.result.problems = ingest.sink.problems()
         ingest.result.bytes = document.bytes.count
@@ -104,11 +110,13 @@ struct NativeIngest {
             }
         }
         if let e = members["events"] {
-            actorNexus = Dictionary(result.actors.lazy.map { ($0.id, $0.nexus) }, uniquingKeysWith: { a, _ in a })
+            actorNexus = Dictionary(result.actors.lazy.map { ($0.id, DatasetBuilder.nexusAlone($0)) }, uniquingKeysWith: { a, _ in a })
             var seen: [String: Int] = [:]
-            let nodes = objects(in: e, what: "event")
+            let (nodes, positions) = objectsWithPositions(in: e, what: "event")
             if nodes.count >= max(2, parallelFrom) {
-                readEventsInParallel(nodes, actorIDs: actorIDs, sourceIDs: sourceIDs)
+                // Everything reported so far is located now, while the whole tape is there.
+                if evictsTape { sink.locate(from: 0, under: root, prefix: []) }
+                readEventsInParallel(nodes, positions: positions, under: document.path(to: e), actorIDs: actorIDs, sourceIDs: sourceIDs)
             } else {
                 result.events.reserveCapacity(nodes.count)
                 for node in nodes {
@@ -347,11 +355,18 @@ struct NativeIngest {
     ///
     /// Each range writes its events straight into the result's storage from the range's first
     /// slot on, and the join moves them down over the gaps: events held once, not once per
-    /// range and again joined (a sixth of a million-event open's peak).
-    private mutating func readEventsInParallel(_ nodes: [Int], actorIDs: [String: Int], sourceIDs: [String: Int]) {
+    /// range and again joined (a sixth of a million-event open's peak). A range that has read
+    /// its events lets their text go (a mapped file's pages, read again from the file if a
+    /// problem's line is wanted) and, when the caller allows, their part of the tape: so the
+    /// file, its tape and the records are never all in memory at once. Its problems are
+    /// located as it goes (`positions`: each event's place in the array whose path is `under`),
+    /// and the join compares ids by their text, never by a node.
+    private mutating func readEventsInParallel(_ nodes: [Int], positions: [Int], under arrayPath: [JSONDocument.PathComponent],
+                                               actorIDs: [String: Int], sourceIDs: [String: Int]) {
         struct Read: Sendable {
-            var idNode: Int?
             var id: String?
+            /// Where the id's value starts in the text, and the event's place in its array.
+            var idOffset = 0, position = 0
             /// A hash of the id's text, made here on the workers for the join's duplicate check.
             var hash = 0
             /// This event's problems in its part's sink: [start, afterID) from its members
@@ -361,6 +376,10 @@ struct NativeIngest {
             var slot: Int?
         }
         let base = self
+        // The parse has read the events' text once already: a mapped file's pages of it go now,
+        // and each range faults its own back in (in 64 KiB runs from the page cache) and lets
+        // them go again when it ends, so a few ranges' text is in memory at a time, not the file.
+        document.bytes.evict(document.offset(nodes[0])..<document.bytes.count)
         var chunks: [(reads: [Read], sink: ProblemSink)] = []
         let joined = Array<Event>(unsafeUninitializedCapacity: nodes.count) { buffer, initialized in
             // Range r writes only slots of r, and the join reads them after every range has ended.
@@ -372,13 +391,17 @@ struct NativeIngest {
                 var reads: [Read] = []
                 reads.reserveCapacity(range.count)
                 var next = range.lowerBound
-                for node in nodes[range] {
+                for k in range {
+                    let node = nodes[k]
                     let start = worker.sink.count
                     let f = worker.fields(node, NativeIngest.eventShape)
-                    let id = worker.readID(f[member: EventMember.id], what: "event")
+                    let idNode = f[member: EventMember.id]
+                    let id = worker.readID(idNode, what: "event")
                     let afterID = worker.sink.count
                     let event = id.flatMap { worker.readEventBody(node, f: f, id: $0, actorIDs: actorIDs, sourceIDs: sourceIDs, repeats: &repeats) }
-                    var read = Read(idNode: f[member: EventMember.id], id: id, start: start, afterID: afterID, end: worker.sink.count)
+                    if worker.sink.count > start { worker.sink.locate(from: start, under: node, prefix: arrayPath + [.index(positions[k])]) }
+                    var read = Read(id: id, idOffset: idNode.map(base.document.offset) ?? 0, position: positions[k],
+                                    start: start, afterID: afterID, end: worker.sink.count)
                     if var text = id { read.hash = text.withUTF8 { KeyTable.hash($0) } }
                     if let event {
                         (storage.baseAddress! + next).initialize(to: event)
@@ -387,16 +410,17 @@ struct NativeIngest {
                     }
                     reads.append(read)
                 }
-                // This range's text is read: a mapped file's pages of it leave memory (they come
-                // back from the file for a problem's line and column). Up to the next range's
-                // first event, which another worker may be reading: only whole pages go.
-                let from = base.document.offset(nodes[range.lowerBound])
-                let to = range.upperBound < nodes.count ? base.document.offset(nodes[range.upperBound]) : base.document.offset(nodes[range.upperBound - 1])
-                base.document.bytes.evict(from..<max(from, to))
+                // This range's text and nodes are read: up to the next range's first event, which
+                // another worker may be reading (only whole pages go).
+                let document = base.document
+                let last = range.upperBound < nodes.count ? nodes[range.upperBound] : document.next(nodes[range.upperBound - 1])
+                document.bytes.evict(document.offset(nodes[range.lowerBound])..<(last < document.nodeCount ? document.offset(last) : document.bytes.count))
+                if base.evictsTape { document.evictNodes(nodes[range.lowerBound]..<last) }
                 return (reads, worker.sink)
             }
-            // Ids seen so far, by hash, in an open-addressing table of first nodes (a String
-            // dictionary here took a sixth of the read: it hashed every id again, serially).
+            // Ids seen so far, by hash, in an open-addressing table of the reads that first used
+            // them (a String dictionary here took a sixth of the read: it hashed every id again,
+            // serially), as chunk << 32 | read.
             var size = 16
             while size < nodes.count * 2 { size *= 2 }
             let mask = size - 1
@@ -406,25 +430,27 @@ struct NativeIngest {
             for c in chunks.indices {
                 let part = chunks[c].sink
                 sink.addDropped(of: part)
-                for r in chunks[c].reads {
+                for (i, r) in chunks[c].reads.enumerated() {
                     sink.append(r.start..<r.afterID, of: part)
-                    guard let id = r.id, let idNode = r.idNode else { continue }
+                    guard let id = r.id else { continue }
                     var slot = r.hash & mask
-                    var first: Int?
+                    var first: Read?
                     while firsts[slot] >= 0 {
-                        if hashes[slot] == r.hash, document.string(firsts[slot]) == id {
-                            first = firsts[slot]
+                        let f = chunks[firsts[slot] >> 32].reads[firsts[slot] & 0xFFFF_FFFF]
+                        if hashes[slot] == r.hash, f.id == id {
+                            first = f
                             break
                         }
                         slot = (slot + 1) & mask
                     }
                     if let first {
-                        let (line, column) = document.lineColumn(of: first)
-                        sink.error(idNode, "duplicate event id \"\(id)\" (first used at \(line):\(column))")
+                        let (line, column) = document.lineColumn(ofByte: first.idOffset)
+                        sink.error(atByte: r.idOffset, path: arrayPath + [.index(r.position), .key("id")],
+                                   "duplicate event id \"\(id)\" (first used at \(line):\(column))")
                         if let s = r.slot { (slots + s).deinitialize(count: 1) }
                         continue
                     }
-                    (hashes[slot], firsts[slot]) = (r.hash, idNode)
+                    (hashes[slot], firsts[slot]) = (r.hash, c << 32 | i)
                     sink.append(r.afterID..<r.end, of: part)
                     // Down over the gaps, never up: kept <= s, so nothing unread is overwritten.
                     if let s = r.slot {
@@ -432,7 +458,6 @@ struct NativeIngest {
                         kept += 1
                     }
                 }
-                chunks[c].reads = []
             }
             initialized = kept
         }
@@ -485,7 +510,7 @@ struct NativeIngest {
         let techniques = vocabularyArray(f[member: M.techniques], what: "ATT&CK technique id", cache: &repeats.techniques) { NativeIngest.isAttackID($0) }
         let tlp = marking(f[member: M.tlp])
         guard let span, let kind, let summary else { return nil }
-        // Not stated: the actors' (as the merge would give it for this file alone).
+        // Not stated: the actors' (as the merge gives it to this file alone).
         let fromActors = nexus == .unknown ? Nexus.agreed(ofActors: actors, in: actorNexus) : .unknown
         var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: fromActors == .unknown ? nexus : fromActors, sectors: sectors,
                           regions: regions, countries: countries, summary: summary,
@@ -531,18 +556,26 @@ struct NativeIngest {
     // MARK: Typed reads that report what is wrong
 
     /// The object elements of an array; anything else is reported and skipped.
-    private mutating func objects(in node: Int, what: String) -> [Int] {
+    private mutating func objects(in node: Int, what: String) -> [Int] { objectsWithPositions(in: node, what: what).nodes }
+
+    /// The object elements of array `node` and their positions in it; the others are reported.
+    private mutating func objectsWithPositions(in node: Int, what: String) -> (nodes: [Int], positions: [Int]) {
         guard document.kind(node) == .array else {
             sink.error(node, "expected an array of \(what)s, found \(document.describe(node))")
-            return []
+            return ([], [])
         }
-        var out: [Int] = []
+        var out: [Int] = [], positions: [Int] = []
         var wrong: [Int] = []
-        document.forEachElement(node) { _, element in
-            if document.kind(element) == .object { out.append(element) } else { wrong.append(element) }
+        document.forEachElement(node) { position, element in
+            if document.kind(element) == .object {
+                out.append(element)
+                positions.append(position)
+            } else {
+                wrong.append(element)
+            }
         }
         for element in wrong { sink.error(element, "expected a \(what) object, found \(document.describe(element))") }
-        return out
+        return (out, positions)
     }
 
     private mutating func readID(_ idNode: Int?, seen: inout [String: Int], what: String) -> String? {

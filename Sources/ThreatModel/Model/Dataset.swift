@@ -20,7 +20,7 @@ public struct Dataset: Sendable {
     /// The same rolled up to parents, for filters.
     private var actorTechniqueRoots: [Set<String>]
     private var proceduresByTechnique: [String: [Procedure]]
-    private var eventPosition: [String: Int]
+    private var eventPositions: EventPositions
     /// What a TLP limit hid (zero without a limit).
     public var hidden: HiddenCount
     /// The highest marking of the actors and events, found once (the header asks every frame;
@@ -57,19 +57,12 @@ public struct Dataset: Sendable {
         proceduresByTechnique = byTechnique
         let actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.actorIndex = actorIndex
-        @Sendable func positions() -> [String: Int] {
-            var p = [String: Int](minimumCapacity: events.count)
-            events.withUnsafeBufferPointer { events in
-                // Backwards, so the first of duplicate ids is the one that stays.
-                for i in events.indices.reversed() { p[events[i].id] = i }
-            }
-            return p
-        }
+        @Sendable func positions() -> EventPositions { events.withUnsafeBufferPointer { EventPositions($0) } }
         if events.count >= ParallelMap.manyEvents {
             // Two independent tables over every event, built at once.
-            (eventPosition, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }
+            (eventPositions, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }
         } else {
-            (eventPosition, self.index) = (positions(), DatasetIndex(actors: actors, events: events, actorPosition: actorIndex))
+            (eventPositions, self.index) = (positions(), DatasetIndex(actors: actors, events: events, actorPosition: actorIndex))
         }
     }
 
@@ -119,7 +112,7 @@ public struct Dataset: Sendable {
 
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
 
-    public func event(_ id: String) -> Event? { eventPosition[id].map { events[$0] } }
+    public func event(_ id: String) -> Event? { eventPositions.position(of: id, in: events).map { events[$0] } }
 
     public func technique(_ id: String) -> TechniqueInfo? { techniquePosition[id].map { techniqueCatalog[$0] } }
 
