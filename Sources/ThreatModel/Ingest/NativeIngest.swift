@@ -436,10 +436,13 @@ struct NativeIngest {
                     var slot = r.hash & mask
                     var first: Read?
                     while firsts[slot] >= 0 {
-                        let f = chunks[firsts[slot] >> 32].reads[firsts[slot] & 0xFFFF_FFFF]
-                        if hashes[slot] == r.hash, f.id == id {
-                            first = f
-                            break
+                        // Only an equal hash is worth fetching that read's id for.
+                        if hashes[slot] == r.hash {
+                            let f = chunks[firsts[slot] >> 32].reads[firsts[slot] & 0xFFFF_FFFF]
+                            if f.id == id {
+                                first = f
+                                break
+                            }
                         }
                         slot = (slot + 1) & mask
                     }
