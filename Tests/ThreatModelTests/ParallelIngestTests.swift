@@ -45,6 +45,19 @@ import TestSupport
         #expect(parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
     }
 
+    /// Fewer events than ranges (some ranges empty), the tape let go behind the others: still
+    /// what one pass reads.
+    @Test func aFewEventsSplitIntoMostlyEmptyRangesMatchOnePass() throws {
+        var g = SplitMix(seed: 5)
+        for count in 2...20 {
+            let text = hostileEvents(&g, count: count)
+            let serial = NativeIngest.run(try JSONDocument(parsing: Array(text.utf8)), file: "f.json", parallelFrom: .max)
+            let parallel = NativeIngest.run(try JSONDocument(parsing: Array(text.utf8)), file: "f.json", parallelFrom: 2, evictingTape: true)
+            #expect(parallel.events == serial.events, "\(count) events")
+            #expect(parallel.problems == serial.problems, "\(count) events")
+        }
+    }
+
     /// A mapped file's parse and reader let the pages they have read go; they come back from
     /// the file, so what it reads (problems' lines, columns and paths, the duplicate ids' first
     /// uses) is what it reads from an array of the same bytes, and the bytes are intact. With

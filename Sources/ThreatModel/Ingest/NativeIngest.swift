@@ -413,9 +413,11 @@ struct NativeIngest {
                 // This range's text and nodes are read: up to the next range's first event, which
                 // another worker may be reading (only whole pages go).
                 let document = base.document
-                let last = range.upperBound < nodes.count ? nodes[range.upperBound] : document.next(nodes[range.upperBound - 1])
-                document.bytes.evict(document.offset(nodes[range.lowerBound])..<(last < document.nodeCount ? document.offset(last) : document.bytes.count))
-                if base.evictsTape { document.evictNodes(nodes[range.lowerBound]..<last) }
+                if !range.isEmpty {
+                    let last = range.upperBound < nodes.count ? nodes[range.upperBound] : document.next(nodes[range.upperBound - 1])
+                    document.bytes.evict(document.offset(nodes[range.lowerBound])..<(last < document.nodeCount ? document.offset(last) : document.bytes.count))
+                    if base.evictsTape { document.evictNodes(nodes[range.lowerBound]..<last) }
+                }
                 return (reads, worker.sink)
             }
             // Ids seen so far, by hash, in an open-addressing table of the reads that first used
