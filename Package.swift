@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "threatdeck", targets: ["threatdeck"]),
         .library(name: "ThreatModel", targets: ["ThreatModel"]),
+        .library(name: "Readers", targets: ["Readers"]),
+        .library(name: "Identity", targets: ["Identity"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Loading", targets: ["Loading"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
         // For the Benchmarks and Fuzz packages beside this one.
@@ -23,14 +27,29 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
-        // The JSON tape parser: strict RFC 8259, byte ranges and paths for every value. No dependencies.
+        // The model layer, in the order data flows through it (README, "Architecture"):
+        // JSONCore → Readers → Identity → Analysis, with the model's plain values below all of
+        // them and Loading beside the readers. Every arrow points down this list.
+        //
+        // The JSON tape parser (strict RFC 8259, byte ranges and paths for every value) and the
+        // few unsafe primitives the layers above share (parallel map). Knows no domain type.
         .target(name: "JSONCore"),
-        // Formats → dataset → aggregates; data sources, clock and file system. No terminal.
-        .target(name: "ThreatModel", dependencies: ["JSONCore", "CFileMapping"]),
+        // Plain values: actors, events, findings, techniques, vocabularies, a file's records, the
+        // merged dataset and its index. No I/O, no format, no merge rule.
+        .target(name: "ThreatModel", dependencies: ["JSONCore"]),
+        // One reader per format: bytes in, records and located problems out. Knows no merge,
+        // no file system, no other format.
+        .target(name: "Readers", dependencies: ["JSONCore", "ThreatModel"]),
+        // The identity rules: many files' records merged into one dataset, every merge explained.
+        .target(name: "Identity", dependencies: ["JSONCore", "ThreatModel"]),
+        // Filters and counts over a merged dataset: what every pane and export asks.
+        .target(name: "Analysis", dependencies: ["JSONCore", "ThreatModel"]),
+        // Files, mappings, inotify, the clock and the loader: bytes to readers, records to identity.
+        .target(name: "Loading", dependencies: ["JSONCore", "ThreatModel", "Readers", "Identity", "CFileMapping"]),
         // Read-only file mappings that a file shrinking under them cannot crash (SIGBUS), in C.
         .target(name: "CFileMapping"),
         // The bundled sample report, embedded in the binary at build time so a copied binary still has it.
-        .target(name: "SampleData", dependencies: ["ThreatModel"], plugins: ["EmbedResources"]),
+        .target(name: "SampleData", dependencies: ["ThreatModel", "Readers", "Identity"], plugins: ["EmbedResources"]),
         // Themes/*.yaml, embedded the same way.
         .target(name: "BundledThemes", plugins: ["EmbedResources"]),
         .target(name: "BuildInfo", plugins: ["EmbedResources"]),
@@ -41,9 +60,9 @@ let package = Package(
         // Cells, buffers, layout, text width and sanitising, widgets, terminal input types. No terminal library.
         .target(name: "TerminalUI", dependencies: ["CTextWidth"]),
         // The view as text and data: summary, Markdown brief, CSV, JSON, STIX, Navigator layers, comparisons.
-        .target(name: "Reports", dependencies: ["ThreatModel", "TerminalUI"]),
+        .target(name: "Reports", dependencies: ["ThreatModel", "Analysis", "Loading", "TerminalUI"]),
         // App state, update(), panes, keymap, kiosk schedule. Pure: no terminal, no YAML, no I/O.
-        .target(name: "Dashboard", dependencies: ["ThreatModel", "TerminalUI", "Reports"]),
+        .target(name: "Dashboard", dependencies: ["ThreatModel", "Analysis", "Loading", "TerminalUI", "Reports"]),
         // config.yaml and theme files (YAML, with line:column in every complaint).
         .target(name: "Settings", dependencies: ["Dashboard", "ThreatModel", "TerminalUI", .product(name: "Yams", package: "Yams")]),
         // The only place that touches ncurses.
@@ -53,14 +72,14 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNCurses", "CTerminalControl", "TerminalUI"]),
         // Live sources: TAXII 2.1 collections and MISP feeds over HTTP(S), with caches.
         .target(name: "LiveSources", dependencies: [
-            "ThreatModel",
+            "ThreatModel", "Readers", "Identity", "Loading",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .executableTarget(
             name: "threatdeck",
             dependencies: [
-                "JSONCore", "ThreatModel", "SampleData", "BundledThemes", "BuildInfo", "TerminalUI", "Reports", "Dashboard", "Settings", "CursesBackend", "LiveSources",
+                "JSONCore", "ThreatModel", "Readers", "Identity", "Analysis", "Loading", "SampleData", "BundledThemes", "BuildInfo", "TerminalUI", "Reports", "Dashboard", "Settings", "CursesBackend", "LiveSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime and Foundation linked in: loading and binding a dozen shared
@@ -75,15 +94,15 @@ let package = Package(
                 .linkedLibrary("stdc++", .when(platforms: [.linux])),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["TerminalUI", "ThreatModel"]),
+        .target(name: "TestSupport", dependencies: ["TerminalUI", "ThreatModel", "Readers", "Identity", "Loading"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel", "JSONCore", "SampleData", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel", "Readers", "Identity", "Analysis", "Loading", "JSONCore", "SampleData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Settings", "ThreatModel", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Settings", "ThreatModel", "Readers", "Identity", "Analysis", "Loading", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI", "Dashboard"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "FuzzCorpusTests", dependencies: ["JSONCore", "ThreatModel", "TerminalUI", "Settings", "LiveSources", "TestSupport"]),
-        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "ThreatModel", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["JSONCore", "ThreatModel", "Readers", "Identity", "Analysis", "TerminalUI", "Settings", "LiveSources", "TestSupport"]),
+        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "ThreatModel", "Readers", "Identity", "Loading", "Dashboard", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

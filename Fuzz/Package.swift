@@ -13,9 +13,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "ThreatDeck", path: "..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [.product(name: "JSONCore", package: "ThreatDeck"), .product(name: "ThreatModel", package: "ThreatDeck")]),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "JSONCore", package: "ThreatDeck"), .product(name: "ThreatModel", package: "ThreatDeck"),
+                                                     .product(name: "Readers", package: "ThreatDeck"), .product(name: "Identity", package: "ThreatDeck"),
+                                                     .product(name: "Analysis", package: "ThreatDeck")]),
     ] + targets.map { name in
-        var dependencies: [Target.Dependency] = ["FuzzSupport", .product(name: "JSONCore", package: "ThreatDeck"), .product(name: "ThreatModel", package: "ThreatDeck")]
+        var dependencies: [Target.Dependency] = ["FuzzSupport", .product(name: "JSONCore", package: "ThreatDeck"), .product(name: "ThreatModel", package: "ThreatDeck"),
+                                              .product(name: "Readers", package: "ThreatDeck")]
         switch name {
         case "config", "theme": dependencies.append(.product(name: "Settings", package: "ThreatDeck"))
         case "taxii": dependencies.append(.product(name: "LiveSources", package: "ThreatDeck"))

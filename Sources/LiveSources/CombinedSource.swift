@@ -1,5 +1,7 @@
 import Synchronization
 import ThreatModel
+import Identity
+import Loading
 
 /// Files, TAXII collections and MISP feeds as one data source: every object keeps its
 /// source in its provenance, each live source has a line in the source list with its

@@ -1,6 +1,8 @@
 import JSONCore
 import Synchronization
 import ThreatModel
+import Readers
+import Loading
 
 /// A MISP feed (a URL or a directory with `manifest.json` and one `<uuid>.json` per event),
 /// followed: each poll reads the manifest and fetches only the events whose `timestamp`

@@ -1,6 +1,8 @@
 import JSONCore
 import Synchronization
 import ThreatModel
+import Loading
+import Readers
 
 /// One TAXII collection, polled: the objects pulled so far (latest version of each, by
 /// parsed `modified`), where the next incremental poll starts, and how the source is doing.

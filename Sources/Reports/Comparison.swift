@@ -1,4 +1,5 @@
 import ThreatModel
+import Analysis
 
 /// The view against a baseline period: the same filter with the baseline window instead of
 /// the current one, and every aggregate recomputed for it under the same membership rule

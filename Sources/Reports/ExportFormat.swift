@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ThreatModel
+import Loading
 
 /// What an export writes: a Markdown brief, a CSV table, the JSON summary document, a STIX
 /// 2.1 bundle or an ATT&CK Navigator layer.

@@ -1,4 +1,5 @@
 import ThreatModel
+import Analysis
 
 /// The view as an ATT&CK Navigator layer (format 4.5): each technique scored by how many
 /// actors in view use it, commented with their names; the domain from the data; a gradient

@@ -1,5 +1,6 @@
 import ThreatModel
 import TerminalUI
+import Analysis
 
 /// The dashboard's numbers as plain text: `threatdeck summary`, and the fallback when
 /// stdout is not a terminal. Every line passes through `TerminalText`.

@@ -1,4 +1,5 @@
 import ThreatModel
+import Analysis
 
 /// The view to report on, computed once: the data, the filter, every aggregate, and the
 /// comparison when one is asked for. Summary, brief, CSV, JSON, STIX and Navigator layers all

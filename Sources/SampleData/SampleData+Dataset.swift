@@ -1,4 +1,6 @@
 import ThreatModel
+import Identity
+import Readers
 
 extension SampleData {
     /// The label the embedded files carry in provenance and problem messages.

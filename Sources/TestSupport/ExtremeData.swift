@@ -1,4 +1,6 @@
 import ThreatModel
+import Identity
+import Readers
 
 /// Well-formed documents with extreme but valid values, in every input format: dates at
 /// 0001-01-01 and 9999-12-31, reversed-looking spans, 1e308 and 0, empty and 20,000-character

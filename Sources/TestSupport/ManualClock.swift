@@ -1,5 +1,6 @@
 import Synchronization
 import ThreatModel
+import Loading
 
 /// A clock tests move by hand: `now` is what they set, and `sleep` returns as soon as the
 /// clock is advanced past the wake-up time, so a week of polls or rotations takes no real time.

@@ -8,6 +8,7 @@ import TerminalUI
 import ThreatModel
 #if canImport(Glibc)
 import Glibc
+import Loading
 #endif
 
 /// Process-level facts the commands share: environment, locale, config and themes.

@@ -5,6 +5,7 @@ import Reports
 import Settings
 import TerminalUI
 import ThreatModel
+import Loading
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

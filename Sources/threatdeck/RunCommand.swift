@@ -8,6 +8,7 @@ import ThreatModel
 import TerminalUI
 #if canImport(Glibc)
 import Glibc
+import Loading
 #endif
 
 struct RunCommand: ParsableCommand {

@@ -7,6 +7,7 @@ import ThreatModel
 import TerminalUI
 #if canImport(Glibc)
 import Glibc
+import Loading
 #endif
 
 struct SnapshotCommand: ParsableCommand {

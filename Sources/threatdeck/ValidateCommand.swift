@@ -5,6 +5,8 @@ import ThreatModel
 import TerminalUI
 #if canImport(Glibc)
 import Glibc
+import Loading
+import Readers
 #endif
 
 struct ValidateCommand: ParsableCommand {

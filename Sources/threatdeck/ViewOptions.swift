@@ -3,6 +3,7 @@ import Dashboard
 import Reports
 import Settings
 import ThreatModel
+import Analysis
 
 /// What part of the data a command shows: filter chips, a saved view, a comparison, a TLP
 /// limit. Shared by the dashboard, `summary`, `snapshot` and `export`.

@@ -6,6 +6,9 @@ import TestSupport
 import ThreatModel
 #if canImport(Glibc)
 import Glibc
+import Analysis
+import Identity
+import Readers
 #endif
 
 /// Generated documents of every format with extreme but valid values, through ingest,

@@ -6,6 +6,7 @@ import TestSupport
 import ThreatModel
 #if canImport(Glibc)
 import Glibc
+import Loading
 #endif
 
 /// A week on the wall with an injected clock: per-view durations that never drift or stop,

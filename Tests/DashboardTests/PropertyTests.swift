@@ -5,6 +5,7 @@ import TerminalUI
 import TestSupport
 import ThreatModel
 @testable import Dashboard
+import Loading
 
 /// The whole app in-process, driven by random messages: every key of the keymap, mouse
 /// events anywhere, resizes from 1×1 to 400×120, ticks, reloads, searches and prompts typed,

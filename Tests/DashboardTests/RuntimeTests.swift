@@ -3,6 +3,7 @@ import Testing
 import TerminalUI
 import TestSupport
 import ThreatModel
+import Loading
 
 @Suite struct RuntimeTests {
     @Test func idleWritesNothingAndBlocksWithoutATimeout() {

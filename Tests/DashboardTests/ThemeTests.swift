@@ -6,6 +6,7 @@ import Settings
 import Testing
 import TestSupport
 import TerminalUI
+import Loading
 
 @Suite struct ThemeTests {
     static let required = ["default", "light", "high-contrast", "monochrome", "colorblind", "wall", "wall-night"]

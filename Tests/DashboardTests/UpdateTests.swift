@@ -4,6 +4,7 @@ import Testing
 import TerminalUI
 import TestSupport
 import ThreatModel
+import Identity
 
 @Suite struct UpdateTests {
     @Test func tabCyclesFocusAndDigitsJump() {

@@ -6,6 +6,9 @@ import TerminalUI
 import Testing
 import TestSupport
 import ThreatModel
+import Analysis
+import Identity
+import Readers
 
 /// The libFuzzer corpora (Fuzz/, scripts/fuzz.sh), minimised and committed under
 /// Tests/FuzzCorpus/TARGET, replayed through the same entry points as the fuzz targets, in

@@ -3,6 +3,9 @@ import LiveSources
 import Testing
 import TestSupport
 import ThreatModel
+import Identity
+import Loading
+import Readers
 
 /// A MISP feed of the real events, served on loopback over HTTP and HTTPS: the same numbers
 /// as the files, only changed events fetched again, and a missing event, a truncated file, a

@@ -4,6 +4,8 @@ import Testing
 import TestSupport
 import ThreatModel
 @testable import LiveSources
+import Identity
+import Loading
 
 /// Polling a real TAXII 2.1 server (OASIS medallion on loopback): full pulls that match the
 /// file, paging, incremental polls, credentials, outages with the last good data kept, and

@@ -1,5 +1,6 @@
 import Testing
 @testable import ThreatModel
+@testable import Analysis
 
 /// Aggregates over a small hand-built dataset whose right answers can be counted by eye.
 @Suite struct AggregateTests {

@@ -1,6 +1,8 @@
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Loading
+@testable import Readers
 
 /// A corpus of bad inputs: each gives its clear, located error, and none crashes.
 @Suite struct BadInputTests {

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Readers
 
 /// The byte-level fast paths (ASCII folding, TLP and galaxy tags) against the plain
 /// Character/scalar definitions they replace, over random text a seeded generator makes.

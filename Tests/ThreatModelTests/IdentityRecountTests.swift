@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Loading
 
 /// Actor identity on the real MISP galaxies and ATT&CK ICS, recounted independently: the
 /// files read with Foundation's JSONSerialization and README's rules ("How actors are merged")

@@ -3,6 +3,8 @@ import Synchronization
 import Testing
 import JSONCore
 @testable import ThreatModel
+@testable import Loading
+@testable import Readers
 
 /// An in-memory file system whose files the test rewrites between loads.
 final class MemoryFileSystem: FileSystem, @unchecked Sendable {

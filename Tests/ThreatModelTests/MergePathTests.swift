@@ -1,6 +1,9 @@
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Identity
+@testable import Readers
+@testable import JSONCore
 
 /// The merge's short cuts (events sorted by key, lists of one record kept as they are, the
 /// index built in ranges on every core, tables split on bytes) give what the plain
@@ -130,7 +133,9 @@ import TestSupport
                     {"id": "zebra-bear", "name": "Zebra Bear", "nexus": "RU", "type": "state", "sources": ["s"]}],
          "events": [\(events.joined(separator: ",\n"))]}
         """
-        let result = Ingest.read(bytes: Array(text.utf8), file: "a.json")
+        // As the loader keeps it: read, then shaped as the merge would (`prepare`).
+        var result = Ingest.read(bytes: Array(text.utf8), file: "a.json")
+        DatasetBuilder.prepare(&result)
         #expect(result.problems.isEmpty)
         #expect(result.events.count == count)
         func storage(_ e: [Event]) -> UInt { e.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Loading
 
 /// The five real MISP events in ../shared/data/misp-events (CIRCL OSINT events from PyMISP's
 /// tests), each recounted with Foundation's JSONSerialization: its date, actors, sectors,

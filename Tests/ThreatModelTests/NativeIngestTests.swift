@@ -1,5 +1,7 @@
 import Testing
 @testable import ThreatModel
+@testable import Readers
+@testable import Identity
 
 @Suite struct NativeIngestTests {
     static let valid = """
@@ -38,9 +40,13 @@ import Testing
         #expect(r.findings.count == 1)
         #expect(r.findings[0].qualifier == .moreThan && r.findings[0].value == 58)
         #expect(r.findings[0].formatted() == ">58%")
-        // In the merge's order (by start), not the file's: e2 starts two months before e1.
-        #expect(r.events.map(\.id) == ["e2", "e1"])
-        #expect(r.events.map(\.span.length) == [365, 1])
+        // The reader keeps the file's order; the loader's preparation puts them in the merge's
+        // (by start): e2 starts two months before e1.
+        #expect(r.events.map(\.id) == ["e1", "e2"])
+        var prepared = r
+        DatasetBuilder.prepare(&prepared)
+        #expect(prepared.events.map(\.id) == ["e2", "e1"])
+        #expect(prepared.events.map(\.span.length) == [365, 1])
         #expect(r.reports.first?.period?.description == "2025-04-01 → 2026-03-31")
         // Provenance cites the source as one would: its title (not the file name).
         #expect(r.actors[0].provenance.first?.source == "An article")
@@ -106,12 +112,15 @@ import Testing
         #expect(r.problems.filter { $0.message.hasPrefix("unknown kind \"intrusoin\"") }.count == 10)
         // Each at its own place: one line per event.
         #expect(Set(r.problems.filter { $0.message.contains("ghost") }.map(\.line)).count == 40)
-        let kept = r.events.filter { $0.id.hasPrefix("g") }
+        var prepared = r
+        DatasetBuilder.prepare(&prepared)
+        let kept = prepared.events.filter { $0.id.hasPrefix("g") }
         #expect(kept.count == 10, "a day that exists and the kind spelled right")
         for e in kept {
             #expect(e.actorIDs == ["mp"] && e.sectors == ["technology"] && e.countries == ["US"])
-            // A bad nexus is reported and not kept: the event has its actor's instead, as the
-            // merge gives it (Murky Panda: China, by its name), marked as the actor's.
+            // A bad nexus is reported and not kept: prepared as the loader does, the event has
+            // its actor's instead, as the merge gives it (Murky Panda: China, by its name),
+            // marked as the actor's.
             #expect(e.nexus == .country("CN"))
             #expect(e.nexusFromActors == (Int(e.id.dropFirst())! % 5 == 0))
             #expect(e.provenance.map(\.source) == ["An article"])

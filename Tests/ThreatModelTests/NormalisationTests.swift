@@ -1,5 +1,6 @@
 import Testing
 @testable import ThreatModel
+@testable import Identity
 
 @Suite struct NormalisationTests {
     func actor(_ name: String, aliases: [String] = [], nexus: Nexus = .unknown, basis: NexusBasis = .unknown, format: Provenance.Format = .native) -> Actor {

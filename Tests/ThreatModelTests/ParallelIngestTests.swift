@@ -3,6 +3,10 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Loading
+@testable import Readers
+@testable import Analysis
+@testable import Identity
 
 /// Work split across cores (a native file's events, a feed's files, actor records and
 /// merges, filters and aggregates) gives exactly what one pass gives, problems included.

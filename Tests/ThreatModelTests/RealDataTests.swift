@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Identity
+@testable import Loading
+@testable import Readers
 
 /// The real public files in ../shared/data, checked against counts computed independently
 /// with Foundation's JSONSerialization (a different parser and different code).

@@ -3,6 +3,10 @@ import SampleData
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Analysis
+@testable import Identity
+@testable import Loading
+@testable import Readers
 
 @Suite struct SampleDataTests {
     static func file(_ name: String) throws -> [UInt8] { try LocalFileSystem().read(TestPaths.sampleData + "/" + name, limit: 1 << 26) }

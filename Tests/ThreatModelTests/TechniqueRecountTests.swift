@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ThreatModel
+@testable import Analysis
+@testable import Loading
 
 /// Ranked techniques on ATT&CK ICS v18.1, recounted from the relationships with Foundation's
 /// JSONSerialization: an intrusion set uses a technique when a live `uses` relationship says

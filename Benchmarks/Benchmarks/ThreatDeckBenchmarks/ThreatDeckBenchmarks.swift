@@ -3,6 +3,10 @@ import Dashboard
 import Foundation
 import TerminalUI
 import ThreatModel
+import Analysis
+import Identity
+import Loading
+import Readers
 
 /// Inputs: the generated ATT&CK-size bundle and 1,000-actor/100,000-event dataset
 /// (`python3 generate-large-inputs.py .inputs`), the real ICS ATT&CK bundle and MISP galaxy

@@ -17,6 +17,7 @@ import TerminalUI
 import ThreatModel
 #if canImport(Glibc)
 import Glibc
+import Loading
 #endif
 
 /// A wall clock that moves only when told.

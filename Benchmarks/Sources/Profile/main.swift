@@ -11,6 +11,10 @@ import TerminalUI
 import ThreatModel
 #if canImport(Glibc)
 import Glibc
+import Analysis
+import Identity
+import Loading
+import Readers
 #endif
 
 TerminalLocale.ensureUTF8()

@@ -1,5 +1,8 @@
 import JSONCore
 import ThreatModel
+import Analysis
+import Identity
+import Readers
 
 /// What every fuzz target does with input that parses: read all of it, through ingest and
 /// every aggregate, so a trap anywhere on the way is found.

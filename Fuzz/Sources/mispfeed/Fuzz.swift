@@ -1,5 +1,6 @@
 import FuzzSupport
 import ThreatModel
+import Readers
 
 /// libFuzzer entry: what a MISP feed serves, read as its manifest and as an event file.
 @_cdecl("LLVMFuzzerTestOneInput")

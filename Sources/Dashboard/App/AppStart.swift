@@ -1,6 +1,7 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Analysis
 
 /// Everything the first frame depends on, from the command line and the config: one value
 /// that `run`, `snapshot` and kiosk mode all turn into a state through `AppState.start`, so

@@ -1,6 +1,7 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Analysis
 
 /// The whole state of the dashboard. Only `App.update` changes it (every property is
 /// read-only outside this module); `Screen` draws it; `AppState.start` builds the first one.

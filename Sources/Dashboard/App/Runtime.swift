@@ -1,6 +1,7 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Loading
 
 /// The run loop: input → message → `update` → effects → frame. It blocks on input when
 /// nothing is scheduled, so an idle dashboard writes nothing and uses no CPU; sources post

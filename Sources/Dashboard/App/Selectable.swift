@@ -1,6 +1,7 @@
 import TerminalUI
 import Reports
 import ThreatModel
+import Analysis
 
 /// Something under a cursor: what Enter turns into a filter and the detail pane describes.
 public enum Selectable: Hashable, Sendable {

@@ -1,6 +1,8 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Analysis
+import Loading
 
 /// The one place state changes: a message in, the new state and any effects out.
 public enum App {

@@ -1,6 +1,7 @@
 import TerminalUI
 import Reports
 import ThreatModel
+import Analysis
 
 /// Kiosk behaviour inside `update`: rotation on the clock (per-view durations), locked keys,
 /// freshness, quiet hours, and what changed between reloads.

@@ -1,6 +1,7 @@
 import TerminalUI
 import Reports
 import ThreatModel
+import Analysis
 
 /// One screen in the kiosk rotation.
 public enum KioskView: Hashable, Sendable, CustomStringConvertible {

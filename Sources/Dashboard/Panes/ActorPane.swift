@@ -1,6 +1,7 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Analysis
 
 /// Share by nexus (a report's stated figure first, with its qualifier; then the recount of
 /// the loaded data, on the same 0–100% axis), the actors under the chosen nexus, and the

@@ -1,6 +1,7 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Analysis
 
 /// Two lines at the top: what is loaded (title, counts, the period, SYNTHETIC when any feed
 /// is generated, the highest TLP marking in view and what a TLP limit hides) and the active

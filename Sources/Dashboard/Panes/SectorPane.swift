@@ -1,6 +1,7 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Analysis
 
 /// Sector × nexus heat map: every cell shows its number next to a density glyph, so colour
 /// never carries meaning alone; row and column totals; targeted regions below.

@@ -1,6 +1,7 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Analysis
 
 /// ATT&CK techniques used by the actors in view: a matrix with one column per tactic in
 /// kill-chain order (from the data's own tactic and matrix objects), each cell shaded and

@@ -1,6 +1,7 @@
 import Reports
 import ThreatModel
 import TerminalUI
+import Analysis
 
 /// Events per bucket as columns along a dated axis (an event counts in every bucket its date
 /// or span overlaps: the same rule as window filters and drill-down), the report period

@@ -1,6 +1,7 @@
 import TerminalUI
 import Reports
 import ThreatModel
+import Loading
 
 /// Writes the `e` dialog's and the Navigator key's exports of the current view through the
 /// injected file system, atomically.

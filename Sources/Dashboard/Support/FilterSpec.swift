@@ -1,6 +1,7 @@
 import TerminalUI
 import Reports
 import ThreatModel
+import Analysis
 
 /// Filter chips written as text, for `--filter` on the command line:
 /// `nexus:CN`, `sector:technology`, `region:"SE Asia"`, `actor:"Murky Panda"`,

@@ -1,6 +1,7 @@
 import TerminalUI
 import Reports
 import ThreatModel
+import Analysis
 
 /// The `:` line: filter chips as on the command line (`nexus:CN sector:technology`), a saved
 /// view's name (replaces the filter), or `clear`. Tab completes kinds, values and view names.

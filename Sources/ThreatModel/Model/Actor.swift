@@ -87,6 +87,10 @@ public struct ActorIdentity: Hashable, Sendable {
     public struct Overlap: Hashable, Sendable {
         public var actorID: String
         public var alias: String
+        public init(actorID: String, alias: String) {
+            self.actorID = actorID
+            self.alias = alias
+        }
     }
     /// "ATT&CK G0007 'APT28': same name as MISP 'APT28'".
     public var reasons: [String] = []

@@ -1,3 +1,4 @@
+import JSONCore
 /// Everything loaded from one or more files, merged and normalised: what the panes show.
 public struct Dataset: Sendable {
     public var reports: [ReportInfo]

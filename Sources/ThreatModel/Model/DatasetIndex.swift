@@ -1,3 +1,4 @@
+import JSONCore
 /// Columns over the events that the aggregates scan on every filter change: start day,
 /// length, nexus and actors as small integers. Built once per dataset, so counting 100,000
 /// events touches arrays of integers rather than copying `Event` values and hashing strings.
@@ -26,7 +27,7 @@ public struct DatasetIndex: Sendable {
     public let actorRegions: [[String]]
     public let eventRegions: [[String]]
 
-    init(actors: [Actor], events: [Event], actorPosition: [String: Int]) {
+    package init(actors: [Actor], events: [Event], actorPosition: [String: Int]) {
         // Ranges of events on every core, joined in order: the columns are the same as one pass's.
         let parts = events.count >= ParallelMap.manyEvents
             ? ParallelMap.ranges(events.count, parts: 4) { EventRows(events, $0, actorPosition: actorPosition) }

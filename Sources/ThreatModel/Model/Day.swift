@@ -70,7 +70,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day.pad(c.year, 4) + "-" + Day.pad(c.month, 2) + "-" + Day.pad(c.day, 2)
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    package static func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
@@ -89,7 +89,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// `init(parsing:)` on the UTF-8 bytes (no copy of them).
-    static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> Day? {
+    package static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> Day? {
         guard utf8.count >= 10 else { return nil }
         func digits(_ range: Range<Int>) -> Int? {
             var value = 0

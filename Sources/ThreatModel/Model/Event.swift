@@ -50,7 +50,7 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var targetRegions: [String] { Self.targetRegions(regions, countries: countries) }
 
     /// Stated regions plus those of the countries, each once (no new array without countries).
-    static func targetRegions(_ regions: [String], countries: [String]) -> [String] {
+    package static func targetRegions(_ regions: [String], countries: [String]) -> [String] {
         var out = regions
         for c in countries { if let r = Vocabulary.country(c)?.region, !out.contains(r) { out.append(r) } }
         return out

@@ -1,27 +1,27 @@
 /// The event columns of a `DatasetIndex` as raw buffers, for loops that run on several cores:
 /// an `ArraySlice` per event retains the shared column, and two threads retaining one object
 /// a million times contend for its reference count. Valid only inside `DatasetIndex.withColumns`.
-struct EventColumns {
-    let start: UnsafeBufferPointer<Int32>
-    let length: UnsafeBufferPointer<Int32>
-    let nexus: UnsafeBufferPointer<UInt16>
-    let actorStart: UnsafeBufferPointer<Int32>
-    let actorList: UnsafeBufferPointer<Int32>
-    let sectorStart: UnsafeBufferPointer<Int32>
-    let sectorList: UnsafeBufferPointer<Int16>
+package struct EventColumns {
+    package let start: UnsafeBufferPointer<Int32>
+    package let length: UnsafeBufferPointer<Int32>
+    package let nexus: UnsafeBufferPointer<UInt16>
+    package let actorStart: UnsafeBufferPointer<Int32>
+    package let actorList: UnsafeBufferPointer<Int32>
+    package let sectorStart: UnsafeBufferPointer<Int32>
+    package let sectorList: UnsafeBufferPointer<Int16>
 
     /// The actor positions of event `k`.
     @inline(__always)
-    func actors(_ k: Int) -> Slice<UnsafeBufferPointer<Int32>> { actorList[Int(actorStart[k])..<Int(actorStart[k + 1])] }
+    package func actors(_ k: Int) -> Slice<UnsafeBufferPointer<Int32>> { actorList[Int(actorStart[k])..<Int(actorStart[k + 1])] }
 
     /// The expanded sector positions of event `k`.
     @inline(__always)
-    func sectors(_ k: Int) -> Slice<UnsafeBufferPointer<Int16>> { sectorList[Int(sectorStart[k])..<Int(sectorStart[k + 1])] }
+    package func sectors(_ k: Int) -> Slice<UnsafeBufferPointer<Int16>> { sectorList[Int(sectorStart[k])..<Int(sectorStart[k + 1])] }
 }
 
 extension DatasetIndex {
     /// Calls `body` with the event columns as raw buffers.
-    func withColumns<R>(_ body: (EventColumns) -> R) -> R {
+    package func withColumns<R>(_ body: (EventColumns) -> R) -> R {
         eventStart.withUnsafeBufferPointer { start in
             eventLength.withUnsafeBufferPointer { length in
                 eventNexus.withUnsafeBufferPointer { nexus in

@@ -3,12 +3,12 @@ import JSONCore
 /// Events by id: an open-addressing table of 32-bit positions that reads the ids from the
 /// events themselves. A `[String: Int]` over a million events was 48 MiB (its buckets hold a
 /// copy of every id beside an Int); this is 4 bytes a slot, at most half of them full.
-struct EventPositions: Sendable {
+package struct EventPositions: Sendable {
     /// Position + 1 of the event whose id hashes there, or 0 for an empty slot.
     private let slots: [Int32]
 
     /// The first of events with one id is the one found.
-    init(_ events: UnsafeBufferPointer<Event>) {
+    package init(_ events: UnsafeBufferPointer<Event>) {
         var size = 16
         while size < events.count * 2 { size *= 2 }
         let mask = size - 1
@@ -23,7 +23,7 @@ struct EventPositions: Sendable {
     }
 
     /// The position in `events` (the events this was made from) of the first with id `id`.
-    func position(of id: String, in events: [Event]) -> Int? {
+    package func position(of id: String, in events: [Event]) -> Int? {
         let mask = slots.count - 1
         var slot = EventPositions.hash(id) & mask
         while slots[slot] != 0 {

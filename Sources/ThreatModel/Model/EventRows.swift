@@ -1,19 +1,19 @@
 /// The index columns of one consecutive range of events, built on its own core: nexus
 /// positions are local to the range (`DatasetIndex` renumbers them when it joins the ranges).
-struct EventRows: Sendable {
-    var start: [Int32] = []
-    var length: [Int32] = []
-    var nexus: [UInt16] = []
+package struct EventRows: Sendable {
+    package var start: [Int32] = []
+    package var length: [Int32] = []
+    package var nexus: [UInt16] = []
     /// The range's nexuses in first-seen order; `nexus` holds positions in it.
-    var nexuses: [Nexus] = []
+    package var nexuses: [Nexus] = []
     /// Cumulative ends of each event's actor and sector rows, from 0 for the range.
-    var actorEnd: [Int32] = []
-    var actors: [Int32] = []
-    var sectorEnd: [Int32] = []
-    var sectors: [Int16] = []
-    var regions: [[String]] = []
+    package var actorEnd: [Int32] = []
+    package var actors: [Int32] = []
+    package var sectorEnd: [Int32] = []
+    package var sectors: [Int16] = []
+    package var regions: [[String]] = []
 
-    init(_ events: [Event], _ range: Range<Int>, actorPosition: [String: Int]) {
+    package init(_ events: [Event], _ range: Range<Int>, actorPosition: [String: Int]) {
         start.reserveCapacity(range.count)
         length.reserveCapacity(range.count)
         nexus.reserveCapacity(range.count)

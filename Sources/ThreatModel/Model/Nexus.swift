@@ -12,7 +12,7 @@ public enum Nexus: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The nexus the actors `ids` agree on by `table` (an id it lacks is skipped): a record of
     /// several actors has theirs only when all have the same; unknown otherwise.
-    static func agreed(ofActors ids: [String], in table: [String: Nexus]) -> Nexus {
+    package static func agreed(ofActors ids: [String], in table: [String: Nexus]) -> Nexus {
         // Most records name one actor: its nexus, without a loop.
         if ids.count == 1 { return table[ids[0]] ?? .unknown }
         var found: Nexus?

@@ -83,19 +83,19 @@ public struct Provenance: Hashable, Sendable, CustomStringConvertible {
 
     /// The shared fields as a value.
     fileprivate struct Fields: Hashable {
-        var file: String
-        var format: Format
-        var source: String?
-        var synthetic: Bool
-        var reference: Reference?
-        var tlp: TLP?
+        package var file: String
+        package var format: Format
+        package var source: String?
+        package var synthetic: Bool
+        package var reference: Reference?
+        package var tlp: TLP?
     }
 
     /// Immutable once made (a setter makes a new one), so sharing it across threads is safe.
     private final class Shared: Sendable {
-        let fields: Fields
+        package let fields: Fields
 
-        init(_ fields: Fields) { self.fields = fields }
+        package init(_ fields: Fields) { self.fields = fields }
     }
 
     public var description: String {

@@ -37,7 +37,7 @@ public struct Reference: Hashable, Sendable {
         return published.map { name + " (" + $0.description + ")" } ?? name
     }
 
-    static let schemes = [Array("https://".utf8), Array("http://".utf8)]
+    package static let schemes = [Array("https://".utf8), Array("http://".utf8)]
 
     /// An http(s) URL with a host and no spaces or controls; anything else is not a link.
     public static func validURL(_ raw: String) -> String? {

@@ -5,7 +5,7 @@ public enum TLP: String, CaseIterable, Comparable, Hashable, Sendable {
 
     public static func < (a: TLP, b: TLP) -> Bool { a.rank < b.rank }
 
-    var rank: Int { TLP.allCases.firstIndex(of: self)! }
+    package var rank: Int { TLP.allCases.firstIndex(of: self)! }
 
     /// "TLP:AMBER+STRICT".
     public var label: String { "TLP:" + rawValue.uppercased() }

@@ -43,5 +43,5 @@ public enum ClockFormat {
         return "\(s / 86400)d \(s % 86400 / 3600)h"
     }
 
-    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+    package static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 }

@@ -5,9 +5,9 @@
 /// ATT&CK technique names and tactics, so a technique named only by id (in a native report
 /// or a MISP tag) still has its name and matrix column; group names, so a record that
 /// lists several group ids can be told apart from the groups it only mentions.
-enum AttackTables {
+package enum AttackTables {
     /// id|name|tactic,tactic|domain, one per line.
-    static let techniques = """
+    package static let techniques = """
 T0800|Activate Firmware Update Mode|inhibit-response-function|ics-attack
 T0801|Monitor Process State|collection|ics-attack
 T0802|Automated Collection|collection|ics-attack
@@ -909,7 +909,7 @@ T1681|Search Threat Vendor Data|reconnaissance|enterprise-attack
 """
 
     /// domain|shortname|name|TA id, in each matrix's kill-chain order.
-    static let tactics = """
+    package static let tactics = """
 enterprise-attack|reconnaissance|Reconnaissance|TA0043
 enterprise-attack|resource-development|Resource Development|TA0042
 enterprise-attack|initial-access|Initial Access|TA0001
@@ -951,7 +951,7 @@ mobile-attack|impact|Impact|TA0034
 """
 
     /// G id|name|alias|alias..., one group per line (its own names in ATT&CK).
-    static let groups = """
+    package static let groups = """
 G0001|Axiom|Group 72
 G0002|Moafee
 G0003|Cleaver|Threat Group 2889|TG-2889

@@ -1,7 +1,7 @@
 /// ATT&CK's techniques and tactics as shipped with ThreatDeck (see `AttackTables`): names,
 /// tactics and matrix order for data that names techniques by id only.
 public enum AttackVocabulary {
-    static let techniques: [String: TechniqueInfo] = {
+    package static let techniques: [String: TechniqueInfo] = {
         var out: [String: TechniqueInfo] = [:]
         for f in TableRows.parse(AttackTables.techniques) {
             guard f.count == 4 else { continue }
@@ -11,7 +11,7 @@ public enum AttackVocabulary {
         return out
     }()
 
-    static let tacticsByDomain: [String: [TacticInfo]] = {
+    package static let tacticsByDomain: [String: [TacticInfo]] = {
         var out: [String: [TacticInfo]] = [:]
         for f in TableRows.parse(AttackTables.tactics, omittingEmptyFields: true) {
             guard f.count == 4 else { continue }
@@ -20,7 +20,7 @@ public enum AttackVocabulary {
         return out
     }()
 
-    static let groups: [String: [String]] = {
+    package static let groups: [String: [String]] = {
         var out: [String: [String]] = [:]
         for f in TableRows.parse(AttackTables.groups, omittingEmptyFields: true) {
             guard f.count >= 2 else { continue }

@@ -1,9 +1,9 @@
 /// The rows of a table bundled in the source (`a|b|c` per line), split on UTF-8 bytes: the
 /// tables are ASCII-delimited, and a split on Characters walks grapheme breaks (ATT&CK's 900
 /// techniques took some 13 ms at their first lookup, on the critical path of an open).
-enum TableRows {
+package enum TableRows {
     /// Each non-empty line's fields, in order; `trimmed` drops spaces and tabs around each.
-    static func parse(_ table: String, omittingEmptyFields: Bool = false, trimmed: Bool = false) -> [[String]] {
+    package static func parse(_ table: String, omittingEmptyFields: Bool = false, trimmed: Bool = false) -> [[String]] {
         table.utf8.split(separator: UInt8(ascii: "\n")).map { line in
             line.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: omittingEmptyFields).map { field in
                 var bytes = field[...]

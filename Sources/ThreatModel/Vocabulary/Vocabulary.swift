@@ -39,11 +39,11 @@ public enum Vocabulary {
         return Country(code: f[0], name: f[1], short: f[2], region: f[3])
     }
 
-    static let sectorByID: [String: Entry] = Dictionary(sectors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    static let regionByID: [String: Entry] = Dictionary(regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    static let countryByCode: [String: Country] = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    package static let sectorByID: [String: Entry] = Dictionary(sectors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    package static let regionByID: [String: Entry] = Dictionary(regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    package static let countryByCode: [String: Country] = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
 
-    static let sectorLookup: [String: String] = {
+    package static let sectorLookup: [String: String] = {
         var table: [String: String] = [:]
         for entry in sectors {
             table[fold(entry.id)] = entry.id
@@ -56,7 +56,7 @@ public enum Vocabulary {
         return table
     }()
 
-    static let regionLookup: [String: String] = {
+    package static let regionLookup: [String: String] = {
         var table: [String: String] = [:]
         for entry in regions {
             table[fold(entry.id)] = entry.id
@@ -73,7 +73,7 @@ public enum Vocabulary {
         return table
     }()
 
-    static let countryLookup: [String: String] = {
+    package static let countryLookup: [String: String] = {
         var table: [String: String] = [:]
         for f in TableRows.parse(VocabularyTables.countries, trimmed: true) {
             guard f.count >= 4 else { continue }
@@ -149,8 +149,8 @@ public enum Vocabulary {
     public static let sectorLineagePositions: [[Int]] = sectors.map { s in sectorLineage(s.id).compactMap { sectorPosition[$0] } }
 
     /// Precomputed, because filters ask for lineages once per event.
-    static let sectorLineages: [String: [String]] = lineages(sectorByID)
-    static let regionLineages: [String: [String]] = lineages(regionByID)
+    package static let sectorLineages: [String: [String]] = lineages(sectorByID)
+    package static let regionLineages: [String: [String]] = lineages(regionByID)
 
     private static func lineages(_ table: [String: Entry]) -> [String: [String]] {
         var out: [String: [String]] = [:]
@@ -192,7 +192,7 @@ public enum Vocabulary {
     /// `fold` for ASCII text, on bytes (names are mostly ASCII and every merge folds them):
     /// for ASCII, lowercasing is A-Z → a-z and the alphabetic scalars are the letters.
     /// Without `spaced`, the words are run together (`Actor.nameKey`). Nil for other text.
-    static func foldASCII(_ raw: String, spaced: Bool) -> String? {
+    package static func foldASCII(_ raw: String, spaced: Bool) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(raw.utf8.count)
         return foldASCII(raw, spaced: spaced, into: &out) ? String(decoding: out, as: UTF8.self) : nil
@@ -200,7 +200,7 @@ public enum Vocabulary {
 
     /// Appends `raw` folded to `out` (a buffer a caller reuses); false, with `out` partly
     /// written, at the first byte that is not ASCII.
-    static func foldASCII(_ raw: String, spaced: Bool, into out: inout [UInt8]) -> Bool {
+    package static func foldASCII(_ raw: String, spaced: Bool, into out: inout [UInt8]) -> Bool {
         var pendingSpace = false
         for var b in raw.utf8 {
             if b >= 0x80 { return false }
@@ -225,7 +225,7 @@ public enum Vocabulary {
 }
 
 extension String {
-    var trimmed: String {
+    package var trimmed: String {
         // Most text has nothing to trim: an ASCII byte at each end that is not white space
         // says so without walking Characters (a MISP galaxy trims 10,000 strings).
         let u = utf8

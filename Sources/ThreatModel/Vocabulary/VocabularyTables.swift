@@ -1,7 +1,7 @@
 /// Raw vocabulary tables, parsed once by `Vocabulary`; pipe-separated, one entry per line.
-enum VocabularyTables {
+package enum VocabularyTables {
     /// ISO 3166-1 alpha-2 code|English short name|short label (max 9 chars)|STIX region-ov sub-region id|alternative names separated by ';' (may be empty)
-    static let countries = """
+    package static let countries = """
     AD|Andorra|Andorra|southern-europe|
     AE|United Arab Emirates|UAE|western-asia|UAE;U.A.E.;Emirates
     AF|Afghanistan|Afghan.|southern-asia|
@@ -254,7 +254,7 @@ enum VocabularyTables {
     ZW|Zimbabwe|Zimbabwe|eastern-africa|
     """
     /// STIX region-ov id|display name|short label (max 11 chars)|parent region id or empty
-    static let regions = """
+    package static let regions = """
     world|World|World|
     africa|Africa|Africa|world
     eastern-africa|Eastern Africa|E. Africa|africa
@@ -287,7 +287,7 @@ enum VocabularyTables {
     polynesia|Polynesia|Polynesia|oceania
     """
     /// sector id|display name|short label (max 14 chars)|parent sector id or empty
-    static let sectors = """
+    package static let sectors = """
     agriculture|Agriculture|Agriculture|
     aerospace|Aerospace|Aerospace|
     automotive|Automotive|Automotive|
@@ -344,7 +344,7 @@ enum VocabularyTables {
     other|Other|Other|
     """
     /// spelling as found in data (any case; compared case-insensitively after trimming and collapsing spaces)|sector id
-    static let sectorSynonyms = """
+    package static let sectorSynonyms = """
     Agribusiness|agriculture
     Farming|agriculture
     Food|agriculture
@@ -619,7 +619,7 @@ enum VocabularyTables {
     Environment|other
     """
     /// last word of an actor name (any case)|nexus: ISO code, or ecrime, hacktivist, pso (private-sector offensive actor), influence|naming family (crowdstrike or microsoft)
-    static let namingConventions = """
+    package static let namingConventions = """
     Panda|CN|crowdstrike
     Bear|RU|crowdstrike
     Chollima|KP|crowdstrike

@@ -1,3 +1,5 @@
+import JSONCore
+import ThreatModel
 /// Events per calendar bucket over a window, campaign spans, and the report period.
 public struct TimelineSeries: Sendable {
     public enum Granularity: String, CaseIterable, Sendable, Comparable {

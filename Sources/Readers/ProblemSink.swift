@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 /// Collects problems against tape nodes while a file is read, then locates them all at once
 /// (one pass over the text for line numbers, however many problems there are).

@@ -1,3 +1,5 @@
+import JSONCore
+import ThreatModel
 /// Share and count by nexus, the actors under each nexus, and the motivation split.
 ///
 /// A share a report states (with its qualifier) wins over a recount of the loaded data: a

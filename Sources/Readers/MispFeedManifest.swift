@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 
 /// A MISP feed's `manifest.json`: event uuid → when it last changed (and its summary), so a
@@ -19,7 +20,7 @@ public struct MispFeedManifest: Sendable {
             throw JSONSyntaxError(offset: 0, line: 1, column: 1, path: [], message: "expected a MISP feed manifest: an object of event uuid → summary")
         }
         d.forEachMember(d.root) { uuid, value in
-            guard d.kind(value) == .object, MispFeedManifest.isUUID(uuid) else { return }
+            guard d.kind(value) == .object, CatalogueID.isUUID(uuid) else { return }
             let info = d.member(value, "info").flatMap { d.stringPrefix($0, maxScalars: 500) } ?? ""
             var ts: Int64 = 0
             if let t = d.member(value, "timestamp") {
@@ -30,5 +31,4 @@ public struct MispFeedManifest: Sendable {
         entries = out.sorted { $0.uuid < $1.uuid }
     }
 
-    static func isUUID(_ s: String) -> Bool { DatasetBuilder.isUUID(s) }
 }

@@ -1,3 +1,4 @@
+import ThreatModel
 /// Sector × nexus counts with row and column totals, plus targeted regions.
 ///
 /// Counts are distinct actors (or events): an actor targeting AI research counts once in

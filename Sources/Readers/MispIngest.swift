@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 /// Reads MISP galaxy cluster files (`threat-actor.json`, `mitre-intrusion-set.json`) into
 /// actor records: country or suspected state sponsor as the stated nexus, synonyms as

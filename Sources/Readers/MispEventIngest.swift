@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 
 /// Reads MISP core-format events: a single event (`{"Event": …}`), a list of them, a REST

@@ -50,3 +50,44 @@ public enum ParallelMap {
     /// A result written by one thread and read by another after they have synchronised.
     private final class Slot<T>: @unchecked Sendable { var value: T? }
 }
+
+extension ParallelMap {
+    /// Changes every element of `array` in place, in `parts` ranges on every core (one range:
+    /// on this thread). `body` may touch only the element it is given: each element belongs
+    /// to exactly one range, and the array is not read elsewhere until all have ended.
+    public static func updateInPlace<T>(_ array: inout [T], parts: Int, _ body: @Sendable (inout T) -> Void) {
+        let count = array.count
+        guard count > 0 else { return }
+        array.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let elements = buffer
+            _ = ranges(count, parts: parts) { range in
+                for k in range { body(&elements[k]) }
+            }
+        }
+    }
+
+    /// Puts `array` in the order `positions` gives (slot i takes the element that was at
+    /// `positions[i]`; a permutation of its indices), moving each element once, in place, a
+    /// cycle at a time: no second buffer of them, and no retain or release.
+    public static func permute<T>(_ array: inout [T], by positions: [Int]) {
+        let n = array.count
+        guard positions.count == n, n > 1 else { return }
+        array.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var placed = [Bool](repeating: false, count: n)
+            for i in 0..<n where !placed[i] {
+                placed[i] = true
+                guard positions[i] != i else { continue }
+                let first = (base + i).move()
+                var j = i
+                while positions[j] != i {
+                    let k = positions[j]
+                    (base + j).moveInitialize(from: base + k, count: 1)
+                    placed[k] = true
+                    j = k
+                }
+                (base + j).initialize(to: first)
+            }
+        }
+    }
+}

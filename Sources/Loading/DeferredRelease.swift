@@ -1,3 +1,4 @@
+import ThreatModel
 import Dispatch
 
 /// Frees a large value on a background thread. Replacing a dataset of 100,000 events drops

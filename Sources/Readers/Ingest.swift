@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 /// Turns the bytes of one file into an `IngestResult`, whatever its format.
 public enum Ingest {

@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 /// Reads and validates ThreatDeck's native report format (`"schema": "threatdeck-report@1"`).
 ///
@@ -18,8 +19,6 @@ struct NativeIngest {
     /// The report's TLP marking, which its records inherit unless they give their own.
     private var reportTLP: TLP?
     private var parallelFrom = NativeIngest.parallelEvents
-    /// The nexus the merge gives each of the file's actors alone, by id, for events that state none.
-    private var actorNexus: [String: Nexus] = [:]
     /// Whether the events' part of the tape may go as they are read (the caller drops the
     /// document after this reader): the records and the tape are never all held at once.
     private var evictsTape = false
@@ -110,7 +109,6 @@ struct NativeIngest {
             }
         }
         if let e = members["events"] {
-            actorNexus = Dictionary(result.actors.lazy.map { ($0.id, DatasetBuilder.nexusAlone($0)) }, uniquingKeysWith: { a, _ in a })
             var seen: [String: Int] = [:]
             let (nodes, positions) = objectsWithPositions(in: e, what: "event")
             if nodes.count >= max(2, parallelFrom) {
@@ -123,9 +121,6 @@ struct NativeIngest {
                     if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen, repeats: &repeats) { result.events.append(event) }
                 }
             }
-            // In the merge's order already (by date; a stable sort, so the merge's own finds
-            // nothing to move): a merge that changes no event keeps this array, not a copy.
-            DatasetBuilder.sortByDate(&result.events)
         }
         if var report {
             report.sources = sources
@@ -515,12 +510,9 @@ struct NativeIngest {
         let techniques = vocabularyArray(f[member: M.techniques], what: "ATT&CK technique id", cache: &repeats.techniques) { NativeIngest.isAttackID($0) }
         let tlp = marking(f[member: M.tlp])
         guard let span, let kind, let summary else { return nil }
-        // Not stated: the actors' (as the merge gives it to this file alone).
-        let fromActors = nexus == .unknown ? Nexus.agreed(ofActors: actors, in: actorNexus) : .unknown
-        var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: fromActors == .unknown ? nexus : fromActors, sectors: sectors,
+        var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors,
                           regions: regions, countries: countries, summary: summary,
                           provenance: provenance(id: id, cited: cited, tlp: tlp, cache: &repeats.provenances))
-        event.nexusFromActors = fromActors != .unknown
         event.techniques = techniques
         event.tlp = tlp ?? reportTLP
         return event

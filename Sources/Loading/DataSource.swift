@@ -1,3 +1,4 @@
+import ThreatModel
 /// Where data comes from: files, feeds or both. `load` gives the current dataset; a source
 /// with background work (a feed's timer, a file watch) calls `notify` when it has news, and
 /// the app answers with a reload: changes arrive as messages, nothing is polled by the UI.

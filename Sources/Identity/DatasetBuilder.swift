@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 
 /// Merges the records of many files into one `Dataset`, by the identity rules in the README
@@ -395,10 +396,10 @@ public enum DatasetBuilder {
             idKeys.append("#" + id)
             catalogue.append(("attack", id))
         }
-        for id in actor.externalIDs where !isGroupID(id.uppercased()) { idKeys.append("#" + id.uppercased()) }
+        for id in actor.externalIDs where !CatalogueID.isAttackGroup(id.uppercased()) { idKeys.append("#" + id.uppercased()) }
         switch format {
         case .stix, .taxii: idKeys.append("#stix:" + actor.id)
-        case .misp: if isUUID(actor.id) { idKeys.append("#uuid:" + actor.id.lowercased()) }
+        case .misp: if CatalogueID.isUUID(actor.id) { idKeys.append("#uuid:" + actor.id.lowercased()) }
         default: break
         }
         // Within one file, different objects are different actors by that file's word.
@@ -433,7 +434,7 @@ public enum DatasetBuilder {
         var ids: [String] = []
         for id in actor.externalIDs {
             let upper = id.uppercased()
-            if isGroupID(upper) && !ids.contains(upper) { ids.append(upper) }
+            if CatalogueID.isAttackGroup(upper) && !ids.contains(upper) { ids.append(upper) }
         }
         guard ids.count > 1 else { return ids }
         let own = Actor.nameKey(actor.name)
@@ -447,20 +448,6 @@ public enum DatasetBuilder {
         while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: "/") { end = u.index(before: end) }
         let start = u[..<end].lastIndex(of: UInt8(ascii: "/")).map { u.index(after: $0) } ?? u.startIndex
         return start == end ? path : String(path[start..<end])
-    }
-
-    static func isGroupID(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        return u.count == 5 && u[0] == 0x47 && u[1...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
-    static func isUUID(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count == 36 else { return false }
-        for (k, c) in u.enumerated() {
-            if k == 8 || k == 13 || k == 18 || k == 23 { if c != 0x2D { return false } } else if !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)) { return false }
-        }
-        return true
     }
 
     /// The identity computation: groups of records, why they joined, umbrellas, shared aliases.
@@ -625,121 +612,6 @@ public enum DatasetBuilder {
     }
 
     /// Combines records (highest priority first) into one actor.
-    /// Orders events by start, end and id, stably. Files usually list events in date order, so
-    /// that is checked first; otherwise positions are sorted by their days (an event is about
-    /// 200 bytes: a sort of the events themselves moved each one some twenty times) and every
-    /// event is then moved once, in place, without a retain or release.
-    static func sortByDate(_ events: inout [Event]) {
-        func ordered(_ a: Event, _ b: Event) -> Bool {
-            if a.span.start != b.span.start { return a.span.start < b.span.start }
-            if a.span.end != b.span.end { return a.span.end < b.span.end }
-            return a.id < b.id
-        }
-        let n = events.count
-        guard n > 1 else { return }
-        let inOrder = events.withUnsafeBufferPointer { e in (1..<n).allSatisfy { !ordered(e[$0], e[$0 - 1]) } }
-        if inOrder { return }
-        struct Key { var start: Int; var end: Int; var position: Int }
-        var keys = events.withUnsafeBufferPointer { e in (0..<n).map { Key(start: e[$0].span.start.ordinal, end: e[$0].span.end.ordinal, position: $0) } }
-        events.withUnsafeBufferPointer { e in
-            keys.sort { a, b in
-                if a.start != b.start { return a.start < b.start }
-                if a.end != b.end { return a.end < b.end }
-                let (x, y) = (e[a.position].id, e[b.position].id)
-                return x != y ? x < y : a.position < b.position
-            }
-        }
-        events.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            // `keys` is a permutation of 0..<n (slot i takes the event at keys[i].position), applied
-            // in place a cycle at a time: each event is moved once, and no second buffer of them
-            // is held (16 MB at 100,000 events, while a reader's document is still alive).
-            var placed = [Bool](repeating: false, count: n)
-            for i in 0..<n where !placed[i] {
-                placed[i] = true
-                guard keys[i].position != i else { continue }
-                let first = (base + i).move()
-                var j = i
-                while keys[j].position != i {
-                    let k = keys[j].position
-                    (base + j).moveInitialize(from: base + k, count: 1)
-                    placed[k] = true
-                    j = k
-                }
-                (base + j).initialize(to: first)
-            }
-        }
-    }
-
-    /// The nexus of records merged into one actor whose names are `names`: every stated claim
-    /// with its source (more than one country is a dispute), else what a majority of the names'
-    /// conventions say, and the actor type those conventions imply.
-    static func nexus(of records: [Actor], names: [String], labels: [String])
-        -> (claims: [NexusClaim], nexus: Nexus, basis: NexusBasis, namingType: ActorType?) {
-        var claims: [NexusClaim] = []
-        for (k, r) in records.enumerated() {
-            switch r.nexusBasis {
-            case .stated:
-                if r.nexus.code != nil { claims.append(NexusClaim(nexus: r.nexus, source: labels[k])) }
-            case .conflict(let others):
-                for c in [r.nexus.code].compactMap({ $0 }) + others { claims.append(NexusClaim(nexus: .country(c), source: labels[k])) }
-            default: break
-            }
-            for c in r.nexusClaims where !claims.contains(c) { claims.append(c) }
-        }
-        var countries: [String] = []
-        for c in claims { if let code = c.nexus.code, !countries.contains(code) { countries.append(code) } }
-        var namingType: ActorType?
-        let nexus: Nexus, basis: NexusBasis
-        if countries.count == 1 {
-            (nexus, basis) = (.country(countries[0]), .stated)
-        } else if countries.count > 1 {
-            (nexus, basis) = (.disputed, .conflict(others: countries))
-        } else if records.contains(where: { $0.nexusBasis == .stated }) {
-            (nexus, basis) = (.unknown, .stated)
-        } else {
-            // Naming conventions: a majority of the names must agree; a tie says nothing.
-            var votes: [String: (count: Int, word: String, family: String)] = [:]
-            for name in names {
-                guard let convention = Vocabulary.namingConvention(of: name) else { continue }
-                switch convention.meaning {
-                case .nexus(let code):
-                    let v = votes[code]
-                    votes[code] = ((v?.count ?? 0) + 1, v?.word ?? convention.word, v?.family ?? convention.family)
-                case .ecrime: namingType = namingType ?? .ecrime
-                case .hacktivist: namingType = namingType ?? .hacktivist
-                case .privateSector, .influence: break
-                }
-            }
-            let ranked = votes.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
-            if let best = ranked.first, ranked.count == 1 || ranked[1].value.count < best.value.count {
-                (nexus, basis) = (.country(best.key), .naming(word: best.value.word, family: best.value.family))
-                namingType = namingType ?? .state
-            } else {
-                (nexus, basis) = (.unknown, .unknown)
-            }
-        }
-        return (claims, nexus, basis, namingType)
-    }
-
-    /// The nexus the merge gives `actor` when no other record joins it (stated, else read from
-    /// its names' conventions): a reader gives its events this before the merge, so that a
-    /// file whose actors join nothing is merged without a change to any of its events.
-    static func nexusAlone(_ actor: Actor) -> Nexus {
-        nexus(of: [actor], names: [actor.name] + aliases(of: [actor]), labels: [""]).nexus
-    }
-
-    /// The merged actor's aliases: every name of the records after the first's own, once by
-    /// name key.
-    static func aliases(of records: [Actor]) -> [String] {
-        var aliases: [String] = []
-        var seenNames: Set<String> = [Actor.nameKey(records[0].name)]
-        for r in records {
-            for n in r.allNames where seenNames.insert(Actor.nameKey(n)).inserted { aliases.append(n) }
-        }
-        return aliases
-    }
-
     static func merge(_ records: [Actor], labels: [String]) -> Actor {
         var actor = records[0]
         actor.aliases = aliases(of: records)

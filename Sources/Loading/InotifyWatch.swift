@@ -1,3 +1,4 @@
+import ThreatModel
 #if os(Linux)
 import Glibc
 import Synchronization
@@ -10,7 +11,7 @@ final class InotifyWatch: FileWatch, @unchecked Sendable {
     private let stop: (read: Int32, write: Int32)
     private let thread = Mutex<pthread_t?>(nil)
 
-    init?(paths: [String], fileSystem: LocalFileSystem, onChange: @escaping @Sendable () -> Void) {
+    package init?(paths: [String], fileSystem: LocalFileSystem, onChange: @escaping @Sendable () -> Void) {
         fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         var pipeFDs: [Int32] = [0, 0]
@@ -38,15 +39,15 @@ final class InotifyWatch: FileWatch, @unchecked Sendable {
     }
 
     private final class Context: @unchecked Sendable {
-        let fd: Int32, stop: Int32
-        let onChange: @Sendable () -> Void
-        init(fd: Int32, stop: Int32, onChange: @escaping @Sendable () -> Void) {
+        package let fd: Int32, stop: Int32
+        package let onChange: @Sendable () -> Void
+        package init(fd: Int32, stop: Int32, onChange: @escaping @Sendable () -> Void) {
             self.fd = fd
             self.stop = stop
             self.onChange = onChange
         }
 
-        func run() {
+        package func run() {
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
                 var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stop, events: Int16(POLLIN), revents: 0)]
@@ -61,12 +62,12 @@ final class InotifyWatch: FileWatch, @unchecked Sendable {
         }
     }
 
-    static func parent(of path: String) -> String {
+    package static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    func cancel() {
+    package func cancel() {
         guard let handle = thread.withLock({ t -> pthread_t? in defer { t = nil }; return t }) else { return }
         var byte: UInt8 = 1
         _ = write(stop.write, &byte, 1)

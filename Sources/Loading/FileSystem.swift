@@ -1,3 +1,4 @@
+import ThreatModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 
 /// Reads STIX 2.1 bundles, and STIX 2.0-style objects without `spec_version` (all of MITRE

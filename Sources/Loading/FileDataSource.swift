@@ -1,3 +1,4 @@
+import ThreatModel
 import Synchronization
 
 /// Files and directories on disk as a `DataSource`. With `watch`, the file system's change

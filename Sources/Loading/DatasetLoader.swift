@@ -1,5 +1,8 @@
+import ThreatModel
 import Dispatch
 import JSONCore
+import Identity
+import Readers
 /// Loads a list of files and directories into a `Dataset`, and reloads it as files change.
 ///
 /// A file whose new contents are unreadable or invalid never replaces data that loaded
@@ -13,10 +16,10 @@ public struct DatasetLoader: Sendable {
     public var maxTLP: TLP?
 
     private struct Cached: Sendable {
-        var stamp: FileStamp
+        package var stamp: FileStamp
         /// A hash of the bytes: a file touched but unchanged (mtime alone) is not parsed again.
-        var digest: UInt64
-        var result: IngestResult
+        package var digest: UInt64
+        package var result: IngestResult
     }
 
     /// The last result accepted per file, and the stamp it was read at.
@@ -80,9 +83,9 @@ public struct DatasetLoader: Sendable {
     /// What a feed's manifest said (its uuids, or why it could not be read), kept by the
     /// manifest's stamp: a 10,000-event manifest is 7 MB, and a kiosk reload mostly finds it unchanged.
     struct ParsedManifest: Sendable {
-        var stamp: FileStamp
+        package var stamp: FileStamp
         var uuids: [String]
-        var error: Problem?
+        package var error: Problem?
     }
 
     static func feedProblems(_ listing: [(path: String, files: [String]?)], fileSystem: any FileSystem, limit: Int,
@@ -268,7 +271,9 @@ public struct DatasetLoader: Sendable {
                 if let stamp, let cached, cached.stamp.size == stamp.size, cached.digest == digest {
                     return bytes.isIntact ? .touched(digest: digest) : .failed(DatasetLoader.cutShort)
                 }
-                let result = Ingest.read(source: bytes, file: files[k])
+                var result = Ingest.read(source: bytes, file: files[k])
+                // Kept for the next reload: shaped once as the merge would, while it is ours alone.
+                DatasetBuilder.prepare(&result)
                 // A mapped file cut short while it was read: its tail read as zeros, and
                 // whatever came of it is not the file's.
                 return bytes.isIntact ? .parsed(digest: digest, result) : .failed(DatasetLoader.cutShort)
@@ -289,7 +294,7 @@ public struct DatasetLoader: Sendable {
     static let cutShort = "the file was cut short while it was being read (it is being rewritten?); reading it again when it changes"
 
     /// A fast 64-bit hash of a file's bytes (words at a time), to tell a touched file from a changed one.
-    static func digest(_ bytes: SourceBytes) -> UInt64 {
+    package static func digest(_ bytes: SourceBytes) -> UInt64 {
         // Four independent lanes of 8 bytes: one lane's multiply waits for the one before it,
         // four keep the core busy (it runs before a cold open's parse, on its critical path).
         var h: (UInt64, UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count), 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x85EB_CA77_C2B2_AE63)

@@ -1,3 +1,4 @@
+import ThreatModel
 /// ATT&CK techniques by how many actors in view use them: ranked, and as a matrix with one
 /// column per tactic in kill-chain order. An actor uses a technique when an intrusion set or
 /// threat actor `uses` it, a campaign attributed to it does, its native `techniques` or its

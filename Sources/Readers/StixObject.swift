@@ -1,3 +1,4 @@
+import ThreatModel
 import JSONCore
 
 /// The members of one STIX object that readers look at, found in one pass over its keys

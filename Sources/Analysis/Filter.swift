@@ -1,3 +1,5 @@
+import JSONCore
+import ThreatModel
 /// What the analyst has narrowed the dataset to: a stack of chips, all of which must hold.
 ///
 /// Drilling down pushes a chip; Backspace pops the last. Every aggregate takes a filter, so
@@ -115,7 +117,7 @@ public struct Filter: Hashable, Sendable {
                          eventCount: dataset.events.count)
     }
 
-    func matches(_ position: Int, dataset: Dataset, activeInWindow: [Bool]?, hasEventInView: Bool) -> Bool {
+    package func matches(_ position: Int, dataset: Dataset, activeInWindow: [Bool]?, hasEventInView: Bool) -> Bool {
         // Fields read in place: a copy of the actor per test retains all of its strings.
         for chip in chips {
             switch chip {
@@ -132,7 +134,7 @@ public struct Filter: Hashable, Sendable {
         return true
     }
 
-    func matches(_ campaign: Campaign, dataset: Dataset, window: DayRange?) -> Bool {
+    package func matches(_ campaign: Campaign, dataset: Dataset, window: DayRange?) -> Bool {
         for chip in chips {
             switch chip {
             case .nexus(let n): if campaign.nexus != n { return false }
@@ -165,7 +167,7 @@ public struct Filter: Hashable, Sendable {
 
     /// `text.contains(q)` for folded strings; on the bytes when both are ASCII (the generic
     /// searcher costs a grapheme break per letter), by Characters otherwise.
-    static func contains(_ text: String, _ q: String) -> Bool {
+    package static func contains(_ text: String, _ q: String) -> Bool {
         if text.utf8.allSatisfy({ $0 < 0x80 }) && q.utf8.allSatisfy({ $0 < 0x80 }) { return Array(text.utf8).containsSubsequence(Array(q.utf8)) }
         return text.contains(q)
     }
@@ -216,7 +218,7 @@ struct TextMatcher {
     private var actorHits: [String: [Bool]] = [:]
     private var buffer: [UInt8] = []
 
-    init(chips: [Filter.Chip], dataset: Dataset) {
+    package init(chips: [Filter.Chip], dataset: Dataset) {
         for chip in chips {
             guard case .text(let t) = chip else { continue }
             let q = Vocabulary.fold(t)
@@ -226,7 +228,7 @@ struct TextMatcher {
         buffer.reserveCapacity(256)
     }
 
-    mutating func matches<C: Collection<Int32>>(_ query: String, summary: String, actors: C) -> Bool {
+    package mutating func matches<C: Collection<Int32>>(_ query: String, summary: String, actors: C) -> Bool {
         guard let q = queries[query], !q.isEmpty else { return true }
         if let hits = actorHits[query], actors.contains(where: { hits.indices.contains(Int($0)) && hits[Int($0)] }) { return true }
         return foldedContains(summary, q)
@@ -245,43 +247,20 @@ extension Collection where Element == UInt8 {
     func elementsEqualSubsequence(_ needle: [UInt8]) -> Bool { Array(self).containsSubsequence(needle) }
 }
 
-extension Array where Element == UInt8 {
-    func containsSubsequence(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= count else { return false }
-        return withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { n in
-                let first = n[0]
-                var i = 0
-                let last = hay.count - n.count
-                while i <= last {
-                    if hay[i] == first {
-                        var k = 1
-                        while k < n.count && hay[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
-    }
-}
-
 /// A filter resolved against one dataset's integer columns, so testing 100,000 events reads
 /// integers instead of copying `Event` values.
 struct EventTest {
-    let chips: [Filter.Chip]
+    package let chips: [Filter.Chip]
     /// Per chip (by its position in `chips`, unused for other kinds): arrays, not
     /// dictionaries, since they are read for every chip of every event.
     let nexusPositions: [UInt16?]
-    let actorPositions: [Int32?]
+    package let actorPositions: [Int32?]
     let motivated: [Set<Int32>?]
     /// Per sector chip: the sector's position in the vocabulary (nil for a sector it lacks).
     let sectorPositions: [Int16?]
-    let window: DayRange?
+    package let window: DayRange?
 
-    init(filter: Filter, dataset: Dataset, window: DayRange?) {
+    package init(filter: Filter, dataset: Dataset, window: DayRange?) {
         chips = filter.chips
         self.window = window
         var nexusPositions = [UInt16?](repeating: nil, count: chips.count), actorPositions = [Int32?](repeating: nil, count: chips.count)
@@ -303,7 +282,7 @@ struct EventTest {
         self.sectorPositions = sectorPositions
     }
 
-    func matches(_ i: Int, dataset: Dataset, columns: EventColumns, text matcher: inout TextMatcher) -> Bool {
+    package func matches(_ i: Int, dataset: Dataset, columns: EventColumns, text matcher: inout TextMatcher) -> Bool {
         for (k, chip) in chips.enumerated() {
             switch chip {
             case .nexus:

@@ -1,3 +1,4 @@
+import ThreatModel
 import CFileMapping
 import JSONCore
 
@@ -5,12 +6,12 @@ import JSONCore
 /// loses while mapped (it was cut short) read as zeros instead of killing the process
 /// (SIGBUS), and `isIntact` turns false: what was read from it must be dropped.
 final class MappedFile: SourceBytes.Owner, @unchecked Sendable {
-    let base: UnsafePointer<UInt8>
+    package let base: UnsafePointer<UInt8>
     private let size: Int
     private let slot: Int32
 
     /// Nil when the file cannot be mapped; `fd` stays the caller's to close.
-    init?(_ fd: Int32, size: Int) {
+    package init?(_ fd: Int32, size: Int) {
         var slot: Int32 = -1
         guard size > 0, let raw = td_map_file(fd, size, &slot) else { return nil }
         base = raw.assumingMemoryBound(to: UInt8.self)
@@ -18,11 +19,11 @@ final class MappedFile: SourceBytes.Owner, @unchecked Sendable {
         self.slot = slot
     }
 
-    var isIntact: Bool { td_mapping_damaged(slot) == 0 }
+    package var isIntact: Bool { td_mapping_damaged(slot) == 0 }
 
     /// A private, read-only mapping of a file is never written, so its dropped pages fault
     /// back in from the page cache with the file's bytes (not zeros, as anonymous memory would).
-    func evict(_ range: Range<Int>) {
+    package func evict(_ range: Range<Int>) {
         HugePages.giveBack(UnsafeMutableRawPointer(mutating: base + range.lowerBound), bytes: range.count)
     }
 
