@@ -254,6 +254,23 @@ public final class JSONDocument: @unchecked Sendable {
         }
     }
 
+    /// A hash of a key node's text (decoded when it has escapes), equal to `KeyTable.hash`
+    /// of the same text: readers file an object's members by it in one pass. 0 for a non-key.
+    public func keyHash(_ k: Int) -> Int {
+        let n = tape[k]
+        guard n.kind == .string else { return 0 }
+        if n.extra != 0 { return string(k).map(KeyTable.hash) ?? 0 }
+        return bytes.withUnsafeBufferPointer { buffer in
+            KeyTable.hash(UnsafeBufferPointer(rebasing: buffer[Int(n.start)..<(Int(n.start) + Int(n.end))]))
+        }
+    }
+
+    /// Whether key node `k` spells `key`.
+    public func key(_ k: Int, is key: String) -> Bool {
+        var key = key
+        return key.withUTF8 { keyEquals(k, $0) }
+    }
+
     /// Which of a fixed list of member names a key node spells, without allocating.
     public func keyIndex(_ k: Int, in keys: KeyTable) -> Int? {
         let n = tape[k]

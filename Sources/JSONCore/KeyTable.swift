@@ -73,6 +73,12 @@ public struct KeyTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 32))
     }
 
+    /// The hash of a string's UTF-8, as `hash(_:)` gives for its bytes.
+    public static func hash(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { hash($0) }
+    }
+
     @inline(__always)
     public func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var slot = KeyTable.hash(bytes) & mask

@@ -1,0 +1,101 @@
+import JSONCore
+import ThreatModel
+
+extension DatasetBuilder {
+    /// Combines records (highest priority first) into one actor.
+    static func merge(_ records: [Actor], labels: [String]) -> Actor {
+        var actor = records[0]
+        actor.aliases = aliases(of: records)
+        // Most groups are one record with a few values per list: those are compared with the
+        // values kept (a hash reads all of a description of kilobytes, and normalises it), and
+        // a list without repeats is kept as it is.
+        func union<T: Hashable>(_ values: (Actor) -> [T]) -> [T] {
+            var total = 0
+            for r in records { total += values(r).count }
+            if total <= 16 {
+                if records.count == 1 {
+                    let only = values(records[0])
+                    if only.indices.allSatisfy({ k in !only[..<k].contains(only[k]) }) { return only }
+                }
+                var out: [T] = []
+                for r in records { for v in values(r) where !out.contains(v) { out.append(v) } }
+                return out
+            }
+            var out: [T] = []
+            var seen: Set<T> = []
+            for r in records { for v in values(r) where seen.insert(v).inserted { out.append(v) } }
+            return out
+        }
+        actor.motivations = union { $0.motivations }.sorted()
+        actor.sectors = union { $0.sectors }
+        actor.unmappedSectors = union { $0.unmappedSectors }
+        actor.regions = union { $0.regions }
+        actor.countries = union { $0.countries }
+        actor.software = union { $0.software }
+        actor.externalIDs = union { $0.externalIDs }
+        actor.descriptions = union { $0.descriptions }
+        actor.provenance = union { $0.provenance }
+        actor.references = union { $0.references }
+        actor.tlp = TLP.highest(records.map(\.tlp))
+        // A technique already kept (same ATT&CK id, or same name in any case) is not repeated.
+        var techniques: [Actor.Technique] = []
+        var keptIDs: Set<String> = []
+        var keptNames: Set<String> = []
+        for r in records {
+            for t in r.techniques {
+                let name = t.name.lowercased()
+                if let id = t.attackID, keptIDs.contains(id) { continue }
+                guard keptNames.insert(name).inserted else { continue }
+                if let id = t.attackID { keptIDs.insert(id) }
+                techniques.append(t)
+            }
+        }
+        actor.techniques = techniques
+        actor.collective = records.allSatisfy(\.collective)
+
+        let n = nexus(of: records, names: actor.allNames, labels: labels)
+        actor.nexusClaims = n.claims
+        actor.nexus = n.nexus
+        actor.nexusBasis = n.basis
+        let namingType = n.namingType
+        let explicit = records.map(\.type).filter { $0 != .unknown }
+        if let first = explicit.first {
+            actor.type = first
+        } else if let namingType {
+            actor.type = namingType
+        } else {
+            // A naming convention is read from the names even when a source states the nexus.
+            for name in actor.allNames {
+                if let c = Vocabulary.namingConvention(of: name) {
+                    switch c.meaning {
+                    case .ecrime: actor.type = .ecrime
+                    case .hacktivist: actor.type = .hacktivist
+                    case .nexus: actor.type = .state
+                    default: continue
+                    }
+                    break
+                }
+            }
+        }
+        if Set(explicit).count > 1 {
+            actor.identity.reasons.append("type disputed: " + zip(records, labels).filter { $0.0.type != .unknown }.map { $0.0.type.label + " (" + $0.1 + ")" }.joined(separator: ", ") + "; shown as " + actor.type.label)
+        }
+        return actor
+    }
+
+    /// "Murky Panda" → "murky-panda".
+    static func slug(_ name: String) -> String {
+        var out = ""
+        var dash = false
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if dash && !out.isEmpty { out += "-" }
+                dash = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                dash = true
+            }
+        }
+        return out.isEmpty ? "actor" : String(out.prefix(64))
+    }
+}

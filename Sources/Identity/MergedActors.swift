@@ -1,0 +1,78 @@
+import JSONCore
+import ThreatModel
+
+extension DatasetBuilder {
+    /// The actors of all files, merged: one per identity group, with merge reasons, umbrella
+    /// links and shared aliases, and each file's local actor ids mapped to merged ids.
+    struct MergedActors {
+        var actors: [Actor]
+        /// Per result: its local actor id → the merged actor's id.
+        var localToMerged: [[String: String]]
+        /// Merged actor id → its nexus.
+        var nexusOf: [String: Nexus]
+    }
+
+    /// Step 1 and 2 of `build`: every actor record, identity groups, one actor per group.
+    static func mergeActors(_ results: [IngestResult]) -> MergedActors {
+        // 1. Every actor record (on every core: a feed is 10,000 results of a few actors).
+        let frozen = results
+        var owned: [(result: Int, actor: Int)] = []
+        owned.reserveCapacity(results.reduce(0) { $0 + $1.actors.count })
+        for (r, result) in results.enumerated() { for a in result.actors.indices { owned.append((r, a)) } }
+        let owners = owned
+        let records = ParallelMap.map(owners.count, minimum: 512) { k in
+            let (r, a) = owners[k]
+            return record(frozen[r].actors[a], result: r, format: frozen[r].format, file: frozen[r].file)
+        }
+        let identity = Identity(records)
+        let groups = identity.groups
+
+        // 2. One actor per group, with its merge reasons; groups merge independently.
+        // (A feed's 10,000 records may be 14 actors: the size is in the records, not the groups.)
+        let mergedActors = ParallelMap.map(groups.count, minimum: records.count >= 512 ? 2 : 64) { g in
+            let ordered = groups[g].sorted { (priority(records[$0].format), $0) < (priority(records[$1].format), $1) }
+            return merge(ordered.map { records[$0].actor }, labels: ordered.map { records[$0].label })
+        }
+        var actors: [Actor] = []
+        actors.reserveCapacity(groups.count)
+        var mergedID = [String?](repeating: nil, count: records.count)
+        var usedIDs: Set<String> = []
+        for (g, members) in groups.enumerated() {
+            var actor = mergedActors[g]
+            let base = slug(actor.name)
+            var id = base
+            var n = 2
+            while usedIDs.contains(id) {
+                id = base + "-\(n)"
+                n += 1
+            }
+            usedIDs.insert(id)
+            actor.id = id
+            actor.identity.reasons = identity.reasonsByGroup[g] + actor.identity.reasons
+            for m in members { mergedID[m] = id }
+            actors.append(actor)
+        }
+        // Umbrellas and shared aliases, in merged ids.
+        for (g, joined) in identity.umbrellaLinks {
+            actors[g].identity.umbrellaOf = joined.compactMap { groups.indices.contains($0) ? mergedID[groups[$0][0]] : nil }
+        }
+        let position = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for a in actors where !a.identity.umbrellaOf.isEmpty {
+            for t in a.identity.umbrellaOf { if let p = position[t] { actors[p].identity.umbrellas.append(a.id) } }
+        }
+        for (alias, gs) in identity.sharedAliases {
+            let ids = gs.compactMap { mergedID[groups[$0][0]] }
+            for a in ids {
+                guard let p = position[a], actors[p].identity.overlaps.count < 40 else { continue }
+                for b in ids where b != a { actors[p].identity.overlaps.append(ActorIdentity.Overlap(actorID: b, alias: alias)) }
+            }
+        }
+
+        let nexusOf = Dictionary(actors.map { ($0.id, $0.nexus) }, uniquingKeysWith: { a, _ in a })
+        var mergedIDs: [[String: String]] = Array(repeating: [:], count: results.count)
+        for (i, record) in records.enumerated() {
+            if let m = mergedID[i] { mergedIDs[record.result][record.actor.id] = m }
+        }
+        return MergedActors(actors: actors, localToMerged: mergedIDs, nexusOf: nexusOf)
+    }
+}

@@ -1,0 +1,36 @@
+import JSONCore
+
+/// The name of one STIX property a reader asks an object for, with the hash `StixObject`
+/// files its members under. Declared beside the reader that reads it (the properties every
+/// type shares are below): adding a property is one line where it is read.
+struct StixField: Sendable {
+    let key: String
+    let hash: UInt32
+
+    init(_ key: String) {
+        self.key = key
+        hash = UInt32(truncatingIfNeeded: KeyTable.hash(key))
+    }
+}
+
+extension StixField {
+    // STIX common properties, and ATT&CK's on every object.
+    static let type = StixField("type")
+    static let id = StixField("id")
+    static let name = StixField("name")
+    static let description = StixField("description")
+    static let created = StixField("created")
+    static let modified = StixField("modified")
+    static let revoked = StixField("revoked")
+    static let deprecated = StixField("x_mitre_deprecated")
+    static let createdBy = StixField("created_by_ref")
+    static let externalReferences = StixField("external_references")
+    static let markingRefs = StixField("object_marking_refs")
+    static let extensions = StixField("extensions")
+    static let domains = StixField("x_mitre_domains")
+    static let objectRefs = StixField("object_refs")
+    static let firstSeen = StixField("first_seen")
+    static let lastSeen = StixField("last_seen")
+    /// ThreatDeck's own marker on the objects an export adds (not activity).
+    static let tdExport = StixField("x_threatdeck_export")
+}

@@ -1,0 +1,52 @@
+import JSONCore
+import ThreatModel
+
+extension StixIngest {
+    /// What pass 1 needs of one object before it touches any state: its type, id and version,
+    /// and for the two types ATT&CK is made of (relationships and attack patterns) their
+    /// record. Pure, so a large bundle's headers are made on every core (`readObjects`).
+    struct Header: Sendable {
+        enum Record: Sendable {
+            case none
+            case relationship(type: String, source: StixKey, target: StixKey)
+            case technique(key: String, TechniqueInfo)
+        }
+
+        var type: String?
+        var id: String?
+        /// `id` with its hash (for valid ids only).
+        var key: StixKey?
+        var idNode = -1
+        var validID = false
+        var modifiedNode: Int?
+        var modifiedText: String?
+        var version: Timestamp?
+        var dead = false
+        var record = Record.none
+
+        init(_ o: StixObject, in document: JSONDocument) {
+            type = o.string(.type, document)
+            guard let type, let id = o.string(.id, document) else { return }
+            self.id = id
+            idNode = o.node(.id, document) ?? -1
+            validID = StixIngest.isValidID(id, type: type)
+            guard validID else { return }
+            key = StixKey(id)
+            modifiedNode = o.node(.modified, document)
+            modifiedText = o.string(.modified, document)
+            version = modifiedText.flatMap(Timestamp.init(parsing:))
+            dead = o.bool(.revoked, document) || o.bool(.deprecated, document)
+            guard !dead else { return }
+            switch type {
+            case "relationship":
+                // Only when all three are there: a missing one is reported by the reader.
+                if let t = o.string(.relationshipType, document), !t.isEmpty, let s = o.string(.sourceRef, document), !s.isEmpty, let r = o.string(.targetRef, document), !r.isEmpty {
+                    record = .relationship(type: t, source: StixKey(s), target: StixKey(r))
+                }
+            case "attack-pattern":
+                if let (key, info) = StixIngest.technique(o, id: id, in: document) { record = .technique(key: key, info) }
+            default: break
+            }
+        }
+    }
+}
