@@ -17,17 +17,7 @@ import JSONCore
 ///    actor Disputed, counted once, with every claim kept.
 public enum DatasetBuilder {
     /// Formats in the order their names and statements take precedence.
-    static func priority(_ format: Provenance.Format) -> Int {
-        switch format {
-        case .native: return 0
-        case .stix: return 1
-        case .taxii: return 2
-        case .misp: return 3
-        case .mispEvent: return 4
-        case .mispFeed: return 5
-        }
-    }
-
+    static func priority(_ format: Provenance.Format) -> Int { format.precedence }
 
     public static func build(_ input: [IngestResult], files: [LoadedFile]? = nil, maxTLP: TLP? = nil) -> Dataset {
         var hidden = HiddenCount(limit: maxTLP)

@@ -5,7 +5,7 @@ import JSONCore
 /// Validation and ingest are one walk: every problem is reported with its node, and whatever
 /// is still meaningful is kept (an actor with one bad sector keeps its other sectors; an
 /// event without a valid date is dropped, since a timeline cannot place it).
-struct NativeIngest {
+struct NativeIngest: FormatReader {
     static let schemaID = "threatdeck-report@1"
 
     let document: JSONDocument
@@ -42,6 +42,20 @@ struct NativeIngest {
         ingest.result.problems = ingest.sink.problems()
         ingest.result.bytes = document.bytes.count
         return ingest.result
+    }
+
+    static var format: Provenance.Format { .native }
+
+    static func recognises(_ input: ReaderInput) -> Bool {
+        guard let document = input.document, document.kind(document.root) == .object else { return false }
+        let root = document.root
+        if document.member(root, "schema").flatMap(document.string)?.hasPrefix("threatdeck-report@") == true { return true }
+        return document.member(root, "schema") != nil && document.member(root, "report") != nil
+    }
+
+    static func read(_ input: ReaderInput) -> IngestResult {
+        guard let document = input.document else { return IngestResult(file: input.file, format: format) }
+        return run(document, file: input.file, evictingTape: input.ownsDocument)
     }
 
     // MARK: Top level

@@ -9,7 +9,7 @@ import JSONCore
 /// deprecated objects never count. Pass 2 resolves relationships: `targets` gives sectors and
 /// regions, `attributed-to` links campaigns to actors, `originates-from` and `located-at` a
 /// stated nexus, `uses` techniques (with the procedure text) and software.
-public struct StixIngest {
+public struct StixIngest: FormatReader {
 
     let document: JSONDocument
     let file: String
@@ -93,6 +93,35 @@ public struct StixIngest {
         self.parallelFrom = parallelFrom
         self.sink = ProblemSink(document: document, file: file)
         self.result = IngestResult(file: file, format: format)
+    }
+
+    public static var format: Provenance.Format { .stix }
+
+    /// A bundle, a TAXII envelope (`objects`), a bare array of objects, or one STIX object.
+    public static func recognises(_ input: ReaderInput) -> Bool {
+        guard let document = input.document else { return false }
+        let root = document.root
+        switch document.kind(root) {
+        case .object:
+            if document.member(root, "type").flatMap(document.string) == "bundle" { return true }
+            if let objects = document.member(root, "objects"), document.kind(objects) == .array { return true }
+            let id = document.member(root, "id").flatMap(document.string)
+            return id?.contains("--") == true && document.member(root, "type") != nil
+        case .array:
+            var stix = false
+            document.forEachElement(root) { position, element in
+                if position == 0, document.kind(element) == .object, document.member(element, "type") != nil, document.member(element, "id") != nil { stix = true }
+            }
+            return stix
+        default:
+            return false
+        }
+    }
+
+    /// Objects pulled from a TAXII collection keep that as their format.
+    public static func read(_ input: ReaderInput) -> IngestResult {
+        guard let document = input.document else { return IngestResult(file: input.file, format: format) }
+        return run(document, file: input.file, format: input.label == .taxii ? .taxii : .stix)
     }
 
     public static func run(_ document: JSONDocument, file: String, format: Provenance.Format = .stix) -> IngestResult {

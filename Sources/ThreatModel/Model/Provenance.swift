@@ -1,20 +1,31 @@
 /// Where a fact came from: the file, its format, the object inside it, and the source it cites.
 public struct Provenance: Hashable, Sendable, CustomStringConvertible {
-    public enum Format: String, Hashable, Sendable {
-        case native, stix, misp, taxii
-        case mispEvent = "misp-event", mispFeed = "misp-feed"
-
+    /// The format a record came in. Open: a reader declares its own format beside itself
+    /// (`static let` in an extension), so a new format touches no list of formats.
+    public struct Format: Hashable, Sendable, CustomStringConvertible {
+        /// The stable name written to exports ("native", "misp-event").
+        public let rawValue: String
         /// "native", "STIX", "MISP galaxy", "MISP event", "TAXII", "MISP feed".
-        public var label: String {
-            switch self {
-            case .native: return "native"
-            case .stix: return "STIX"
-            case .misp: return "MISP galaxy"
-            case .mispEvent: return "MISP event"
-            case .taxii: return "TAXII"
-            case .mispFeed: return "MISP feed"
-            }
+        public let label: String
+        /// Whose names and statements win when records of several formats merge: lower first.
+        public let precedence: Int
+
+        public init(_ rawValue: String, label: String, precedence: Int) {
+            self.rawValue = rawValue
+            self.label = label
+            self.precedence = precedence
         }
+
+        public static func == (a: Format, b: Format) -> Bool { a.rawValue == b.rawValue }
+        public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+        public var description: String { rawValue }
+
+        public static let native = Format("native", label: "native", precedence: 0)
+        public static let stix = Format("stix", label: "STIX", precedence: 1)
+        public static let taxii = Format("taxii", label: "TAXII", precedence: 2)
+        public static let misp = Format("misp", label: "MISP galaxy", precedence: 3)
+        public static let mispEvent = Format("misp-event", label: "MISP event", precedence: 4)
+        public static let mispFeed = Format("misp-feed", label: "MISP feed", precedence: 5)
     }
 
     /// Native id, STIX id or MISP cluster uuid.

@@ -7,7 +7,7 @@ import JSONCore
 /// galaxy clusters and `misp-galaxy:` tags give actors (joined to galaxy and ATT&CK actors by
 /// the identity rules), sectors, countries, regions and ATT&CK techniques; `tlp:` tags its
 /// marking. Tags and galaxies no vocabulary knows are kept as labels, never errors.
-struct MispEventIngest {
+struct MispEventIngest: FormatReader {
     let document: JSONDocument
     let file: String
     let format: Provenance.Format
@@ -22,6 +22,16 @@ struct MispEventIngest {
         self.format = format
         self.sink = ProblemSink(document: document, file: file)
         self.result = IngestResult(file: file, format: format)
+    }
+
+    static var format: Provenance.Format { .mispEvent }
+
+    static func recognises(_ input: ReaderInput) -> Bool { input.document.map(looksLikeEvents) ?? false }
+
+    /// Events pulled from a MISP feed keep that as their format.
+    static func read(_ input: ReaderInput) -> IngestResult {
+        guard let document = input.document else { return IngestResult(file: input.file, format: format) }
+        return run(document, file: input.file, format: input.label == .mispFeed ? .mispFeed : .mispEvent)
     }
 
     static func run(_ document: JSONDocument, file: String, format: Provenance.Format = .mispEvent) -> IngestResult {

@@ -3,7 +3,7 @@ import JSONCore
 /// Reads MISP galaxy cluster files (`threat-actor.json`, `mitre-intrusion-set.json`) into
 /// actor records: country or suspected state sponsor as the stated nexus, synonyms as
 /// aliases, CFR target categories and targeted sectors folded onto the sector vocabulary.
-struct MispIngest {
+struct MispIngest: FormatReader {
     let document: JSONDocument
     let file: String
     private var sink: ProblemSink
@@ -14,6 +14,21 @@ struct MispIngest {
         self.file = file
         self.sink = ProblemSink(document: document, file: file)
         self.result = IngestResult(file: file, format: .misp)
+    }
+
+    static var format: Provenance.Format { .misp }
+
+    static func recognises(_ input: ReaderInput) -> Bool {
+        guard let document = input.document, document.kind(document.root) == .object else { return false }
+        let root = document.root
+        guard let values = document.member(root, "values"), document.kind(values) == .array else { return false }
+        // A STIX bundle that happens to carry a "values" member is still a bundle.
+        return document.member(root, "type").flatMap(document.string) != "bundle"
+    }
+
+    static func read(_ input: ReaderInput) -> IngestResult {
+        guard let document = input.document else { return IngestResult(file: input.file, format: format) }
+        return run(document, file: input.file)
     }
 
     static func run(_ document: JSONDocument, file: String) -> IngestResult {
