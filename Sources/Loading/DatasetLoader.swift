@@ -59,7 +59,7 @@ public struct DatasetLoader: Sendable {
         for (path, files) in listing {
             if let files {
                 let feed = files.contains { $0.hasSuffix("/manifest.json") }
-                for f in files where f.hasSuffix(".json") && !(feed && f.hasSuffix("/manifest.json")) && seen.insert(f).inserted { out.append(f) }
+                for f in files where ReaderRegistry.isDataFile(f) && !(feed && f.hasSuffix("/manifest.json")) && seen.insert(f).inserted { out.append(f) }
             } else if seen.insert(path).inserted {
                 out.append(path)
             }
@@ -70,11 +70,11 @@ public struct DatasetLoader: Sendable {
     /// Paths given that do not exist (a missing file is an error, as in cat and jq).
     public func missingPaths() -> [String] { paths.filter { fileSystem.stamp($0) == nil } }
 
-    /// Named directories with no `.json` file in them.
+    /// Named directories with no file any reader reads (`.json`, `.jsonl`) in them.
     public func emptyDirectories() -> [String] { emptyDirectories(listing()) }
 
     private func emptyDirectories(_ listing: [(path: String, files: [String]?)]) -> [String] {
-        listing.compactMap { p, files in files.map { $0.contains { $0.hasSuffix(".json") } } == false ? p : nil }
+        listing.compactMap { p, files in files.map { $0.contains(where: ReaderRegistry.isDataFile) } == false ? p : nil }
     }
 
     /// For MISP feed directories: events the manifest lists whose files are missing.

@@ -15,4 +15,11 @@ public protocol FormatReader {
     /// The records of `input`. `input.label` says which format the caller knows the bytes to
     /// be, when it knows better than the content (a TAXII collection, a MISP feed's events).
     static func read(_ input: ReaderInput) -> IngestResult
+    /// The endings of the files a directory holds in this format (default `.json`): which
+    /// files loading a directory reads. Content still decides the reader.
+    static var fileExtensions: [String] { get }
+}
+
+extension FormatReader {
+    public static var fileExtensions: [String] { [".json"] }
 }

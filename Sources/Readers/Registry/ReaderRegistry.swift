@@ -9,7 +9,13 @@ public enum ReaderRegistry {
         MispIngest.self,
         MispEventIngest.self,
         StixIngest.self,
+        NativeLinesReader.self,
     ]
+
+    /// Whether a directory's file is one some reader reads (by its name's ending).
+    public static func isDataFile(_ path: String) -> Bool {
+        readers.contains { reader in reader.fileExtensions.contains { path.hasSuffix($0) } }
+    }
 
     /// The reader for `input`, if any recognises it.
     public static func reader(for input: ReaderInput) -> (any FormatReader.Type)? {
