@@ -33,7 +33,7 @@ let package = Package(
         //
         // The JSON tape parser (strict RFC 8259, byte ranges and paths for every value) and the
         // few unsafe primitives the layers above share (parallel map). Knows no domain type.
-        .target(name: "JSONCore"),
+        .target(name: "JSONCore", dependencies: ["CFileMapping"]),
         // Plain values: actors, events, findings, techniques, vocabularies, a file's records, the
         // merged dataset and its index. No I/O, no format, no merge rule.
         .target(name: "ThreatModel", dependencies: ["JSONCore"]),
@@ -45,7 +45,7 @@ let package = Package(
         // Filters and counts over a merged dataset: what every pane and export asks.
         .target(name: "Analysis", dependencies: ["JSONCore", "ThreatModel"]),
         // Files, mappings, inotify, the clock and the loader: bytes to readers, records to identity.
-        .target(name: "Loading", dependencies: ["JSONCore", "ThreatModel", "Readers", "Identity", "CFileMapping"]),
+        .target(name: "Loading", dependencies: ["JSONCore", "ThreatModel", "Readers", "Identity"]),
         // Read-only file mappings that a file shrinking under them cannot crash (SIGBUS), in C.
         .target(name: "CFileMapping"),
         // The bundled sample report, embedded in the binary at build time so a copied binary still has it.

@@ -92,54 +92,11 @@ public struct LocalFileSystem: FileSystem {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError("is a directory") }
         let size = Int(info.st_size)
         if size > limit { throw FileError("file is \(size / 1_048_576) MiB, larger than the \(limit / 1_048_576) MiB limit") }
-        // Read until EOF: st_size may be 0 for pipes and procfs, or change while we read.
-        // The first read goes into uninitialised memory: zeroing 45 MB first costs as much
-        // as parsing a tenth of it.
-        var count = 0
-        var failure: Int32 = 0
-        var atEnd = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: max(size, 0) + 1) { buffer, initialized in
-            HugePages.advise(buffer.baseAddress, bytes: buffer.count)
-            // A large regular file's two halves on two cores: most of a read is the kernel
-            // clearing fresh pages for the buffer, and each core clears its half. Then on
-            // from its end, as below, in case it grew; if it shrank, read again from the start.
-            if let base = buffer.baseAddress, (info.st_mode & S_IFMT) == S_IFREG, size >= LocalFileSystem.readInHalves,
-               LocalFileSystem.readHalves(fd, base, size), lseek(fd, off_t(size), SEEK_SET) == off_t(size) {
-                count = size
-            }
-            while count < buffer.count {
-                let n = systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 {
-                    atEnd = true
-                    break
-                }
-                count += n
-            }
-            initialized = count
+        switch UnsafeFileIO.readAll(fd, size: size, regular: (info.st_mode & S_IFMT) == S_IFREG, limit: limit) {
+        case .success(let bytes): return bytes
+        case .failure(.tooLarge): throw FileError("file is larger than the \(limit / 1_048_576) MiB limit")
+        case .failure(.system(let code)): throw FileError(String(cString: strerror(code)))
         }
-        if failure != 0 { throw FileError(String(cString: strerror(failure))) }
-        while !atEnd {
-            if count == bytes.count {
-                if count > limit { throw FileError("file is larger than the \(limit / 1_048_576) MiB limit") }
-                bytes.append(contentsOf: repeatElement(0, count: max(65536, count)))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError(String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            count += n
-        }
-        if count < bytes.count { bytes.removeSubrange(count...) }
-        return bytes
     }
 
     /// A regular file from `mapFrom` bytes on is mapped: reading 45 MB into fresh memory took
@@ -150,7 +107,7 @@ public struct LocalFileSystem: FileSystem {
         try LocalFileSystem.opened(path) { fd, info throws(FileError) in
             let size = Int(info.st_size)
             if (info.st_mode & S_IFMT) == S_IFREG, size >= LocalFileSystem.mapFrom, size <= limit, let mapped = MappedFile(fd, size: size) {
-                return SourceBytes(owner: mapped, base: mapped.base, count: size)
+                return mapped.bytes
             }
             // The same descriptor, read: a feed's 10,000 small files are not opened twice.
             return SourceBytes(try LocalFileSystem.read(fd, info, limit: limit))
@@ -158,30 +115,6 @@ public struct LocalFileSystem: FileSystem {
     }
 
     static let mapFrom = 1 << 20
-
-    /// From this size a file is read on two cores.
-    static let readInHalves = 8 << 20
-
-    /// Reads `size` bytes from offset 0 into `base`, half on another thread; false when the
-    /// file ended early or a read failed.
-    static func readHalves(_ fd: Int32, _ base: UnsafeMutablePointer<UInt8>, _ size: Int) -> Bool {
-        let half = size / 2
-        // Each half is written by one thread, and the buffer read only after both have ended.
-        nonisolated(unsafe) let second = base + half
-        let (b, a) = ParallelMap.pair({ readFully(fd, second, size - half, at: half) }, { readFully(fd, base, half, at: 0) })
-        return a && b
-    }
-
-    private static func readFully(_ fd: Int32, _ to: UnsafeMutablePointer<UInt8>, _ count: Int, at offset: Int) -> Bool {
-        var done = 0
-        while done < count {
-            let n = pread(fd, to + done, count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            done += n
-        }
-        return true
-    }
 
     public func stamp(_ path: String) -> FileStamp? {
         var info = stat()
@@ -191,18 +124,14 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func list(_ directory: String) -> [String]? {
-        guard let dir = opendir(directory) else { return nil }
-        defer { closedir(dir) }
+        guard let entries = UnsafeFileIO.directoryEntries(directory) else { return nil }
         var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { ptr in
-                ptr.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+        for (name, type) in entries {
             if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             // The entry's own type when the file system gives it (one stat fewer per file of
             // a 10,000-file feed); links and unknown types are looked up.
-            switch Int32(entry.pointee.d_type) {
+            switch Int32(type) {
             case Int32(DT_REG): names.append(path)
             case Int32(DT_DIR): continue
             default: if let s = stamp(path), !s.isDirectory { names.append(path) }
@@ -222,9 +151,8 @@ extension LocalFileSystem {
         var info = stat()
         if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
             // Follow the link (a dangling one names the file to create).
-            if let resolved = realpath(path, nil) {
-                path = String(cString: resolved)
-                free(resolved)
+            if let resolved = UnsafeFileIO.resolvedPath(path) {
+                path = resolved
             } else {
                 var target = [CChar](repeating: 0, count: 4096)
                 let n = readlink(path, &target, target.count - 1)
@@ -244,17 +172,8 @@ extension LocalFileSystem {
         guard fd >= 0 else { throw FileError("\(path): " + String(cString: strerror(errno))) }
         // The mode given, whatever the umask (a cache of licensed objects stays private).
         fchmod(fd, mode_t(mode))
-        var offset = 0
-        var failure: String?
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-                break
-            }
-            offset += n
-        }
+        let code = UnsafeFileIO.writeAll(fd, bytes)
+        var failure: String? = code == 0 ? nil : String(cString: strerror(code))
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         close(fd)
         if let failure {
@@ -273,15 +192,8 @@ extension LocalFileSystem {
         let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw FileError("\(path): " + String(cString: strerror(errno))) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError("\(path): " + String(cString: strerror(errno)))
-            }
-            offset += n
-        }
+        let code = UnsafeFileIO.writeAll(fd, bytes)
+        if code != 0 { throw FileError("\(path): " + String(cString: strerror(code))) }
     }
 
     public func makeDirectories(_ path: String, mode: UInt32) throws(FileError) {
@@ -303,13 +215,4 @@ extension LocalFileSystem {
         return nil
         #endif
     }
-}
-
-@inline(__always)
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(fd, buffer, count)
-    #else
-    return Darwin.read(fd, buffer, count)
-    #endif
 }

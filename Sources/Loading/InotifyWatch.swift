@@ -1,3 +1,4 @@
+import JSONCore
 import ThreatModel
 #if os(Linux)
 import Glibc
@@ -55,7 +56,7 @@ final class InotifyWatch: FileWatch, @unchecked Sendable {
                 if n < 0 { if errno == EINTR { continue }; return }
                 if fds[1].revents != 0 { return }
                 if fds[0].revents & Int16(POLLIN) != 0 {
-                    _ = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                    _ = UnsafeFileIO.readSome(fd, into: &buffer)
                     onChange()
                 }
             }

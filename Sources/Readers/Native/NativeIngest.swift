@@ -128,7 +128,7 @@ struct NativeIngest: FormatReader {
             if nodes.count >= max(2, parallelFrom) {
                 // Everything reported so far is located now, while the whole tape is there.
                 if evictsTape { sink.locate(from: 0, under: root, prefix: []) }
-                readEventsInParallel(nodes, positions: positions, under: document.path(to: e), actorIDs: actorIDs, sourceIDs: sourceIDs)
+                readEventsInParallel(EventNodes(nodes: nodes, positions: positions, arrayPath: document.path(to: e), actorIDs: actorIDs, sourceIDs: sourceIDs))
             } else {
                 result.events.reserveCapacity(nodes.count)
                 for node in nodes {

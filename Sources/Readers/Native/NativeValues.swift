@@ -284,8 +284,7 @@ extension NativeIngest {
             let alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
             return first ? alnum : alnum || c == 0x2E || c == 0x5F || c == 0x3A || c == 0x2D
         }
-        var id = id
-        return id.withUTF8 { u in
+        return id.withUTF8View { u in
             guard let first = u.first, u.count <= 128 else { return false }
             return ok(first, first: true) && u.dropFirst().allSatisfy { ok($0, first: false) }
         }

@@ -9,12 +9,9 @@ struct StixKey: Hashable, Sendable, CustomStringConvertible {
     private let hash: Int
 
     init(_ id: String) {
-        var id = id
-        self.hash = id.withUTF8 { u in
-            var h = Hasher()
-            h.combine(bytes: UnsafeRawBufferPointer(u))
-            return h.finalize()
-        }
+        var h = Hasher()
+        h.combine(id)
+        self.hash = h.finalize()
         self.id = id
     }
 

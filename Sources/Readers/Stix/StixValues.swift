@@ -97,10 +97,9 @@ extension StixIngest {
 
     /// `type--` followed by an RFC 4122 UUID (any version; STIX 2.0 used v4, 2.1 v4/v5).
     static func isValidID(_ id: String, type: String) -> Bool {
-        var id = id, type = type
         // On the UTF-8 in place: two array copies per object before.
-        return id.withUTF8 { u in
-            type.withUTF8 { t in
+        return id.withUTF8View { u in
+            type.withUTF8View { t in
                 guard u.count == t.count + 2 + 36, u.starts(with: t), u[t.count] == 0x2D, u[t.count + 1] == 0x2D else { return false }
                 for k in 0..<36 {
                     let c = u[t.count + 2 + k]

@@ -38,7 +38,7 @@ public struct Dataset: Sendable {
         self.actors = actors
         self.events = events
         // Read in place: a key path over the events would copy each of them.
-        let eventMarking = events.withUnsafeBufferPointer { events in TLP.highest(events.indices.lazy.map { events[$0].tlp }) }
+        let eventMarking = events.withUnsafeView { events in TLP.highest(events.indices.lazy.map { events[$0].tlp }) }
         recordMarking = TLP.highest([TLP.highest(actors.lazy.map(\.tlp)), eventMarking])
         self.campaigns = campaigns
         self.findings = findings
@@ -58,7 +58,7 @@ public struct Dataset: Sendable {
         proceduresByTechnique = byTechnique
         let actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.actorIndex = actorIndex
-        @Sendable func positions() -> EventPositions { events.withUnsafeBufferPointer { EventPositions($0) } }
+        @Sendable func positions() -> EventPositions { events.withUnsafeView { EventPositions($0) } }
         if events.count >= ParallelMap.manyEvents {
             // Two independent tables over every event, built at once.
             (eventPositions, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }

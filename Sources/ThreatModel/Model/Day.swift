@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A calendar day (proleptic Gregorian, UTC), stored as days since 1970-01-01.
 ///
 /// Threat reports speak in days; keeping them as integers makes bucketing and comparison
@@ -83,13 +85,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp (`2026-03-31T12:00:00Z`, fractions and
     /// offsets allowed). The day is the timestamp's own calendar day, as written.
     public init?(parsing text: String) {
-        var text = text
-        guard let day = text.withUTF8({ Day.parse($0) }) else { return nil }
+        guard let day = text.withUTF8View({ Day.parse($0) }) else { return nil }
         self = day
     }
 
     /// `init(parsing:)` on the UTF-8 bytes (no copy of them).
-    package static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> Day? {
+    package static func parse(_ utf8: UnsafeView<UInt8>) -> Day? {
         guard utf8.count >= 10 else { return nil }
         func digits(_ range: Range<Int>) -> Int? {
             var value = 0

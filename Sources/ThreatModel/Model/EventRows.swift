@@ -1,3 +1,4 @@
+import JSONCore
 /// The index columns of one consecutive range of events, built on its own core: nexus
 /// positions are local to the range (`DatasetIndex` renumbers them when it joins the ranges).
 package struct EventRows: Sendable {
@@ -30,7 +31,7 @@ package struct EventRows: Sendable {
         var lastSector: (id: String, position: Int?)?
         // Fields read in place: `for e in events` would copy each event (a retain and a
         // release for each of its strings and arrays).
-        events.withUnsafeBufferPointer { events in
+        events.withUnsafeView { events in
             for k in range {
                 start.append(Int32(truncatingIfNeeded: events[k].span.start.ordinal))
                 length.append(Int32(truncatingIfNeeded: events[k].span.length))

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A source one can cite: an article, a vendor report, an ATT&CK reference. From native
 /// `sources`, STIX `external_references` and MISP `refs`.
 public struct Reference: Hashable, Sendable {
@@ -43,8 +45,7 @@ public struct Reference: Hashable, Sendable {
     public static func validURL(_ raw: String) -> String? {
         // On the bytes, in place: this runs for every external reference of a 45 MB ATT&CK
         // bundle and every ref of a MISP galaxy.
-        var text = raw
-        let valid = text.withUTF8 { u -> Bool in
+        let valid = raw.withUTF8View { u -> Bool in
             guard u.count <= 2048 else { return false }
             func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
             var schemeEnd = 0

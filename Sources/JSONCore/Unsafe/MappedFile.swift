@@ -1,12 +1,10 @@
-import ThreatModel
 import CFileMapping
-import JSONCore
 
 /// A regular file mapped read-only, unmapped when the last reader lets go. Pages the file
 /// loses while mapped (it was cut short) read as zeros instead of killing the process
 /// (SIGBUS), and `isIntact` turns false: what was read from it must be dropped.
-final class MappedFile: SourceBytes.Owner, @unchecked Sendable {
-    package let base: UnsafePointer<UInt8>
+public final class MappedFile: SourceBytes.Owner, @unchecked Sendable {
+    let base: UnsafePointer<UInt8>
     private let size: Int
     private let slot: Int32
 
@@ -19,13 +17,16 @@ final class MappedFile: SourceBytes.Owner, @unchecked Sendable {
         self.slot = slot
     }
 
-    package var isIntact: Bool { td_mapping_damaged(slot) == 0 }
+    public var isIntact: Bool { td_mapping_damaged(slot) == 0 }
 
     /// A private, read-only mapping of a file is never written, so its dropped pages fault
     /// back in from the page cache with the file's bytes (not zeros, as anonymous memory would).
-    package func evict(_ range: Range<Int>) {
+    public func evict(_ range: Range<Int>) {
         HugePages.giveBack(UnsafeMutableRawPointer(mutating: base + range.lowerBound), bytes: range.count)
     }
 
     deinit { td_unmap_file(base, size, slot) }
+
+    /// The mapped bytes for the parse, kept alive by this mapping.
+    public var bytes: SourceBytes { SourceBytes(owner: self, base: base, count: size) }
 }
