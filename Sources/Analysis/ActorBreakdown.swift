@@ -75,7 +75,43 @@ public struct ActorBreakdown: Sendable {
         // seven sightings over a thousand catalogued actors would say nothing about shares.
         let chosen = measure ?? (selection.eventIndices.count >= max(1, selection.actorIDs.count) ? .events : .actors)
         let index = dataset.index
-        // Counted in ranges on every core for a large selection, and the counts added up.
+        let (eventCounts, eventNexusCounts) = countEvents(dataset, selection: selection)
+        var nexusCounts = chosen == .events ? eventNexusCounts : [Int](repeating: 0, count: index.nexuses.count)
+        var total = chosen == .events ? selection.eventIndices.count : 0
+        var eventsPerActor: [String: Int] = [:]
+        var actorCount = 0
+        var motivationByIndex = [Int](repeating: 0, count: Motivation.allCases.count)
+        var noMotivation = 0
+        var rowsByNexus = [[ActorRow]](repeating: [], count: index.nexuses.count)
+        for position in dataset.actors.indices where selection.actorMask[position] {
+            actorCount += 1
+            let actor = dataset.actors[position]
+            eventsPerActor[actor.id] = eventCounts[position]
+            rowsByNexus[Int(index.actorNexus[position])].append(ActorRow(
+                actorID: actor.id, name: actor.name, type: actor.type, motivations: actor.motivations,
+                events: eventCounts[position], collective: actor.collective, umbrella: actor.umbrella))
+            if chosen == .actors {
+                nexusCounts[Int(index.actorNexus[position])] += 1
+                total += 1
+            }
+            if actor.motivations.isEmpty { noMotivation += 1 }
+            for m in actor.motivations { if let k = Motivation.allCases.firstIndex(of: m) { motivationByIndex[k] += 1 } }
+        }
+        var actorsByNexus: [Nexus: [ActorRow]] = [:]
+        for (k, rows) in rowsByNexus.enumerated() where !rows.isEmpty {
+            actorsByNexus[index.nexuses[k]] = rows.sorted { ($1.events, $0.name, $0.actorID) < ($0.events, $1.name, $1.actorID) }
+        }
+        var countByNexus: [Nexus: Int] = [:]
+        for (k, n) in nexusCounts.enumerated() where n > 0 { countByNexus[index.nexuses[k]] = n }
+        return ActorBreakdown(measure: chosen, total: total, rows: nexusRows(countByNexus, total: total), actorsByNexus: actorsByNexus,
+                              motivations: motivationRows(motivationByIndex, none: noMotivation), actorCount: actorCount,
+                              stated: statedShares(dataset, filter: selection.filter), eventsPerActor: eventsPerActor)
+    }
+
+    /// Events in view per actor position and per nexus position, counted in ranges on every
+    /// core for a large selection and added up.
+    static func countEvents(_ dataset: Dataset, selection: Selection) -> (actors: [Int], nexuses: [Int]) {
+        let index = dataset.index
         let selected = selection.eventIndices
         let (actorTotal, nexusTotal) = (dataset.actors.count, index.nexuses.count)
         let counted = ParallelMap.ranges(selected.count, parts: selected.count >= 100_000 ? 8 : 1) { range -> ([Int], [Int]) in
@@ -89,72 +125,41 @@ public struct ActorBreakdown: Sendable {
             }
             return (actors, nexuses)
         }
-        var eventCounts = counted[0].0
-        var nexusCounts = chosen == .events ? counted[0].1 : [Int](repeating: 0, count: nexusTotal)
+        var actors = counted[0].0, nexuses = counted[0].1
         for part in counted.dropFirst() {
-            for k in eventCounts.indices { eventCounts[k] += part.0[k] }
-            if chosen == .events { for k in nexusCounts.indices { nexusCounts[k] += part.1[k] } }
+            for k in actors.indices { actors[k] += part.0[k] }
+            for k in nexuses.indices { nexuses[k] += part.1[k] }
         }
-        var total = chosen == .events ? selected.count : 0
-        var eventsPerActor: [String: Int] = [:]
-        var actorsByNexus: [Nexus: [ActorRow]] = [:]
-        var motivationCounts: [Motivation?: Int] = [:]
-        var actorCount = 0
-        var motivationByIndex = [Int](repeating: 0, count: Motivation.allCases.count)
-        var noMotivation = 0
-        var rowsByNexus = [[ActorRow]](repeating: [], count: index.nexuses.count)
-        for position in dataset.actors.indices where selection.actorMask[position] {
-            actorCount += 1
-            let id = dataset.actors[position].id
-            let motivations = dataset.actors[position].motivations
-            eventsPerActor[id] = eventCounts[position]
-            rowsByNexus[Int(index.actorNexus[position])].append(ActorRow(
-                actorID: id, name: dataset.actors[position].name, type: dataset.actors[position].type, motivations: motivations,
-                events: eventCounts[position], collective: dataset.actors[position].collective, umbrella: dataset.actors[position].umbrella))
-            if chosen == .actors {
-                nexusCounts[Int(index.actorNexus[position])] += 1
-                total += 1
-            }
-            if motivations.isEmpty {
-                noMotivation += 1
-            } else {
-                for m in motivations { motivationByIndex[Motivation.allCases.firstIndex(of: m)!] += 1 }
-            }
-        }
-        for (k, rows) in rowsByNexus.enumerated() where !rows.isEmpty { actorsByNexus[index.nexuses[k]] = rows }
-        for (k, n) in motivationByIndex.enumerated() where n > 0 { motivationCounts[Motivation.allCases[k]] = n }
-        if noMotivation > 0 { motivationCounts[nil] = noMotivation }
-        var countByNexus: [Nexus: Int] = [:]
-        for (k, n) in nexusCounts.enumerated() where n > 0 { countByNexus[index.nexuses[k]] = n }
-        for key in actorsByNexus.keys {
-            actorsByNexus[key]!.sort { ($1.events, $0.name, $0.actorID) < ($0.events, $1.name, $1.actorID) }
-        }
+        return (actors, nexuses)
+    }
+
+    /// Countries largest first; then Disputed and Unknown, always rows of their own (even at
+    /// zero: "all attributed, none disputed" is worth seeing).
+    static func nexusRows(_ countByNexus: [Nexus: Int], total: Int) -> [NexusRow] {
         var rows = countByNexus.map { NexusRow(key: .nexus($0.key), count: $0.value, share: total > 0 ? Double($0.value) / Double(total) : 0) }
-        // Countries largest first; then Disputed and Unknown, always rows of their own.
+        if total > 0 {
+            for n in [Nexus.disputed, .unknown] where !rows.contains(where: { $0.key == .nexus(n) }) { rows.append(NexusRow(key: .nexus(n), count: 0, share: 0)) }
+        }
         rows.sort { a, b in
             let ka = a.nexus ?? .unknown, kb = b.nexus ?? .unknown
             if (ka.code == nil) != (kb.code == nil) { return kb.code == nil }
             if ka.code == nil { return ka < kb }
             return (a.count, kb) > (b.count, ka)
         }
-        // Unknown and Disputed are always rows, even at zero: "all attributed, none disputed" is worth seeing.
-        if total > 0 {
-            for n in [Nexus.disputed, .unknown] where !rows.contains(where: { $0.key == .nexus(n) }) { rows.append(NexusRow(key: .nexus(n), count: 0, share: 0)) }
-            rows.sort { a, b in
-                let ka = a.nexus ?? .unknown, kb = b.nexus ?? .unknown
-                if (ka.code == nil) != (kb.code == nil) { return kb.code == nil }
-                if ka.code == nil { return ka < kb }
-                return (a.count, kb) > (b.count, ka)
-            }
-        }
-        var motivations = motivationCounts.map { MotivationRow(motivation: $0.key, count: $0.value) }
-        motivations.sort { a, b in
+        return rows
+    }
+
+    /// Motivations by how many actors state each, then "none stated".
+    static func motivationRows(_ byIndex: [Int], none: Int) -> [MotivationRow] {
+        var rows: [MotivationRow] = []
+        for (k, n) in byIndex.enumerated() where n > 0 { rows.append(MotivationRow(motivation: Motivation.allCases[k], count: n)) }
+        if none > 0 { rows.append(MotivationRow(motivation: nil, count: none)) }
+        rows.sort { a, b in
             if (a.motivation == nil) != (b.motivation == nil) { return b.motivation == nil }
             if a.count != b.count { return a.count > b.count }
             return (a.motivation?.rawValue ?? "") < (b.motivation?.rawValue ?? "")
         }
-        return ActorBreakdown(measure: chosen, total: total, rows: rows, actorsByNexus: actorsByNexus, motivations: motivations,
-                              actorCount: actorCount, stated: statedShares(dataset, filter: selection.filter), eventsPerActor: eventsPerActor)
+        return rows
     }
 
     /// The rows as panes and summaries show them: the `countries` largest countries, the rest

@@ -69,7 +69,35 @@ public struct SectorMatrix: Sendable {
                 itemRegions.append(index.eventRegions[i])
             }
         }
-        // Columns: the nexuses with most items; Disputed and Unknown always shown when present, last.
+        let (columns, columnOf) = columnsOf(index, itemNexus: itemNexus, itemSectors: itemSectors, maxColumns: maxColumns)
+
+        let sectorCount = Vocabulary.sectors.count
+        var cells = [Int](repeating: 0, count: sectorCount * max(1, columns.count))
+        var columnTotals = Array(repeating: 0, count: columns.count)
+        var grand = 0, withoutSector = 0, withoutRegion = 0
+        var regionCounts: [String: Int] = [:]
+        for k in itemNexus.indices {
+            if itemRegions[k].isEmpty { withoutRegion += 1 }
+            for r in itemRegions[k] { regionCounts[r, default: 0] += 1 }
+            guard !itemSectors[k].isEmpty else { withoutSector += 1; continue }
+            let c = columnOf[Int(itemNexus[k])]
+            guard c >= 0 else { continue }
+            grand += 1
+            columnTotals[c] += 1
+            for s in itemSectors[k] { cells[Int(s) * columns.count + c] += 1 }
+        }
+        func row(_ p: Int) -> [Int] { Array(cells[p * columns.count..<(p + 1) * columns.count]) }
+        var totals = [Int](repeating: 0, count: sectorCount)
+        for p in 0..<sectorCount { totals[p] = row(p).reduce(0, +) }
+        let rows = sectorRows(totals: totals, row: row)
+        let regions = regionCounts.map { RegionRow(region: $0.key, count: $0.value) }.sorted { ($0.count, $1.region) > ($1.count, $0.region) }
+        return SectorMatrix(measure: measure, columns: columns, rows: rows, columnTotals: columnTotals, grandTotal: grand,
+                            regions: regions, withoutSector: withoutSector, withoutRegion: withoutRegion)
+    }
+
+    /// Columns: the nexuses with most items; Disputed and Unknown always shown when present,
+    /// last; the rest folded into "other". Returns each nexus position's column (-1: none).
+    static func columnsOf(_ index: DatasetIndex, itemNexus: [UInt16], itemSectors: [ArraySlice<Int16>], maxColumns: Int) -> ([Column], [Int]) {
         var nexusTotals = [Int](repeating: 0, count: index.nexuses.count)
         for (k, n) in itemNexus.enumerated() where !itemSectors[k].isEmpty { nexusTotals[Int(n)] += 1 }
         let special = [Nexus.disputed, .unknown].compactMap { n in index.nexuses.firstIndex(of: n) }.filter { nexusTotals[$0] > 0 }
@@ -92,26 +120,12 @@ public struct SectorMatrix: Sendable {
             columns.append(.nexus(index.nexuses[p]))
         }
 
-        let sectorCount = Vocabulary.sectors.count
-        var cells = [Int](repeating: 0, count: sectorCount * max(1, columns.count))
-        var columnTotals = Array(repeating: 0, count: columns.count)
-        var grand = 0, withoutSector = 0, withoutRegion = 0
-        var regionCounts: [String: Int] = [:]
-        for k in itemNexus.indices {
-            if itemRegions[k].isEmpty { withoutRegion += 1 }
-            for r in itemRegions[k] { regionCounts[r, default: 0] += 1 }
-            guard !itemSectors[k].isEmpty else { withoutSector += 1; continue }
-            let c = columnOf[Int(itemNexus[k])]
-            guard c >= 0 else { continue }
-            grand += 1
-            columnTotals[c] += 1
-            for s in itemSectors[k] { cells[Int(s) * columns.count + c] += 1 }
-        }
-        func row(_ p: Int) -> [Int] { Array(cells[p * columns.count..<(p + 1) * columns.count]) }
-        var totals = [Int](repeating: 0, count: sectorCount)
-        for p in 0..<sectorCount { totals[p] = row(p).reduce(0, +) }
-        // Rows: top-level sectors by total, each followed by its sub-sectors.
-        let present = (0..<sectorCount).filter { totals[$0] > 0 }
+        return (columns, columnOf)
+    }
+
+    /// Rows: top-level sectors by total, each followed by its sub-sectors.
+    static func sectorRows(totals: [Int], row: (Int) -> [Int]) -> [Row] {
+        let present = totals.indices.filter { totals[$0] > 0 }
         let sectors = Vocabulary.sectors
         let tops = present.filter { sectors[$0].parent == nil }.sorted { (totals[$0], sectors[$1].id) > (totals[$1], sectors[$0].id) }
         var rows: [Row] = []
@@ -123,8 +137,6 @@ public struct SectorMatrix: Sendable {
                 rows.append(Row(sector: sectors[sub].id, depth: Vocabulary.sectorLineagePositions[sub].count - 1, cells: row(sub), total: totals[sub]))
             }
         }
-        let regions = regionCounts.map { RegionRow(region: $0.key, count: $0.value) }.sorted { ($0.count, $1.region) > ($1.count, $0.region) }
-        return SectorMatrix(measure: measure, columns: columns, rows: rows, columnTotals: columnTotals, grandTotal: grand,
-                            regions: regions, withoutSector: withoutSector, withoutRegion: withoutRegion)
+        return rows
     }
 }

@@ -114,20 +114,7 @@ public struct TimelineSeries: Sendable {
     /// Events longer than 45 days are also drawn as spans.
     public static func compute(_ dataset: Dataset, selection: Selection, granularity: Granularity? = nil, window: DayRange? = nil,
                                slots: Int = 60) -> TimelineSeries {
-        let columns = dataset.index
-        var extent: DayRange?
-        if !selection.eventIndices.isEmpty {
-            var first = Int.max, last = Int.min
-            for i in selection.eventIndices {
-                let s = Int(columns.eventStart[i])
-                first = min(first, s)
-                last = max(last, s + Int(columns.eventLength[i]) - 1)
-            }
-            extent = DayRange(start: Day(ordinal: first), end: Day(ordinal: last))
-        }
-        for i in selection.campaignIndices { if let s = dataset.campaigns[i].span { extent = extent.map { $0.union(s) } ?? s } }
-        let reportPeriod = dataset.reportPeriod ?? dataset.findings.compactMap(\.period).reduce(nil as DayRange?) { acc, p in acc.map { $0.union(p) } ?? p }
-        if let p = reportPeriod, extent != nil { extent = extent.map { $0.union(p) } }
+        let (extent, reportPeriod) = extentInView(dataset, selection: selection)
         guard let chosenWindow = window ?? selection.filter.window ?? extent ?? reportPeriod else {
             return TimelineSeries(granularity: granularity ?? .month, window: nil, buckets: [], spans: [], reportPeriod: reportPeriod,
                                   markers: [], total: 0, outside: selection.eventIndices.count, truncated: false)
@@ -138,7 +125,6 @@ public struct TimelineSeries: Sendable {
         let requested = granularity ?? autoGranularity(for: chosenWindow, slots: slots)
         var g = requested
         while bucketCount(g, chosenWindow) > bucketLimit, let coarser = Granularity.allCases.first(where: { $0 > g }) { g = coarser }
-
         // Buckets from the window's first to last, empty ones included: gaps are information.
         var buckets: [Bucket] = []
         var cursor = g.bucket(of: chosenWindow.start)
@@ -147,89 +133,10 @@ public struct TimelineSeries: Sendable {
             cursor = g.bucket(of: cursor.end.adding(days: 1))
         }
         let truncated = g != requested || cursor.start <= chosenWindow.end
-        let covered = DayRange(start: buckets[0].range.start, end: buckets[buckets.count - 1].range.end)
-        let firstStart = covered.start.ordinal
-        // Days of the covered range → bucket, looked up instead of searched (a million events
-        // ask twice each); a range too long for a table is searched.
-        let coveredDays = covered.end.ordinal - firstStart + 1
-        let gran = g
-        var lookup: [Int32] = []
-        if g != .day && g != .week && coveredDays <= max(4096, selection.eventIndices.count * 2) {
-            lookup = [Int32](repeating: 0, count: coveredDays)
-            for (k, b) in buckets.enumerated() {
-                let lo = max(0, b.range.start.ordinal - firstStart), hi = min(coveredDays - 1, b.range.end.ordinal - firstStart)
-                if lo <= hi { for d in lo...hi { lookup[d] = Int32(k) } }
-            }
-        }
-        let table = lookup
-        let bucketStarts = buckets.map { $0.range.start.ordinal }
-        let lastOrdinal = covered.end.ordinal, bucketTotal = buckets.count
-        /// The bucket holding day `ordinal`, clamped to the covered range.
-        let index: @Sendable (Int) -> Int = { ordinal in
-            if ordinal <= firstStart { return 0 }
-            if ordinal >= lastOrdinal { return bucketTotal - 1 }
-            if !table.isEmpty { return Int(table[ordinal - firstStart]) }
-            switch gran {
-            case .day: return ordinal - firstStart
-            case .week: return (ordinal - firstStart) / 7
-            default:
-                var lo = 0, hi = bucketTotal - 1
-                while lo < hi {
-                    let mid = (lo + hi + 1) / 2
-                    if bucketStarts[mid] <= ordinal { lo = mid } else { hi = mid - 1 }
-                }
-                return lo
-            }
-        }
-        // Difference arrays: an event adds one to every bucket from its first to its last,
-        // in constant time, so long spans over day buckets cost nothing extra. Ranges of the
-        // selection are counted on every core and their arrays added up.
-        let nexusCount = columns.nexuses.count
-        let windowStart = chosenWindow.start.ordinal, windowEnd = chosenWindow.end.ordinal
-        let selected = selection.eventIndices
-        let counted = ParallelMap.ranges(selected.count, parts: selected.count >= 100_000 ? 8 : 1) { range -> (diff: [Int], nexus: [Int], long: [Int], total: Int, outside: Int) in
-            var diff = [Int](repeating: 0, count: bucketTotal + 1)
-            var nexusDiff = [Int](repeating: 0, count: (bucketTotal + 1) * nexusCount)
-            var long: [Int] = []
-            var total = 0, outside = 0
-            for i in selected[range] {
-                let start = Int(columns.eventStart[i]), end = start + Int(columns.eventLength[i]) - 1
-                guard start <= windowEnd && end >= windowStart else { outside += 1; continue }
-                total += 1
-                let a = index(max(start, windowStart)), b = index(min(end, windowEnd))
-                diff[a] += 1
-                diff[b + 1] -= 1
-                let n = Int(columns.eventNexus[i])
-                nexusDiff[a * nexusCount + n] += 1
-                nexusDiff[(b + 1) * nexusCount + n] -= 1
-                if columns.eventLength[i] > 45 { long.append(i) }
-            }
-            return (diff, nexusDiff, long, total, outside)
-        }
-        var diff = counted[0].diff, nexusDiff = counted[0].nexus
-        var total = 0, outside = 0
-        var spans: [Span] = []
-        for (k, part) in counted.enumerated() {
-            if k > 0 {
-                for x in part.diff.indices { diff[x] += part.diff[x] }
-                for x in part.nexus.indices { nexusDiff[x] += part.nexus[x] }
-            }
-            total += part.total
-            outside += part.outside
-            for i in part.long {
-                spans.append(Span(id: dataset.events[i].id, name: dataset.events[i].summary, range: dataset.events[i].span, nexus: dataset.events[i].nexus,
-                                  isCampaign: false, synthetic: dataset.events[i].provenance.contains { $0.synthetic }))
-            }
-        }
-        var running = 0
-        var runningNexus = [Int](repeating: 0, count: nexusCount)
-        for k in buckets.indices {
-            running += diff[k]
-            buckets[k].count = running
-            for n in 0..<nexusCount {
-                runningNexus[n] += nexusDiff[k * nexusCount + n]
-                if runningNexus[n] > 0 { buckets[k].byNexus[columns.nexuses[n]] = runningNexus[n] }
-            }
+        let counted = count(dataset, selection: selection, into: &buckets, granularity: g, window: chosenWindow)
+        var spans = counted.longEvents.map { i in
+            Span(id: dataset.events[i].id, name: dataset.events[i].summary, range: dataset.events[i].span, nexus: dataset.events[i].nexus,
+                 isCampaign: false, synthetic: dataset.events[i].provenance.contains { $0.synthetic })
         }
         for i in selection.campaignIndices {
             let c = dataset.campaigns[i]
@@ -252,6 +159,129 @@ public struct TimelineSeries: Sendable {
             if let p = r.published, chosenWindow.contains(p) { markers.append(Marker(day: p, label: "published: " + r.title)) }
         }
         return TimelineSeries(granularity: g, window: chosenWindow, buckets: buckets, spans: spans, reportPeriod: reportPeriod,
-                              markers: markers, total: total, outside: outside, truncated: truncated)
+                              markers: markers, total: counted.total, outside: counted.outside, truncated: truncated)
+    }
+
+    /// The days what is in view spans (events, campaigns, and the report period when there
+    /// are either), and the report period.
+    static func extentInView(_ dataset: Dataset, selection: Selection) -> (extent: DayRange?, reportPeriod: DayRange?) {
+        let columns = dataset.index
+        var extent: DayRange?
+        if !selection.eventIndices.isEmpty {
+            var first = Int.max, last = Int.min
+            for i in selection.eventIndices {
+                let s = Int(columns.eventStart[i])
+                first = min(first, s)
+                last = max(last, s + Int(columns.eventLength[i]) - 1)
+            }
+            extent = DayRange(start: Day(ordinal: first), end: Day(ordinal: last))
+        }
+        for i in selection.campaignIndices { if let s = dataset.campaigns[i].span { extent = extent.map { $0.union(s) } ?? s } }
+        let reportPeriod = dataset.reportPeriod ?? dataset.findings.compactMap(\.period).reduce(nil as DayRange?) { acc, p in acc.map { $0.union(p) } ?? p }
+        if let p = reportPeriod, extent != nil { extent = extent.map { $0.union(p) } }
+        return (extent, reportPeriod)
+    }
+
+    /// Which bucket a day falls in, clamped to the buckets' range: looked up in a table of the
+    /// covered days (a million events ask twice each), else computed or searched.
+    struct BucketIndex: Sendable {
+        let firstStart: Int, lastOrdinal: Int, bucketTotal: Int
+        let granularity: Granularity
+        let table: [Int32]
+        let bucketStarts: [Int]
+
+        init(_ buckets: [Bucket], granularity g: Granularity, events: Int) {
+            let covered = DayRange(start: buckets[0].range.start, end: buckets[buckets.count - 1].range.end)
+            firstStart = covered.start.ordinal
+            lastOrdinal = covered.end.ordinal
+            bucketTotal = buckets.count
+            granularity = g
+            // A range too long for a table is searched.
+            let coveredDays = lastOrdinal - firstStart + 1
+            var lookup: [Int32] = []
+            if g != .day && g != .week && coveredDays <= max(4096, events * 2) {
+                lookup = [Int32](repeating: 0, count: coveredDays)
+                for (k, b) in buckets.enumerated() {
+                    let lo = max(0, b.range.start.ordinal - firstStart), hi = min(coveredDays - 1, b.range.end.ordinal - firstStart)
+                    if lo <= hi { for d in lo...hi { lookup[d] = Int32(k) } }
+                }
+            }
+            table = lookup
+            bucketStarts = buckets.map { $0.range.start.ordinal }
+        }
+
+        func callAsFunction(_ ordinal: Int) -> Int {
+            if ordinal <= firstStart { return 0 }
+            if ordinal >= lastOrdinal { return bucketTotal - 1 }
+            if !table.isEmpty { return Int(table[ordinal - firstStart]) }
+            switch granularity {
+            case .day: return ordinal - firstStart
+            case .week: return (ordinal - firstStart) / 7
+            default:
+                var lo = 0, hi = bucketTotal - 1
+                while lo < hi {
+                    let mid = (lo + hi + 1) / 2
+                    if bucketStarts[mid] <= ordinal { lo = mid } else { hi = mid - 1 }
+                }
+                return lo
+            }
+        }
+    }
+
+    /// Counts the selection's events into `buckets` (in all, and by nexus); returns the events
+    /// in the window, those outside it, and the long ones (drawn as spans). Difference arrays:
+    /// an event adds one to every bucket from its first to its last in constant time, so long
+    /// spans over day buckets cost nothing extra. Ranges of the selection are counted on every
+    /// core and their arrays added up.
+    static func count(_ dataset: Dataset, selection: Selection, into buckets: inout [Bucket], granularity: Granularity,
+                      window: DayRange) -> (total: Int, outside: Int, longEvents: [Int]) {
+        let columns = dataset.index
+        let index = BucketIndex(buckets, granularity: granularity, events: selection.eventIndices.count)
+        let bucketTotal = buckets.count
+        let nexusCount = columns.nexuses.count
+        let windowStart = window.start.ordinal, windowEnd = window.end.ordinal
+        let selected = selection.eventIndices
+        let counted = ParallelMap.ranges(selected.count, parts: selected.count >= 100_000 ? 8 : 1) { range -> (diff: [Int], nexus: [Int], long: [Int], total: Int, outside: Int) in
+            var diff = [Int](repeating: 0, count: bucketTotal + 1)
+            var nexusDiff = [Int](repeating: 0, count: (bucketTotal + 1) * nexusCount)
+            var long: [Int] = []
+            var total = 0, outside = 0
+            for i in selected[range] {
+                let start = Int(columns.eventStart[i]), end = start + Int(columns.eventLength[i]) - 1
+                guard start <= windowEnd && end >= windowStart else { outside += 1; continue }
+                total += 1
+                let a = index(max(start, windowStart)), b = index(min(end, windowEnd))
+                diff[a] += 1
+                diff[b + 1] -= 1
+                let n = Int(columns.eventNexus[i])
+                nexusDiff[a * nexusCount + n] += 1
+                nexusDiff[(b + 1) * nexusCount + n] -= 1
+                if columns.eventLength[i] > 45 { long.append(i) }
+            }
+            return (diff, nexusDiff, long, total, outside)
+        }
+        var diff = counted[0].diff, nexusDiff = counted[0].nexus
+        var total = 0, outside = 0
+        var long: [Int] = []
+        for (k, part) in counted.enumerated() {
+            if k > 0 {
+                for x in part.diff.indices { diff[x] += part.diff[x] }
+                for x in part.nexus.indices { nexusDiff[x] += part.nexus[x] }
+            }
+            total += part.total
+            outside += part.outside
+            long += part.long
+        }
+        var running = 0
+        var runningNexus = [Int](repeating: 0, count: nexusCount)
+        for k in buckets.indices {
+            running += diff[k]
+            buckets[k].count = running
+            for n in 0..<nexusCount {
+                runningNexus[n] += nexusDiff[k * nexusCount + n]
+                if runningNexus[n] > 0 { buckets[k].byNexus[columns.nexuses[n]] = runningNexus[n] }
+            }
+        }
+        return (total, outside, long)
     }
 }

@@ -21,14 +21,28 @@ extension DatasetBuilder {
         init(_ records: [Record]) {
             self.records = records
             parent = Array(records.indices)
-            // Core: shared catalogue ids and equal names always join.
+            let order = records.indices.sorted { (DatasetBuilder.priority(records[$0].format), $0) < (DatasetBuilder.priority(records[$1].format), $1) }
+            let byName = joinCore(order)
+            let edges = aliasEdges(order, byName: byName)
+            let umbrellaTargets = umbrellas(edges)
+            let refused = joinAlongEdges(edges, umbrellas: Set(umbrellaTargets.keys))
+            let index = finishGroups()
+            for (u, targets) in umbrellaTargets {
+                guard let g = index[find(u)] else { continue }
+                umbrellaLinks[g] = Array(Set(targets.compactMap { index[find($0)] }).filter { $0 != g }).sorted()
+            }
+            findSharedAliases(refused: refused, index: index)
+        }
+
+        /// Core: shared catalogue ids and equal names always join. Returns the first record
+        /// of each name key.
+        private mutating func joinCore(_ order: [Int]) -> [String: Int] {
             var byID: [String: Int] = [:]
             var byName: [String: Int] = [:]
-            let order = records.indices.sorted { (DatasetBuilder.priority(records[$0].format), $0) < (DatasetBuilder.priority(records[$1].format), $1) }
             for i in order {
                 for k in records[i].idKeys {
                     if let j = byID[k] {
-                        union(j, i, records[i].label + ": same catalogue id " + k.dropFirst().split(separator: ":").last.map(String.init)! + " as " + records[j].label, force: true)
+                        union(j, i, records[i].label + ": same catalogue id " + (k.dropFirst().split(separator: ":").last.map(String.init) ?? k) + " as " + records[j].label, force: true)
                     } else {
                         byID[k] = i
                     }
@@ -41,7 +55,11 @@ extension DatasetBuilder {
                     byName[n] = i
                 }
             }
-            // Name-to-alias edges between core groups.
+            return byName
+        }
+
+        /// Name-to-alias edges between core groups: record `from` lists `alias`, the name of `to`.
+        private mutating func aliasEdges(_ order: [Int], byName: [String: Int]) -> [(from: Int, to: Int, alias: String)] {
             var edges: [(from: Int, to: Int, alias: String)] = []
             for i in order {
                 for (k, alias) in records[i].keyedAliases {
@@ -49,14 +67,18 @@ extension DatasetBuilder {
                     if find(i) != find(j) { edges.append((i, j, alias)) }
                 }
             }
+            return edges
+        }
+
+        /// Umbrellas: groups whose names reach two groups that are distinct from each other,
+        /// with the groups they reach.
+        private mutating func umbrellas(_ edges: [(from: Int, to: Int, alias: String)]) -> [Int: [Int]] {
             var neighbours: [Int: Set<Int>] = [:]
             for e in edges {
                 let a = find(e.from), b = find(e.to)
                 neighbours[a, default: []].insert(b)
                 neighbours[b, default: []].insert(a)
             }
-            // Umbrellas: a group whose names reach two groups that are distinct from each other.
-            var umbrellas: Set<Int> = []
             var umbrellaTargets: [Int: [Int]] = [:]
             for (g, ns) in neighbours {
                 let list = ns.sorted()
@@ -67,12 +89,14 @@ extension DatasetBuilder {
                         break outer
                     }
                 }
-                if distinctPair {
-                    umbrellas.insert(g)
-                    umbrellaTargets[g] = list
-                }
+                if distinctPair { umbrellaTargets[g] = list }
             }
-            // Merge along the remaining edges; never join two distinct groups.
+            return umbrellaTargets
+        }
+
+        /// Merges along the remaining edges, never joining two distinct groups; returns the
+        /// edges refused for that.
+        private mutating func joinAlongEdges(_ edges: [(from: Int, to: Int, alias: String)], umbrellas: Set<Int>) -> [(Int, Int, String)] {
             var refused: [(Int, Int, String)] = []
             for e in edges {
                 let a = find(e.from), b = find(e.to)
@@ -83,12 +107,18 @@ extension DatasetBuilder {
                 }
                 union(e.to, e.from, records[e.from].label + " lists '\(e.alias)', the name of " + records[e.to].label, force: false)
             }
-            // Final groups, in first-record order.
+            return refused
+        }
+
+        /// The final groups, in first-record order, with their reasons; returns each root's group.
+        private mutating func finishGroups() -> [Int: Int] {
             var index: [Int: Int] = [:]
             var out: [[Int]] = []
             for i in records.indices {
                 let root = find(i)
-                if let g = index[root] { out[g].append(i) } else {
+                if let g = index[root] {
+                    out[g].append(i)
+                } else {
                     index[root] = out.count
                     out.append([i])
                 }
@@ -98,11 +128,11 @@ extension DatasetBuilder {
             var reasons = [[String]](repeating: [], count: out.count)
             for u in unionReasons { if let g = index[find(u.a)] { reasons[g].append(u.text) } }
             reasonsByGroup = reasons
-            for (u, targets) in umbrellaTargets {
-                guard let g = index[find(u)] else { continue }
-                umbrellaLinks[g] = Array(Set(targets.compactMap { index[find($0)] }).filter { $0 != g }).sorted()
-            }
-            // Aliases shared by several final groups (as aliases, or refused name links).
+            return index
+        }
+
+        /// Aliases shared by several final groups (as aliases, or refused name links).
+        private mutating func findSharedAliases(refused: [(Int, Int, String)], index: [Int: Int]) {
             var aliasGroups: [String: (text: String, groups: Set<Int>)] = [:]
             for (i, r) in records.enumerated() {
                 guard let g = index[find(i)] else { continue }

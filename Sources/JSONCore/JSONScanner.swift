@@ -74,6 +74,13 @@ struct JSONScanner {
         pauseAt = -1
     }
 
+    /// What one step of the scan leads to: the next state, or the end of the scan (nil on
+    /// success, else the offset and message of the first problem).
+    private enum Step {
+        case next(State)
+        case end((Int, String)?)
+    }
+
     /// Scans the input; nil on success, else the offset and message of the first problem.
     /// Nil also when paused (`paused`) or, for a second half, when its array closed (`closedAt`).
     mutating func run(from start: State = .value) -> (Int, String)? {
@@ -81,94 +88,104 @@ struct JSONScanner {
         if i == 0, n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
         var state = start
         while true {
+            let step: Step
             switch state {
-            case .value:
-                if i - evictedTo >= JSONScanner.evictionStep, let source {
-                    source.evict(evictedTo..<i)
-                    evictedTo = i
-                }
-                skipWhitespace()
-                guard i < n else { return (i, tape.count == 0 ? "empty input: expected a JSON value" : "unexpected end of file: expected a value") }
-                if i == pauseAt, let top = stack.last, !top.isObject {
-                    paused = true
-                    return nil
-                }
-                let c = p[i]
-                switch c {
-                case 0x7B, 0x5B:
-                    guard stack.count < maxDepth else { return (i, "nesting deeper than \(maxDepth) levels") }
-                    if stack.count > deepest { deepest = stack.count }
-                    let isObject = c == 0x7B
-                    stack.append(Frame(node: tape.count, count: 0, isObject: isObject, lastKey: -1))
-                    tape.append(.init(kind: isObject ? .object : .array, start: UInt32(i), end: 0, extra: 0))
-                    i += 1
-                    skipWhitespace()
-                    if i < n, p[i] == (isObject ? 0x7D : 0x5D) {
-                        close()
-                        state = .afterValue
-                    } else {
-                        state = isObject ? .key : .value
-                    }
-                case 0x22:
-                    if let e = scanString() { return e }
-                    state = .afterValue
-                case 0x2D, 0x30...0x39:
-                    if let e = scanNumber() { return e }
-                    state = .afterValue
-                case 0x74:
-                    if let e = scanLiteral("true", .true) { return e }
-                    state = .afterValue
-                case 0x66:
-                    if let e = scanLiteral("false", .false) { return e }
-                    state = .afterValue
-                case 0x6E:
-                    if let e = scanLiteral("null", .null) { return e }
-                    state = .afterValue
-                case 0x5D where !stack.isEmpty && !stack[stack.count - 1].isObject:
-                    return (i, "trailing comma before ']'")
-                default:
-                    return (i, "unexpected \(describe(i)): expected a value")
-                }
-            case .key:
-                skipWhitespace()
-                guard i < n else { return (i, "unexpected end of file: expected a member name") }
-                if p[i] == 0x7D { return (i, "trailing comma before '}'") }
-                guard p[i] == 0x22 else { return (i, "unexpected \(describe(i)): expected a member name in double quotes") }
-                let keyNode = tape.count
-                if let e = scanString() { return e }
-                stack[stack.count - 1].lastKey = keyNode
-                skipWhitespace()
-                guard i < n, p[i] == 0x3A else { return (i, "unexpected \(describe(i)): expected ':' after member name") }
-                i += 1
-                state = .value
-            case .afterValue:
-                if stack.isEmpty {
-                    skipWhitespace()
-                    if i < n { return (i, "unexpected \(describe(i)) after the end of the JSON value") }
-                    return nil
-                }
-                let top = stack.count - 1
-                guard stack[top].count < JSONDocument.Node.maxChildren else { return (i, "more than 536,870,911 values in one array or object") }
-                stack[top].count += 1
-                skipWhitespace()
-                let isObject = stack[top].isObject
-                guard i < n else { return (i, "unexpected end of file: expected ',' or '\(isObject ? "}" : "]")'") }
-                let c = p[i]
-                if c == 0x2C {
-                    i += 1
-                    if isObject { stack[top].lastKey = -1 }
-                    state = isObject ? .key : .value
-                } else if c == (isObject ? 0x7D : 0x5D) {
-                    if stack[top].node < 0 {
-                        closedAt = i
-                        return nil
-                    }
-                    close()
-                } else {
-                    return (i, "unexpected \(describe(i)): expected ',' or '\(isObject ? "}" : "]")'")
-                }
+            case .value: step = scanValue()
+            case .key: step = scanKey()
+            case .afterValue: step = scanAfterValue()
+            }
+            switch step {
+            case .next(let next): state = next
+            case .end(let outcome): return outcome
             }
         }
+    }
+
+    /// A value: a container opens, a scalar is read whole.
+    @inline(__always)
+    private mutating func scanValue() -> Step {
+        if i - evictedTo >= JSONScanner.evictionStep, let source {
+            source.evict(evictedTo..<i)
+            evictedTo = i
+        }
+        skipWhitespace()
+        guard i < n else { return .end((i, tape.count == 0 ? "empty input: expected a JSON value" : "unexpected end of file: expected a value")) }
+        if i == pauseAt, let top = stack.last, !top.isObject {
+            paused = true
+            return .end(nil)
+        }
+        let c = p[i]
+        let problem: (Int, String)?
+        switch c {
+        case 0x7B, 0x5B:
+            guard stack.count < maxDepth else { return .end((i, "nesting deeper than \(maxDepth) levels")) }
+            if stack.count > deepest { deepest = stack.count }
+            let isObject = c == 0x7B
+            stack.append(Frame(node: tape.count, count: 0, isObject: isObject, lastKey: -1))
+            tape.append(.init(kind: isObject ? .object : .array, start: UInt32(i), end: 0, extra: 0))
+            i += 1
+            skipWhitespace()
+            if i < n, p[i] == (isObject ? 0x7D : 0x5D) {
+                close()
+                return .next(.afterValue)
+            }
+            return .next(isObject ? .key : .value)
+        case 0x22: problem = scanString()
+        case 0x2D, 0x30...0x39: problem = scanNumber()
+        case 0x74: problem = scanLiteral("true", .true)
+        case 0x66: problem = scanLiteral("false", .false)
+        case 0x6E: problem = scanLiteral("null", .null)
+        case 0x5D where !stack.isEmpty && !stack[stack.count - 1].isObject:
+            return .end((i, "trailing comma before ']'"))
+        default:
+            return .end((i, "unexpected \(describe(i)): expected a value"))
+        }
+        return problem.map { .end($0) } ?? .next(.afterValue)
+    }
+
+    /// A member name and its colon.
+    @inline(__always)
+    private mutating func scanKey() -> Step {
+        skipWhitespace()
+        guard i < n else { return .end((i, "unexpected end of file: expected a member name")) }
+        if p[i] == 0x7D { return .end((i, "trailing comma before '}'")) }
+        guard p[i] == 0x22 else { return .end((i, "unexpected \(describe(i)): expected a member name in double quotes")) }
+        let keyNode = tape.count
+        if let e = scanString() { return .end(e) }
+        stack[stack.count - 1].lastKey = keyNode
+        skipWhitespace()
+        guard i < n, p[i] == 0x3A else { return .end((i, "unexpected \(describe(i)): expected ':' after member name")) }
+        i += 1
+        return .next(.value)
+    }
+
+    /// After a value: the end of the text, a comma, or its container's closing bracket.
+    @inline(__always)
+    private mutating func scanAfterValue() -> Step {
+        if stack.isEmpty {
+            skipWhitespace()
+            if i < n { return .end((i, "unexpected \(describe(i)) after the end of the JSON value")) }
+            return .end(nil)
+        }
+        let top = stack.count - 1
+        guard stack[top].count < JSONDocument.Node.maxChildren else { return .end((i, "more than 536,870,911 values in one array or object")) }
+        stack[top].count += 1
+        skipWhitespace()
+        let isObject = stack[top].isObject
+        guard i < n else { return .end((i, "unexpected end of file: expected ',' or '\(isObject ? "}" : "]")'")) }
+        let c = p[i]
+        if c == 0x2C {
+            i += 1
+            if isObject { stack[top].lastKey = -1 }
+            return .next(isObject ? .key : .value)
+        }
+        guard c == (isObject ? 0x7D : 0x5D) else { return .end((i, "unexpected \(describe(i)): expected ',' or '\(isObject ? "}" : "]")'")) }
+        if stack[top].node < 0 {
+            closedAt = i
+            return .end(nil)
+        }
+        close()
+        return .next(.afterValue)
     }
 
     @inline(__always)

@@ -161,7 +161,6 @@ public struct DatasetLoader: Sendable {
         for empty in emptyDirectories(listing) {
             extraProblems.append(Problem(file: empty, line: 1, column: 1, path: "$", message: "no .json files in this directory", severity: .warning))
         }
-        let explicit = Set(paths)
         // Files that vanished from a watched directory are simply gone; named files are kept.
         let present = Set(files)
         for gone in accepted.keys where !present.contains(gone) {
@@ -175,64 +174,11 @@ public struct DatasetLoader: Sendable {
             let stamp = read[position].stamp
             lastStamps[path] = stamp
             fingerprint.combine(path)
-            if let stamp, let cached = accepted[path], cached.stamp == stamp {
-                fingerprint.combine(cached.digest)
-                results.append(cached.result)
-                loaded.append(LoadedFile(path: path, format: cached.result.format, actors: cached.result.actors.count,
-                                         events: cached.result.events.count, bytes: cached.result.bytes, loaded: true, staleSince: staleSince[path]))
-                continue
-            }
-            var fresh: IngestResult
-            var digest: UInt64 = 0
-            switch read[position].read {
-            case .touched(let d)?:
-                // Touched, not changed: keep the parse. Its bytes are the accepted ones again,
-                // so it is no longer stale (a rewrite that was rejected half-way, then finished
-                // as the same file).
-                fingerprint.combine(d)
-                accepted[path]?.stamp = stamp!
-                staleSince[path] = nil
-                let cached = accepted[path]!
-                results.append(cached.result)
-                loaded.append(LoadedFile(path: path, format: cached.result.format, actors: cached.result.actors.count,
-                                         events: cached.result.events.count, bytes: cached.result.bytes, loaded: true, staleSince: staleSince[path]))
-                continue
-            case .parsed(let d, let result)?:
-                digest = d
-                fingerprint.combine(d)
-                fresh = result
-            case .failed(let message)?:
-                fresh = IngestResult(file: path, format: .native)
-                fresh.unparsed = true
-                fresh.problems = [Problem(file: path, line: 1, column: 1, path: "$", message: "cannot read: " + message)]
-            case nil:
-                // Not reached: prefetch reads every file the stamp check above does not answer.
-                fresh = IngestResult(file: path, format: .native)
-                fresh.unparsed = true
-                fresh.problems = [Problem(file: path, line: 1, column: 1, path: "$", message: "cannot read: not read")]
-            }
-            let rejected = fresh.unparsed || fresh.hasErrors
-            if rejected, let previous = accepted[path], explicit.contains(path) || stamp != nil {
-                fingerprint.combine(previous.digest)
-                // Keep the last good data; say which file is stale and why.
-                if staleSince[path] == nil { staleSince[path] = now }
-                results.append(previous.result)
-                let first = fresh.problems.first.map { "\($0.line):\($0.column): \($0.message)" } ?? "unreadable"
-                extraProblems.append(Problem(file: path, line: fresh.problems.first?.line ?? 1, column: fresh.problems.first?.column ?? 1,
-                                             path: "$", message: "new contents rejected (\(first)); showing the last good load" + (staleSince[path]!.isEmpty ? "" : " from \(staleSince[path]!)"),
-                                             severity: .warning))
-                extraProblems.append(contentsOf: fresh.problems)
-                loaded.append(LoadedFile(path: path, format: previous.result.format, actors: previous.result.actors.count,
-                                         events: previous.result.events.count, bytes: previous.result.bytes, loaded: true, staleSince: staleSince[path]))
-                continue
-            }
-            staleSince[path] = nil
-            if let stamp, !fresh.unparsed {
-                if let old = accepted.updateValue(Cached(stamp: stamp, digest: digest, result: fresh), forKey: path) { DeferredRelease.release(old) }
-            }
-            results.append(fresh)
-            loaded.append(LoadedFile(path: path, format: fresh.unparsed ? nil : fresh.format, actors: fresh.actors.count,
-                                     events: fresh.events.count, bytes: fresh.bytes, loaded: !fresh.unparsed))
+            let outcome = settle(path, stamp: stamp, read: read[position].read, now: now)
+            fingerprint.combine(outcome.digest)
+            results.append(outcome.result)
+            loaded.append(outcome.file)
+            extraProblems.append(contentsOf: outcome.problems)
         }
         for p in extraProblems {
             fingerprint.combine(p.file)
@@ -242,6 +188,73 @@ public struct DatasetLoader: Sendable {
         // Never 0, which means "not from a loader".
         lastCollectFingerprint = UInt64(truncatingIfNeeded: fingerprint.finalize()) | 1
         return (results, loaded, extraProblems)
+    }
+
+    /// What one file contributes to a load: its records, its line in the file list, warnings,
+    /// and the digest of the bytes they came from (for the load's fingerprint).
+    struct FileOutcome {
+        var result: IngestResult
+        var file: LoadedFile
+        var problems: [Problem] = []
+        var digest: UInt64
+    }
+
+    /// One file's records for this load: the accepted parse when its stamp or bytes are
+    /// unchanged, the new parse when it reads cleanly, else the last good parse (stale, with
+    /// the reason) or, when there is none, the new one with its problems.
+    mutating func settle(_ path: String, stamp: FileStamp?, read: Prefetched?, now: String) -> FileOutcome {
+        func kept(_ cached: Cached) -> FileOutcome {
+            FileOutcome(result: cached.result, file: LoadedFile(path: path, format: cached.result.format, actors: cached.result.actors.count,
+                                                                events: cached.result.events.count, bytes: cached.result.bytes, loaded: true,
+                                                                staleSince: staleSince[path]), digest: cached.digest)
+        }
+        if let stamp, let cached = accepted[path], cached.stamp == stamp { return kept(cached) }
+        var fresh: IngestResult
+        var digest: UInt64 = 0
+        switch read {
+        case .touched?:
+            // Touched, not changed: keep the parse. Its bytes are the accepted ones again,
+            // so it is no longer stale (a rewrite that was rejected half-way, then finished
+            // as the same file).
+            if let stamp { accepted[path]?.stamp = stamp }
+            staleSince[path] = nil
+            if let cached = accepted[path] { return kept(cached) }
+            fresh = DatasetLoader.unreadable(path, "not read")
+        case .parsed(let d, let result)?:
+            digest = d
+            fresh = result
+        case .failed(let message)?:
+            fresh = DatasetLoader.unreadable(path, message)
+        case nil:
+            // Not reached: prefetch reads every file the stamp check above does not answer.
+            fresh = DatasetLoader.unreadable(path, "not read")
+        }
+        let rejected = fresh.unparsed || fresh.hasErrors
+        if rejected, let previous = accepted[path], paths.contains(path) || stamp != nil {
+            // Keep the last good data; say which file is stale and why.
+            let since = staleSince[path] ?? now
+            staleSince[path] = since
+            let first = fresh.problems.first.map { "\($0.line):\($0.column): \($0.message)" } ?? "unreadable"
+            var outcome = kept(previous)
+            outcome.problems = [Problem(file: path, line: fresh.problems.first?.line ?? 1, column: fresh.problems.first?.column ?? 1,
+                                        path: "$", message: "new contents rejected (\(first)); showing the last good load" + (since.isEmpty ? "" : " from \(since)"),
+                                        severity: .warning)] + fresh.problems
+            return outcome
+        }
+        staleSince[path] = nil
+        if let stamp, !fresh.unparsed {
+            if let old = accepted.updateValue(Cached(stamp: stamp, digest: digest, result: fresh), forKey: path) { DeferredRelease.release(old) }
+        }
+        return FileOutcome(result: fresh, file: LoadedFile(path: path, format: fresh.unparsed ? nil : fresh.format, actors: fresh.actors.count,
+                                                           events: fresh.events.count, bytes: fresh.bytes, loaded: !fresh.unparsed), digest: digest)
+    }
+
+    /// The records of a file that could not be read: none, and why.
+    static func unreadable(_ path: String, _ message: String) -> IngestResult {
+        var result = IngestResult(file: path, format: .native)
+        result.unparsed = true
+        result.problems = [Problem(file: path, line: 1, column: 1, path: "$", message: "cannot read: " + message)]
+        return result
     }
 
     /// What reading one changed file gave: an error, the same bytes as the accepted parse

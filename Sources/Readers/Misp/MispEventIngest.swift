@@ -108,19 +108,47 @@ struct MispEventIngest: FormatReader {
     }
 
     mutating func readEvent(_ node: Int, seen: inout [String: Int]) {
-        guard let uuid = text(document.member(node, "uuid")), !uuid.isEmpty else {
+        guard let uuidNode = document.member(node, "uuid"), let uuid = text(uuidNode), !uuid.isEmpty else {
             sink.error(node, "missing member \"uuid\"")
             return
         }
         if let first = seen[uuid] {
             let (line, column) = document.lineColumn(of: first)
-            sink.error(document.member(node, "uuid")!, "duplicate event uuid \"\(uuid)\" (first at \(line):\(column))")
+            sink.error(uuidNode, "duplicate event uuid \"\(uuid)\" (first at \(line):\(column))")
             return
         }
-        seen[uuid] = document.member(node, "uuid")!
+        seen[uuid] = uuidNode
         let info = document.member(node, "info").flatMap { document.stringPrefix($0, maxScalars: 1000) } ?? ""
         if info.isEmpty { sink.warning(document.member(node, "info") ?? node, "event without \"info\": shown as its uuid") }
-        // When: the event's date, else the day it was published.
+        guard let day = eventDay(node, uuid: uuid) else { return }
+        let orgc = document.member(node, "Orgc").flatMap { document.member($0, "name") }.flatMap(text)
+        let reference = Reference(key: "misp:" + uuid, title: info.isEmpty ? uuid : info, publisher: orgc, published: day)
+        var event = Event(id: "misp-event--" + uuid.lowercased(), span: DayRange(day), kind: .other, summary: info.isEmpty ? uuid : info)
+        var tags = TagCollector(document: document)
+        // The event's own tags and galaxies, then its attributes' (also inside objects): an
+        // attribute tagged with a technique or an actor says that of the event too, and an
+        // attribute marked above the event's TLP raises the event's marking.
+        tags.collect(node, eventLevel: true)
+        if let list = document.member(node, "Attribute") { document.forEachElement(list) { _, a in tags.collect(a, eventLevel: false) } }
+        if let objectList = document.member(node, "Object") {
+            document.forEachElement(objectList) { _, o in
+                if let list = document.member(o, "Attribute") { document.forEachElement(list) { _, a in tags.collect(a, eventLevel: false) } }
+            }
+        }
+        event.labels = tags.labels
+        event.tlp = TLP.highest(tags.tlps)
+        for c in tags.clusters { apply(c, to: &event, eventUUID: uuid) }
+        event.kind = MispEventIngest.kind(labels: event.labels, summary: info)
+        event.contents = contents(node)
+        event.provenance = [Provenance(file: file, format: format, objectID: uuid, source: orgc, reference: reference, tlp: event.tlp)]
+        if let t = text(document.member(node, "timestamp")).flatMap(Double.init), t.isFinite, t > 0, t < 1e12 {
+            result.versions[event.id] = Timestamp(seconds: Int64(t))
+        }
+        result.events.append(event)
+    }
+
+    /// When an event happened: its date, else the day it was published; reported when neither.
+    mutating func eventDay(_ node: Int, uuid: String) -> Day? {
         var day: Day?
         if let d = document.member(node, "date") {
             if let t = text(d), let parsed = Day(parsing: t) { day = parsed } else { sink.error(d, "invalid date: expected YYYY-MM-DD") }
@@ -128,37 +156,52 @@ struct MispEventIngest: FormatReader {
         if day == nil, let p = text(document.member(node, "publish_timestamp")), let seconds = Double(p), seconds > 0, seconds < 253_402_300_800 {
             day = Day(ordinal: Int(seconds) / 86_400)
         }
-        guard let day else {
-            sink.error(node, "event \(uuid) has no usable \"date\" or \"publish_timestamp\"; a timeline cannot place it")
-            return
-        }
-        let orgc = document.member(node, "Orgc").flatMap { document.member($0, "name") }.flatMap(text)
-        let reference = Reference(key: "misp:" + uuid, title: info.isEmpty ? uuid : info, publisher: orgc, published: day)
-        var event = Event(id: "misp-event--" + uuid.lowercased(), span: DayRange(day), kind: .other, summary: info.isEmpty ? uuid : info)
+        if day == nil { sink.error(node, "event \(uuid) has no usable \"date\" or \"publish_timestamp\"; a timeline cannot place it") }
+        return day
+    }
 
-        // Tags and galaxies; both may name the same cluster (deduplicated by galaxy and value).
+    /// What the event holds: attributes, objects, the attributes inside objects.
+    func contents(_ node: Int) -> String {
+        let attributes = document.member(node, "Attribute").map(document.count) ?? 0
+        var objects = 0, objectAttributes = 0
+        if let o = document.member(node, "Object") {
+            document.forEachElement(o) { _, obj in
+                objects += 1
+                objectAttributes += document.member(obj, "Attribute").map(document.count) ?? 0
+            }
+        }
+        return "\(attributes) attribute\(attributes == 1 ? "" : "s"), \(objects) object\(objects == 1 ? "" : "s") (\(objectAttributes) attribute\(objectAttributes == 1 ? "" : "s") in objects)"
+    }
+
+    /// An event's galaxy clusters (from its tags and its galaxies; both may name the same
+    /// cluster, kept once by galaxy and value), its TLP tags and its other tags as labels.
+    struct TagCollector {
+        let document: JSONDocument
         var clusters: [(galaxy: String, value: String, node: Int?)] = []
         var seenClusters: Set<String> = []
-        func addCluster(_ galaxy: String, _ value: String, _ node: Int?) {
+        var tlps: [TLP] = []
+        var labels: [String] = []
+
+        mutating func add(_ galaxy: String, _ value: String, _ node: Int?) {
             let normal = MispEventIngest.normalGalaxy(galaxy)
             let key = normal + "|" + value.lowercased()
-            if seenClusters.insert(key).inserted { clusters.append((normal, value, node)) } else if let node, let k = clusters.firstIndex(where: { $0.galaxy + "|" + $0.value.lowercased() == key }), clusters[k].node == nil {
+            if seenClusters.insert(key).inserted {
+                clusters.append((normal, value, node))
+            } else if let node, let k = clusters.firstIndex(where: { $0.galaxy + "|" + $0.value.lowercased() == key }), clusters[k].node == nil {
                 clusters[k].node = node
             }
         }
-        var tlps: [TLP] = []
-        // The event's own tags and galaxies, then its attributes' (also inside objects): an
-        // attribute tagged with a technique or an actor says that of the event too, and an
-        // attribute marked above the event's TLP raises the event's marking.
-        func collect(_ container: Int, eventLevel: Bool) {
+
+        mutating func collect(_ container: Int, eventLevel: Bool) {
             if let tags = document.member(container, "Tag") {
                 document.forEachElement(tags) { _, t in
                     guard let name = document.member(t, "name").flatMap(document.string) else { return }
-                    if let tlp = TLP(tag: name) { tlps.append(tlp); return }
-                    if let (galaxy, value) = MispEventIngest.galaxyTag(name) {
-                        addCluster(galaxy, value, nil)
-                    } else if eventLevel && !event.labels.contains(name) && event.labels.count < 200 {
-                        event.labels.append(name)
+                    if let tlp = TLP(tag: name) {
+                        tlps.append(tlp)
+                    } else if let (galaxy, value) = MispEventIngest.galaxyTag(name) {
+                        add(galaxy, value, nil)
+                    } else if eventLevel && !labels.contains(name) && labels.count < 200 {
+                        labels.append(name)
                     }
                 }
             }
@@ -168,37 +211,11 @@ struct MispEventIngest: FormatReader {
                     guard let list = document.member(g, "GalaxyCluster") else { return }
                     document.forEachElement(list) { _, c in
                         guard let value = document.member(c, "value").flatMap(document.string), !value.isEmpty else { return }
-                        addCluster(document.member(c, "type").flatMap(document.string) ?? galaxyType, value, c)
+                        add(document.member(c, "type").flatMap(document.string) ?? galaxyType, value, c)
                     }
                 }
             }
         }
-        collect(node, eventLevel: true)
-        if let list = document.member(node, "Attribute") { document.forEachElement(list) { _, a in collect(a, eventLevel: false) } }
-        if let objectList = document.member(node, "Object") {
-            document.forEachElement(objectList) { _, o in
-                if let list = document.member(o, "Attribute") { document.forEachElement(list) { _, a in collect(a, eventLevel: false) } }
-            }
-        }
-        event.tlp = TLP.highest(tlps)
-        for c in clusters { apply(c, to: &event, eventUUID: uuid) }
-        event.kind = MispEventIngest.kind(labels: event.labels, summary: info)
-
-        // What the event holds: attributes, objects, the attributes inside objects.
-        let attributes = document.member(node, "Attribute").map(document.count) ?? 0
-        var objects = 0, objectAttributes = 0
-        if let o = document.member(node, "Object") {
-            document.forEachElement(o) { _, obj in
-                objects += 1
-                objectAttributes += document.member(obj, "Attribute").map(document.count) ?? 0
-            }
-        }
-        event.contents = "\(attributes) attribute\(attributes == 1 ? "" : "s"), \(objects) object\(objects == 1 ? "" : "s") (\(objectAttributes) attribute\(objectAttributes == 1 ? "" : "s") in objects)"
-        event.provenance = [Provenance(file: file, format: format, objectID: uuid, source: orgc, reference: reference, tlp: event.tlp)]
-        if let t = text(document.member(node, "timestamp")).flatMap(Double.init), t.isFinite, t > 0, t < 1e12 {
-            result.versions[event.id] = Timestamp(seconds: Int64(t))
-        }
-        result.events.append(event)
     }
 
     /// `misp-galaxy:threat-actor="APT1"` → ("threat-actor", "APT1"). Cut on the UTF-8 bytes

@@ -94,20 +94,14 @@ struct MispIngest: FormatReader {
         }
     }
 
-    /// A galaxy cluster (from a galaxy file or attached to a MISP event) as an actor record:
-    /// country or suspected state sponsor as the stated nexus, synonyms as aliases, ATT&CK
-    /// ids as catalogue ids, target categories and sectors folded onto the vocabulary.
-    static func actor(fromCluster node: Int, name rawName: String, localID: String, document: JSONDocument, file: String,
-                      format: Provenance.Format, sink: inout ProblemSink) -> Actor? {
-        var name = rawName
-        var actor = Actor(id: localID, name: name)
-        if let d = document.member(node, "description").flatMap(document.string), !d.isEmpty { actor.descriptions = [d] }
-        let meta = document.member(node, "meta")
-        if let meta, document.kind(meta) != .object {
-            sink.error(meta, "expected an object, found \(document.describe(meta))")
-        }
+    /// A cluster's `meta` object, read as lists of strings whatever each key holds.
+    struct ClusterMeta {
+        let document: JSONDocument
+        let node: Int?
+
+        /// The key's strings, trimmed, empty and repeated ones dropped (a string is a list of one).
         func list(_ key: String) -> [String] {
-            guard let meta, document.kind(meta) == .object, let v = document.member(meta, key) else { return [] }
+            guard let node, document.kind(node) == .object, let v = document.member(node, key) else { return [] }
             switch document.kind(v) {
             case .string: return document.string(v).map { [$0] } ?? []
             case .array:
@@ -117,13 +111,40 @@ struct MispIngest: FormatReader {
             default: return []
             }
         }
-        // ATT&CK's galaxy names clusters "APT1 - G0006".
-        if let externalID = list("external_id").first {
-            actor.externalIDs.append(externalID)
-            if name.hasSuffix(" - " + externalID) { name = String(name.dropLast(externalID.count + 3)); actor.name = name }
+    }
+
+    /// A galaxy cluster (from a galaxy file or attached to a MISP event) as an actor record:
+    /// country or suspected state sponsor as the stated nexus, synonyms as aliases, ATT&CK
+    /// ids as catalogue ids, target categories and sectors folded onto the vocabulary.
+    static func actor(fromCluster node: Int, name rawName: String, localID: String, document: JSONDocument, file: String,
+                      format: Provenance.Format, sink: inout ProblemSink) -> Actor? {
+        var actor = Actor(id: localID, name: rawName)
+        if let d = document.member(node, "description").flatMap(document.string), !d.isEmpty { actor.descriptions = [d] }
+        let metaNode = document.member(node, "meta")
+        if let metaNode, document.kind(metaNode) != .object {
+            sink.error(metaNode, "expected an object, found \(document.describe(metaNode))")
         }
+        let meta = ClusterMeta(document: document, node: metaNode)
+        readNames(meta, into: &actor)
+        readNexus(meta, into: &actor, sink: &sink)
+        readMotivations(meta, into: &actor)
+        readTargets(meta, into: &actor)
+        var refs: [Reference] = []
+        for url in meta.list("refs").prefix(20) { if let u = Reference.validURL(url) { refs.append(Reference(key: u, title: u, url: u)) } }
+        actor.references = refs
+        actor.provenance = [Provenance(file: file, format: format, objectID: localID, source: actor.name, reference: refs.first)]
+        return actor
+    }
+
+    /// ATT&CK ids as catalogue ids ("APT1 - G0006" is APT1), synonyms and attributions as aliases.
+    static func readNames(_ meta: ClusterMeta, into actor: inout Actor) {
+        if let externalID = meta.list("external_id").first {
+            actor.externalIDs.append(externalID)
+            if actor.name.hasSuffix(" - " + externalID) { actor.name = String(actor.name.dropLast(externalID.count + 3)) }
+        }
+        let name = actor.name
         var aliases: [String] = []
-        for s in list("synonyms") + list("name-attribution").map({ String($0.split(separator: ":", maxSplits: 1).first ?? "") }) {
+        for s in meta.list("synonyms") + meta.list("name-attribution").map({ String($0.split(separator: ":", maxSplits: 1).first ?? "") }) {
             let alias = s.trimmed
             if alias.isEmpty || alias.lowercased() == name.lowercased() { continue }
             if MispIngest.looksLikeCatalogueID(alias) {
@@ -133,28 +154,35 @@ struct MispIngest: FormatReader {
             if !aliases.contains(where: { $0.lowercased() == alias.lowercased() }) { aliases.append(alias) }
         }
         actor.aliases = aliases
+    }
 
-        // Stated nexus: meta.country (ISO code), else the CFR suspected state sponsor.
+    /// Stated nexus: meta.country (ISO code), else the CFR suspected state sponsor.
+    static func readNexus(_ meta: ClusterMeta, into actor: inout Actor, sink: inout ProblemSink) {
+        let document = meta.document
         var stated: [String] = []
-        if let c = list("country").first, !c.isEmpty {
-            if let code = Vocabulary.countryCode(matching: c) { stated.append(code) } else { warn(meta, sink: &sink, "country", "unknown country code \"\(c.prefix(40))\"", document: document) }
+        if let c = meta.list("country").first, !c.isEmpty {
+            if let code = Vocabulary.countryCode(matching: c) { stated.append(code) } else { warn(meta.node, sink: &sink, "country", "unknown country code \"\(c.prefix(40))\"", document: document) }
         }
-        for sponsor in list("cfr-suspected-state-sponsor") where sponsor.lowercased() != "unknown".lowercased() {
+        let sponsors = meta.list("cfr-suspected-state-sponsor").filter { $0.lowercased() != "unknown" }
+        for sponsor in sponsors {
             if let code = Vocabulary.countryCode(matching: sponsor) {
                 if !stated.contains(code) { stated.append(code) }
             } else {
-                warn(meta, sink: &sink, "cfr-suspected-state-sponsor", "unknown country \"\(sponsor.prefix(40))\"", document: document)
+                warn(meta.node, sink: &sink, "cfr-suspected-state-sponsor", "unknown country \"\(sponsor.prefix(40))\"", document: document)
             }
         }
         if let first = stated.first {
             actor.nexus = .country(first)
             actor.nexusBasis = stated.count > 1 ? .conflict(others: Array(stated.dropFirst())) : .stated
         }
-        if !list("cfr-suspected-state-sponsor").filter({ $0.lowercased() != "unknown".lowercased() }).isEmpty { actor.type = .state }
+        if !sponsors.isEmpty { actor.type = .state }
+    }
 
+    /// Motivations from the CFR type of incident and the free-text motive.
+    static func readMotivations(_ meta: ClusterMeta, into actor: inout Actor) {
         var motivations: [Motivation] = []
         func addMotivation(_ m: Motivation) { if !motivations.contains(m) { motivations.append(m) } }
-        for incident in list("cfr-type-of-incident") {
+        for incident in meta.list("cfr-type-of-incident") {
             switch incident.lowercased() {
             case "espionage": addMotivation(.espionage)
             case "financial theft": addMotivation(.financial)
@@ -164,7 +192,7 @@ struct MispIngest: FormatReader {
             default: break
             }
         }
-        for motive in list("motive") {
+        for motive in meta.list("motive") {
             let m = motive.lowercased()
             if m.contains("espionage") { addMotivation(.espionage) }
             if m.contains("financ") || m.contains("cybercrime") { addMotivation(.financial) }
@@ -175,15 +203,18 @@ struct MispIngest: FormatReader {
             if m.contains("cybercrime"), actor.type == .unknown { actor.type = .ecrime }
         }
         actor.motivations = motivations
+    }
 
-        for raw in list("targeted-sector") + list("cfr-target-category") {
+    /// Targeted sectors and categories, and suspected victims' countries and regions.
+    static func readTargets(_ meta: ClusterMeta, into actor: inout Actor) {
+        for raw in meta.list("targeted-sector") + meta.list("cfr-target-category") {
             if let s = Vocabulary.sectorID(matching: raw) {
                 if !actor.sectors.contains(s) { actor.sectors.append(s) }
             } else if !actor.unmappedSectors.contains(raw) {
                 actor.unmappedSectors.append(raw)
             }
         }
-        for victim in list("cfr-suspected-victims") {
+        for victim in meta.list("cfr-suspected-victims") {
             if let code = Vocabulary.countryCode(matching: victim) {
                 if !actor.countries.contains(code) { actor.countries.append(code) }
             } else if let region = Vocabulary.regionID(matching: victim) {
@@ -192,11 +223,6 @@ struct MispIngest: FormatReader {
             // Organisations named as victims (banks, ministries) are not places; the detail
             // pane shows the description, which names them.
         }
-        var refs: [Reference] = []
-        for url in list("refs").prefix(20) { if let u = Reference.validURL(url) { refs.append(Reference(key: u, title: u, url: u)) } }
-        actor.references = refs
-        actor.provenance = [Provenance(file: file, format: format, objectID: localID, source: name, reference: refs.first)]
-        return actor
     }
 
     private static func warn(_ meta: Int?, sink: inout ProblemSink, _ key: String, _ message: String, document: JSONDocument) {
