@@ -64,4 +64,104 @@ import TestSupport
         }
         #expect(importers == ["CursesBackend"], "\(importers.sorted())")
     }
+
+    /// The model layer in the order data flows (README, "Architecture"): each may use only
+    /// those before it, and the readers, the merge and the counts know nothing of each other.
+    static let modelLayer = ["JSONCore", "ThreatModel", "Readers", "Identity", "Analysis", "Loading"]
+
+    @Test func theModelLayerDependsOneWay() throws {
+        let graph = try Self.targets()
+        let forbidden: [String: [String]] = [
+            "JSONCore": ["ThreatModel", "Readers", "Identity", "Analysis", "Loading"],
+            "ThreatModel": ["Readers", "Identity", "Analysis", "Loading"],
+            "Readers": ["Identity", "Analysis", "Loading"],
+            "Identity": ["Readers", "Analysis", "Loading"],
+            "Analysis": ["Readers", "Identity", "Loading"],
+        ]
+        for (target, never) in forbidden {
+            let reach = Self.closure(target, graph)
+            #expect(graph[target] != nil, "no target \(target) in Package.swift")
+            for other in never { #expect(!reach.contains(other), "\(target) depends on \(other)") }
+            // The compiler holds the targets; the imports say the same in the sources.
+            for file in try Self.swiftFiles(in: target) {
+                let imports = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("import ") }
+                for other in never { #expect(!imports.contains("import \(other)"), "\(file) imports \(other)") }
+            }
+        }
+    }
+
+    static func swiftFiles(in target: String) throws -> [String] {
+        let directory = root + "/Sources/" + target
+        guard let files = FileManager.default.enumerator(atPath: directory) else { return [] }
+        return files.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.map { directory + "/" + $0 }.sorted()
+    }
+
+    @Test func noSourceFileIsOver400LinesButTables() throws {
+        let sources = Self.root + "/Sources"
+        for target in try FileManager.default.contentsOfDirectory(atPath: sources) {
+            for file in try Self.swiftFiles(in: target) where !file.hasSuffix("Tables.swift") {
+                let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
+                #expect(lines <= 400, "\(file): \(lines) lines")
+            }
+        }
+    }
+
+    @Test func noModelLayerFunctionIsOver80Lines() throws {
+        var measured = 0
+        for target in Self.modelLayer {
+            for file in try Self.swiftFiles(in: target) where !file.hasSuffix("Tables.swift") {
+                for f in try SourceMetrics(path: file).functionLengths {
+                    measured += 1
+                    #expect(f.length <= 80, "\(file):\(f.line): \(f.declaration) is \(f.length) lines")
+                }
+            }
+        }
+        #expect(measured > 500, "the scan found only \(measured) functions")
+    }
+
+    /// Raw pointers and buffers appear only in JSONCore (its Unsafe folder names what it
+    /// lends: UnsafeView, UnsafeSlotWriter, UnsafeFileIO); the rest of the model layer uses those.
+    @Test func unsafeCodeLivesInJSONCore() throws {
+        let tokens = ["UnsafePointer", "UnsafeMutablePointer", "UnsafeRawPointer", "UnsafeMutableRawPointer", "UnsafeBufferPointer",
+                      "UnsafeMutableBufferPointer", "UnsafeRawBufferPointer", "withUnsafeBufferPointer", "withUnsafeMutableBufferPointer",
+                      "withUnsafeBytes", "withUnsafeMutableBytes", "withUnsafePointer", "withUnsafeMutablePointer", "unsafeUninitializedCapacity",
+                      "nonisolated(unsafe)", "unowned(unsafe)", ".withUTF8 ", ".withUTF8(", ".withUTF8{", "baseAddress", "withMemoryRebound",
+                      "assumingMemoryBound", "loadUnaligned", "unsafeAddress", "unsafeBitCast"]
+        for target in Self.modelLayer where target != "JSONCore" {
+            for file in try Self.swiftFiles(in: target) {
+                let metrics = try SourceMetrics(path: file)
+                for token in tokens {
+                    #expect(metrics.codeLines(containing: token).isEmpty, "\(file):\(metrics.codeLines(containing: token)): \(token)")
+                }
+            }
+        }
+    }
+
+    /// What a file holds never traps: no precondition, fatalError or forced cast where data is
+    /// read, merged or counted. The one precondition a reader has checks a shape made in code
+    /// (a native shape's member count), when the shape is first built.
+    @Test func noTrapReachableFromData() throws {
+        let allowed = ["Readers/Native/NativeShapes.swift": 1]
+        for target in ["Readers", "Identity", "Analysis", "Loading"] {
+            for file in try Self.swiftFiles(in: target) {
+                let metrics = try SourceMetrics(path: file)
+                let traps = ["precondition(", "preconditionFailure(", "fatalError(", "try!", "as!"].flatMap { metrics.codeLines(containing: $0) }
+                let key = file.components(separatedBy: "/Sources/").last ?? file
+                #expect(traps.count <= (allowed[key] ?? 0), "\(file):\(traps)")
+            }
+        }
+    }
+
+    @Test func theLexerSkipsCommentsAndStrings() {
+        let source = #"""
+        let a = "{ not a brace } \(f({ 1 }))" // { comment
+        /* { nested /* } */ } */ let b = #"raw { "# + """
+        multi { line
+        """
+        """#
+        let code = SourceMetrics.blankCommentsAndStrings(source)
+        #expect(code.filter { $0 == "{" }.count == 1, "\(code)")
+        #expect(code.filter { $0 == "}" }.count == 1, "\(code)")
+        #expect(code.components(separatedBy: "\n").count == source.components(separatedBy: "\n").count)
+    }
 }

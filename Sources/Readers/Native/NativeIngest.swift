@@ -122,24 +122,26 @@ struct NativeIngest: FormatReader {
                 if let finding = readFinding(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen, repeats: &repeats) { result.findings.append(finding) }
             }
         }
-        if let e = members["events"] {
-            var seen: [String: Int] = [:]
-            let (nodes, positions) = objectsWithPositions(in: e, what: "event")
-            if nodes.count >= max(2, parallelFrom) {
-                // Everything reported so far is located now, while the whole tape is there.
-                if evictsTape { sink.locate(from: 0, under: root, prefix: []) }
-                readEventsInParallel(EventNodes(nodes: nodes, positions: positions, arrayPath: document.path(to: e), actorIDs: actorIDs, sourceIDs: sourceIDs))
-            } else {
-                result.events.reserveCapacity(nodes.count)
-                for node in nodes {
-                    if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen, repeats: &repeats) { result.events.append(event) }
-                }
-            }
-        }
+        if let e = members["events"] { readEvents(e, actorIDs: actorIDs, sourceIDs: sourceIDs, repeats: &repeats) }
         if var report {
             report.sources = sources
             result.reports.append(report)
         }
     }
 
+    /// The events array: on every core from `parallelFrom` events, else in one pass.
+    mutating func readEvents(_ e: Int, actorIDs: [String: Int], sourceIDs: [String: Int], repeats: inout Repeats) {
+        let (nodes, positions) = objectsWithPositions(in: e, what: "event")
+        if nodes.count >= max(2, parallelFrom) {
+            // Everything reported so far is located now, while the whole tape is there.
+            if evictsTape { sink.locate(from: 0, under: document.root, prefix: []) }
+            readEventsInParallel(EventNodes(nodes: nodes, positions: positions, arrayPath: document.path(to: e), actorIDs: actorIDs, sourceIDs: sourceIDs))
+            return
+        }
+        var seen: [String: Int] = [:]
+        result.events.reserveCapacity(nodes.count)
+        for node in nodes {
+            if let event = readEvent(node, actorIDs: actorIDs, sourceIDs: sourceIDs, seen: &seen, repeats: &repeats) { result.events.append(event) }
+        }
+    }
 }
