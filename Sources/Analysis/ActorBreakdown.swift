@@ -87,9 +87,10 @@ public struct ActorBreakdown: Sendable {
             actorCount += 1
             let actor = dataset.actors[position]
             eventsPerActor[actor.id] = eventCounts[position]
-            rowsByNexus[Int(index.actorNexus[position])].append(ActorRow(
-                actorID: actor.id, name: actor.name, type: actor.type, motivations: actor.motivations,
-                events: eventCounts[position], collective: actor.collective, umbrella: actor.umbrella))
+            rowsByNexus[Int(index.actorNexus[position])].append(
+                ActorRow(
+                    actorID: actor.id, name: actor.name, type: actor.type, motivations: actor.motivations,
+                    events: eventCounts[position], collective: actor.collective, umbrella: actor.umbrella))
             if chosen == .actors {
                 nexusCounts[Int(index.actorNexus[position])] += 1
                 total += 1
@@ -103,9 +104,10 @@ public struct ActorBreakdown: Sendable {
         }
         var countByNexus: [Nexus: Int] = [:]
         for (k, n) in nexusCounts.enumerated() where n > 0 { countByNexus[index.nexuses[k]] = n }
-        return ActorBreakdown(measure: chosen, total: total, rows: nexusRows(countByNexus, total: total), actorsByNexus: actorsByNexus,
-                              motivations: motivationRows(motivationByIndex, none: noMotivation), actorCount: actorCount,
-                              stated: statedShares(dataset, filter: selection.filter), eventsPerActor: eventsPerActor)
+        return ActorBreakdown(
+            measure: chosen, total: total, rows: nexusRows(countByNexus, total: total), actorsByNexus: actorsByNexus,
+            motivations: motivationRows(motivationByIndex, none: noMotivation), actorCount: actorCount,
+            stated: statedShares(dataset, filter: selection.filter), eventsPerActor: eventsPerActor)
     }
 
     /// Events in view per actor position and per nexus position, counted in ranges on every
@@ -138,7 +140,9 @@ public struct ActorBreakdown: Sendable {
     static func nexusRows(_ countByNexus: [Nexus: Int], total: Int) -> [NexusRow] {
         var rows = countByNexus.map { NexusRow(key: .nexus($0.key), count: $0.value, share: total > 0 ? Double($0.value) / Double(total) : 0) }
         if total > 0 {
-            for n in [Nexus.disputed, .unknown] where !rows.contains(where: { $0.key == .nexus(n) }) { rows.append(NexusRow(key: .nexus(n), count: 0, share: 0)) }
+            for n in [Nexus.disputed, .unknown] where !rows.contains(where: { $0.key == .nexus(n) }) {
+                rows.append(NexusRow(key: .nexus(n), count: 0, share: 0))
+            }
         }
         rows.sort { a, b in
             let ka = a.nexus ?? .unknown, kb = b.nexus ?? .unknown

@@ -113,8 +113,9 @@ public struct Filter: Hashable, Sendable {
         }
         var campaigns: [Int] = []
         for (i, c) in dataset.campaigns.enumerated() where matches(c, dataset: dataset, window: window) { campaigns.append(i) }
-        return Selection(filter: self, actorIDs: actorIDs, actorMask: actorMask, eventIndices: events, campaignIndices: campaigns,
-                         eventCount: dataset.events.count)
+        return Selection(
+            filter: self, actorIDs: actorIDs, actorMask: actorMask, eventIndices: events, campaignIndices: campaigns,
+            eventCount: dataset.events.count)
     }
 
     package func matches(_ position: Int, dataset: Dataset, activeInWindow: [Bool]?, hasEventInView: Bool) -> Bool {
@@ -301,7 +302,8 @@ struct EventTest {
                     return false
                 }
             case .region(let r):
-                let hit = dataset.events[i].regions.contains { Vocabulary.regionLineage($0).contains(r) }
+                let hit =
+                    dataset.events[i].regions.contains { Vocabulary.regionLineage($0).contains(r) }
                     || dataset.events[i].countries.contains { c in Vocabulary.country(c).map { Vocabulary.regionLineage($0.region).contains(r) } ?? false }
                 if !hit { return false }
             case .text(let t):

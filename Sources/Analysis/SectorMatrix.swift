@@ -91,8 +91,9 @@ public struct SectorMatrix: Sendable {
         for p in 0..<sectorCount { totals[p] = row(p).reduce(0, +) }
         let rows = sectorRows(totals: totals, row: row)
         let regions = regionCounts.map { RegionRow(region: $0.key, count: $0.value) }.sorted { ($0.count, $1.region) > ($1.count, $0.region) }
-        return SectorMatrix(measure: measure, columns: columns, rows: rows, columnTotals: columnTotals, grandTotal: grand,
-                            regions: regions, withoutSector: withoutSector, withoutRegion: withoutRegion)
+        return SectorMatrix(
+            measure: measure, columns: columns, rows: rows, columnTotals: columnTotals, grandTotal: grand,
+            regions: regions, withoutSector: withoutSector, withoutRegion: withoutRegion)
     }
 
     /// Columns: the nexuses with most items; Disputed and Unknown always shown when present,
@@ -132,7 +133,11 @@ public struct SectorMatrix: Sendable {
         for top in tops {
             rows.append(Row(sector: sectors[top].id, depth: 0, cells: row(top), total: totals[top]))
             let subs = present.filter { $0 != top && Vocabulary.sectorLineagePositions[$0].contains(top) }
-                .sorted { (Vocabulary.sectorLineagePositions[$0].count, -totals[$0], sectors[$0].id) < (Vocabulary.sectorLineagePositions[$1].count, -totals[$1], sectors[$1].id) }
+                .sorted {
+                    (Vocabulary.sectorLineagePositions[$0].count, -totals[$0], sectors[$0].id) < (
+                        Vocabulary.sectorLineagePositions[$1].count, -totals[$1], sectors[$1].id
+                    )
+                }
             for sub in subs {
                 rows.append(Row(sector: sectors[sub].id, depth: Vocabulary.sectorLineagePositions[sub].count - 1, cells: row(sub), total: totals[sub]))
             }

@@ -112,12 +112,15 @@ public struct TimelineSeries: Sendable {
     /// view). Membership is overlap: an event counts in every bucket its date or span touches,
     /// the same rule as window filters, so a bucket's count equals what drilling into it shows.
     /// Events longer than 45 days are also drawn as spans.
-    public static func compute(_ dataset: Dataset, selection: Selection, granularity: Granularity? = nil, window: DayRange? = nil,
-                               slots: Int = 60) -> TimelineSeries {
+    public static func compute(
+        _ dataset: Dataset, selection: Selection, granularity: Granularity? = nil, window: DayRange? = nil,
+        slots: Int = 60
+    ) -> TimelineSeries {
         let (extent, reportPeriod) = extentInView(dataset, selection: selection)
         guard let chosenWindow = window ?? selection.filter.window ?? extent ?? reportPeriod else {
-            return TimelineSeries(granularity: granularity ?? .month, window: nil, buckets: [], spans: [], reportPeriod: reportPeriod,
-                                  markers: [], total: 0, outside: selection.eventIndices.count, truncated: false)
+            return TimelineSeries(
+                granularity: granularity ?? .month, window: nil, buckets: [], spans: [], reportPeriod: reportPeriod,
+                markers: [], total: 0, outside: selection.eventIndices.count, truncated: false)
         }
         // A granularity asked for that would need more than `bucketLimit` buckets (days over
         // ten thousand years) is coarsened until it fits: every bucket then holds what its
@@ -135,14 +138,17 @@ public struct TimelineSeries: Sendable {
         let truncated = g != requested || cursor.start <= chosenWindow.end
         let counted = count(dataset, selection: selection, into: &buckets, granularity: g, window: chosenWindow)
         var spans = counted.longEvents.map { i in
-            Span(id: dataset.events[i].id, name: dataset.events[i].summary, range: dataset.events[i].span, nexus: dataset.events[i].nexus,
-                 isCampaign: false, synthetic: dataset.events[i].provenance.contains { $0.synthetic })
+            Span(
+                id: dataset.events[i].id, name: dataset.events[i].summary, range: dataset.events[i].span, nexus: dataset.events[i].nexus,
+                isCampaign: false, synthetic: dataset.events[i].provenance.contains { $0.synthetic })
         }
         for i in selection.campaignIndices {
             let c = dataset.campaigns[i]
             if let s = c.span, s.overlaps(chosenWindow) {
-                spans.append(Span(id: c.id, name: c.name, range: s, nexus: c.nexus, isCampaign: true,
-                                  synthetic: c.provenance.contains { $0.synthetic }))
+                spans.append(
+                    Span(
+                        id: c.id, name: c.name, range: s, nexus: c.nexus, isCampaign: true,
+                        synthetic: c.provenance.contains { $0.synthetic }))
             }
         }
         // Named campaigns first, then real long events, generated (synthetic) ones last.
@@ -158,8 +164,9 @@ public struct TimelineSeries: Sendable {
         for r in dataset.reports {
             if let p = r.published, chosenWindow.contains(p) { markers.append(Marker(day: p, label: "published: " + r.title)) }
         }
-        return TimelineSeries(granularity: g, window: chosenWindow, buckets: buckets, spans: spans, reportPeriod: reportPeriod,
-                              markers: markers, total: counted.total, outside: counted.outside, truncated: truncated)
+        return TimelineSeries(
+            granularity: g, window: chosenWindow, buckets: buckets, spans: spans, reportPeriod: reportPeriod,
+            markers: markers, total: counted.total, outside: counted.outside, truncated: truncated)
     }
 
     /// The days what is in view spans (events, campaigns, and the report period when there
@@ -233,15 +240,18 @@ public struct TimelineSeries: Sendable {
     /// an event adds one to every bucket from its first to its last in constant time, so long
     /// spans over day buckets cost nothing extra. Ranges of the selection are counted on every
     /// core and their arrays added up.
-    static func count(_ dataset: Dataset, selection: Selection, into buckets: inout [Bucket], granularity: Granularity,
-                      window: DayRange) -> (total: Int, outside: Int, longEvents: [Int]) {
+    static func count(
+        _ dataset: Dataset, selection: Selection, into buckets: inout [Bucket], granularity: Granularity,
+        window: DayRange
+    ) -> (total: Int, outside: Int, longEvents: [Int]) {
         let columns = dataset.index
         let index = BucketIndex(buckets, granularity: granularity, events: selection.eventIndices.count)
         let bucketTotal = buckets.count
         let nexusCount = columns.nexuses.count
         let windowStart = window.start.ordinal, windowEnd = window.end.ordinal
         let selected = selection.eventIndices
-        let counted = ParallelMap.ranges(selected.count, parts: selected.count >= 100_000 ? 8 : 1) { range -> (diff: [Int], nexus: [Int], long: [Int], total: Int, outside: Int) in
+        let counted = ParallelMap.ranges(selected.count, parts: selected.count >= 100_000 ? 8 : 1) {
+            range -> (diff: [Int], nexus: [Int], long: [Int], total: Int, outside: Int) in
             var diff = [Int](repeating: 0, count: bucketTotal + 1)
             var nexusDiff = [Int](repeating: 0, count: (bucketTotal + 1) * nexusCount)
             var long: [Int] = []

@@ -57,20 +57,27 @@ extension DatasetBuilder {
         actor.nexusClaims = n.claims
         actor.nexus = n.nexus
         actor.nexusBasis = n.basis
-        let namingType = n.namingType
+        actor.type = mergedType(records, labels: labels, names: actor.allNames, namingType: n.namingType, reasons: &actor.identity.reasons)
+        return actor
+    }
+
+    /// The merged actor's type: the first stated, else what its names' conventions imply
+    /// (read even when a source states the nexus); conflicting stated types are a reason.
+    static func mergedType(_ records: [Actor], labels: [String], names: [String], namingType: ActorType?, reasons: inout [String]) -> ActorType {
+        var type = ActorType.unknown
         let explicit = records.map(\.type).filter { $0 != .unknown }
         if let first = explicit.first {
-            actor.type = first
+            type = first
         } else if let namingType {
-            actor.type = namingType
+            type = namingType
         } else {
             // A naming convention is read from the names even when a source states the nexus.
-            for name in actor.allNames {
+            for name in names {
                 if let c = Vocabulary.namingConvention(of: name) {
                     switch c.meaning {
-                    case .ecrime: actor.type = .ecrime
-                    case .hacktivist: actor.type = .hacktivist
-                    case .nexus: actor.type = .state
+                    case .ecrime: type = .ecrime
+                    case .hacktivist: type = .hacktivist
+                    case .nexus: type = .state
                     default: continue
                     }
                     break
@@ -78,9 +85,11 @@ extension DatasetBuilder {
             }
         }
         if Set(explicit).count > 1 {
-            actor.identity.reasons.append("type disputed: " + zip(records, labels).filter { $0.0.type != .unknown }.map { $0.0.type.label + " (" + $0.1 + ")" }.joined(separator: ", ") + "; shown as " + actor.type.label)
+            reasons.append(
+                "type disputed: " + zip(records, labels).filter { $0.0.type != .unknown }.map { $0.0.type.label + " (" + $0.1 + ")" }.joined(separator: ", ")
+                    + "; shown as " + type.label)
         }
-        return actor
+        return type
     }
 
     /// "Murky Panda" → "murky-panda".

@@ -53,8 +53,9 @@ extension DatasetBuilder {
         } else {
             label = format.label + " '" + actor.name + "' (" + baseName(file) + ")"
         }
-        return Record(result: result, actor: actor, format: format, file: file, idKeys: idKeys, catalogue: catalogue,
-                      nameKey: nameKey, keyedAliases: zip(aliasKeys, written).map { ($0, $1) }, label: label)
+        return Record(
+            result: result, actor: actor, format: format, file: file, idKeys: idKeys, catalogue: catalogue,
+            nameKey: nameKey, keyedAliases: zip(aliasKeys, written).map { ($0, $1) }, label: label)
     }
 
     /// The ATT&CK group ids that are the record's own identity. One id is taken as given. A

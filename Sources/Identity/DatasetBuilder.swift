@@ -37,12 +37,16 @@ public enum DatasetBuilder {
         followed.campaigns.sort { ($0.span?.start ?? Day(ordinal: .max), $0.name, $0.id) < ($1.span?.start ?? Day(ordinal: .max), $1.name, $1.id) }
         // 4. Techniques: one catalogue, actors' usage (direct, via campaigns, tags), procedures.
         let t = techniques(results, actors: actors, events: followed.events, localToMerged: merged.localToMerged)
-        let loaded = files ?? results.map {
-            LoadedFile(path: $0.file, format: $0.unparsed ? nil : $0.format, actors: $0.actors.count, events: $0.events.count,
-                       bytes: $0.bytes, loaded: !$0.unparsed)
-        }
-        return Dataset(reports: followed.reports, actors: actors, events: followed.events, campaigns: followed.campaigns,
-                       findings: followed.findings, problems: followed.problems, files: loaded, techniques: t.catalog, tactics: t.tactics,
-                       actorTechniques: t.used.map { $0.sorted() }, procedures: t.procedures, hidden: hidden)
+        let loaded =
+            files
+            ?? results.map {
+                LoadedFile(
+                    path: $0.file, format: $0.unparsed ? nil : $0.format, actors: $0.actors.count, events: $0.events.count,
+                    bytes: $0.bytes, loaded: !$0.unparsed)
+            }
+        return Dataset(
+            reports: followed.reports, actors: actors, events: followed.events, campaigns: followed.campaigns,
+            findings: followed.findings, problems: followed.problems, files: loaded, techniques: t.catalog, tactics: t.tactics,
+            actorTechniques: t.used.map { $0.sorted() }, procedures: t.procedures, hidden: hidden)
     }
 }

@@ -17,9 +17,11 @@ extension DatasetBuilder {
         for r in out.indices where !out[r].versions.isEmpty {
             func keep(_ id: String) -> Bool { winner[id].map { $0.result == r } ?? true }
             // Most results hold only latest versions: left untouched, not copied.
-            guard input[r].actors.contains(where: { !keep($0.id) }) || input[r].campaigns.contains(where: { !keep($0.id) })
-                || input[r].events.contains(where: { !keep($0.id) || ($0.id.hasSuffix("#published") && !keep(String($0.id.dropLast(10)))) })
-                || input[r].findings.contains(where: { !keep($0.id) }) || input[r].reports.contains(where: { !keep($0.id) }) else { continue }
+            guard
+                input[r].actors.contains(where: { !keep($0.id) }) || input[r].campaigns.contains(where: { !keep($0.id) })
+                    || input[r].events.contains(where: { !keep($0.id) || ($0.id.hasSuffix("#published") && !keep(String($0.id.dropLast(10)))) })
+                    || input[r].findings.contains(where: { !keep($0.id) }) || input[r].reports.contains(where: { !keep($0.id) })
+            else { continue }
             out[r].actors.removeAll { !keep($0.id) }
             out[r].campaigns.removeAll { !keep($0.id) }
             out[r].events.removeAll { e in !keep(e.id) || (e.id.hasSuffix("#published") && !keep(String(e.id.dropLast(10)))) }

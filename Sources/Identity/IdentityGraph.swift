@@ -42,7 +42,10 @@ extension DatasetBuilder {
             for i in order {
                 for k in records[i].idKeys {
                     if let j = byID[k] {
-                        union(j, i, records[i].label + ": same catalogue id " + (k.dropFirst().split(separator: ":").last.map(String.init) ?? k) + " as " + records[j].label, force: true)
+                        union(
+                            j, i,
+                            records[i].label + ": same catalogue id " + (k.dropFirst().split(separator: ":").last.map(String.init) ?? k) + " as "
+                                + records[j].label, force: true)
                     } else {
                         byID[k] = i
                     }
@@ -189,7 +192,6 @@ extension DatasetBuilder {
             catalogues[root] = merged
             unionReasons.append((a, b, reason))
         }
-
 
     }
 }

@@ -4,8 +4,11 @@ extension DatasetBuilder {
     /// The nexus of records merged into one actor whose names are `names`: every stated claim
     /// with its source (more than one country is a dispute), else what a majority of the names'
     /// conventions say, and the actor type those conventions imply.
-    static func nexus(of records: [Actor], names: [String], labels: [String])
-        -> (claims: [NexusClaim], nexus: Nexus, basis: NexusBasis, namingType: ActorType?) {
+    static func nexus(
+        of records: [Actor], names: [String], labels: [String]
+    )
+        -> (claims: [NexusClaim], nexus: Nexus, basis: NexusBasis, namingType: ActorType?)
+    {
         var claims: [NexusClaim] = []
         for (k, r) in records.enumerated() {
             switch r.nexusBasis {

@@ -119,7 +119,9 @@ extension DatasetBuilder {
             // A twin's report is the same report: its ids join the primary's.
             for (r, p) in twins {
                 for tw in results[r].reports {
-                    if let k = out.reports.firstIndex(where: { rep in results[p].reports.contains { $0.id == rep.id } }) { out.reports[k].twinIDs.append(tw.id) }
+                    if let k = out.reports.firstIndex(where: { rep in results[p].reports.contains { $0.id == rep.id } }) {
+                        out.reports[k].twinIDs.append(tw.id)
+                    }
                 }
             }
             return out

@@ -59,8 +59,10 @@ extension DatasetBuilder {
             for u in result.uses {
                 guard let merged = localToMerged[r][u.actorID], let p = finalPosition[merged] else { continue }
                 used[p].insert(u.techniqueID)
-                procedures.append(Procedure(actorPosition: p, techniqueID: u.techniqueID, description: u.description,
-                                            references: u.references, source: u.source, via: u.via))
+                procedures.append(
+                    Procedure(
+                        actorPosition: p, techniqueID: u.techniqueID, description: u.description,
+                        references: u.references, source: u.source, via: u.via))
             }
         }
         // Events tagged with techniques (MISP) count for their actors too.

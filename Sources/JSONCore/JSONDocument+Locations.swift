@@ -112,7 +112,9 @@ extension JSONDocument {
             switch component {
             case .index(let n): out += "[\(n)]"
             case .key(let k):
-                if !k.isEmpty, k.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }) {
+                if !k.isEmpty,
+                    k.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D })
+                {
                     out += "." + k
                 } else {
                     out += "[" + JSONDocument.quote(k) + "]"

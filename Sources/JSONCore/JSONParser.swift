@@ -20,9 +20,10 @@ enum JSONParser {
         guard bytes.count < Int(UInt32.max) else {
             throw JSONSyntaxError(offset: 0, line: 1, column: 1, path: [], message: "file is larger than 4 GiB")
         }
-        let at: Int? = if let split { split >= 0 && split < bytes.count ? split : nil } else {
-            JSONSplit.wanted(bytes.count) ? bytes.withUnsafeBufferPointer(JSONSplit.point) : nil
-        }
+        let at: Int? =
+            if let split { split >= 0 && split < bytes.count ? split : nil } else {
+                JSONSplit.wanted(bytes.count) ? bytes.withUnsafeBufferPointer(JSONSplit.point) : nil
+            }
         // A node per 10 bytes fits most files (ATT&CK has one per 40, a native report one per
         // 11); a split parse asks for room for one per 6, in address space only (pages
         // nobody writes cost nothing), to fit the second half's region after the first's.
@@ -36,8 +37,9 @@ enum JSONParser {
             return JSONSplit.SecondHalf(bytes, start: start, tape: region ?? Tape(capacity: (bytes.count - start) / 10 + 16), maxDepth: maxDepth)
         }
         let failure: JSONSyntaxError? = bytes.withUnsafeBufferPointer { buffer in
-            var scanner = JSONScanner(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count,
-                                      tape: tape, maxDepth: maxDepth)
+            var scanner = JSONScanner(
+                base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count,
+                tape: tape, maxDepth: maxDepth)
             scanner.pauseAt = at ?? -1
             scanner.source = bytes
             var outcome = scanner.run()
@@ -45,7 +47,8 @@ enum JSONParser {
                 // The first half is at the second's start, in an array: join it if it is whole
                 // and within the limits the single scan would have checked on the way.
                 if let part = second?.wait(), scanner.pausedDepth - 1 + part.deepest < maxDepth,
-                   UInt64(scanner.pausedCount) + UInt64(part.elements) <= UInt64(JSONDocument.Node.maxChildren) {
+                    UInt64(scanner.pausedCount) + UInt64(part.elements) <= UInt64(JSONDocument.Node.maxChildren)
+                {
                     scanner.join(part.tape, elements: part.elements, closedAt: part.closedAt)
                     outcome = scanner.run(from: .afterValue)
                 } else {

@@ -88,7 +88,10 @@ public struct KeyTable: Sendable {
                 if index < 0 { return nil }
                 let from = offsets[index]
                 if offsets[index + 1] - from == bytes.count
-                    && (bytes.isEmpty || memcmp(all.baseAddress! + from, bytes.baseAddress!, bytes.count) == 0) { return index }
+                    && (bytes.isEmpty || memcmp(all.baseAddress! + from, bytes.baseAddress!, bytes.count) == 0)
+                {
+                    return index
+                }
                 slot = (slot + 1) & mask
             }
         }

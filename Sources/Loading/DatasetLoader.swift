@@ -88,8 +88,10 @@ public struct DatasetLoader: Sendable {
         package var error: Problem?
     }
 
-    static func feedProblems(_ listing: [(path: String, files: [String]?)], fileSystem: any FileSystem, limit: Int,
-                             cache: [String: ParsedManifest]) -> (problems: [Problem], cache: [String: ParsedManifest]) {
+    static func feedProblems(
+        _ listing: [(path: String, files: [String]?)], fileSystem: any FileSystem, limit: Int,
+        cache: [String: ParsedManifest]
+    ) -> (problems: [Problem], cache: [String: ParsedManifest]) {
         var out: [Problem] = []
         var kept: [String: ParsedManifest] = [:]
         for (dir, list) in listing {
@@ -116,8 +118,10 @@ public struct DatasetLoader: Sendable {
             }
             let files = Set(list)
             for uuid in parsed.uuids where !files.contains(prefix + uuid + ".json") {
-                out.append(Problem(file: manifestPath, line: 1, column: 1, path: "$[\"\(uuid)\"]",
-                                   message: "the manifest lists event \(uuid) but \(uuid).json is not in the feed", severity: .warning))
+                out.append(
+                    Problem(
+                        file: manifestPath, line: 1, column: 1, path: "$[\"\(uuid)\"]",
+                        message: "the manifest lists event \(uuid) but \(uuid).json is not in the feed", severity: .warning))
             }
         }
         return (out, kept)
@@ -151,8 +155,9 @@ public struct DatasetLoader: Sendable {
         let manifests: (problems: [Problem], cache: [String: ParsedManifest])
         let read: [(stamp: FileStamp?, read: Prefetched?)]
         if listing.contains(where: { $0.files != nil }) {
-            (manifests, read) = ParallelMap.pair({ DatasetLoader.feedProblems(listing, fileSystem: fileSystem, limit: limit, cache: manifestCache) },
-                                                 { prefetch(files) })
+            (manifests, read) = ParallelMap.pair(
+                { DatasetLoader.feedProblems(listing, fileSystem: fileSystem, limit: limit, cache: manifestCache) },
+                { prefetch(files) })
         } else {
             (manifests, read) = (([], [:]), prefetch(files))
         }
@@ -204,9 +209,12 @@ public struct DatasetLoader: Sendable {
     /// the reason) or, when there is none, the new one with its problems.
     mutating func settle(_ path: String, stamp: FileStamp?, read: Prefetched?, now: String) -> FileOutcome {
         func kept(_ cached: Cached) -> FileOutcome {
-            FileOutcome(result: cached.result, file: LoadedFile(path: path, format: cached.result.format, actors: cached.result.actors.count,
-                                                                events: cached.result.events.count, bytes: cached.result.bytes, loaded: true,
-                                                                staleSince: staleSince[path]), digest: cached.digest)
+            FileOutcome(
+                result: cached.result,
+                file: LoadedFile(
+                    path: path, format: cached.result.format, actors: cached.result.actors.count,
+                    events: cached.result.events.count, bytes: cached.result.bytes, loaded: true,
+                    staleSince: staleSince[path]), digest: cached.digest)
         }
         if let stamp, let cached = accepted[path], cached.stamp == stamp { return kept(cached) }
         var fresh: IngestResult
@@ -236,17 +244,24 @@ public struct DatasetLoader: Sendable {
             staleSince[path] = since
             let first = fresh.problems.first.map { "\($0.line):\($0.column): \($0.message)" } ?? "unreadable"
             var outcome = kept(previous)
-            outcome.problems = [Problem(file: path, line: fresh.problems.first?.line ?? 1, column: fresh.problems.first?.column ?? 1,
-                                        path: "$", message: "new contents rejected (\(first)); showing the last good load" + (since.isEmpty ? "" : " from \(since)"),
-                                        severity: .warning)] + fresh.problems
+            outcome.problems =
+                [
+                    Problem(
+                        file: path, line: fresh.problems.first?.line ?? 1, column: fresh.problems.first?.column ?? 1,
+                        path: "$", message: "new contents rejected (\(first)); showing the last good load" + (since.isEmpty ? "" : " from \(since)"),
+                        severity: .warning)
+                ] + fresh.problems
             return outcome
         }
         staleSince[path] = nil
         if let stamp, !fresh.unparsed {
             if let old = accepted.updateValue(Cached(stamp: stamp, digest: digest, result: fresh), forKey: path) { DeferredRelease.release(old) }
         }
-        return FileOutcome(result: fresh, file: LoadedFile(path: path, format: fresh.unparsed ? nil : fresh.format, actors: fresh.actors.count,
-                                                           events: fresh.events.count, bytes: fresh.bytes, loaded: !fresh.unparsed), digest: digest)
+        return FileOutcome(
+            result: fresh,
+            file: LoadedFile(
+                path: path, format: fresh.unparsed ? nil : fresh.format, actors: fresh.actors.count,
+                events: fresh.events.count, bytes: fresh.bytes, loaded: !fresh.unparsed), digest: digest)
     }
 
     /// The records of a file that could not be read: none, and why.

@@ -26,11 +26,13 @@ final class InotifyWatch: FileWatch, @unchecked Sendable {
         }
         let context = Unmanaged.passRetained(Context(fd: fd, stop: stop.read, onChange: onChange))
         var handle = pthread_t()
-        let created = pthread_create(&handle, nil, { raw in
-            let context = Unmanaged<Context>.fromOpaque(raw!).takeRetainedValue()
-            context.run()
-            return nil
-        }, context.toOpaque())
+        let created = pthread_create(
+            &handle, nil,
+            { raw in
+                let context = Unmanaged<Context>.fromOpaque(raw!).takeRetainedValue()
+                context.run()
+                return nil
+            }, context.toOpaque())
         if created != 0 {
             context.release()
             close(fd); close(stop.read); close(stop.write)
@@ -69,7 +71,11 @@ final class InotifyWatch: FileWatch, @unchecked Sendable {
     }
 
     package func cancel() {
-        guard let handle = thread.withLock({ t -> pthread_t? in defer { t = nil }; return t }) else { return }
+        guard
+            let handle = thread.withLock({ t -> pthread_t? in
+                defer { t = nil }; return t
+            })
+        else { return }
         var byte: UInt8 = 1
         _ = write(stop.write, &byte, 1)
         pthread_join(handle, nil)

@@ -33,8 +33,10 @@ extension ParallelMap {
     /// its first slot on and returns what the join needs; then `join`, on this thread, keeps or
     /// drops every written slot in ascending order and the kept ones close up. The result
     /// holds what was kept, in slot order.
-    public static func collect<T, R: Sendable>(count: Int, parts: Int, _ produce: @Sendable (Range<Int>, inout UnsafeSlotWriter<T>) -> R,
-                                               join: ([R], inout UnsafeSlotCompactor<T>) -> Void) -> [T] {
+    public static func collect<T, R: Sendable>(
+        count: Int, parts: Int, _ produce: @Sendable (Range<Int>, inout UnsafeSlotWriter<T>) -> R,
+        join: ([R], inout UnsafeSlotCompactor<T>) -> Void
+    ) -> [T] {
         [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
             // Range r writes only slots of r, and the join reads them after every range has ended.

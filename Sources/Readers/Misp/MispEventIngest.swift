@@ -48,7 +48,11 @@ struct MispEventIngest: FormatReader {
         var out: [Int] = []
         func add(_ node: Int) {
             guard document.kind(node) == .object else { return }
-            if let e = document.member(node, "Event"), document.kind(e) == .object { out.append(e) } else if document.member(node, "info") != nil { out.append(node) }
+            if let e = document.member(node, "Event"), document.kind(e) == .object {
+                out.append(e)
+            } else if document.member(node, "info") != nil {
+                out.append(node)
+            }
         }
         switch document.kind(root) {
         case .array: document.forEachElement(root) { _, e in add(e) }
@@ -170,7 +174,8 @@ struct MispEventIngest: FormatReader {
                 objectAttributes += document.member(obj, "Attribute").map(document.count) ?? 0
             }
         }
-        return "\(attributes) attribute\(attributes == 1 ? "" : "s"), \(objects) object\(objects == 1 ? "" : "s") (\(objectAttributes) attribute\(objectAttributes == 1 ? "" : "s") in objects)"
+        return
+            "\(attributes) attribute\(attributes == 1 ? "" : "s"), \(objects) object\(objects == 1 ? "" : "s") (\(objectAttributes) attribute\(objectAttributes == 1 ? "" : "s") in objects)"
     }
 
     /// An event's galaxy clusters (from its tags and its galaxies; both may name the same
@@ -264,14 +269,18 @@ struct MispEventIngest: FormatReader {
             if actorIndex[key] == nil {
                 var actor: Actor?
                 if let node = cluster.node {
-                    let uuid = document.member(node, "uuid").flatMap(document.string).flatMap { $0.isEmpty ? nil : $0 }
+                    let uuid =
+                        document.member(node, "uuid").flatMap(document.string).flatMap { $0.isEmpty ? nil : $0 }
                         ?? document.member(node, "collection_uuid").flatMap(document.string).flatMap { $0.isEmpty ? nil : $0 }
-                    actor = MispIngest.actor(fromCluster: node, name: cluster.value, localID: "misp-cluster:" + (uuid ?? key), document: document, file: file,
-                                             format: format, sink: &sink)
+                    actor = MispIngest.actor(
+                        fromCluster: node, name: cluster.value, localID: "misp-cluster:" + (uuid ?? key), document: document, file: file,
+                        format: format, sink: &sink)
                 }
                 var a = actor ?? Actor(id: "misp-cluster:" + key, name: name)
                 if let gid, !a.externalIDs.contains(gid) { a.externalIDs.append(gid) }
-                if a.provenance.isEmpty { a.provenance = [Provenance(file: file, format: format, objectID: eventUUID, source: "tag " + cluster.galaxy + "=\"" + cluster.value + "\"")] }
+                if a.provenance.isEmpty {
+                    a.provenance = [Provenance(file: file, format: format, objectID: eventUUID, source: "tag " + cluster.galaxy + "=\"" + cluster.value + "\"")]
+                }
                 // Known here only through this event: as marked as the event. (The galaxy's
                 // own record of the actor, if loaded, is a separate, unmarked record.)
                 a.tlp = event.tlp
@@ -325,10 +334,11 @@ struct MispEventIngest: FormatReader {
 
     /// The kind of activity, from classification tags and words in the summary.
     /// Words that name an event's kind, in the order they are tried, as bytes.
-    static let kindWords: [(Event.Kind, [[UInt8]])] = ([
-        (.ransomware, ["ransom"]), (.phishing, ["phishing", "malspam"]), (.ddos, ["ddos", "denial of service"]),
-        (.exploitation, ["exploit", "cve-"]), (.malware, ["malware", "banker", "trojan", "backdoor"]),
-    ] as [(Event.Kind, [String])]).map { ($0.0, $0.1.map { Array($0.utf8) }) }
+    static let kindWords: [(Event.Kind, [[UInt8]])] =
+        ([
+            (.ransomware, ["ransom"]), (.phishing, ["phishing", "malspam"]), (.ddos, ["ddos", "denial of service"]),
+            (.exploitation, ["exploit", "cve-"]), (.malware, ["malware", "banker", "trojan", "backdoor"]),
+        ] as [(Event.Kind, [String])]).map { ($0.0, $0.1.map { Array($0.utf8) }) }
 
     static func kind(labels: [String], summary: String) -> Event.Kind {
         // ASCII-folded bytes searched directly: String.contains goes through the generic

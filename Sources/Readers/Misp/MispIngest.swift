@@ -116,8 +116,10 @@ struct MispIngest: FormatReader {
     /// A galaxy cluster (from a galaxy file or attached to a MISP event) as an actor record:
     /// country or suspected state sponsor as the stated nexus, synonyms as aliases, ATT&CK
     /// ids as catalogue ids, target categories and sectors folded onto the vocabulary.
-    static func actor(fromCluster node: Int, name rawName: String, localID: String, document: JSONDocument, file: String,
-                      format: Provenance.Format, sink: inout ProblemSink) -> Actor? {
+    static func actor(
+        fromCluster node: Int, name rawName: String, localID: String, document: JSONDocument, file: String,
+        format: Provenance.Format, sink: inout ProblemSink
+    ) -> Actor? {
         var actor = Actor(id: localID, name: rawName)
         if let d = document.member(node, "description").flatMap(document.string), !d.isEmpty { actor.descriptions = [d] }
         let metaNode = document.member(node, "meta")
@@ -161,7 +163,11 @@ struct MispIngest: FormatReader {
         let document = meta.document
         var stated: [String] = []
         if let c = meta.list("country").first, !c.isEmpty {
-            if let code = Vocabulary.countryCode(matching: c) { stated.append(code) } else { warn(meta.node, sink: &sink, "country", "unknown country code \"\(c.prefix(40))\"", document: document) }
+            if let code = Vocabulary.countryCode(matching: c) {
+                stated.append(code)
+            } else {
+                warn(meta.node, sink: &sink, "country", "unknown country code \"\(c.prefix(40))\"", document: document)
+            }
         }
         let sponsors = meta.list("cfr-suspected-state-sponsor").filter { $0.lowercased() != "unknown" }
         for sponsor in sponsors {

@@ -2,16 +2,20 @@ import JSONCore
 import ThreatModel
 
 extension NativeIngest {
-    mutating func readEvent(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int],
-                                    repeats: inout Repeats) -> Event? {
+    mutating func readEvent(
+        _ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int],
+        repeats: inout Repeats
+    ) -> Event? {
         let f = fields(node, EventMember.self)
         guard let id = readID(f[.id], seen: &seen, what: "event") else { return nil }
         return readEventBody(node, f: f, id: id, actorIDs: actorIDs, sourceIDs: sourceIDs, repeats: &repeats)
     }
 
     /// An event's members after its id.
-    mutating func readEventBody(_ node: Int, f: Fields<EventMember>, id: String, actorIDs: [String: Int], sourceIDs: [String: Int],
-                                        repeats: inout Repeats) -> Event? {
+    mutating func readEventBody(
+        _ node: Int, f: Fields<EventMember>, id: String, actorIDs: [String: Int], sourceIDs: [String: Int],
+        repeats: inout Repeats
+    ) -> Event? {
         var span: DayRange?
         if let single = f[.date] {
             if f[.start] != nil || f[.end] != nil { sink.error(single, "give either \"date\" or \"start\" and \"end\", not both") }
@@ -36,7 +40,11 @@ extension NativeIngest {
             if let e = repeats.countries.entry(node, in: document), judge(e, in: &repeats.countries, NativeIngest.isCountryCode) {
                 nexus = .country(repeats.countries.string(e))
             } else if let n = text(node) {
-                if NativeIngest.isCountryCode(n) { nexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
+                if NativeIngest.isCountryCode(n) {
+                    nexus = .country(n)
+                } else {
+                    sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code")
+                }
             }
         }
         let sectors = vocabularyArray(f[.sectors], what: "sector", cache: &repeats.sectors) { Vocabulary.sector($0) != nil }
@@ -47,9 +55,10 @@ extension NativeIngest {
         let techniques = vocabularyArray(f[.techniques], what: "ATT&CK technique id", cache: &repeats.techniques) { NativeIngest.isAttackID($0) }
         let tlp = marking(f[.tlp])
         guard let span, let kind, let summary else { return nil }
-        var event = Event(id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors,
-                          regions: regions, countries: countries, summary: summary,
-                          provenance: provenance(id: id, cited: cited, tlp: tlp, cache: &repeats.provenances))
+        var event = Event(
+            id: id, span: span, kind: kind, actorIDs: actors, nexus: nexus, sectors: sectors,
+            regions: regions, countries: countries, summary: summary,
+            provenance: provenance(id: id, cited: cited, tlp: tlp, cache: &repeats.provenances))
         event.techniques = techniques
         event.tlp = tlp ?? reportTLP
         return event

@@ -78,7 +78,10 @@ struct NativeIngest: FormatReader {
             return
         }
         guard let schemaText = document.string(schema), schemaText == NativeIngest.schemaID else {
-            sink.error(schema, "unsupported schema \(document.string(schema).map { "\"\($0)\"" } ?? document.describe(schema)); this version reads \"\(NativeIngest.schemaID)\"")
+            sink.error(
+                schema,
+                "unsupported schema \(document.string(schema).map { "\"\($0)\"" } ?? document.describe(schema)); this version reads \"\(NativeIngest.schemaID)\""
+            )
             return
         }
 

@@ -69,8 +69,9 @@ extension NativeIngest {
             let afterID = worker.sink.count
             let event = id.flatMap { worker.readEventBody(node, f: f, id: $0, actorIDs: events.actorIDs, sourceIDs: events.sourceIDs, repeats: &repeats) }
             if worker.sink.count > start { worker.sink.locate(from: start, under: node, prefix: events.arrayPath + [.index(events.positions[k])]) }
-            var read = EventRead(id: id, idOffset: idNode.map(document.offset) ?? 0, position: events.positions[k],
-                                 start: start, afterID: afterID, end: worker.sink.count)
+            var read = EventRead(
+                id: id, idOffset: idNode.map(document.offset) ?? 0, position: events.positions[k],
+                start: start, afterID: afterID, end: worker.sink.count)
             if let id { read.hash = KeyTable.hash(id) }
             if let event { read.slot = slots.append(event) }
             reads.append(read)
@@ -88,8 +89,10 @@ extension NativeIngest {
 
     /// The ranges in file order: each event's problems joined, a repeated id reported and its
     /// event dropped, the first of each id kept.
-    mutating func joinEventRanges(_ chunks: [(reads: [EventRead], sink: ProblemSink)], _ events: EventNodes,
-                                  _ slots: inout UnsafeSlotCompactor<Event>) {
+    mutating func joinEventRanges(
+        _ chunks: [(reads: [EventRead], sink: ProblemSink)], _ events: EventNodes,
+        _ slots: inout UnsafeSlotCompactor<Event>
+    ) {
         // Ids seen so far, by hash, as positions among all reads (a String dictionary here
         // took a sixth of the read: it hashed every id again, serially).
         var seen = PositionTable(capacity: events.nodes.count)
@@ -113,8 +116,9 @@ extension NativeIngest {
                 guard let id = r.id else { continue }
                 if let first = seen.insert(position, hash: r.hash, equal: { read($0).id == id }) {
                     let (line, column) = document.lineColumn(ofByte: read(first).idOffset)
-                    sink.error(atByte: r.idOffset, path: events.arrayPath + [.index(r.position), .key("id")],
-                               "duplicate event id \"\(id)\" (first used at \(line):\(column))")
+                    sink.error(
+                        atByte: r.idOffset, path: events.arrayPath + [.index(r.position), .key("id")],
+                        "duplicate event id \"\(id)\" (first used at \(line):\(column))")
                     if let s = r.slot { slots.drop(s) }
                     continue
                 }

@@ -6,8 +6,9 @@ extension NativeIngest {
         let f = fields(node, SourceMember.self)
         guard let id = readID(f[.id], seen: &seen, what: "source") else { return nil }
         let title = text(f[.title]) ?? id
-        return SourceInfo(id: id, title: title, publisher: text(f[.publisher]), published: date(f[.published]),
-                          file: text(f[.file], maxLength: 4096), url: text(f[.url], maxLength: 4096))
+        return SourceInfo(
+            id: id, title: title, publisher: text(f[.publisher]), published: date(f[.published]),
+            file: text(f[.file], maxLength: 4096), url: text(f[.url], maxLength: 4096))
     }
 
     mutating func readReport(_ node: Int, sources: [SourceInfo], sourceIDs: [String: Int], repeats: inout Repeats) -> ReportInfo? {
@@ -25,9 +26,10 @@ extension NativeIngest {
         let cited = sourceRefs(f[.sources], sourceIDs: sourceIDs, required: false, cache: &repeats.sources)
         reportTLP = marking(f[.tlp])
         let provenance = Provenance(file: file, format: .native, objectID: id, source: cited.first, synthetic: synthetic, tlp: reportTLP)
-        var info = ReportInfo(id: id, title: title, publisher: text(f[.publisher]), published: date(f[.published]),
-                              period: period(f[.period]), summary: text(f[.summary]), synthetic: synthetic,
-                              sources: sources, provenance: [provenance])
+        var info = ReportInfo(
+            id: id, title: title, publisher: text(f[.publisher]), published: date(f[.published]),
+            period: period(f[.period]), summary: text(f[.summary]), synthetic: synthetic,
+            sources: sources, provenance: [provenance])
         info.tlp = reportTLP
         return info
     }
@@ -79,8 +81,10 @@ extension NativeIngest {
         return actor
     }
 
-    mutating func readFinding(_ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int],
-                                      repeats: inout Repeats) -> Finding? {
+    mutating func readFinding(
+        _ node: Int, actorIDs: [String: Int], sourceIDs: [String: Int], seen: inout [String: Int],
+        repeats: inout Repeats
+    ) -> Finding? {
         let f = fields(node, FindingMember.self)
         guard let id = readID(f[.id], seen: &seen, what: "finding") else { return nil }
         let metric = enumValue(f[.metric], "metric", Finding.Metric.self)
@@ -109,7 +113,11 @@ extension NativeIngest {
                 let sf = fields(s, SubjectMember.self)
                 if document.count(s) == 0 { sink.error(s, "subject is empty: give \"nexus\" or \"actor\"") }
                 if let node = sf[.nexus], let n = text(node) {
-                    if NativeIngest.isCountryCode(n) { subjectNexus = .country(n) } else { sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code") }
+                    if NativeIngest.isCountryCode(n) {
+                        subjectNexus = .country(n)
+                    } else {
+                        sink.error(node, "unknown nexus \"\(n)\": expected an ISO 3166-1 alpha-2 code")
+                    }
                 }
                 if let node = sf[.actor], let a = text(node) {
                     if actorIDs[a] != nil { subjectActor = a } else { sink.error(node, "dangling reference: no actor with id \"\(a)\"") }
@@ -123,8 +131,9 @@ extension NativeIngest {
         let findingPeriod = period(f[.period])
         let cited = sourceRefs(f[.sources], sourceIDs: sourceIDs, required: true, cache: &repeats.sources)
         guard let metric, let qualifier, let value, let statement, let population else { return nil }
-        return Finding(id: id, statement: statement, metric: metric, value: value, qualifier: qualifier, subjectNexus: subjectNexus,
-                       subjectActorID: subjectActor, population: population, sector: sector, region: region, period: findingPeriod,
-                       basis: text(f[.basis]), provenance: provenance(id: id, cited: cited))
+        return Finding(
+            id: id, statement: statement, metric: metric, value: value, qualifier: qualifier, subjectNexus: subjectNexus,
+            subjectActorID: subjectActor, population: population, sector: sector, region: region, period: findingPeriod,
+            basis: text(f[.basis]), provenance: provenance(id: id, cited: cited))
     }
 }

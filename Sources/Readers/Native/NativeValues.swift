@@ -109,8 +109,10 @@ extension NativeIngest {
     /// The strings of array `a` that `valid` accepts, in order (each once when `unique`),
     /// and how many of its elements were strings at all; the others are reported. Short
     /// strings go through `cache`: a value met before is neither decoded nor judged again.
-    mutating func strings(_ a: Int, cache: inout StringInterner, unique: Bool, rejection: Rejection,
-                                  valid: (String) -> Bool) -> (kept: [String], texts: Int) {
+    mutating func strings(
+        _ a: Int, cache: inout StringInterner, unique: Bool, rejection: Rejection,
+        valid: (String) -> Bool
+    ) -> (kept: [String], texts: Int) {
         guard document.kind(a) == .array else {
             sink.error(a, "expected an array of strings, found \(document.describe(a))")
             return ([], 0)
@@ -253,7 +255,8 @@ extension NativeIngest {
         if cited.isEmpty { return [Provenance(file: file, format: .native, objectID: id, source: reportTitle, synthetic: synthetic, tlp: marking)] }
         return cited.map { ref in
             let reference = sourceReferences[ref]
-            return Provenance(file: file, format: .native, objectID: id, source: reference?.title ?? ref, synthetic: synthetic, reference: reference, tlp: marking)
+            return Provenance(
+                file: file, format: .native, objectID: id, source: reference?.title ?? ref, synthetic: synthetic, reference: reference, tlp: marking)
         }
     }
 
@@ -273,7 +276,10 @@ extension NativeIngest {
     mutating func marking(_ v: Int?) -> TLP? {
         guard let v else { return nil }
         guard let s = document.string(v), let tlp = TLP(tag: s) else {
-            sink.error(v, "expected a TLP marking (clear, green, amber, amber+strict, red), found \(document.string(v).map { "\"\($0.prefix(40))\"" } ?? document.describe(v))")
+            sink.error(
+                v,
+                "expected a TLP marking (clear, green, amber, amber+strict, red), found \(document.string(v).map { "\"\($0.prefix(40))\"" } ?? document.describe(v))"
+            )
             return nil
         }
         return tlp

@@ -24,7 +24,8 @@ struct NativeLinesReader: FormatReader {
         guard input.document == nil, input.syntaxError != nil else { return false }
         let bytes = input.bytes.copy(0..<min(input.bytes.count, 1 << 20))
         guard let first = lines(bytes).first(where: { !isBlank(bytes[$0]) }),
-              let header = try? JSONDocument(parsing: Array(bytes[first])), header.kind(header.root) == .object else { return false }
+            let header = try? JSONDocument(parsing: Array(bytes[first])), header.kind(header.root) == .object
+        else { return false }
         let schema = header.member(header.root, "schema").flatMap(header.string)
         return schema?.hasPrefix("threatdeck-report@") == true && header.member(header.root, "events") == nil
     }
@@ -41,8 +42,11 @@ struct NativeLinesReader: FormatReader {
             // Only the header line can break the join (every event line parsed on its own).
             result = IngestResult(file: input.file, format: format)
             result.unparsed = true
-            result.problems = [Problem(file: input.file, line: error.line, column: error.column, path: JSONDocument.render(error.path),
-                                       message: error.message)]
+            result.problems = [
+                Problem(
+                    file: input.file, line: error.line, column: error.column, path: JSONDocument.render(error.path),
+                    message: error.message)
+            ]
         }
         result.format = format
         result.bytes = bytes.count
@@ -63,8 +67,10 @@ struct NativeLinesReader: FormatReader {
                 _ = try JSONDocument(parsing: Array(bytes[all[k]]))
                 events.append(k)
             } catch {
-                problems.append(Problem(file: file, line: k + 1, column: error.column, path: JSONDocument.render(error.path),
-                                        message: error.message + " (this line is left out)"))
+                problems.append(
+                    Problem(
+                        file: file, line: k + 1, column: error.column, path: JSONDocument.render(error.path),
+                        message: error.message + " (this line is left out)"))
             }
         }
         let kept = Set(events)

@@ -32,12 +32,19 @@ public enum Ingest {
         result.bytes = input.bytes.count
         result.unparsed = true
         if let error = input.syntaxError {
-            result.problems = [Problem(file: input.file, line: error.line, column: error.column, path: JSONDocument.render(error.path),
-                                       message: error.message)]
+            result.problems = [
+                Problem(
+                    file: input.file, line: error.line, column: error.column, path: JSONDocument.render(error.path),
+                    message: error.message)
+            ]
         } else if let document = input.document {
             let (line, column) = document.lineColumn(of: document.root)
-            result.problems = [Problem(file: input.file, line: line, column: column, path: "$",
-                                       message: "unrecognised format: expected a ThreatDeck report (\"schema\": \"threatdeck-report@1\"), a STIX bundle, a MISP galaxy or MISP events")]
+            result.problems = [
+                Problem(
+                    file: input.file, line: line, column: column, path: "$",
+                    message:
+                        "unrecognised format: expected a ThreatDeck report (\"schema\": \"threatdeck-report@1\"), a STIX bundle, a MISP galaxy or MISP events")
+            ]
         }
         return result
     }

@@ -67,8 +67,10 @@ struct ProblemSink {
         var out: [Problem] = []
         out.reserveCapacity(pending.count + 1)
         for (k, p) in pending.enumerated() {
-            out.append(Problem(file: file, line: positions[k].line, column: positions[k].column,
-                               path: p.path ?? document.renderedPath(to: p.node), message: p.message, severity: p.severity))
+            out.append(
+                Problem(
+                    file: file, line: positions[k].line, column: positions[k].column,
+                    path: p.path ?? document.renderedPath(to: p.node), message: p.message, severity: p.severity))
         }
         if dropped > 0 {
             out.append(Problem(file: file, line: 1, column: 1, path: "$", message: "\(dropped) more problems not shown", severity: .error))

@@ -28,8 +28,10 @@ extension StixIngest {
         actor.tlp = tlp
         if let span = span(o) {
             // An intrusion set's own first/last seen is activity in its own right.
-            result.campaigns.append(Campaign(id: id + "#activity", name: actorName + " activity", span: span, actorIDs: [id],
-                                             provenance: [provenance(id, references: refs, tlp: tlp)]))
+            result.campaigns.append(
+                Campaign(
+                    id: id + "#activity", name: actorName + " activity", span: span, actorIDs: [id],
+                    provenance: [provenance(id, references: refs, tlp: tlp)]))
         }
         actor.provenance = [provenance(id, references: refs, tlp: tlp)]
         actorIndex[key] = result.actors.count

@@ -15,13 +15,19 @@ extension StixIngest {
                 guard let p = document.member(phase, "phase_name").flatMap(document.string) else { return }
                 if !phases.contains(p) { phases.append(p) }
                 if domainName == nil, let chain = document.member(phase, "kill_chain_name").flatMap(document.string) {
-                    domainName = chain == "mitre-attack" ? "enterprise-attack" : chain == "mitre-ics-attack" ? "ics-attack" : chain == "mitre-mobile-attack" ? "mobile-attack" : nil
+                    domainName =
+                        chain == "mitre-attack"
+                        ? "enterprise-attack" : chain == "mitre-ics-attack" ? "ics-attack" : chain == "mitre-mobile-attack" ? "mobile-attack" : nil
                 }
             }
         }
         let url = refs.first { $0.externalID == key }?.url
-        return (key, TechniqueInfo(id: key, name: n, tactics: phases, domain: o.strings(.domains, document).first ?? domainName,
-                                   description: o.string(.description, document), url: url, references: refs, stixID: id))
+        return (
+            key,
+            TechniqueInfo(
+                id: key, name: n, tactics: phases, domain: o.strings(.domains, document).first ?? domainName,
+                description: o.string(.description, document), url: url, references: refs, stixID: id)
+        )
     }
 }
 

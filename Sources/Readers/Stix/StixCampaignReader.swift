@@ -9,7 +9,9 @@ extension StixIngest {
         if o.bool(.tdExport, document) { return }
         guard let campaignName = requiredText(o, .name) else { return }
         campaignIndex[key] = result.campaigns.count
-        result.campaigns.append(Campaign(id: id, name: campaignName, span: span(o), description: o.string(.description, document),
-                                         provenance: [provenance(id, references: references(o), tlp: marking(o))]))
+        result.campaigns.append(
+            Campaign(
+                id: id, name: campaignName, span: span(o), description: o.string(.description, document),
+                provenance: [provenance(id, references: references(o), tlp: marking(o))]))
     }
 }

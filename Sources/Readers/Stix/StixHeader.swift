@@ -40,7 +40,9 @@ extension StixIngest {
             switch type {
             case "relationship":
                 // Only when all three are there: a missing one is reported by the reader.
-                if let t = o.string(.relationshipType, document), !t.isEmpty, let s = o.string(.sourceRef, document), !s.isEmpty, let r = o.string(.targetRef, document), !r.isEmpty {
+                if let t = o.string(.relationshipType, document), !t.isEmpty, let s = o.string(.sourceRef, document), !s.isEmpty,
+                    let r = o.string(.targetRef, document), !r.isEmpty
+                {
                     record = .relationship(type: t, source: StixKey(s), target: StixKey(r))
                 }
             case "attack-pattern":

@@ -110,7 +110,9 @@ public struct StixIngest: FormatReader {
         case .array:
             var stix = false
             document.forEachElement(root) { position, element in
-                if position == 0, document.kind(element) == .object, document.member(element, "type") != nil, document.member(element, "id") != nil { stix = true }
+                if position == 0, document.kind(element) == .object, document.member(element, "type") != nil, document.member(element, "id") != nil {
+                    stix = true
+                }
             }
             return stix
         default:
@@ -171,15 +173,21 @@ public struct StixIngest: FormatReader {
         // Dangling references, once every id is known (a reference may point forward).
         for r in relationships {
             // Two lookups, not a loop over a two-element array (an allocation per relationship).
-            if seen[r.source] == nil, let n = StixObject(document, r.node).node(.sourceRef, document) { sink.warning(n, "reference to \(r.source) which is not in this file") }
-            if seen[r.target] == nil, let n = StixObject(document, r.node).node(.targetRef, document) { sink.warning(n, "reference to \(r.target) which is not in this file") }
+            if seen[r.source] == nil, let n = StixObject(document, r.node).node(.sourceRef, document) {
+                sink.warning(n, "reference to \(r.source) which is not in this file")
+            }
+            if seen[r.target] == nil, let n = StixObject(document, r.node).node(.targetRef, document) {
+                sink.warning(n, "reference to \(r.target) which is not in this file")
+            }
         }
         resolve()
     }
 
     /// Types read at all; everything else (indicators, courses of action…) is skipped.
-    static let wantedTypes: Set<String> = ["intrusion-set", "threat-actor", "campaign", "identity", "location", "attack-pattern",
-                                           "malware", "tool", "relationship", "sighting", "report", "note", "x-mitre-tactic", "x-mitre-matrix"]
+    static let wantedTypes: Set<String> = [
+        "intrusion-set", "threat-actor", "campaign", "identity", "location", "attack-pattern",
+        "malware", "tool", "relationship", "sighting", "report", "note", "x-mitre-tactic", "x-mitre-matrix",
+    ]
 
     /// From this many objects (ATT&CK enterprise has 24,000), headers are made on every core.
     static let parallelObjects = 4096
@@ -224,11 +232,19 @@ public struct StixIngest: FormatReader {
     /// (with the object's members found again only for the types not in the header).
     mutating func readObject(_ node: Int, _ header: Header, _ object: StixObject? = nil) {
         guard let type = header.type else {
-            if let t = (object ?? StixObject(document, node)).node(.type, document) { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"type\"") }
+            if let t = (object ?? StixObject(document, node)).node(.type, document) {
+                sink.error(t, "expected a string, found \(document.describe(t))")
+            } else {
+                sink.error(node, "missing property \"type\"")
+            }
             return
         }
         guard let id = header.id else {
-            if let t = (object ?? StixObject(document, node)).node(.id, document) { sink.error(t, "expected a string, found \(document.describe(t))") } else { sink.error(node, "missing property \"id\"") }
+            if let t = (object ?? StixObject(document, node)).node(.id, document) {
+                sink.error(t, "expected a string, found \(document.describe(t))")
+            } else {
+                sink.error(node, "missing property \"id\"")
+            }
             return
         }
         guard header.validID else {
@@ -236,34 +252,7 @@ public struct StixIngest: FormatReader {
             return
         }
         let key = header.key ?? StixKey(id)
-        // Several versions of one object may share an id; the latest `modified` wins, by time.
-        let version = header.version
-        if version == nil, let m = header.modifiedNode {
-            sink.warning(m, "invalid timestamp \"\(header.modifiedText?.prefix(40) ?? "")\": expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
-        }
-        // One lookup for the common case, a first version; an older one is put back.
-        if let previous = seen.updateValue((header.idNode, version), forKey: key) {
-            if previous.modified == version {
-                seen[key] = previous
-                let (line, column) = document.lineColumn(of: previous.node)
-                sink.error(header.idNode, "duplicate id \"\(id)\" with the same modified time (first at \(line):\(column))")
-                return
-            }
-            let older: Bool
-            if let v = version, let p = previous.modified { older = v < p } else { older = version == nil }
-            if older {
-                seen[key] = previous
-                return
-            }
-            // A newer version replaces what the older one added (and may revive a revoked one).
-            forget(key)
-            dead.remove(key)
-        }
-        if let version, type != "relationship" { result.versions[id] = version }
-        if header.dead {
-            dead.insert(key)
-            return
-        }
+        guard keepsVersion(header, id: id, key: key, type: type) else { return }
         if case .none = header.record, !StixIngest.wantedTypes.contains(type) { return }
 
         switch header.record {
@@ -276,7 +265,46 @@ public struct StixIngest: FormatReader {
             return
         case .none: break
         }
-        let o = object ?? StixObject(document, node)
+        readTyped(object ?? StixObject(document, node), type: type, id: id, key: key, node: node)
+    }
+
+    /// Whether this version of object `id` is the one to read: several versions may share an
+    /// id, and the latest `modified` wins, by time. Revoked and deprecated ones are remembered
+    /// (relationships to them count for nothing) and not read.
+    mutating func keepsVersion(_ header: Header, id: String, key: StixKey, type: String) -> Bool {
+        // Several versions of one object may share an id; the latest `modified` wins, by time.
+        let version = header.version
+        if version == nil, let m = header.modifiedNode {
+            sink.warning(m, "invalid timestamp \"\(header.modifiedText?.prefix(40) ?? "")\": expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
+        }
+        // One lookup for the common case, a first version; an older one is put back.
+        if let previous = seen.updateValue((header.idNode, version), forKey: key) {
+            if previous.modified == version {
+                seen[key] = previous
+                let (line, column) = document.lineColumn(of: previous.node)
+                sink.error(header.idNode, "duplicate id \"\(id)\" with the same modified time (first at \(line):\(column))")
+                return false
+            }
+            let older: Bool
+            if let v = version, let p = previous.modified { older = v < p } else { older = version == nil }
+            if older {
+                seen[key] = previous
+                return false
+            }
+            // A newer version replaces what the older one added (and may revive a revoked one).
+            forget(key)
+            dead.remove(key)
+        }
+        if let version, type != "relationship" { result.versions[id] = version }
+        if header.dead {
+            dead.insert(key)
+            return false
+        }
+        return true
+    }
+
+    /// Hands an object to the reader for its type.
+    mutating func readTyped(_ o: StixObject, type: String, id: String, key: StixKey, node: Int) {
         switch type {
         case "intrusion-set", "threat-actor": readActor(o, key: key)
         case "campaign": readCampaign(o, key: key)
@@ -320,6 +348,5 @@ public struct StixIngest: FormatReader {
             reportRecords.remove(at: k)
         }
     }
-
 
 }

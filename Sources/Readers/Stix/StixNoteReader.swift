@@ -30,17 +30,26 @@ extension StixIngest {
         }
         var period: DayRange?
         if let s = text("period_start").flatMap(Day.init(parsing:)), let e = text("period_end").flatMap(Day.init(parsing:)) {
-            if e < s { sink.error(document.member(node, "period_end")!, "date out of order: end \(e) is before start \(s)") } else { period = DayRange(start: s, end: e) }
+            if e < s {
+                sink.error(document.member(node, "period_end")!, "date out of order: end \(e) is before start \(s)")
+            } else {
+                period = DayRange(start: s, end: e)
+            }
         }
         let nexus = text("subject_nexus").flatMap(Vocabulary.countryCode(matching:)).map { Nexus.country($0) }
         let actorRef = refs.first { $0.hasPrefix("intrusion-set--") || $0.hasPrefix("threat-actor--") }
         // A finding cites what its note cites: one provenance per cited source.
-        let cited = references.isEmpty ? [provenance(id, references: [], tlp: tlp)] : references.map { Provenance(file: file, format: format, objectID: id, source: $0.title ?? $0.key, reference: $0, tlp: tlp) }
-        result.findings.append(Finding(id: id, statement: content ?? "", metric: metric, value: value, qualifier: qualifier,
-                                       subjectNexus: nexus, subjectActorID: nexus == nil ? actorRef : nil,
-                                       population: text("population") ?? "", sector: text("sector").flatMap(Vocabulary.sectorID(matching:)),
-                                       region: text("region").flatMap(Vocabulary.regionID(matching:)), period: period,
-                                       basis: text("basis"), provenance: cited))
+        let cited =
+            references.isEmpty
+            ? [provenance(id, references: [], tlp: tlp)]
+            : references.map { Provenance(file: file, format: format, objectID: id, source: $0.title ?? $0.key, reference: $0, tlp: tlp) }
+        result.findings.append(
+            Finding(
+                id: id, statement: content ?? "", metric: metric, value: value, qualifier: qualifier,
+                subjectNexus: nexus, subjectActorID: nexus == nil ? actorRef : nil,
+                population: text("population") ?? "", sector: text("sector").flatMap(Vocabulary.sectorID(matching:)),
+                region: text("region").flatMap(Vocabulary.regionID(matching:)), period: period,
+                basis: text("basis"), provenance: cited))
     }
 }
 

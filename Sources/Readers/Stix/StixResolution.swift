@@ -13,10 +13,15 @@ extension StixIngest {
             position[k] = kept
             kept += 1
         }
-        reportRecords = reportRecords.compactMap { r in position[r.index].map { var r = r; r.index = $0; return r } }
+        reportRecords = reportRecords.compactMap { r in
+            position[r.index].map {
+                var r = r; r.index = $0; return r
+            }
+        }
         result.reports.removeAll { $0.id == "#replaced" }
         actorIndex = Dictionary(result.actors.enumerated().map { (StixKey($1.id), $0) }, uniquingKeysWith: { a, _ in a })
-        campaignIndex = Dictionary(result.campaigns.enumerated().filter { !$0.element.id.hasSuffix("#activity") }.map { (StixKey($1.id), $0) }, uniquingKeysWith: { a, _ in a })
+        campaignIndex = Dictionary(
+            result.campaigns.enumerated().filter { !$0.element.id.hasSuffix("#activity") }.map { (StixKey($1.id), $0) }, uniquingKeysWith: { a, _ in a })
         // Relationships whose ends are revoked, deprecated or missing say nothing.
         // In place: a filtered copy of 20,000 relationships was 80,000 retains and 2 MB of fresh pages.
         if !dead.isEmpty { relationships.removeAll { dead.contains($0.source) || dead.contains($0.target) } }
@@ -79,7 +84,9 @@ extension StixIngest {
             case .stated:
                 if result.actors[a].nexus != .country(country) { result.actors[a].nexusBasis = .conflict(others: [country]) }
             case .conflict(let others):
-                if result.actors[a].nexus != .country(country) && !others.contains(country) { result.actors[a].nexusBasis = .conflict(others: others + [country]) }
+                if result.actors[a].nexus != .country(country) && !others.contains(country) {
+                    result.actors[a].nexusBasis = .conflict(others: others + [country])
+                }
             default:
                 result.actors[a].nexus = .country(country)
                 result.actors[a].nexusBasis = .stated
@@ -115,8 +122,10 @@ extension StixIngest {
         for (k, use) in uses.enumerated() {
             let source = prefix + relationships[use.relationship].id
             for u in use.users {
-                result.uses.append(TechniqueUse(actorID: u.id, techniqueID: use.technique, description: texts[k].description,
-                                                references: texts[k].references, source: source, via: u.via))
+                result.uses.append(
+                    TechniqueUse(
+                        actorID: u.id, techniqueID: use.technique, description: texts[k].description,
+                        references: texts[k].references, source: source, via: u.via))
             }
         }
     }
@@ -128,9 +137,10 @@ extension StixIngest {
             if actorIndex[of] != nil { actors = [s.of] }
             if let c = campaignIndex[of] { actors = result.campaigns[c].actorIDs }
             for a in s.actors where actorIndex[StixKey(a)] != nil && !actors.contains(a) { actors.append(a) }
-            var event = Event(id: s.id, span: s.span, kind: s.kind ?? .sighting, actorIDs: actors, nexus: s.nexus ?? .unknown,
-                              summary: s.summary.isEmpty ? "Sighting of \(displayName(s.of))" : s.summary,
-                              count: s.count, provenance: [provenance(s.id, references: [], tlp: s.tlp)])
+            var event = Event(
+                id: s.id, span: s.span, kind: s.kind ?? .sighting, actorIDs: actors, nexus: s.nexus ?? .unknown,
+                summary: s.summary.isEmpty ? "Sighting of \(displayName(s.of))" : s.summary,
+                count: s.count, provenance: [provenance(s.id, references: [], tlp: s.tlp)])
             event.tlp = s.tlp
             event.techniques = s.techniques
             for w in s.whereSighted {
@@ -159,8 +169,9 @@ extension StixIngest {
             guard !actors.isEmpty else { continue }
             var sectors: [String] = []
             for ref in refs { if let t = targets[ref] { addUnique(&sectors, t.sectors) } }
-            var event = Event(id: report.id + "#published", span: DayRange(day), kind: .publication, actorIDs: actors,
-                              sectors: sectors, summary: "Report published: \(report.title)", provenance: report.provenance)
+            var event = Event(
+                id: report.id + "#published", span: DayRange(day), kind: .publication, actorIDs: actors,
+                sectors: sectors, summary: "Report published: \(report.title)", provenance: report.provenance)
             event.tlp = report.tlp
             result.events.append(event)
         }

@@ -41,11 +41,13 @@ public struct Actor: Hashable, Sendable, Identifiable {
     /// True for a name that would join otherwise distinct actors (kept apart, linked to them).
     public var umbrella: Bool { !identity.umbrellaOf.isEmpty }
 
-    public init(id: String, name: String, aliases: [String] = [], nexus: Nexus = .unknown, nexusBasis: NexusBasis = .unknown,
-                type: ActorType = .unknown, motivations: [Motivation] = [], sectors: [String] = [], unmappedSectors: [String] = [],
-                regions: [String] = [], countries: [String] = [], techniques: [Technique] = [], software: [String] = [],
-                externalIDs: [String] = [], collective: Bool = false,
-                descriptions: [String] = [], provenance: [Provenance] = []) {
+    public init(
+        id: String, name: String, aliases: [String] = [], nexus: Nexus = .unknown, nexusBasis: NexusBasis = .unknown,
+        type: ActorType = .unknown, motivations: [Motivation] = [], sectors: [String] = [], unmappedSectors: [String] = [],
+        regions: [String] = [], countries: [String] = [], techniques: [Technique] = [], software: [String] = [],
+        externalIDs: [String] = [], collective: Bool = false,
+        descriptions: [String] = [], provenance: [Provenance] = []
+    ) {
         self.id = id
         self.name = name
         self.aliases = aliases

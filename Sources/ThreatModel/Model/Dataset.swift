@@ -31,9 +31,11 @@ public struct Dataset: Sendable {
     /// same files with the same problems, so a reload of touched files changes nothing.
     public var fingerprint: UInt64 = 0
 
-    public init(reports: [ReportInfo] = [], actors: [Actor] = [], events: [Event] = [], campaigns: [Campaign] = [],
-                findings: [Finding] = [], problems: [Problem] = [], files: [LoadedFile] = [], techniques: [TechniqueInfo] = [],
-                tactics: [TacticInfo] = [], actorTechniques: [[String]] = [], procedures: [Procedure] = [], hidden: HiddenCount = HiddenCount()) {
+    public init(
+        reports: [ReportInfo] = [], actors: [Actor] = [], events: [Event] = [], campaigns: [Campaign] = [],
+        findings: [Finding] = [], problems: [Problem] = [], files: [LoadedFile] = [], techniques: [TechniqueInfo] = [],
+        tactics: [TacticInfo] = [], actorTechniques: [[String]] = [], procedures: [Procedure] = [], hidden: HiddenCount = HiddenCount()
+    ) {
         self.reports = reports
         self.actors = actors
         self.events = events
@@ -172,8 +174,10 @@ public struct LoadedFile: Hashable, Sendable {
     /// How a live source is doing (last pull, objects, error, next retry), for the status list.
     public var status: SourceStatus?
 
-    public init(path: String, format: Provenance.Format?, actors: Int, events: Int, bytes: Int, loaded: Bool, staleSince: String? = nil,
-                status: SourceStatus? = nil) {
+    public init(
+        path: String, format: Provenance.Format?, actors: Int, events: Int, bytes: Int, loaded: Bool, staleSince: String? = nil,
+        status: SourceStatus? = nil
+    ) {
         self.path = path
         self.format = format
         self.actors = actors

@@ -29,7 +29,8 @@ public struct DatasetIndex: Sendable {
 
     package init(actors: [Actor], events: [Event], actorPosition: [String: Int]) {
         // Ranges of events on every core, joined in order: the columns are the same as one pass's.
-        let parts = events.count >= ParallelMap.manyEvents
+        let parts =
+            events.count >= ParallelMap.manyEvents
             ? ParallelMap.ranges(events.count, parts: 4) { EventRows(events, $0, actorPosition: actorPosition) }
             : [EventRows(events, events.indices, actorPosition: actorPosition)]
         var nexuses: [Nexus] = []

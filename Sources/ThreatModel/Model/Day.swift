@@ -105,8 +105,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         if utf8.count > 10 {
             // The rest must look like a time: THH:MM:SS[.frac](Z|±HH:MM).
             guard utf8[10] == 0x54 || utf8[10] == 0x74 || utf8[10] == 0x20, utf8.count >= 20,
-                  let hh = digits(11..<13), let mm = digits(14..<16), let ss = digits(17..<19),
-                  utf8[13] == 0x3A, utf8[16] == 0x3A, hh < 24, mm < 60, ss <= 60 else { return nil }
+                let hh = digits(11..<13), let mm = digits(14..<16), let ss = digits(17..<19),
+                utf8[13] == 0x3A, utf8[16] == 0x3A, hh < 24, mm < 60, ss <= 60
+            else { return nil }
             var k = 19
             if utf8[k] == 0x2E {
                 k += 1

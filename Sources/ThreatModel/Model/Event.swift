@@ -32,8 +32,10 @@ public struct Event: Hashable, Sendable, Identifiable {
     /// What the event holds beyond its tags ("39 attributes, 20 objects").
     public var contents: String?
 
-    public init(id: String, span: DayRange, kind: Kind, actorIDs: [String] = [], nexus: Nexus = .unknown, sectors: [String] = [],
-                regions: [String] = [], countries: [String] = [], summary: String, count: Int = 1, provenance: [Provenance] = []) {
+    public init(
+        id: String, span: DayRange, kind: Kind, actorIDs: [String] = [], nexus: Nexus = .unknown, sectors: [String] = [],
+        regions: [String] = [], countries: [String] = [], summary: String, count: Int = 1, provenance: [Provenance] = []
+    ) {
         self.id = id
         self.span = span
         self.kind = kind
@@ -69,8 +71,10 @@ public struct Campaign: Hashable, Sendable, Identifiable {
     public var description: String?
     public var provenance: [Provenance]
 
-    public init(id: String, name: String, span: DayRange?, actorIDs: [String] = [], nexus: Nexus = .unknown, sectors: [String] = [],
-                regions: [String] = [], description: String? = nil, provenance: [Provenance] = []) {
+    public init(
+        id: String, name: String, span: DayRange?, actorIDs: [String] = [], nexus: Nexus = .unknown, sectors: [String] = [],
+        regions: [String] = [], description: String? = nil, provenance: [Provenance] = []
+    ) {
         self.id = id
         self.name = name
         self.span = span

@@ -31,8 +31,10 @@ extension DatasetIndex {
                         eventActors.withUnsafeView { actorList in
                             eventSectorStart.withUnsafeView { sectorStart in
                                 eventSectors.withUnsafeView { sectorList in
-                                    body(EventColumns(start: start, length: length, nexus: nexus, actorStart: actorStart, actorList: actorList,
-                                                      sectorStart: sectorStart, sectorList: sectorList))
+                                    body(
+                                        EventColumns(
+                                            start: start, length: length, nexus: nexus, actorStart: actorStart, actorList: actorList,
+                                            sectorStart: sectorStart, sectorList: sectorList))
                                 }
                             }
                         }

@@ -39,18 +39,22 @@ package struct EventRows: Sendable {
                 if let lastNexus, lastNexus.nexus == n {
                     nexus.append(lastNexus.position)
                 } else {
-                    let p = nexusPosition[n] ?? {
-                        let p = UInt16(truncatingIfNeeded: nexuses.count)
-                        nexuses.append(n)
-                        nexusPosition[n] = p
-                        return p
-                    }()
+                    let p =
+                        nexusPosition[n]
+                        ?? {
+                            let p = UInt16(truncatingIfNeeded: nexuses.count)
+                            nexuses.append(n)
+                            nexusPosition[n] = p
+                            return p
+                        }()
                     lastNexus = (n, p)
                     nexus.append(p)
                 }
                 for a in events[k].actorIDs {
                     let p: Int?
-                    if let lastActor, lastActor.id == a { p = lastActor.position } else {
+                    if let lastActor, lastActor.id == a {
+                        p = lastActor.position
+                    } else {
                         p = actorPosition[a]
                         lastActor = (a, p)
                     }
@@ -60,7 +64,9 @@ package struct EventRows: Sendable {
                 let from = sectors.count
                 for id in events[k].sectors {
                     let p: Int?
-                    if let lastSector, lastSector.id == id { p = lastSector.position } else {
+                    if let lastSector, lastSector.id == id {
+                        p = lastSector.position
+                    } else {
                         p = sectorPosition[id]
                         lastSector = (id, p)
                     }

@@ -52,9 +52,11 @@ public struct Finding: Hashable, Sendable, Identifiable {
     public var basis: String?
     public var provenance: [Provenance]
 
-    public init(id: String, statement: String, metric: Metric, value: Double, qualifier: Qualifier, subjectNexus: Nexus? = nil,
-                subjectActorID: String? = nil, population: String, sector: String? = nil, region: String? = nil,
-                period: DayRange? = nil, basis: String? = nil, provenance: [Provenance] = []) {
+    public init(
+        id: String, statement: String, metric: Metric, value: Double, qualifier: Qualifier, subjectNexus: Nexus? = nil,
+        subjectActorID: String? = nil, population: String, sector: String? = nil, region: String? = nil,
+        period: DayRange? = nil, basis: String? = nil, provenance: [Provenance] = []
+    ) {
         self.id = id
         self.statement = statement
         self.metric = metric
@@ -110,8 +112,10 @@ public struct ReportInfo: Hashable, Sendable, Identifiable {
     /// Ids of the native report and STIX report objects that describe the same report (twins count once).
     public var twinIDs: [String] = []
 
-    public init(id: String, title: String, publisher: String? = nil, published: Day? = nil, period: DayRange? = nil,
-                summary: String? = nil, synthetic: Bool = false, sources: [SourceInfo] = [], provenance: [Provenance] = []) {
+    public init(
+        id: String, title: String, publisher: String? = nil, published: Day? = nil, period: DayRange? = nil,
+        summary: String? = nil, synthetic: Bool = false, sources: [SourceInfo] = [], provenance: [Provenance] = []
+    ) {
         self.id = id
         self.title = title
         self.publisher = publisher

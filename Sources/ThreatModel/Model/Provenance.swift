@@ -70,8 +70,10 @@ public struct Provenance: Hashable, Sendable, CustomStringConvertible {
         shared = Shared(fields)
     }
 
-    public init(file: String, format: Format, objectID: String? = nil, source: String? = nil, synthetic: Bool = false,
-                reference: Reference? = nil, tlp: TLP? = nil) {
+    public init(
+        file: String, format: Format, objectID: String? = nil, source: String? = nil, synthetic: Bool = false,
+        reference: Reference? = nil, tlp: TLP? = nil
+    ) {
         self.objectID = objectID
         shared = Shared(Fields(file: file, format: format, source: source, synthetic: synthetic, reference: reference, tlp: tlp))
     }

@@ -59,7 +59,9 @@ public struct Reference: Hashable, Sendable {
                 // Controls, space, DEL, C1 controls (UTF-8 C2 80–9F) and characters that break
                 // out of quoting or markup.
                 if b <= 0x20 || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return false }
-                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "`") { return false }
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "`") {
+                    return false
+                }
                 previous = b
             }
             return true

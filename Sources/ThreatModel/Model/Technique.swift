@@ -12,8 +12,10 @@ public struct TechniqueInfo: Hashable, Sendable, Identifiable {
     public var references: [Reference]
     public var stixID: String?
 
-    public init(id: String, name: String, tactics: [String] = [], domain: String? = nil, description: String? = nil, url: String? = nil,
-                references: [Reference] = [], stixID: String? = nil) {
+    public init(
+        id: String, name: String, tactics: [String] = [], domain: String? = nil, description: String? = nil, url: String? = nil,
+        references: [Reference] = [], stixID: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.tactics = tactics

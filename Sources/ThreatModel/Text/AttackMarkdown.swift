@@ -42,7 +42,8 @@ public enum AttackMarkdown {
                 continue
             }
             if c == "[", let closeBracket = chars[i...].firstIndex(of: "]"), closeBracket + 1 < chars.count, chars[closeBracket + 1] == "(",
-               let closeParen = chars[(closeBracket + 1)...].firstIndex(of: ")"), !chars[(i + 1)..<closeBracket].contains("[") {
+                let closeParen = chars[(closeBracket + 1)...].firstIndex(of: ")"), !chars[(i + 1)..<closeBracket].contains("[")
+            {
                 out += String(chars[(i + 1)..<closeBracket])
                 i = closeParen + 1
                 continue

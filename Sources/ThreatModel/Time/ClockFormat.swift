@@ -21,7 +21,8 @@ public enum ClockFormat {
         var t = time_t(epoch.rounded(.down))
         var parts = tm()
         localtime_r(&t, &parts)
-        return "\(Int(parts.tm_year) + 1900)-" + pad(Int(parts.tm_mon) + 1) + "-" + pad(Int(parts.tm_mday)) + " " + pad(Int(parts.tm_hour)) + ":" + pad(Int(parts.tm_min))
+        return "\(Int(parts.tm_year) + 1900)-" + pad(Int(parts.tm_mon) + 1) + "-" + pad(Int(parts.tm_mday)) + " " + pad(Int(parts.tm_hour)) + ":"
+            + pad(Int(parts.tm_min))
     }
 
     /// Minutes after local midnight (TZ honoured, so quiet hours follow daylight saving).

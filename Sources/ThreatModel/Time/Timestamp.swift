@@ -25,8 +25,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             return v
         }
         guard let day = Day(parsing: String(decoding: u[0..<10], as: UTF8.self)),
-              u[10] == 0x54 || u[10] == 0x74 || u[10] == 0x20, u[13] == 0x3A, u[16] == 0x3A,
-              let hh = digits(11..<13), let mm = digits(14..<16), let ss = digits(17..<19), hh < 24, mm < 60, ss <= 60 else { return nil }
+            u[10] == 0x54 || u[10] == 0x74 || u[10] == 0x20, u[13] == 0x3A, u[16] == 0x3A,
+            let hh = digits(11..<13), let mm = digits(14..<16), let ss = digits(17..<19), hh < 24, mm < 60, ss <= 60
+        else { return nil }
         var k = 19
         var nanos = 0
         if u[k] == 0x2E {

@@ -5,8 +5,9 @@ public enum AttackVocabulary {
         var out: [String: TechniqueInfo] = [:]
         for f in TableRows.parse(AttackTables.techniques) {
             guard f.count == 4 else { continue }
-            out[f[0]] = TechniqueInfo(id: f[0], name: f[1], tactics: f[2].split(separator: ",").map(String.init), domain: f[3],
-                                      url: "https://attack.mitre.org/techniques/" + f[0].replacingDots())
+            out[f[0]] = TechniqueInfo(
+                id: f[0], name: f[1], tactics: f[2].split(separator: ",").map(String.init), domain: f[3],
+                url: "https://attack.mitre.org/techniques/" + f[0].replacingDots())
         }
         return out
     }()

@@ -64,11 +64,13 @@ public enum Vocabulary {
             table[fold(entry.short)] = entry.id
         }
         // Common spellings in reports that are not M49 names.
-        let extra = ["southeast asia": "south-eastern-asia", "south east asia": "south-eastern-asia",
-                     "north america": "northern-america", "global": "world", "worldwide": "world",
-                     "middle east": "western-asia", "latin america": "latin-america-caribbean",
-                     "east asia": "eastern-asia", "south asia": "southern-asia", "central asia": "central-asia",
-                     "western europe": "western-europe", "eastern europe": "eastern-europe"]
+        let extra = [
+            "southeast asia": "south-eastern-asia", "south east asia": "south-eastern-asia",
+            "north america": "northern-america", "global": "world", "worldwide": "world",
+            "middle east": "western-asia", "latin america": "latin-america-caribbean",
+            "east asia": "eastern-asia", "south asia": "southern-asia", "central asia": "central-asia",
+            "western europe": "western-europe", "eastern europe": "eastern-europe",
+        ]
         for (k, v) in extra where regionByID[v] != nil { table[k] = v }
         return table
     }()
