@@ -215,13 +215,20 @@ def build(native):
         for field in FINDING_FIELDS:
             if field in finding:
                 props[field] = finding[field]
+        # A population with its parts: the wording, and each part under its own name.
+        population = finding.get("population")
+        if isinstance(population, dict):
+            props["population"] = population["text"]
+            for part in ("sponsor", "activity", "counted_by"):
+                if part in population:
+                    props["population_" + part] = population[part]
         if "nexus" in subject:
             props["subject_nexus"] = subject["nexus"]
         if "period" in finding:
             props["period_start"] = finding["period"]["start"][:10]
             props["period_end"] = finding["period"]["end"][:10]
-        order = ("extension_type", "metric", "value", "qualifier", "subject_nexus", "population", "sector",
-                 "region", "period_start", "period_end", "basis")
+        order = ("extension_type", "metric", "value", "qualifier", "subject_nexus", "population", "population_sponsor",
+                 "population_activity", "population_counted_by", "sector", "region", "period_start", "period_end", "basis")
         props = {k: props[k] for k in order if k in props}
         about = [report_ref]
         if "actor" in subject:

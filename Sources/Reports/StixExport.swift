@@ -41,21 +41,35 @@ public enum StixExport {
         let created = Timestamp(seconds: seconds, nanoseconds: 0).description.replacingOccurrences("Z", ".000Z")
         let authorID = "identity--" + UUIDv5.make("identity|threatdeck-export")
         var b = Builder(created: created, author: authorID)
-        _ = b.add("identity", key: "threatdeck-export", [("name", .string("ThreatDeck export")), ("identity_class", .string("system")),
-                                                          ("description", .string("A view exported by ThreatDeck. Filter: " + (view.filter.isEmpty ? "none" : view.filter.chips.map(\.label).joined(separator: " "))))],
-                  withAuthor: false)
-        _ = b.add("extension-definition", key: "finding", [
-            ("name", .string("ThreatDeck measured finding")),
-            ("description", .string("A figure stated by a source: metric, value, qualifier, subject nexus, population, optional sector and period, basis.")),
-            ("schema", .string("https://threatdeck.invalid/stix/extensions/measured-finding-1.0.0.schema.json")),
-            ("version", .string("1.0.0")), ("extension_types", .array([.string("property-extension")])),
-        ])
-        _ = b.add("extension-definition", key: "event", [
-            ("name", .string("ThreatDeck event")),
-            ("description", .string("The kind, nexus and TLP marking of an exported ThreatDeck event, on the sighting that carries it.")),
-            ("schema", .string("https://threatdeck.invalid/stix/extensions/event-1.0.0.schema.json")),
-            ("version", .string("1.0.0")), ("extension_types", .array([.string("property-extension")])),
-        ])
+        _ = b.add(
+            "identity", key: "threatdeck-export",
+            [
+                ("name", .string("ThreatDeck export")), ("identity_class", .string("system")),
+                (
+                    "description",
+                    .string("A view exported by ThreatDeck. Filter: " + (view.filter.isEmpty ? "none" : view.filter.chips.map(\.label).joined(separator: " ")))
+                ),
+            ],
+            withAuthor: false)
+        _ = b.add(
+            "extension-definition", key: "finding",
+            [
+                ("name", .string("ThreatDeck measured finding")),
+                (
+                    "description",
+                    .string("A figure stated by a source: metric, value, qualifier, subject nexus, population, optional sector and period, basis.")
+                ),
+                ("schema", .string("https://threatdeck.invalid/stix/extensions/measured-finding-1.0.0.schema.json")),
+                ("version", .string("1.0.0")), ("extension_types", .array([.string("property-extension")])),
+            ])
+        _ = b.add(
+            "extension-definition", key: "event",
+            [
+                ("name", .string("ThreatDeck event")),
+                ("description", .string("The kind, nexus and TLP marking of an exported ThreatDeck event, on the sighting that carries it.")),
+                ("schema", .string("https://threatdeck.invalid/stix/extensions/event-1.0.0.schema.json")),
+                ("version", .string("1.0.0")), ("extension_types", .array([.string("property-extension")])),
+            ])
         var refs: [String] = []
         var locations: [String: String] = [:]
         func location(country: String? = nil, region: String? = nil) -> String {
@@ -73,7 +87,9 @@ public enum StixExport {
         func sector(_ s: String) -> String {
             if let id = sectorIdentities[s] { return id }
             let top = Vocabulary.topSector(s)
-            var props: [(String, JSONValue)] = [("name", .string(Vocabulary.sectorName(s) + " sector")), ("identity_class", .string("class")), ("sectors", .array([.string(top)]))]
+            var props: [(String, JSONValue)] = [
+                ("name", .string(Vocabulary.sectorName(s) + " sector")), ("identity_class", .string("class")), ("sectors", .array([.string(top)])),
+            ]
             if top != s { props.append(("x_threatdeck_sector", .string(s))) }
             let id = b.add("identity", key: "sector|" + s, props)
             sectorIdentities[s] = id
@@ -91,7 +107,9 @@ public enum StixExport {
             if let url = info?.url { ext.append(("url", .string(url))) }
             props.append(("external_references", .array([.object(ext)])))
             if let tactics = info?.tactics, !tactics.isEmpty {
-                let chain = (info?.domain ?? "enterprise-attack") == "ics-attack" ? "mitre-ics-attack" : (info?.domain == "mobile-attack" ? "mitre-mobile-attack" : "mitre-attack")
+                let chain =
+                    (info?.domain ?? "enterprise-attack") == "ics-attack"
+                    ? "mitre-ics-attack" : (info?.domain == "mobile-attack" ? "mitre-mobile-attack" : "mitre-attack")
                 props.append(("kill_chain_phases", .array(tactics.map { .object([("kill_chain_name", .string(chain)), ("phase_name", .string($0))]) })))
             }
             let id = b.add("attack-pattern", key: t, props)
@@ -109,7 +127,10 @@ public enum StixExport {
             if motivations.count > 1 { props.append(("secondary_motivations", .array(motivations.dropFirst().map { .string($0) }))) }
             if a.type == .state { props.append(("resource_level", .string("government"))) }
             let groupIDs = a.externalIDs.filter { $0.count == 5 && $0.hasPrefix("G") }
-            if !groupIDs.isEmpty { props.append(("external_references", .array(groupIDs.map { .object([("source_name", .string("mitre-attack")), ("external_id", .string($0))]) }))) }
+            if !groupIDs.isEmpty {
+                props.append(
+                    ("external_references", .array(groupIDs.map { .object([("source_name", .string("mitre-attack")), ("external_id", .string($0))]) })))
+            }
             let id = b.add("intrusion-set", key: a.id, props, markings: a.tlp)
             actorSTIX[a.id] = id
             refs.append(id)
@@ -144,9 +165,13 @@ public enum StixExport {
             var of = e.actorIDs.compactMap { actorSTIX[$0] }.first
             if of == nil {
                 if unattributed == nil {
-                    unattributed = b.add("campaign", key: "unattributed", [("name", .string("Unattributed activity")),
-                                                                           ("description", .string("Events exported by ThreatDeck with no actor.")),
-                                                                           ("x_threatdeck_export", .bool(true))])
+                    unattributed = b.add(
+                        "campaign", key: "unattributed",
+                        [
+                            ("name", .string("Unattributed activity")),
+                            ("description", .string("Events exported by ThreatDeck with no actor.")),
+                            ("x_threatdeck_export", .bool(true)),
+                        ])
                     refs.append(unattributed!)
                 }
                 of = unattributed
@@ -162,8 +187,10 @@ public enum StixExport {
                 ("description", .string(e.summary)),
             ]
             if !whereSighted.isEmpty { props.append(("where_sighted_refs", .array(whereSighted.map { .string($0) }))) }
-            var ext: [(String, JSONValue)] = [("extension_type", .string("property-extension")), ("kind", .string(e.kind.rawValue)),
-                                              ("nexus", .string(e.nexus.description))]
+            var ext: [(String, JSONValue)] = [
+                ("extension_type", .string("property-extension")), ("kind", .string(e.kind.rawValue)),
+                ("nexus", .string(e.nexus.description)),
+            ]
             if e.actorIDs.count > 1 { ext.append(("actors", .array(e.actorIDs.compactMap { actorSTIX[$0] }.map { .string($0) }))) }
             if !e.techniques.isEmpty { ext.append(("techniques", .array(e.techniques.map { .string($0) }))) }
             props.append(("extensions", .object([(eventExtension, .object(ext))])))
@@ -172,8 +199,15 @@ public enum StixExport {
         // Findings, as notes with the finding extension.
         for f in d.findings {
             do {
-                var ext: [(String, JSONValue)] = [("extension_type", .string("property-extension")), ("metric", .string(f.metric.rawValue)),
-                                                  ("value", .number(f.value)), ("qualifier", .string(f.qualifier.rawValue)), ("population", .string(f.population))]
+                var ext: [(String, JSONValue)] = [
+                    ("extension_type", .string("property-extension")), ("metric", .string(f.metric.rawValue)),
+                    ("value", .number(f.value)), ("qualifier", .string(f.qualifier.rawValue)), ("population", .string(f.population)),
+                ]
+                if f.scope.basis == .stated {
+                    if let t = f.scope.sponsorship { ext.append(("population_sponsor", .string(t.rawValue))) }
+                    if let a = f.scope.activity { ext.append(("population_activity", .string(a.name))) }
+                    if let c = f.scope.countedBy { ext.append(("population_counted_by", .string(c.rawValue))) }
+                }
                 if let n = f.subjectNexus?.code { ext.append(("subject_nexus", .string(n))) }
                 if let sct = f.sector { ext.append(("sector", .string(sct))) }
                 if let r = f.region { ext.append(("region", .string(r))) }
@@ -184,11 +218,16 @@ public enum StixExport {
                 let noteRefs = refs.prefix(1).isEmpty ? [authorID] : [String](refs.prefix(1))
                 props.append(("object_refs", .array(noteRefs.map { .string($0) })))
                 if !cited.isEmpty {
-                    props.append(("external_references", .array(cited.map { r in
-                        var m: [(String, JSONValue)] = [("source_name", .string(r.key)), ("description", .string(r.title ?? r.key))]
-                        if let url = r.url { m.append(("url", .string(url))) }
-                        return .object(m)
-                    })))
+                    props.append(
+                        (
+                            "external_references",
+                            .array(
+                                cited.map { r in
+                                    var m: [(String, JSONValue)] = [("source_name", .string(r.key)), ("description", .string(r.title ?? r.key))]
+                                    if let url = r.url { m.append(("url", .string(url))) }
+                                    return .object(m)
+                                })
+                        ))
                 }
                 props.append(("extensions", .object([(findingExtension, .object(ext))])))
                 refs.append(b.add("note", key: f.id, props))
@@ -197,22 +236,39 @@ public enum StixExport {
         // TLP 2.0 marking definitions used.
         let markings = Set(d.actors.compactMap(\.tlp) + d.events.compactMap(\.tlp))
         for m in TLP.allCases where markings.contains(m) {
-            b.objects.append(.object([
-                ("type", .string("marking-definition")), ("spec_version", .string("2.1")), ("id", .string(m.stix2MarkingID)),
-                ("created", .string("2022-10-01T00:00:00.000Z")), ("name", .string(m.label)),
-                ("extensions", .object([("extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d",
-                                         .object([("extension_type", .string("property-extension")), ("tlp_2_0", .string(m.rawValue))]))])),
-            ]))
+            b.objects.append(
+                .object([
+                    ("type", .string("marking-definition")), ("spec_version", .string("2.1")), ("id", .string(m.stix2MarkingID)),
+                    ("created", .string("2022-10-01T00:00:00.000Z")), ("name", .string(m.label)),
+                    (
+                        "extensions",
+                        .object([
+                            (
+                                "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d",
+                                .object([("extension_type", .string("property-extension")), ("tlp_2_0", .string(m.rawValue))])
+                            )
+                        ])
+                    ),
+                ]))
         }
         let title = d.reports.first(where: { !$0.synthetic })?.title ?? "ThreatDeck view"
-        _ = b.add("report", key: "report|" + title + "|" + view.filter.chips.map(\.label).joined(separator: " "), [
-            ("name", .string("ThreatDeck view: " + title)),
-            ("description", .string("Exported by ThreatDeck. Filter: " + (view.filter.isEmpty ? "none" : view.filter.chips.map(\.label).joined(separator: " ")) + ". Sources: " + d.files.map(\.path).joined(separator: ", "))),
-            ("report_types", .array([.string("threat-report")])),
-            ("published", .string(created)),
-            ("x_threatdeck_export", .bool(true)),
-            ("object_refs", .array((refs.isEmpty ? [authorID] : refs).map { .string($0) })),
+        _ = b.add(
+            "report", key: "report|" + title + "|" + view.filter.chips.map(\.label).joined(separator: " "),
+            [
+                ("name", .string("ThreatDeck view: " + title)),
+                (
+                    "description",
+                    .string(
+                        "Exported by ThreatDeck. Filter: " + (view.filter.isEmpty ? "none" : view.filter.chips.map(\.label).joined(separator: " "))
+                            + ". Sources: " + d.files.map(\.path).joined(separator: ", "))
+                ),
+                ("report_types", .array([.string("threat-report")])),
+                ("published", .string(created)),
+                ("x_threatdeck_export", .bool(true)),
+                ("object_refs", .array((refs.isEmpty ? [authorID] : refs).map { .string($0) })),
+            ])
+        return .object([
+            ("type", .string("bundle")), ("id", .string("bundle--" + UUIDv5.make("bundle|" + created + "|" + title))), ("objects", .array(b.objects)),
         ])
-        return .object([("type", .string("bundle")), ("id", .string("bundle--" + UUIDv5.make("bundle|" + created + "|" + title))), ("objects", .array(b.objects))])
     }
 }

@@ -125,7 +125,7 @@ extension NativeIngest {
             }
         }
         let statement = text(f[.statement])
-        let population = text(f[.population])
+        let (population, scope) = readPopulation(f[.population])
         let sector = vocabularyValue(f[.sector], what: "sector") { Vocabulary.sector($0) != nil }
         let region = vocabularyValue(f[.region], what: "region") { Vocabulary.region($0) != nil }
         let findingPeriod = period(f[.period])
@@ -133,7 +133,40 @@ extension NativeIngest {
         guard let metric, let qualifier, let value, let statement, let population else { return nil }
         return Finding(
             id: id, statement: statement, metric: metric, value: value, qualifier: qualifier, subjectNexus: subjectNexus,
-            subjectActorID: subjectActor, population: population, sector: sector, region: region, period: findingPeriod,
+            subjectActorID: subjectActor, population: population, scope: scope, sector: sector, region: region, period: findingPeriod,
             basis: text(f[.basis]), provenance: provenance(id: id, cited: cited))
+    }
+
+    /// A finding's population: its wording, and its parts as the author states them (an
+    /// object: `text`, `sponsor`, `activity`, `counted_by`) or as its wording says them (a
+    /// string, read by `Finding.Population.inferred`).
+    mutating func readPopulation(_ node: Int?) -> (text: String?, scope: Finding.Population?) {
+        guard let node else { return (nil, nil) }
+        guard document.kind(node) == .object else { return (text(node), nil) }
+        let f = fields(node, PopulationMember.self)
+        var scope = Finding.Population(basis: .stated)
+        if let s = f[.sponsor], let raw = text(s) {
+            let word = raw.lowercased().hasSuffix("-sponsored") ? String(raw.lowercased().dropLast(10)) : raw.lowercased()
+            if let t = ActorType(rawValue: word), t != .unknown {
+                scope.sponsorship = t
+            } else {
+                sink.error(s, "unknown sponsor \"\(raw.prefix(40))\": expected state, ecrime or hacktivist")
+            }
+        }
+        if let a = f[.activity], let raw = text(a) {
+            if let set = EventKindSet.parse(raw) {
+                scope.activity = set
+            } else {
+                sink.error(a, "unknown activity \"\(raw.prefix(60))\": expected targeted-intrusion or event kinds separated by commas")
+            }
+        }
+        if let c = f[.counted_by], let raw = text(c) {
+            if let counted = Finding.Population.CountedBy(rawValue: raw.lowercased()) {
+                scope.countedBy = counted
+            } else {
+                sink.error(c, "unknown counted_by \"\(raw.prefix(40))\": expected events, actors or victims")
+            }
+        }
+        return (text(f[.text]), scope)
     }
 }

@@ -68,6 +68,12 @@ extension NativeIngest {
         static let table = makeTable()
     }
 
+    enum PopulationMember: Int, NativeShape {
+        case text, sponsor, activity, counted_by
+        static let required: [Self] = [.text]
+        static let table = makeTable()
+    }
+
     enum SubjectMember: Int, NativeShape {
         case nexus, actor
         static let required: [Self] = []

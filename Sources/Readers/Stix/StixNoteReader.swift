@@ -47,9 +47,19 @@ extension StixIngest {
             Finding(
                 id: id, statement: content ?? "", metric: metric, value: value, qualifier: qualifier,
                 subjectNexus: nexus, subjectActorID: nexus == nil ? actorRef : nil,
-                population: text("population") ?? "", sector: text("sector").flatMap(Vocabulary.sectorID(matching:)),
+                population: text("population") ?? "", scope: populationScope(text), sector: text("sector").flatMap(Vocabulary.sectorID(matching:)),
                 region: text("region").flatMap(Vocabulary.regionID(matching:)), period: period,
                 basis: text("basis"), provenance: cited))
+    }
+
+    /// The population's parts the extension states (`population_sponsor`, `_activity`,
+    /// `_counted_by`, as ThreatDeck writes them), else nil: read from the wording instead.
+    func populationScope(_ text: (String) -> String?) -> Finding.Population? {
+        let sponsor = text("population_sponsor").flatMap { ActorType(rawValue: $0.lowercased()) }.flatMap { $0 == .unknown ? nil : $0 }
+        let activity = text("population_activity").flatMap(EventKindSet.parse)
+        let counted = text("population_counted_by").flatMap { Finding.Population.CountedBy(rawValue: $0.lowercased()) }
+        guard sponsor != nil || activity != nil || counted != nil else { return nil }
+        return Finding.Population(sponsorship: sponsor, activity: activity, countedBy: counted, basis: .stated)
     }
 }
 

@@ -45,7 +45,10 @@ public struct Finding: Hashable, Sendable, Identifiable {
     public var qualifier: Qualifier
     public var subjectNexus: Nexus?
     public var subjectActorID: String?
+    /// The population as the source words it (verbatim).
     public var population: String
+    /// The population's parts a recount rebuilds (see `Population`).
+    public var scope: Population
     public var sector: String?
     public var region: String?
     public var period: DayRange?
@@ -54,7 +57,7 @@ public struct Finding: Hashable, Sendable, Identifiable {
 
     public init(
         id: String, statement: String, metric: Metric, value: Double, qualifier: Qualifier, subjectNexus: Nexus? = nil,
-        subjectActorID: String? = nil, population: String, sector: String? = nil, region: String? = nil,
+        subjectActorID: String? = nil, population: String, scope: Population? = nil, sector: String? = nil, region: String? = nil,
         period: DayRange? = nil, basis: String? = nil, provenance: [Provenance] = []
     ) {
         self.id = id
@@ -65,6 +68,7 @@ public struct Finding: Hashable, Sendable, Identifiable {
         self.subjectNexus = subjectNexus
         self.subjectActorID = subjectActorID
         self.population = population
+        self.scope = scope ?? Finding.Population.inferred(from: population)
         self.sector = sector
         self.region = region
         self.period = period
