@@ -15,8 +15,15 @@ public struct Filter: Hashable, Sendable {
         case motivation(Motivation)
         /// Actors that use an ATT&CK technique (a parent id takes its sub-techniques too).
         case technique(String)
+        /// Actors of a type (`sponsor:state` for state-sponsored actors), and events one of
+        /// whose actors is of it: the population findings are stated over.
+        case sponsor(ActorType)
+        /// Events of these kinds, named as typed (`kind:targeted-intrusion` is a set of them).
+        case kind(EventKindSet)
+        /// Everything the chip does not hold for (`!nexus:unknown`).
+        indirect case not(Chip)
 
-        /// "nexus:China", "sector:AI research", "2025-04-01→2026-03-31".
+        /// "nexus:China", "sector:AI research", "2025-04-01→2026-03-31", "!tag:tlp:red".
         public var label: String {
             switch self {
             case .nexus(let n): return "nexus:" + n.name
@@ -27,6 +34,18 @@ public struct Filter: Hashable, Sendable {
             case .text(let t): return "text:\"" + t + "\""
             case .motivation(let m): return "motive:" + m.rawValue
             case .technique(let t): return "technique:" + t
+            case .sponsor(let t): return "sponsor:" + t.rawValue
+            case .kind(let k): return "kind:" + k.name
+            case .not(let chip): return "!" + chip.label
+            }
+        }
+
+        /// Whether an actor is in view by this chip only through its activity (events in view).
+        var isAboutActivity: Bool {
+            switch self {
+            case .window, .text, .kind: return true
+            case .not(let chip): return chip.isAboutActivity
+            default: return false
             }
         }
     }
@@ -91,9 +110,8 @@ public struct Filter: Hashable, Sendable {
         var events: [Int] = []
         events.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
         for r in ranges { events.append(contentsOf: r) }
-        let hasText = chips.contains { if case .text = $0 { return true } else { return false } }
         var withEvent = [Bool](repeating: false, count: dataset.actors.count)
-        if hasText || window != nil {
+        if window != nil || chips.contains(where: \.isAboutActivity) {
             for i in events { for a in dataset.index.actors(ofEvent: i) { withEvent[Int(a)] = true } }
         }
         var activeInWindow: [Bool]?
@@ -119,44 +137,57 @@ public struct Filter: Hashable, Sendable {
     }
 
     package func matches(_ position: Int, dataset: Dataset, activeInWindow: [Bool]?, hasEventInView: Bool) -> Bool {
-        // Fields read in place: a copy of the actor per test retains all of its strings.
-        for chip in chips {
-            switch chip {
-            case .nexus(let n): if dataset.actors[position].nexus != n { return false }
-            case .actor(let id): if dataset.actors[position].id != id { return false }
-            case .sector(let s): if !dataset.actors[position].sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { return false }
-            case .region(let r): if !dataset.actors[position].targetRegions.contains(where: { Vocabulary.regionLineage($0).contains(r) }) { return false }
-            case .window: if let activeInWindow, !activeInWindow[position] && !hasEventInView { return false }
-            case .text(let t): if !hasEventInView && !Filter.textMatches(t, dataset.actors[position].allNames) { return false }
-            case .motivation(let m): if !dataset.actors[position].motivations.contains(m) { return false }
-            case .technique(let t): if !dataset.actorUses(position, technique: t) { return false }
-            }
+        chips.allSatisfy { Filter.actor(position, matches: $0, dataset: dataset, activeInWindow: activeInWindow, hasEventInView: hasEventInView) }
+    }
+
+    /// Whether the actor at `position` passes `chip`. Fields are read in place: a copy of the
+    /// actor per test retains all of its strings.
+    static func actor(_ position: Int, matches chip: Chip, dataset: Dataset, activeInWindow: [Bool]?, hasEventInView: Bool) -> Bool {
+        switch chip {
+        case .nexus(let n): return dataset.actors[position].nexus == n
+        case .actor(let id): return dataset.actors[position].id == id
+        case .sector(let s): return dataset.actors[position].sectors.contains { Vocabulary.sectorLineage($0).contains(s) }
+        case .region(let r): return dataset.actors[position].targetRegions.contains { Vocabulary.regionLineage($0).contains(r) }
+        case .window: return activeInWindow.map { $0[position] } ?? true || hasEventInView
+        case .text(let t): return hasEventInView || Filter.textMatches(t, dataset.actors[position].allNames)
+        case .motivation(let m): return dataset.actors[position].motivations.contains(m)
+        case .technique(let t): return dataset.actorUses(position, technique: t)
+        case .sponsor(let type): return dataset.actors[position].type == type
+        case .kind: return hasEventInView
+        case .not(let inner):
+            // An activity chip negated: actors with events in view (of the other kinds) stay.
+            if inner.isAboutActivity { return hasEventInView }
+            return !actor(position, matches: inner, dataset: dataset, activeInWindow: activeInWindow, hasEventInView: hasEventInView)
         }
-        return true
     }
 
     package func matches(_ campaign: Campaign, dataset: Dataset, window: DayRange?) -> Bool {
-        for chip in chips {
-            switch chip {
-            case .nexus(let n): if campaign.nexus != n { return false }
-            case .actor(let id): if !campaign.actorIDs.contains(id) { return false }
-            case .sector(let s):
-                let sectors = campaign.sectors + campaign.actorIDs.flatMap { dataset.actor($0)?.sectors ?? [] }
-                if !sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) { return false }
-            case .region(let r):
-                let regions = campaign.regions + campaign.actorIDs.flatMap { dataset.actor($0)?.targetRegions ?? [] }
-                if !regions.contains(where: { Vocabulary.regionLineage($0).contains(r) }) { return false }
-            case .window: if let window, campaign.span?.overlaps(window) != true { return false }
-            case .text(let t):
-                let names = campaign.actorIDs.flatMap { dataset.actor($0)?.allNames ?? [] }
-                if !Filter.textMatches(t, [campaign.name] + names) { return false }
-            case .motivation(let m):
-                if !campaign.actorIDs.contains(where: { dataset.actor($0)?.motivations.contains(m) == true }) { return false }
-            case .technique(let t):
-                if !campaign.actorIDs.contains(where: { id in dataset.actorPosition(id).map { dataset.actorUses($0, technique: t) } ?? false }) { return false }
-            }
+        chips.allSatisfy { Filter.campaign(campaign, matches: $0, dataset: dataset, window: window) }
+    }
+
+    static func campaign(_ campaign: Campaign, matches chip: Chip, dataset: Dataset, window: DayRange?) -> Bool {
+        switch chip {
+        case .nexus(let n): return campaign.nexus == n
+        case .actor(let id): return campaign.actorIDs.contains(id)
+        case .sector(let s):
+            let sectors = campaign.sectors + campaign.actorIDs.flatMap { dataset.actor($0)?.sectors ?? [] }
+            return sectors.contains { Vocabulary.sectorLineage($0).contains(s) }
+        case .region(let r):
+            let regions = campaign.regions + campaign.actorIDs.flatMap { dataset.actor($0)?.targetRegions ?? [] }
+            return regions.contains { Vocabulary.regionLineage($0).contains(r) }
+        case .window: return window.map { campaign.span?.overlaps($0) == true } ?? true
+        case .text(let t):
+            let names = campaign.actorIDs.flatMap { dataset.actor($0)?.allNames ?? [] }
+            return Filter.textMatches(t, [campaign.name] + names)
+        case .motivation(let m): return campaign.actorIDs.contains { dataset.actor($0)?.motivations.contains(m) == true }
+        case .technique(let t): return campaign.actorIDs.contains { id in dataset.actorPosition(id).map { dataset.actorUses($0, technique: t) } ?? false }
+        case .sponsor(let type): return campaign.actorIDs.contains { dataset.actor($0)?.type == type }
+        // A campaign is a span of activity of no one kind: kinds say nothing about it.
+        case .kind: return true
+        case .not(let inner):
+            if case .kind = inner { return true }
+            return !Filter.campaign(campaign, matches: inner, dataset: dataset, window: window)
         }
-        return true
     }
 
     /// Case- and punctuation-insensitive substring match ("murky" finds "MURKY PANDA").
@@ -259,6 +290,8 @@ struct EventTest {
     let motivated: [Set<Int32>?]
     /// Per sector chip: the sector's position in the vocabulary (nil for a sector it lacks).
     let sectorPositions: [Int16?]
+    /// Per sponsor chip: the positions of the actors of its type.
+    let typed: [Set<Int32>?]
     package let window: DayRange?
 
     package init(filter: Filter, dataset: Dataset, window: DayRange?) {
@@ -267,13 +300,17 @@ struct EventTest {
         var nexusPositions = [UInt16?](repeating: nil, count: chips.count), actorPositions = [Int32?](repeating: nil, count: chips.count)
         var motivated = [Set<Int32>?](repeating: nil, count: chips.count)
         var sectorPositions = [Int16?](repeating: nil, count: chips.count)
+        var typed = [Set<Int32>?](repeating: nil, count: chips.count)
         for (k, chip) in chips.enumerated() {
+            var chip = chip
+            while case .not(let inner) = chip { chip = inner }
             switch chip {
             case .sector(let s): sectorPositions[k] = Vocabulary.sectorPosition[s].flatMap { Int16(exactly: $0) }
             case .nexus(let n): nexusPositions[k] = dataset.index.nexuses.firstIndex(of: n).map { UInt16($0) }
             case .actor(let id): actorPositions[k] = dataset.actorPosition(id).map { Int32($0) }
             case .motivation(let m):
                 motivated[k] = Set(dataset.actors.indices.filter { dataset.actors[$0].motivations.contains(m) }.map { Int32($0) })
+            case .sponsor(let type): typed[k] = Set(dataset.actors.indices.filter { dataset.actors[$0].type == type }.map { Int32($0) })
             default: break
             }
         }
@@ -281,41 +318,50 @@ struct EventTest {
         self.actorPositions = actorPositions
         self.motivated = motivated
         self.sectorPositions = sectorPositions
+        self.typed = typed
     }
 
     package func matches(_ i: Int, dataset: Dataset, columns: EventColumns, text matcher: inout TextMatcher) -> Bool {
-        for (k, chip) in chips.enumerated() {
-            switch chip {
-            case .nexus:
-                guard let p = nexusPositions[k], columns.nexus[i] == p else { return false }
-            case .actor:
-                guard let p = actorPositions[k], columns.actors(i).contains(p) else { return false }
-            case .window:
-                guard let window else { continue }
-                let start = Int(columns.start[i]), end = start + Int(columns.length[i]) - 1
-                if start > window.end.ordinal || end < window.start.ordinal { return false }
-            case .sector(let s):
-                // The index holds each event's sectors with their ancestors, as positions.
-                if let p = sectorPositions[k] {
-                    if !columns.sectors(i).contains(p) { return false }
-                } else if !dataset.events[i].sectors.contains(where: { Vocabulary.sectorLineage($0).contains(s) }) {
-                    return false
-                }
-            case .region(let r):
-                let hit =
-                    dataset.events[i].regions.contains { Vocabulary.regionLineage($0).contains(r) }
-                    || dataset.events[i].countries.contains { c in Vocabulary.country(c).map { Vocabulary.regionLineage($0.region).contains(r) } ?? false }
-                if !hit { return false }
-            case .text(let t):
-                if !matcher.matches(t, summary: dataset.events[i].summary, actors: columns.actors(i)) { return false }
-            case .motivation:
-                guard let set = motivated[k], columns.actors(i).contains(where: { set.contains($0) }) else { return false }
-            case .technique(let t):
-                // Tagged with it, or done by an actor that uses it.
-                let tagged = dataset.events[i].techniques.contains { $0 == t || $0.hasPrefix(t + ".") }
-                if !tagged && !columns.actors(i).contains(where: { dataset.actorUses(Int($0), technique: t) }) { return false }
-            }
-        }
+        for k in chips.indices where !event(i, matches: chips[k], at: k, dataset: dataset, columns: columns, text: &matcher) { return false }
         return true
+    }
+
+    /// Whether event `i` passes chip `chip`, the `k`th (its resolved positions are at `k`).
+    func event(_ i: Int, matches chip: Filter.Chip, at k: Int, dataset: Dataset, columns: EventColumns, text matcher: inout TextMatcher) -> Bool {
+        switch chip {
+        case .nexus:
+            guard let p = nexusPositions[k] else { return false }
+            return columns.nexus[i] == p
+        case .actor:
+            guard let p = actorPositions[k] else { return false }
+            return columns.actors(i).contains(p)
+        case .window:
+            guard let window else { return true }
+            let start = Int(columns.start[i]), end = start + Int(columns.length[i]) - 1
+            return start <= window.end.ordinal && end >= window.start.ordinal
+        case .sector(let s):
+            // The index holds each event's sectors with their ancestors, as positions.
+            if let p = sectorPositions[k] { return columns.sectors(i).contains(p) }
+            return dataset.events[i].sectors.contains { Vocabulary.sectorLineage($0).contains(s) }
+        case .region(let r):
+            return dataset.events[i].regions.contains { Vocabulary.regionLineage($0).contains(r) }
+                || dataset.events[i].countries.contains { c in Vocabulary.country(c).map { Vocabulary.regionLineage($0.region).contains(r) } ?? false }
+        case .text(let t):
+            return matcher.matches(t, summary: dataset.events[i].summary, actors: columns.actors(i))
+        case .motivation:
+            guard let set = motivated[k] else { return false }
+            return columns.actors(i).contains { set.contains($0) }
+        case .technique(let t):
+            // Tagged with it, or done by an actor that uses it.
+            if dataset.events[i].techniques.contains(where: { $0 == t || $0.hasPrefix(t + ".") }) { return true }
+            return columns.actors(i).contains { dataset.actorUses(Int($0), technique: t) }
+        case .sponsor:
+            guard let set = typed[k] else { return false }
+            return columns.actors(i).contains { set.contains($0) }
+        case .kind(let kinds):
+            return kinds.kinds.contains(dataset.events[i].kind)
+        case .not(let inner):
+            return !event(i, matches: inner, at: k, dataset: dataset, columns: columns, text: &matcher)
+        }
     }
 }

@@ -11,13 +11,26 @@ public enum FilterSpec {
         public var description: String
     }
 
-    public static let syntax = "nexus:CN|China|unknown|disputed, sector:ID|name, region:ID|name, actor:ID|name|alias, technique:T1566|name, motive:NAME, from:DATE, to:DATE, window:DATE..DATE, text:WORDS"
+    public static let syntax =
+        "nexus:CN|China|unknown|disputed, sector:ID|name, region:ID|name, actor:ID|name|alias, technique:T1566|name, motive:NAME, sponsor:state|ecrime|hacktivist, kind:targeted-intrusion|KIND[,KIND], from:DATE, to:DATE, window:DATE..DATE, text:WORDS; !KIND:VALUE for everything else"
 
     public static func parse(_ specs: [String], dataset: Dataset) throws(ParseError) -> Filter {
         var filter = Filter.none
         var from: Day?, to: Day?
-        for spec in specs {
-            guard let colon = spec.firstIndex(of: ":") else { throw ParseError(description: "filter \"\(spec)\": expected KIND:VALUE (\(syntax))") }
+        for written in specs {
+            // `!KIND:VALUE`: everything the chip does not hold for.
+            let negated = written.hasPrefix("!")
+            let spec = negated ? String(written.dropFirst()) : written
+            guard let colon = spec.firstIndex(of: ":") else { throw ParseError(description: "filter \"\(written)\": expected KIND:VALUE (\(syntax))") }
+            if negated {
+                let kind = spec[..<colon].lowercased()
+                guard !["from", "to", "window", "time"].contains(kind) else {
+                    throw ParseError(description: "filter \"\(written)\": a period cannot be negated; give the window you want instead")
+                }
+                let inner = try parse([spec], dataset: dataset)
+                for chip in inner.chips { filter = filter.pushing(.not(chip)) }
+                continue
+            }
             let kind = spec[..<colon].lowercased()
             var value = String(spec[spec.index(after: colon)...])
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
@@ -26,7 +39,9 @@ public enum FilterSpec {
             case "nexus":
                 if value.lowercased() == "unknown" { filter = filter.pushing(.nexus(.unknown)); continue }
                 if value.lowercased() == "disputed" { filter = filter.pushing(.nexus(.disputed)); continue }
-                guard let code = Vocabulary.countryCode(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown country \"\(value)\"") }
+                guard let code = Vocabulary.countryCode(matching: value) else {
+                    throw ParseError(description: "filter \"\(spec)\": unknown country \"\(value)\"")
+                }
                 filter = filter.pushing(.nexus(.country(code)))
             case "sector":
                 guard let id = Vocabulary.sectorID(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown sector \"\(value)\"") }
@@ -41,7 +56,8 @@ public enum FilterSpec {
                 filter = filter.pushing(.actor(actor.id))
             case "motive", "motivation":
                 guard let m = Motivation(rawValue: value.lowercased()) else {
-                    throw ParseError(description: "filter \"\(spec)\": unknown motivation (one of \(Motivation.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw ParseError(
+                        description: "filter \"\(spec)\": unknown motivation (one of \(Motivation.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 filter = filter.pushing(.motivation(m))
             case "from", "to":
@@ -56,6 +72,17 @@ public enum FilterSpec {
                 filter = filter.pushing(.window(DayRange(start: a, end: b)))
             case "text":
                 filter = filter.pushing(.text(value))
+            case "sponsor", "type":
+                guard let t = ActorType(rawValue: value.lowercased()), t != .unknown else {
+                    throw ParseError(description: "filter \"\(spec)\": unknown sponsor \"\(value)\" (one of state, ecrime, hacktivist)")
+                }
+                filter = filter.pushing(.sponsor(t))
+            case "kind":
+                guard let set = EventKindSet.parse(value) else {
+                    let names = EventKindSet.named.map(\.name) + Event.Kind.allCases.map(\.rawValue)
+                    throw ParseError(description: "filter \"\(spec)\": unknown event kind \"\(value)\" (one of \(names.joined(separator: ", ")))")
+                }
+                filter = filter.pushing(.kind(set))
             case "technique", "ttp":
                 let upper = value.uppercased()
                 if TechniqueInfo.isAttackID(upper) {
