@@ -50,7 +50,8 @@ import Loading
             if g.chance(0.5) { let (w, h) = g.pick(common); return .resize(width: w, height: h) }
             return .resize(width: 1 + g.below(400), height: 1 + g.below(120))
         case 88..<94: return .tick(now: state.now + Double(g.below(3600)))
-        case 94..<97: return .loaded(state.dataset, at: state.now, milliseconds: 3)
+        case 94..<96: return .loaded(state.dataset, at: state.now, milliseconds: 3)
+        case 96: return .reloadStarted(at: state.now)
         default: return .exported(path: "x.md", error: g.chance(0.5) ? nil : "disk full")
         }
     }
@@ -60,7 +61,9 @@ import Loading
         var out: [String] = []
         if frame.width != s.width || frame.height != s.height { out.append("frame \(frame.width)x\(frame.height) for a \(s.width)x\(s.height) state") }
         let actorItems = ActorPane.items(s).count
-        if ActorPane.state(s).cursor < 0 || (actorItems > 0 && ActorPane.state(s).cursor >= actorItems) { out.append("actor cursor \(ActorPane.state(s).cursor) of \(actorItems)") }
+        if ActorPane.state(s).cursor < 0 || (actorItems > 0 && ActorPane.state(s).cursor >= actorItems) {
+            out.append("actor cursor \(ActorPane.state(s).cursor) of \(actorItems)")
+        }
         let sectorItems = SectorPane.items(s).count
         if SectorPane.state(s).cursor < 0 || (sectorItems > 0 && SectorPane.state(s).cursor >= sectorItems) { out.append("sector cursor out of range") }
         if let c = SectorPane.state(s).column, c < 0 || c >= s.matrix.columns.count { out.append("sector column \(c) of \(s.matrix.columns.count)") }
@@ -69,7 +72,9 @@ import Loading
         if t.cursor < 0 || (rows > 0 && t.cursor >= rows) { out.append("technique cursor out of range") }
         let e = EventPane.state(s)
         if e.cursor < 0 || (!e.order.isEmpty && e.cursor >= e.order.count) { out.append("event cursor out of range") }
-        if e.order.count != s.selection.eventIndices.count { out.append("event table has \(e.order.count) rows for \(s.selection.eventIndices.count) events in view") }
+        if e.order.count != s.selection.eventIndices.count {
+            out.append("event table has \(e.order.count) rows for \(s.selection.eventIndices.count) events in view")
+        }
         if DetailPane.state(s).scroll < 0 { out.append("detail scroll negative") }
         out += countsOnScreen(s, frame)
         return out.map { context + ": " + $0 }
@@ -85,7 +90,9 @@ import Loading
         // Header: "a/b actors · c/d events" as far as it is shown.
         let header = lines.first ?? ""
         let actors = "\(Format.count(s.selection.actorIDs.count))/\(Format.count(s.dataset.actors.count)) actors"
-        if header.contains(" actors") && header.contains("/") && !header.contains(actors) && !header.contains("…") { out.append("header shows no \"\(actors)\": \(header)") }
+        if header.contains(" actors") && header.contains("/") && !header.contains(actors) && !header.contains("…") {
+            out.append("header shows no \"\(actors)\": \(header)")
+        }
         // Actors pane: "count share" at the end of a nexus row must be a row of the breakdown.
         if let area = g.panes[.actors] {
             let pairs = Set(s.breakdown.folded(countries: ActorPane.shownCountries).map { Format.count($0.count) + "|" + Format.percent($0.share) })
@@ -110,7 +117,8 @@ import Loading
         }
         // Sector pane: the Σ column of each row is a row total of the matrix.
         if let area = g.panes[.sectors], !s.matrix.rows.isEmpty {
-            let totals = Set(s.matrix.rows.map { Format.count($0.total) } + [Format.count(s.matrix.grandTotal)] + s.matrix.regions.map { Format.count($0.count) })
+            let totals = Set(
+                s.matrix.rows.map { Format.count($0.total) } + [Format.count(s.matrix.grandTotal)] + s.matrix.regions.map { Format.count($0.count) })
             for y in area.y + 2..<area.maxY - 1 where y < lines.count {
                 let text = String(Array(lines[y]).dropFirst(area.x + 1).prefix(area.width - 3))
                 guard let r = text.range(of: #"(\d[\d,]*)\s*$"#, options: .regularExpression) else { continue }
@@ -179,6 +187,7 @@ import Loading
         case .resize(let w, let h): return "resize \(w) \(h)"
         case .tick(let t): return "tick \(Int(t))"
         case .loaded: return "loaded"
+        case .reloadStarted: return "reloadStarted"
         case .sourceChanged: return "sourceChanged"
         case .exported: return "exported"
         }

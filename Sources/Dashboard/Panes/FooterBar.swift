@@ -23,12 +23,15 @@ enum FooterBar {
         let warnings = problems.count - errors
         let stale = state.dataset.files.filter { $0.staleSince != nil }.count
         if let status = state.status, state.now <= status.until || status.until == .infinity { return (status.text, status.role) }
+        if state.reloadingSince != nil { return ("reloading…", .muted) }
         if stale > 0 { return (Format.plural(stale, "file") + " stale: showing last good data · p", .stale) }
         if errors + warnings > 0 {
             return (Format.plural(errors, "error") + ", " + Format.plural(warnings, "warning") + " · p lists them", errors > 0 ? .error : .warning)
         }
         if state.dataset.files.isEmpty && state.dataset.actors.isEmpty { return ("no data loaded", .warning) }
-        if state.dataset.actors.isEmpty && state.dataset.events.isEmpty { return ("loaded " + Format.plural(state.dataset.files.count, "file") + ": no actors or events in them", .warning) }
+        if state.dataset.actors.isEmpty && state.dataset.events.isEmpty {
+            return ("loaded " + Format.plural(state.dataset.files.count, "file") + ": no actors or events in them", .warning)
+        }
         return ("loaded cleanly", .muted)
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Keys stay answered while the data is slow to come: a reload of a 30 MB ATT&CK bundle runs
+/// off the UI loop; the screen answers a key at once and the new data swaps in whole when it
+/// is ready.
+@Suite(.serialized, .enabled(if: Tmux.available || Prerequisites.strict, "tmux is not installed"))
+struct LiveKeysEndToEndTests {
+    static let sample = TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"
+    static let attack = TestPaths.sharedData + "/stix/enterprise-attack-17.1.json"
+
+    /// Sends `key` and returns the seconds until `condition` holds on screen (nil: never, in 5 s).
+    static func answer(_ t: Tmux, _ key: String, _ condition: @escaping (String) -> Bool) -> Double? {
+        let start = Date()
+        t.type(key)
+        return t.wait(timeout: 5, condition).map { _ in Date().timeIntervalSince(start) }
+    }
+
+    @Test(.enabled(if: access(attack, R_OK) == 0 || Prerequisites.strict, "the ATT&CK 17.1 bundle is not in ../shared/data"))
+    func keysAreAnsweredDuringALargeReload() throws {
+        let dir = NSTemporaryDirectory() + "td-e2e-reload-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/enterprise-attack.json"
+        try FileManager.default.copyItem(atPath: Self.attack, toPath: file)
+        let record = dir + "/session.txt"
+        let t = try Tmux(width: 160, height: 48, command: [Tmux.binary, "--watch", "--record", record, file])
+        #expect(t.wait(for: "Actors by nexus", timeout: 60), "\(t.capture())")
+        // New bytes (a trailing newline): the 31 MB bundle is read and parsed again.
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        handle.seekToEndOfFile()
+        handle.write(Data("\n".utf8))
+        try handle.close()
+        #expect(t.wait(for: "reloading…", timeout: 10), "\(t.capture())")
+        let help = Self.answer(t, "?") { $0.contains("focus the next pane") && $0.contains("reloading…") }
+        #expect(help != nil, "the key was not answered during the reload: \(t.capture())")
+        #expect(t.wait(for: "reloaded", timeout: 120), "\(t.capture())")
+        t.send("Escape")
+        t.type("q")
+        #expect(t.exitStatus(timeout: 5) == 0)
+        // The recording says the same in order: the reload began, the key came, the data came.
+        let lines = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
+        let started = try #require(lines.firstIndex(of: "# reload started"))
+        let key = try #require(lines.firstIndex(of: "key ?"))
+        let loaded = try #require(lines.lastIndex { $0.hasPrefix("# loaded ") })
+        #expect(started < key && key < loaded, "\(lines.filter { $0.hasPrefix("#") || $0.hasPrefix("key") })")
+    }
+}
