@@ -16,11 +16,14 @@ import Yams
 ///   - taxii: https://cti.example/taxii2/
 ///     collection: enterprise-attack   # id or title
 ///     poll: 60                        # seconds
+///     timeout: 60                     # seconds a whole pull may take
+///     max-bytes: 256M                 # per response
 ///     ca-file: /etc/ssl/cti-ca.pem
 ///     username: analyst               # credentials here need a private file (chmod 600)
 ///     password: …
 ///   - misp-feed: https://www.circl.lu/doc/misp/feed-osint
 ///     poll: 3600
+///     max-source-bytes: 1G            # everything the feed holds
 /// views:                              # saved filter sets: --view NAME, or : NAME
 ///   apac-tech: [sector:technology, region:"South-eastern Asia"]
 /// kiosk:
@@ -36,30 +39,6 @@ import Yams
 public struct Config: Sendable {
     public enum ColorChoice: String, Sendable, CaseIterable {
         case auto, always, never
-    }
-
-    /// A TAXII collection to pull from, as the config file names it.
-    public struct TaxiiSourceSetting: Equatable, Sendable {
-        public var url: String
-        public var collection: String?
-        public var poll: Double?
-        public var caFile: String?
-        public var insecure: Bool = false
-        public var username: String?
-        public var password: String?
-        public var token: String?
-        public var line: Int = 1
-
-        public var hasCredentials: Bool { username != nil || password != nil || token != nil }
-    }
-
-    /// A MISP feed (URL or directory) to follow.
-    public struct MispFeedSetting: Equatable, Sendable {
-        public var location: String
-        public var poll: Double?
-        public var caFile: String?
-        public var insecure: Bool = false
-        public var line: Int = 1
     }
 
     public var theme: String?
@@ -114,55 +93,6 @@ public struct Config: Sendable {
         return t
     }
 
-    static func parseSources(_ doc: YAMLDocument, _ value: Node, into config: inout Config) throws(SettingsError) {
-        guard case .sequence(let list) = value else { throw doc.error(value, key: "sources", "expected a list of sources") }
-        for item in list {
-            let pairs = try doc.mapping(item, key: "sources")
-            if pairs.contains(where: { $0.key == "misp-feed" }) {
-                var feed = MispFeedSetting(location: "", line: item.mark?.line ?? 1)
-                for (k, kNode, v) in pairs {
-                    let full = "sources." + k
-                    switch k {
-                    case "misp-feed": feed.location = try doc.string(v, key: full)
-                    case "poll":
-                        let n = try doc.number(v, key: full)
-                        guard n >= 1 else { throw doc.error(v, key: full, "must be at least 1 second") }
-                        feed.poll = n
-                    case "ca-file": feed.caFile = try doc.string(v, key: full)
-                    case "insecure": feed.insecure = try doc.bool(v, key: full)
-                    default: throw doc.error(kNode, key: full, "unknown key for a MISP feed (expected misp-feed, poll, ca-file, insecure)")
-                    }
-                }
-                guard !feed.location.isEmpty else { throw doc.error(item, key: "sources.misp-feed", "a MISP feed needs a URL or directory") }
-                config.mispFeeds.append(feed)
-                continue
-            }
-            var source = TaxiiSourceSetting(url: "", line: item.mark?.line ?? 1)
-            for (k, kNode, v) in pairs {
-                let full = "sources." + k
-                switch k {
-                case "taxii": source.url = try doc.string(v, key: full)
-                case "collection": source.collection = try doc.string(v, key: full)
-                case "poll":
-                    let n = try doc.number(v, key: full)
-                    guard n >= 1 else { throw doc.error(v, key: full, "must be at least 1 second") }
-                    source.poll = n
-                case "ca-file": source.caFile = try doc.string(v, key: full)
-                case "insecure": source.insecure = try doc.bool(v, key: full)
-                case "username": source.username = try doc.string(v, key: full)
-                case "password": source.password = try doc.string(v, key: full)
-                case "token": source.token = try doc.string(v, key: full)
-                default:
-                    throw doc.error(kNode, key: full, "unknown key (expected taxii, collection, poll, ca-file, insecure, username, password, token; or misp-feed)")
-                }
-            }
-            guard source.url.hasPrefix("http://") || source.url.hasPrefix("https://") else {
-                throw doc.error(item, key: "sources.taxii", "each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
-            }
-            config.taxii.append(source)
-        }
-    }
-
     static func parseViews(_ doc: YAMLDocument, _ value: Node, into config: inout Config) throws(SettingsError) {
         for (name, kNode, v) in try doc.mapping(value, key: "views") {
             let chips = try doc.strings(v, key: "views." + name)
@@ -195,7 +125,9 @@ public struct Config: Sendable {
                             switch ik {
                             case "view":
                                 let name = try doc.string(iv, key: full + ".view")
-                                guard let parsed = KioskView(name: name) else { throw doc.error(iv, key: full + ".view", "unknown view \"\(name)\" (\(KioskView.syntax))") }
+                                guard let parsed = KioskView(name: name) else {
+                                    throw doc.error(iv, key: full + ".view", "unknown view \"\(name)\" (\(KioskView.syntax))")
+                                }
                                 view = parsed
                             case "seconds":
                                 let n = try doc.number(iv, key: full + ".seconds")
@@ -236,7 +168,8 @@ public struct Config: Sendable {
                 // Files are watched by the system's change notification now; accepted for old configs.
                 _ = try doc.number(v, key: full)
             default:
-                throw doc.error(kNode, key: full, "unknown key (expected rotate, views, stale-after, night, night-theme, shift-every, changes-max-age, max-tlp)")
+                throw doc.error(
+                    kNode, key: full, "unknown key (expected rotate, views, stale-after, night, night-theme, shift-every, changes-max-age, max-tlp)")
             }
         }
     }
@@ -245,8 +178,9 @@ public struct Config: Sendable {
     public func kiosk(rotate: Double?, views: [KioskView]?, staleAfter: Double?, maxTLP: TLP?) -> KioskConfig {
         var entries = kioskEntries
         if let views { entries = views.map { KioskEntry($0) } }
-        return KioskConfig(rotateSeconds: rotate ?? kioskRotate ?? 20, staleAfterSeconds: staleAfter ?? kioskStaleAfter ?? 3600, entries: entries,
-                           night: kioskNight, nightTheme: kioskNightTheme ?? "wall-night", shiftSeconds: (kioskShiftMinutes ?? 10) * 60,
-                           changesMaxAgeSeconds: (kioskChangesHours ?? 24) * 3600, maxTLP: maxTLP ?? kioskMaxTLP ?? .green)
+        return KioskConfig(
+            rotateSeconds: rotate ?? kioskRotate ?? 20, staleAfterSeconds: staleAfter ?? kioskStaleAfter ?? 3600, entries: entries,
+            night: kioskNight, nightTheme: kioskNightTheme ?? "wall-night", shiftSeconds: (kioskShiftMinutes ?? 10) * 60,
+            changesMaxAgeSeconds: (kioskChangesHours ?? 24) * 3600, maxTLP: maxTLP ?? kioskMaxTLP ?? .green)
     }
 }

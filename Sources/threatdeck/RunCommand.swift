@@ -16,10 +16,10 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Open the dashboard (the default command).",
         discussion: """
-        Keys: Tab focus · arrows/hjkl move · Enter drill down · Esc back · / search · : filter · e export · z zoom · ? help · q quit.
-        When stdout is not a terminal, or TERM is unset, unknown or dumb, prints the plain-text summary instead.
-        Kiosk mode locks the keyboard: type the word "unlock" to return to the interactive dashboard.
-        """
+            Keys: Tab focus · arrows/hjkl move · Enter drill down · Esc back · / search · : filter · e export · z zoom · ? help · q quit.
+            When stdout is not a terminal, or TERM is unset, unknown or dumb, prints the plain-text summary instead.
+            Kiosk mode locks the keyboard: type the word "unlock" to return to the interactive dashboard.
+            """
     )
 
     @Argument(help: "Files or directories; none: the config's `data`, else the bundled sample.")
@@ -58,7 +58,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN)")
     var feedOptions: FeedOptions
 
-    @Option(help: ArgumentHelp("Write what happens (keys, resizes, mouse, clock ticks) to FILE as a script `threatdeck snapshot --replay FILE` draws again: for bug reports.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Write what happens (keys, resizes, mouse, clock ticks) to FILE as a script `threatdeck snapshot --replay FILE` draws again: for bug reports.",
+            valueName: "FILE"))
     var record: String?
 
     @Flag(name: .customLong("self-test-crash"), help: .hidden)
@@ -93,12 +96,11 @@ struct RunCommand: ParsableCommand {
         let (config, configError) = ProcessContext.loadConfig()
         let paths = files.isEmpty ? config.data : files
         guard DataLoad.checkPaths(paths, command: "threatdeck") else { throw ExitCode(1) }
-        let feeds = try feedOptions.feedsOrExit("threatdeck", config: config)
-        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck", config: config)
-        let insecure = feeds.contains { $0.configuration.options.insecure } || mispFeeds.contains { $0.configuration.insecure }
+        let live = try feedOptions.sourcesOrExit("threatdeck", config: config)
+        let insecure = live.contains { $0.source.settings.insecure }
         let maxTLP = viewOptions.tlpLimit(config: config, kiosk: kiosk)
-        // Feeds start from their cache at once and poll in the background.
-        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, watch: watch || kiosk, maxTLP: maxTLP)
+        // Live sources start from their cache at once and pull in the background.
+        let load = DataLoad.load(paths, live: live, watch: watch || kiosk, maxTLP: maxTLP)
         let filter = try viewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck")
         let useASCII = ascii || config.ascii == true || !unicode
 
@@ -109,7 +111,7 @@ struct RunCommand: ParsableCommand {
         case .failure(let reason):
             // No full-screen UI possible: say why, and give the numbers instead.
             printError("threatdeck: \(reason); printing the summary instead (threatdeck summary does this on purpose)")
-            if !feeds.isEmpty || !mispFeeds.isEmpty { printError("threatdeck: live feeds are shown from their cache here; `threatdeck summary --taxii …` pulls first") }
+            if !live.isEmpty { printError("threatdeck: live sources are shown from their cache here; `threatdeck summary --taxii …` pulls first") }
             print(PlainSummary.render(ReportView(dataset: load.dataset, filter: filter, loadMilliseconds: load.milliseconds), ascii: useASCII), terminator: "")
             return
         }
@@ -141,7 +143,8 @@ struct RunCommand: ParsableCommand {
         let terminal = CursesTerminal(check: check, options: .init(tier: forced, locked: kiosk, hyperlinks: options.links), environment: env)
         options.tier = terminal.tier
         let state = AppState.start(options)
-        let runtime = Runtime(state: state, device: terminal, source: load.source, clock: clock, exporter: FileExporter(fileSystem: LocalFileSystem(), home: env["HOME"]))
+        let runtime = Runtime(
+            state: state, device: terminal, source: load.source, clock: clock, exporter: FileExporter(fileSystem: LocalFileSystem(), home: env["HOME"]))
         // Whatever ends the loop (quit, a signal, an error thrown below), the terminal comes back first.
         defer { terminal.shutdown() }
         if kiosk, let watchdog = Watchdog(environment: env) {

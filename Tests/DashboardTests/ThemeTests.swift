@@ -102,25 +102,29 @@ import Loading
     }
 
     @Test func configReadsDefaultsAndReportsBadKeys() throws {
-        let config = try Config.parse("""
-        theme: wall
-        data: [/srv/cti]
-        color: never
-        kiosk:
-          rotate: 15
-          views: [headline, nexus:1, {view: "grid(actors, sectors; timeline, techniques)", seconds: 40}]
-          stale-after: 900
-          night: 22:00-06:00
-          shift-every: 5
-          max-tlp: amber
-        max-tlp: red
-        views:
-          apac-tech: [sector:technology, region:"South-eastern Asia"]
-        """, file: "c.yaml")
+        let config = try Config.parse(
+            """
+            theme: wall
+            data: [/srv/cti]
+            color: never
+            kiosk:
+              rotate: 15
+              views: [headline, nexus:1, {view: "grid(actors, sectors; timeline, techniques)", seconds: 40}]
+              stale-after: 900
+              night: 22:00-06:00
+              shift-every: 5
+              max-tlp: amber
+            max-tlp: red
+            views:
+              apac-tech: [sector:technology, region:"South-eastern Asia"]
+            """, file: "c.yaml")
         #expect(config.theme == "wall" && config.data == ["/srv/cti"] && config.color == .never)
         #expect(config.kioskRotate == 15 && config.kioskStaleAfter == 900)
-        #expect(config.kioskEntries == [KioskEntry(.headline), KioskEntry(.nexus(rank: 1)),
-                                        KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]]), seconds: 40)])
+        #expect(
+            config.kioskEntries == [
+                KioskEntry(.headline), KioskEntry(.nexus(rank: 1)),
+                KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]]), seconds: 40),
+            ])
         #expect(config.kioskNight == QuietHours(start: 22 * 60, end: 6 * 60))
         #expect(config.kioskShiftMinutes == 5 && config.kioskMaxTLP == .amber && config.maxTLP == .red)
         #expect(config.views["apac-tech"] == ["sector:technology", "region:\"South-eastern Asia\""])
@@ -136,24 +140,55 @@ import Loading
     }
 
     @Test func configNamesTaxiiSources() throws {
-        let config = try Config.parse("""
-        sources:
-          - taxii: https://cti.example/taxii2/
-            collection: Enterprise ATT&CK
-            poll: 300
-            ca-file: /etc/ssl/cti-ca.pem
-          - taxii: http://127.0.0.1:5000/cti/
-            insecure: true
-            token: s3cret
-        """, file: "c.yaml")
+        let config = try Config.parse(
+            """
+            sources:
+              - taxii: https://cti.example/taxii2/
+                collection: Enterprise ATT&CK
+                poll: 300
+                ca-file: /etc/ssl/cti-ca.pem
+              - taxii: http://127.0.0.1:5000/cti/
+                insecure: true
+                token: s3cret
+            """, file: "c.yaml")
         #expect(config.taxii.count == 2)
         #expect(config.taxii[0].url == "https://cti.example/taxii2/" && config.taxii[0].collection == "Enterprise ATT&CK")
         #expect(config.taxii[0].poll == 300 && config.taxii[0].caFile == "/etc/ssl/cti-ca.pem" && !config.taxii[0].hasCredentials)
         #expect(config.taxii[1].insecure && config.taxii[1].token == "s3cret" && config.taxii[1].hasCredentials)
-        #expect(Self.configError("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
+        #expect(
+            Self.configError("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
         #expect(Self.configError("sources:\n  - taxii: https://x/\n    pol: 3\n").hasPrefix("c.yaml:3:5: sources.pol: unknown key"))
-        #expect(Self.configError("sources:\n  - taxii: https://x/\n    poll: 0\n") == "c.yaml:3:11: sources.poll: must be at least 1 second")
+        #expect(Self.configError("sources:\n  - taxii: https://x/\n    poll: 0\n") == "c.yaml:3:11: sources.poll: must be between 1 second and a day (86400)")
         #expect(Self.configError("sources: https://x/\n") == "c.yaml:1:10: sources: expected a list of sources")
+    }
+
+    /// Each live source takes its own deadline and caps.
+    @Test func liveSourceLimitsInTheConfig() throws {
+        let config = try Config.parse(
+            """
+            sources:
+              - taxii: https://cti.example/taxii2/
+                timeout: 120
+                max-bytes: 64M
+              - misp-feed: https://feeds.example/osint
+                max-source-bytes: 1.5G
+                max-bytes: 65536
+            """, file: "c.yaml")
+        #expect(config.taxii.first?.limits.timeout == 120 && config.taxii.first?.limits.maxBytes == 64 << 20)
+        #expect(config.mispFeeds.first?.limits.maxSourceBytes == 3 << 29 && config.mispFeeds.first?.limits.maxBytes == 65536)
+        #expect(
+            Self.configError("sources:\n  - taxii: https://x/\n    max-bytes: lots\n")
+                == "c.yaml:3:16: sources.max-bytes: \"lots\": expected a size such as 256M, 1G or 65536 (bytes)")
+        #expect(
+            Self.configError("sources:\n  - taxii: https://x/\n    timeout: 0.5\n")
+                == "c.yaml:3:14: sources.timeout: must be between 1 second and a day (86400)")
+    }
+
+    @Test func sizesAreReadAsPeopleWriteThem() {
+        #expect(ByteSize.parse("256M") == 256 << 20 && ByteSize.parse("256MiB") == 256 << 20 && ByteSize.parse("256mb") == 256 << 20)
+        #expect(ByteSize.parse("1G") == 1 << 30 && ByteSize.parse("1.5g") == 3 << 29 && ByteSize.parse("512k") == 512 << 10)
+        #expect(ByteSize.parse("65536") == 65536 && ByteSize.parse("1_000") == 1000)
+        for bad in ["", "0", "-1", "M", "lots", "1e3", "2T2", "9999T", "nan"] { #expect(ByteSize.parse(bad) == nil, "\(bad)") }
     }
 }
 

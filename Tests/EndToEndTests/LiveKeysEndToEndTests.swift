@@ -5,9 +5,9 @@ import TestSupport
 import Glibc
 #endif
 
-/// Keys stay answered while the data is slow to come: a reload of a 30 MB ATT&CK bundle runs
-/// off the UI loop; the screen answers a key at once and the new data swaps in whole when it
-/// is ready.
+/// Keys stay answered while the data is slow to come: a live pull from a server that sends a
+/// byte a second, and a reload of a 30 MB ATT&CK bundle, both run off the UI loop; the screen
+/// answers a key at once and the new data swaps in whole when it is ready.
 @Suite(.serialized, .enabled(if: Tmux.available || Prerequisites.strict, "tmux is not installed"))
 struct LiveKeysEndToEndTests {
     static let sample = TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"
@@ -18,6 +18,27 @@ struct LiveKeysEndToEndTests {
         let start = Date()
         t.type(key)
         return t.wait(timeout: 5, condition).map { _ in Date().timeIntervalSince(start) }
+    }
+
+    @Test func keysAreAnsweredDuringASlowPull() throws {
+        let server = try HostileServer()
+        let t = try Tmux(
+            width: 120, height: 40, command: [Tmux.binary, "--taxii", server.taxii("slow-body"), "--timeout", "60", Self.sample],
+            environment: ["XDG_CACHE_HOME": NSTemporaryDirectory() + "td-e2e-cache-\(getpid())"])
+        #expect(t.wait(for: "live: connecting"), "\(t.capture())")
+        // The pull is under way (a byte a second); every key is answered meanwhile.
+        let help = Self.answer(t, "?") { $0.contains("focus the next pane") && $0.contains("live: connecting") }
+        #expect(help != nil && help! < 1.5, "help took \(help ?? -1) s: \(t.capture())")
+        t.send("Escape")
+        let sources = Self.answer(t, "p") { $0.contains("Sources and problems") && $0.contains("connecting…") }
+        #expect(sources != nil && sources! < 1.5, "p took \(sources ?? -1) s: \(t.capture())")
+        t.send("Escape")
+        #expect(server.requests.contains { $0.path.hasSuffix("/taxii2/") }, "the pull really was under way")
+        // Quitting does not wait for the pull.
+        let start = Date()
+        t.type("q")
+        #expect(t.exitStatus(timeout: 3) == 0)
+        #expect(Date().timeIntervalSince(start) < 3)
     }
 
     @Test(.enabled(if: access(attack, R_OK) == 0 || Prerequisites.strict, "the ATT&CK 17.1 bundle is not in ../shared/data"))

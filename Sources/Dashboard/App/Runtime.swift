@@ -88,6 +88,8 @@ public final class Runtime {
             consider(k.lastRotation + k.currentSeconds)
         }
         if let h = heartbeat { consider(lastBeat + h.interval) }
+        // A live source's countdown or age on screen.
+        if let t = LiveBadge.nextChange(state.dataset.files, after: now) { consider(t + 0.01) }
         return deadline.map { max(0, $0 - now) }
     }
 

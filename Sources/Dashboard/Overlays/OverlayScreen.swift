@@ -38,17 +38,21 @@ enum ProblemsOverlay {
         var lines: [(text: String, style: Style)] = []
         for f in state.dataset.files {
             guard let status = f.status else { continue }
-            let role: Role = status.health == .failing ? .stale : status.health == .ok ? .ok : .warning
-            lines.append((f.path + ": " + status.text, Style(role, attributes: .bold)))
+            lines.append((f.path + ": " + status.text(now: state.now), Style(LiveBadge.role(status), attributes: .bold)))
         }
         for f in state.dataset.files where f.staleSince != nil && f.status == nil {
-            lines.append((f.path + ": showing the last good data" + ((f.staleSince ?? "").isEmpty ? "" : " (stale since \(f.staleSince!))"), Style(.stale, attributes: .bold)))
+            lines.append(
+                (
+                    f.path + ": showing the last good data" + ((f.staleSince ?? "").isEmpty ? "" : " (stale since \(f.staleSince!))"),
+                    Style(.stale, attributes: .bold)
+                ))
         }
         if problems.isEmpty {
             if state.dataset.files.isEmpty {
                 lines.append(("No data loaded.", Style(.warning)))
             } else if state.dataset.actors.isEmpty && state.dataset.events.isEmpty {
-                lines.append(("No problems, but the loaded files hold no actors or events: " + state.dataset.files.map(\.path).joined(separator: ", "), Style(.warning)))
+                lines.append(
+                    ("No problems, but the loaded files hold no actors or events: " + state.dataset.files.map(\.path).joined(separator: ", "), Style(.warning)))
             } else {
                 lines.append(("No problems: every file loaded cleanly.", Style(.ok)))
             }
@@ -57,8 +61,9 @@ enum ProblemsOverlay {
             lines.append((p.description, Style(p.severity == .error ? .error : .warning)))
         }
         if problems.count > 2000 { lines.append(("… \(problems.count - 2000) more (threatdeck validate lists them all)", Style(.muted))) }
-        return Overlay(title: "Sources and problems (\(problems.count))", note: "Esc closes", lines: lines, scroll: scroll, glyphs: state.glyphs,
-                       preferredWidth: max(60, state.width - 4), wrap: true)
+        return Overlay(
+            title: "Sources and problems (\(problems.count))", note: "Esc closes", lines: lines, scroll: scroll, glyphs: state.glyphs,
+            preferredWidth: max(60, state.width - 4), wrap: true)
     }
 
     static func scrollLimit(_ state: AppState) -> Int {
@@ -103,8 +108,14 @@ enum SearchOverlay {
 enum PromptOverlay {
     static func render(_ state: AppState, text: String, message: String?, into buffer: inout Buffer, area: Rect) {
         var lines: [(text: String, style: Style)] = [(":" + text + (state.ascii ? "_" : "▏"), Style(.accent, attributes: .bold))]
-        if let message { lines.append((message, Style(message.hasPrefix("filter") || message.contains("expected") || message.contains("no ") ? .error : .muted))) }
-        lines.append(("kinds: nexus: sector: region: actor: technique: motive: from: to: window: text:" + (state.savedViews.isEmpty ? "" : " · views: " + state.savedViews.keys.sorted().joined(separator: " ")), Style(.muted)))
+        if let message {
+            lines.append((message, Style(message.hasPrefix("filter") || message.contains("expected") || message.contains("no ") ? .error : .muted)))
+        }
+        lines.append(
+            (
+                "kinds: nexus: sector: region: actor: technique: motive: from: to: window: text:"
+                    + (state.savedViews.isEmpty ? "" : " · views: " + state.savedViews.keys.sorted().joined(separator: " ")), Style(.muted)
+            ))
         Overlay(title: "Filter", note: "Tab completes · Enter applies · Esc", lines: lines, glyphs: state.glyphs, preferredWidth: 90, wrap: true)
             .render(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: min(area.height, lines.count + 4)))
     }
