@@ -1,7 +1,7 @@
 import Yams
 
-/// Live sources under `sources:` in the config: TAXII collections and MISP feeds, each with
-/// its poll interval, deadline and size caps.
+/// Live sources under `sources:` in the config: TAXII collections, MISP feeds and MISP
+/// searches, each with its poll interval, deadline and size caps.
 extension Config {
     /// The limits every kind of live source takes: `timeout`, `max-bytes`, `max-source-bytes`.
     public struct LimitSettings: Equatable, Sendable {
@@ -40,6 +40,17 @@ extension Config {
         public var line: Int = 1
     }
 
+    /// A MISP instance's REST search; the API key comes from THREATDECK_MISP_KEY or `key-file`.
+    public struct MispSearchSetting: Equatable, Sendable {
+        public var url: String
+        public var keyFile: String?
+        public var poll: Double?
+        public var caFile: String?
+        public var insecure: Bool = false
+        public var limits = LimitSettings()
+        public var line: Int = 1
+    }
+
     static let limitKeys = "timeout, max-bytes, max-source-bytes"
 
     static func parseSources(_ doc: YAMLDocument, _ value: Node, into config: inout Config) throws(SettingsError) {
@@ -48,6 +59,8 @@ extension Config {
             let pairs = try doc.mapping(item, key: "sources")
             if pairs.contains(where: { $0.key == "misp-feed" }) {
                 config.mispFeeds.append(try parseMispFeed(doc, item, pairs))
+            } else if pairs.contains(where: { $0.key == "misp-search" }) {
+                config.mispSearches.append(try parseMispSearch(doc, item, pairs))
             } else {
                 config.taxii.append(try parseTaxii(doc, item, pairs))
             }
@@ -100,11 +113,11 @@ extension Config {
                 throw doc.error(
                     kNode, key: full,
                     "unknown key (expected taxii, collection, poll, ca-file, insecure, username, password, token, "
-                        + limitKeys + "; or misp-feed)")
+                        + limitKeys + "; or misp-feed, misp-search)")
             }
         }
         guard source.url.hasPrefix("http://") || source.url.hasPrefix("https://") else {
-            throw doc.error(item, key: "sources.taxii", "each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
+            throw doc.error(item, key: "sources.taxii", "each source needs `taxii: https://…`, `misp-feed: URL|DIR` or `misp-search: https://…`")
         }
         return source
     }
@@ -121,5 +134,28 @@ extension Config {
         }
         guard !feed.location.isEmpty else { throw doc.error(item, key: "sources.misp-feed", "a MISP feed needs a URL or directory") }
         return feed
+    }
+
+    static func parseMispSearch(
+        _ doc: YAMLDocument, _ item: Node, _ pairs: [(key: String, keyNode: Node, value: Node)]
+    ) throws(SettingsError) -> MispSearchSetting {
+        var search = MispSearchSetting(url: "", line: item.mark?.line ?? 1)
+        for (k, kNode, v) in pairs {
+            let full = "sources." + k
+            if try common(doc, k, v, poll: &search.poll, caFile: &search.caFile, insecure: &search.insecure, limits: &search.limits) { continue }
+            switch k {
+            case "misp-search": search.url = try doc.string(v, key: full)
+            case "key-file": search.keyFile = try doc.string(v, key: full)
+            case "key", "api-key", "authkey":
+                throw doc.error(
+                    kNode, key: full, "an API key is never written in the config: put it in a private file named by key-file, or in THREATDECK_MISP_KEY")
+            default:
+                throw doc.error(kNode, key: full, "unknown key for a MISP search (expected misp-search, key-file, poll, ca-file, insecure, " + limitKeys + ")")
+            }
+        }
+        guard search.url.hasPrefix("http://") || search.url.hasPrefix("https://") else {
+            throw doc.error(item, key: "sources.misp-search", "a MISP search needs the MISP base URL, https://…")
+        }
+        return search
     }
 }

@@ -24,6 +24,8 @@ import Yams
 ///   - misp-feed: https://www.circl.lu/doc/misp/feed-osint
 ///     poll: 3600
 ///     max-source-bytes: 1G            # everything the feed holds
+///   - misp-search: https://misp.example/
+///     key-file: ~/.config/threatdeck/misp.key   # chmod 600; or THREATDECK_MISP_KEY
 /// views:                              # saved filter sets: --view NAME, or : NAME
 ///   apac-tech: [sector:technology, region:"South-eastern Asia"]
 /// kiosk:
@@ -57,6 +59,7 @@ public struct Config: Sendable {
     public var kioskMaxTLP: TLP?
     public var taxii: [TaxiiSourceSetting] = []
     public var mispFeeds: [MispFeedSetting] = []
+    public var mispSearches: [MispSearchSetting] = []
     /// Saved views: name → filter chips as typed (`sector:technology`).
     public var views: [String: [String]] = [:]
 

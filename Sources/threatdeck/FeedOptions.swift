@@ -8,13 +8,22 @@ import ThreatModel
 import Glibc
 #endif
 
-/// Live sources: `--taxii URL [--collection ID|TITLE]` and `--misp-feed URL|DIR`, with
-/// `--ca-file`, `--insecure`, `--poll`, `--timeout`, `--max-bytes` and `--max-source-bytes`;
-/// shared by the dashboard, `summary`, `snapshot` and `export`, plus the config's `sources:`.
-/// Credentials never come from here: see README.
+/// Live sources: `--taxii URL [--collection ID|TITLE]`, `--misp-feed URL|DIR` and
+/// `--misp-search URL`, with `--ca-file`, `--insecure`, `--poll`, `--timeout`, `--max-bytes`
+/// and `--max-source-bytes`; shared by the dashboard, `summary`, `snapshot` and `export`, plus
+/// the config's `sources:`. Credentials and API keys never come from here: see README.
 struct FeedOptions: ParsableArguments {
     @Option(name: .customLong("misp-feed"), help: ArgumentHelp("A MISP feed (URL or directory with manifest.json); repeatable.", valueName: "URL|DIR"))
     var mispFeeds: [String] = []
+
+    @Option(
+        name: .customLong("misp-search"),
+        help: ArgumentHelp("A MISP instance's REST search (/events/restSearch), key from THREATDECK_MISP_KEY or --misp-key-file; repeatable.", valueName: "URL")
+    )
+    var mispSearches: [String] = []
+
+    @Option(name: .customLong("misp-key-file"), help: ArgumentHelp("A private file (chmod 600) holding the MISP API key.", valueName: "FILE"))
+    var mispKeyFile: String?
 
     @Option(name: .customLong("taxii"), help: ArgumentHelp("A TAXII 2.1 server (discovery or API root URL); repeatable.", valueName: "URL"))
     var urls: [String] = []
@@ -23,13 +32,13 @@ struct FeedOptions: ParsableArguments {
         name: .customLong("collection"), help: ArgumentHelp("Collection id or title, one per --taxii (default: the only readable one).", valueName: "ID|TITLE"))
     var collections: [String] = []
 
-    @Option(name: .customLong("ca-file"), help: "PEM file of CA certificates to trust for TAXII servers and MISP feeds.")
+    @Option(name: .customLong("ca-file"), help: "PEM file of CA certificates to trust for TAXII servers and MISP.")
     var caFile: String?
 
-    @Flag(help: "Do not verify TLS certificates of TAXII servers and MISP feeds (shown as a warning on screen).")
+    @Flag(help: "Do not verify TLS certificates of TAXII servers and MISP (shown as a warning on screen).")
     var insecure = false
 
-    @Option(help: "Seconds between polls (default: TAXII 60, MISP feeds 3600).")
+    @Option(help: "Seconds between polls (default: TAXII 60, MISP feeds 3600, MISP searches 300).")
     var poll: Double?
 
     @Option(help: ArgumentHelp("Seconds a whole pull may take: connect, TLS, every response and retries (default 60).", valueName: "SECONDS"))
@@ -38,7 +47,7 @@ struct FeedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The most one response may carry (default 256M).", valueName: "SIZE"))
     var maxBytes: String?
 
-    @Option(help: ArgumentHelp("The most one live source may hold: a collection or a feed (default 1G).", valueName: "SIZE"))
+    @Option(help: ArgumentHelp("The most one live source may hold: a collection, a feed, a search (default 1G).", valueName: "SIZE"))
     var maxSourceBytes: String?
 
     @Option(help: "Objects per TAXII page (default 1000).")
@@ -46,8 +55,8 @@ struct FeedOptions: ParsableArguments {
 
     func validate() throws {
         if collections.count > urls.count { throw ValidationError("--collection given without a matching --taxii") }
-        for u in urls where !(u.hasPrefix("http://") || u.hasPrefix("https://")) {
-            throw ValidationError("--taxii \(u): expected an http:// or https:// URL")
+        for u in urls + mispSearches where !(u.hasPrefix("http://") || u.hasPrefix("https://")) {
+            throw ValidationError("\(urls.contains(u) ? "--taxii" : "--misp-search") \(u): expected an http:// or https:// URL")
         }
         if let poll, poll < 1 { throw ValidationError("--poll must be at least 1 second") }
         if let timeout, !(timeout >= 0.5 && timeout <= 86_400) { throw ValidationError("--timeout must be between 0.5 and 86400 seconds") }
@@ -74,7 +83,7 @@ struct FeedOptions: ParsableArguments {
         do {
             let env = ProcessContext.environment
             let taxii = try feeds(config: config, configPath: ProcessContext.configPath, environment: env)
-            return (taxii as [any LiveSource] + mispFeedSources(config: config)).map { LivePoller($0) }
+            return (taxii as [any LiveSource] + mispFeedSources(config: config) + mispSearchSources(config: config, environment: env)).map { LivePoller($0) }
         } catch {
             printError("\(command): \(error)")
             throw ExitCode(2)
@@ -92,6 +101,25 @@ struct FeedOptions: ParsableArguments {
                     .init(
                         location: s.location, pollSeconds: s.poll ?? poll ?? 3600, caFile: s.caFile ?? caFile,
                         insecure: s.insecure || insecure, cacheDirectory: cache, limits: limits(s.limits))))
+        }
+        return out
+    }
+
+    func mispSearchSources(config: Config, environment: [String: String]) -> [MispSearch] {
+        let cache = ProcessContext.cacheDirectory
+        var out = mispSearches.map {
+            MispSearch(
+                .init(
+                    url: $0, key: MispKey.resolve(environment: environment, file: mispKeyFile), pollSeconds: poll ?? 300, caFile: caFile,
+                    insecure: insecure, cacheDirectory: cache, limits: limits()))
+        }
+        for s in config.mispSearches {
+            let file = (s.keyFile ?? mispKeyFile).map(ProcessContext.expandHome)
+            out.append(
+                MispSearch(
+                    .init(
+                        url: s.url, key: MispKey.resolve(environment: environment, file: file), pollSeconds: s.poll ?? poll ?? 300,
+                        caFile: s.caFile ?? caFile, insecure: s.insecure || insecure, cacheDirectory: cache, limits: limits(s.limits))))
         }
         return out
     }

@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Kiosk: seconds after the last good load before the STALE banner (default 3600).")
     var staleAfter: Double?
 
-    @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN)")
+    @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN; MISP: THREATDECK_MISP_KEY)")
     var feedOptions: FeedOptions
 
     @Option(

@@ -1,4 +1,6 @@
 import Foundation
+import Identity
+import Loading
 import Testing
 import TestSupport
 import ThreatModel
@@ -184,5 +186,64 @@ import ThreatModel
         #expect(pages.prefix(3).map { $0.query["next"] ?? "0" } == ["0", "10", "20"])
         #expect(pages[3].query["next"] == nil)
         #expect(pages[3].query["added_after"] == "2023-11-14T22:13:20.009999Z", "\(pages[3].query)")
+    }
+
+    // MARK: MISP REST search
+
+    @Test func aMispSearchGivesTheEventsOfTheFilesPageByPage() async throws {
+        let server = try HostileServer()
+        let search = MispSearch(.init(url: server.misp("ok"), key: .success(MispKey(HostileServer.apiKey)), limits: Self.long, pageSize: 2))
+        let poller = LivePoller(search)
+        #expect(await poller.pullUntilDone() == nil)
+        #expect(search.eventCount == 5)
+        var loader = DatasetLoader(paths: [HostileServer.events])
+        let files = loader.load()
+        let viaSearch = DatasetBuilder.build(poller.snapshot().results)
+        #expect(viaSearch.events.map(\.summary).sorted() == files.events.map(\.summary).sorted())
+        #expect(viaSearch.actors.map(\.name).sorted() == files.actors.map(\.name).sorted())
+        let searches = server.requests.filter { $0.path.hasSuffix("/events/restSearch") }
+        #expect(searches.map { $0.query["page"] } == ["1", "2", "3"])
+        #expect(searches.allSatisfy { $0.method == "POST" && $0.authorization == HostileServer.apiKey && $0.query["timestamp"] == nil })
+        // The next pull asks only for what changed since the newest event.
+        #expect(await poller.pull() == nil)
+        let since = try #require(search.since)
+        #expect(server.requests.last?.query["timestamp"] == String(since))
+        #expect(search.lastPullEvents == 1)
+        // The key is never part of a message or the status.
+        let statusText = poller.snapshot().file.status?.text(now: 0) ?? ""
+        #expect(!statusText.isEmpty && !statusText.contains(HostileServer.apiKey))
+    }
+
+    @Test func aMispSearchWithAWrongKeyFailsForGoodAndABrokenPageResumes() async throws {
+        let server = try HostileServer()
+        let wrong = LivePoller(MispSearch(.init(url: server.misp("ok"), key: .success(MispKey("nope")))))
+        let denied = try #require(await wrong.pullUntilDone())
+        #expect(denied.description.hasPrefix("HTTP 403 from \(server.misp("ok"))events/restSearch: forbidden"), "\(denied)")
+        #expect(!denied.description.contains("nope") && wrong.attempts == 1)
+
+        let search = MispSearch(.init(url: server.misp("cut-once"), key: .success(MispKey(HostileServer.apiKey)), limits: Self.long, pageSize: 2))
+        let poller = LivePoller(search, random: { 0 })
+        #expect(await poller.pullUntilDone() == nil)
+        #expect(search.eventCount == 5 && poller.attempts == 2)
+        let pages = server.requests.filter { $0.path.hasPrefix("/cut-once/") }.map { $0.query["page"] ?? "" }
+        #expect(pages == ["1", "2", "2", "3"], "the broken page is asked for again, not the first: \(pages)")
+    }
+
+    @Test func aMispKeyComesFromTheEnvironmentOrAPrivateFile() throws {
+        #expect(try MispKey.resolve(environment: ["THREATDECK_MISP_KEY": " k1 "], file: nil).get() == MispKey("k1"))
+        let dir = NSTemporaryDirectory() + "td-key-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/misp.key"
+        try "k2\n".write(toFile: file, atomically: true, encoding: .utf8)
+        chmod(file, 0o644)
+        guard case .failure(let open) = MispKey.resolve(environment: [:], file: file) else { Issue.record("a readable key file was used"); return }
+        #expect(open.description.contains("readable by others") && open.description.contains("chmod 600 \(file)"), "\(open)")
+        chmod(file, 0o600)
+        #expect(try MispKey.resolve(environment: [:], file: file).get() == MispKey("k2"))
+        #expect(try MispKey.resolve(environment: ["THREATDECK_MISP_KEY": "k1"], file: file).get() == MispKey("k1"), "the environment wins")
+        guard case .failure(let none) = MispKey.resolve(environment: [:], file: nil) else { Issue.record("a key from nowhere"); return }
+        #expect(none.description.contains("THREATDECK_MISP_KEY"))
+        #expect(!MispKey("secret").description.contains("secret"))
     }
 }

@@ -4,8 +4,8 @@ import TestSupport
 
 /// `summary`, `export` and `snapshot` with live sources against the hostile server: a command
 /// that hits its deadline exits non-zero within deadline + 2 s, saying what timed out and how
-/// much had arrived; a partial pull is never exit 0; transient failures are retried; limits
-/// come from the command line or the config, per source.
+/// much had arrived; a partial pull is never exit 0; transient failures are retried; a MISP
+/// search takes its key from the environment, never from the command line.
 @Suite(.serialized) struct LiveCommandLineTests {
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = [
@@ -64,6 +64,26 @@ import TestSupport
         let source = (o["sources"] as! [[String: Any]])[0]
         #expect(source["state"] as? String == "fresh")
         #expect(source["stale_since"] is NSNull)
+    }
+
+    @Test func aMispSearchTakesItsKeyFromTheEnvironment() throws {
+        let server = try HostileServer()
+        let url = server.misp("ok")
+        let viaSearch = Self.run(["summary", "--json", "--misp-search", url], ["THREATDECK_MISP_KEY": HostileServer.apiKey])
+        #expect(viaSearch.status == 0, "\(viaSearch.stderr)")
+        let viaFiles = Self.run(["summary", "--json", HostileServer.events])
+        func numbers(_ s: String) throws -> [String: Any] {
+            var o = try JSONSerialization.jsonObject(with: Data(s.utf8)) as! [String: Any]
+            for k in ["generated", "sources", "actors"] { o[k] = nil }
+            return o
+        }
+        #expect(NSDictionary(dictionary: try numbers(viaSearch.stdout)).isEqual(to: try numbers(viaFiles.stdout)), "\(viaSearch.stdout.prefix(400))")
+        // No key: said so, exit 1, and never a key option on the command line.
+        let none = Self.run(["summary", "--misp-search", url, "--timeout", "5"])
+        #expect(none.status == 1 && none.stderr.contains("no MISP API key: set THREATDECK_MISP_KEY"), "\(none.stderr)")
+        let argv = Self.run(["summary", "--misp-search", url, "--misp-key", HostileServer.apiKey])
+        #expect(argv.status != 0 && argv.stderr.contains("Unknown option"), "\(argv.stderr)")
+        #expect(server.requests.allSatisfy { $0.authorization.isEmpty || $0.authorization == HostileServer.apiKey })
     }
 
     @Test func limitsAreReadFromTheConfigPerSource() throws {
