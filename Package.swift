@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ThreatModelTests", dependencies: ["ThreatModel", "Readers", "Identity", "Analysis", "Loading", "JSONCore", "SampleData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Settings", "ThreatModel", "Readers", "Identity", "Analysis", "Loading", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Reports", "Settings", "ThreatModel", "Readers", "Identity", "Analysis", "Loading", "SampleData", "BundledThemes", "TerminalUI", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "TerminalUI", "Dashboard"]),
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),

@@ -54,6 +54,8 @@ public struct ActorBreakdown: Sendable {
         public var finding: Finding
         /// Other share findings about the same subject (e.g. "more than half"), weaker bounds.
         public var corroborating: [Finding]
+        /// The loaded data recounted over the finding's own population (not the view's).
+        public var recount: PopulationRecount?
         /// "more than 58%" for the subject leaves "less than 42%" for everyone else.
         public var remainderValue: Double { 100 - finding.value }
         public var remainderQualifier: Finding.Qualifier { finding.qualifier.complement }
@@ -231,7 +233,7 @@ public struct ActorBreakdown: Sendable {
                 let kb = (b.period != nil ? 1 : 0, b.sector != nil ? 1 : 0, b.value)
                 return ka > kb
             }
-            return StatedShare(finding: ranked[0], corroborating: Array(ranked.dropFirst()))
+            return StatedShare(finding: ranked[0], corroborating: Array(ranked.dropFirst()), recount: PopulationRecount.compute(ranked[0], in: dataset))
         }
     }
 }

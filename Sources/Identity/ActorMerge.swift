@@ -27,6 +27,12 @@ extension DatasetBuilder {
             return out
         }
         actor.motivations = union { $0.motivations }.sorted()
+        var claims: [MotivationClaim] = []
+        for (k, r) in records.enumerated() {
+            for m in r.motivations { claims.append(MotivationClaim(motivation: m, source: labels[k])) }
+            for c in r.motivationClaims where !claims.contains(c) { claims.append(c) }
+        }
+        actor.motivationClaims = claims
         actor.sectors = union { $0.sectors }
         actor.unmappedSectors = union { $0.unmappedSectors }
         actor.regions = union { $0.regions }

@@ -17,6 +17,9 @@ extension DatasetBuilder {
         private(set) var umbrellaLinks: [Int: [Int]] = [:]
         /// Folded alias → groups sharing it as an alias only, with the alias as written.
         private(set) var sharedAliases: [String: [Int]] = [:]
+        /// Alias as written → how it is shared, when it is one record's name and another's
+        /// alias (a join refused because their catalogues keep them apart).
+        private(set) var sharedHow: [String: String] = [:]
 
         init(_ records: [Record]) {
             self.records = records
@@ -144,7 +147,13 @@ extension DatasetBuilder {
                 }
             }
             for (from, to, alias) in refused {
-                if let a = index[find(from)], let b = index[find(to)] { aliasGroups[Actor.nameKey(alias), default: (alias, [])].groups.formUnion([a, b]) }
+                guard let a = index[find(from)], let b = index[find(to)] else { continue }
+                let key = Actor.nameKey(alias)
+                aliasGroups[key, default: (alias, [])].groups.formUnion([a, b])
+                let written = aliasGroups[key]?.text ?? alias
+                sharedHow[written] =
+                    "the name of " + records[to].label + " and an alias of " + records[from].label
+                    + "; kept apart, since their catalogues say they are distinct"
             }
             for (_, v) in aliasGroups where v.groups.count >= 2 && v.groups.count <= 20 { sharedAliases[v.text] = v.groups.sorted() }
         }

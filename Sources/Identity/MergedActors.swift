@@ -64,7 +64,9 @@ extension DatasetBuilder {
             let ids = gs.compactMap { mergedID[groups[$0][0]] }
             for a in ids {
                 guard let p = position[a], actors[p].identity.overlaps.count < 40 else { continue }
-                for b in ids where b != a { actors[p].identity.overlaps.append(ActorIdentity.Overlap(actorID: b, alias: alias)) }
+                for b in ids where b != a {
+                    actors[p].identity.overlaps.append(ActorIdentity.Overlap(actorID: b, alias: alias, how: identity.sharedHow[alias] ?? "an alias of both"))
+                }
             }
         }
 

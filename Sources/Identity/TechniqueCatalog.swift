@@ -43,6 +43,8 @@ extension DatasetBuilder {
         var catalog: [TechniqueInfo]
         var tactics: [TacticInfo]
         var used: [Set<String>]
+        /// Per actor: what it uses only through campaigns attributed to it.
+        var campaignOnly: [Set<String>]
         var procedures: [Procedure]
     }
 
@@ -51,14 +53,17 @@ extension DatasetBuilder {
         let (catalog, tactics) = techniqueCatalog(results)
         let finalPosition = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var used = [Set<String>](repeating: [], count: actors.count)
+        // What each actor uses only through a campaign attributed to it, and what it uses itself.
+        var viaCampaign = [Set<String>](repeating: [], count: actors.count), direct = viaCampaign
         var procedures: [Procedure] = []
         for (p, a) in actors.enumerated() {
-            for t in a.techniques { if let id = t.attackID { used[p].insert(id) } }
+            for t in a.techniques { if let id = t.attackID { used[p].insert(id); direct[p].insert(id) } }
         }
         for (r, result) in results.enumerated() {
             for u in result.uses {
                 guard let merged = localToMerged[r][u.actorID], let p = finalPosition[merged] else { continue }
                 used[p].insert(u.techniqueID)
+                if u.via == nil { direct[p].insert(u.techniqueID) } else { viaCampaign[p].insert(u.techniqueID) }
                 procedures.append(
                     Procedure(
                         actorPosition: p, techniqueID: u.techniqueID, description: u.description,
@@ -67,7 +72,11 @@ extension DatasetBuilder {
         }
         // Events tagged with techniques (MISP) count for their actors too.
         for e in events where !e.techniques.isEmpty {
-            for a in e.actorIDs { if let p = finalPosition[a] { used[p].formUnion(e.techniques) } }
+            for a in e.actorIDs {
+                guard let p = finalPosition[a] else { continue }
+                used[p].formUnion(e.techniques)
+                direct[p].formUnion(e.techniques)
+            }
         }
         var catalogIDs = Set(catalog.map(\.id))
         var fullCatalog = catalog
@@ -95,6 +104,8 @@ extension DatasetBuilder {
                 for t in AttackVocabulary.tactics(d) where !tacticColumns.contains(where: { $0.shortName == t.shortName }) { tacticColumns.append(t) }
             }
         }
-        return TechniqueFindings(catalog: fullCatalog, tactics: tacticColumns, used: used, procedures: procedures)
+        return TechniqueFindings(
+            catalog: fullCatalog, tactics: tacticColumns, used: used,
+            campaignOnly: zip(viaCampaign, direct).map { $0.subtracting($1) }, procedures: procedures)
     }
 }

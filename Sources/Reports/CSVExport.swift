@@ -1,3 +1,4 @@
+import Analysis
 import ThreatModel
 
 /// A table of the view as CSV: RFC 4180 quoting, UTF-8, a header row, CRLF line ends. Data
@@ -11,8 +12,12 @@ public enum CSVExport {
         let c = view.comparison
         switch table {
         case .actors:
-            rows.append(["actor", "aliases", "nexus", "nexus_basis", "type", "motivations", "events_in_view", "sectors", "techniques", "sources"]
-                        + (c == nil ? [] : ["in_baseline"]))
+            rows.append(
+                [
+                    "actor", "aliases", "nexus", "nexus_basis", "type", "motivations", "events_in_view", "sectors", "techniques", "sources",
+                    "technique_count", "techniques_direct", "techniques_only_through_campaigns", "parent_techniques", "sub_techniques",
+                ]
+                    + (c == nil ? [] : ["in_baseline"]))
             let counts = view.breakdown.eventsPerActor
             for p in d.actors.indices where view.selection.actorMask[p] {
                 let a = d.actors[p]
@@ -23,6 +28,8 @@ public enum CSVExport {
                 row.append(a.sectors.map(Vocabulary.sectorName).joined(separator: "; "))
                 row.append(d.actorTechniques[p].joined(separator: "; "))
                 row.append(sources.joined(separator: "; "))
+                let t = ActorTechniques(d, position: p)
+                row += [t.count, t.direct, t.campaignOnly.count, t.parents.count, t.subTechniques].map(String.init)
                 if let c { row.append(c.baseline.actorIDs.contains(a.id) ? "yes" : "no") }
                 rows.append(row)
             }
@@ -32,8 +39,10 @@ public enum CSVExport {
                 var row = [ReportView.label(r.key), String(r.count), share(r.share)]
                 if let c {
                     let b = c.baselineBreakdown.row(for: r.key)
-                    row += [String(b?.count ?? 0), share(b?.share ?? 0), Format.delta(r.count - (b?.count ?? 0)).replacingOccurrences("−", "-"),
-                            share(r.share - (b?.share ?? 0))]
+                    row += [
+                        String(b?.count ?? 0), share(b?.share ?? 0), Format.delta(r.count - (b?.count ?? 0)).replacingOccurrences("−", "-"),
+                        share(r.share - (b?.share ?? 0)),
+                    ]
                 }
                 rows.append(row)
             }
@@ -55,8 +64,10 @@ public enum CSVExport {
             rows.append(["technique_id", "name", "parent", "tactics", "actors_in_view", "actors"])
             for r in view.techniques.ranked {
                 for (row, parent) in [(r, "")] + r.subtechniques.map({ ($0, r.techniqueID) }) {
-                    rows.append([row.techniqueID, row.name, parent, row.tactics.map { d.tacticName($0) }.joined(separator: "; "), String(row.count),
-                                 row.actorPositions.map { d.actors[$0].name }.joined(separator: "; ")])
+                    rows.append([
+                        row.techniqueID, row.name, parent, row.tactics.map { d.tacticName($0) }.joined(separator: "; "), String(row.count),
+                        row.actorPositions.map { d.actors[$0].name }.joined(separator: "; "),
+                    ])
                 }
             }
         case .events:
@@ -95,7 +106,8 @@ public enum CSVExport {
             if v == 0x0D && k + 1 < scalars.count && scalars[k + 1] == "\n" { continue }
             // Controls other than tab and LF, and bidi controls (Trojan Source), never reach a cell.
             if (v < 0x20 && v != 0x09 && v != 0x0A) || v == 0x7F || (v >= 0x80 && v <= 0x9F)
-                || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C {
+                || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
+            {
                 text += "\u{FFFD}"
             } else {
                 text.unicodeScalars.append(u)

@@ -1,4 +1,5 @@
 import TerminalUI
+import ThreatModel
 
 /// Number and word formatting shared by panes, summary and exports.
 public enum Format {
@@ -11,20 +12,13 @@ public enum Format {
     }
 
     /// "1,234".
-    public static func count(_ n: Int) -> String {
-        let s = String(n.magnitude)
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out += "," }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    public static func count(_ n: Int) -> String { Noun.grouped(n) }
 
-    /// "1 event", "2 events", "1,204 actors".
-    public static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
-        count(n) + " " + (n == 1 ? word : (plural ?? word + "s"))
-    }
+    /// "1 event", "2 events", "1,204 actors": `Noun.count`, the one pluralisation.
+    public static func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String { Noun(word, plural: plural).count(n) }
+
+    /// "1 event", "2 events".
+    public static func count(_ n: Int, _ noun: Noun) -> String { noun.count(n) }
 
     /// A signed change: "+12", "−3", "0".
     public static func delta(_ n: Int) -> String {

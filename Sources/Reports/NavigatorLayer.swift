@@ -13,10 +13,12 @@ public enum NavigatorLayer {
         var techniques: [JSONValue] = []
         func entry(_ r: TechniqueUsage.Row, showSubtechniques: Bool) -> JSONValue {
             let names = r.actorPositions.map { d.actors[$0].name }
-            var comment = "Used by \(r.count) actor\(r.count == 1 ? "" : "s") in view: " + names.prefix(40).joined(separator: ", ")
+            var comment = "Used by \(Noun.actor.count(r.count)) in view: " + names.prefix(40).joined(separator: ", ")
             if names.count > 40 { comment += ", …" }
-            return .object([("techniqueID", .string(r.techniqueID)), ("score", .int(r.count)), ("comment", .string(comment)),
-                            ("enabled", .bool(true)), ("showSubtechniques", .bool(showSubtechniques))])
+            return .object([
+                ("techniqueID", .string(r.techniqueID)), ("score", .int(r.count)), ("comment", .string(comment)),
+                ("enabled", .bool(true)), ("showSubtechniques", .bool(showSubtechniques)),
+            ])
         }
         for r in u.ranked {
             techniques.append(entry(r, showSubtechniques: !r.subtechniques.isEmpty))
@@ -24,7 +26,12 @@ public enum NavigatorLayer {
         }
         let maxScore = max(1, u.maxCount)
         let sources = d.files.map(\.path).joined(separator: ", ")
-        let description = "ThreatDeck: techniques used by the \(u.actorsWithTechniques) of \(u.actorsInView) actors in view that have techniques. Filter: \(filter). Sources: \(sources)."
+        // One actor's layer says its figure and parts, as every other place does.
+        let positions = d.actors.indices.filter { view.selection.actorMask[$0] && !d.actorTechniques[$0].isEmpty }
+        let figure = positions.count == 1 ? " " + d.actors[positions[0]].name + ": " + ActorTechniques(d, position: positions[0]).summary + "." : ""
+        let description =
+            "ThreatDeck: techniques used by \(Format.count(u.actorsWithTechniques)) of the \(Noun.actor.count(u.actorsInView)) in view that have techniques (score: actors using each)."
+            + figure + " Filter: \(filter). Sources: \(sources)."
             + (view.generatedAt > 0 ? " Generated " + ClockFormat.dateTime(view.generatedAt) + "." : "")
         return .object([
             ("name", .string(("ThreatDeck · " + filter).prefix(120).description)),
@@ -32,15 +39,28 @@ public enum NavigatorLayer {
             ("domain", .string(domain)),
             ("description", .string(description)),
             ("sorting", .int(3)),
-            ("layout", .object([("layout", .string("side")), ("aggregateFunction", .string("max")), ("showID", .bool(true)),
-                                ("showName", .bool(true)), ("showAggregateScores", .bool(false)), ("countUnscored", .bool(false))])),
+            (
+                "layout",
+                .object([
+                    ("layout", .string("side")), ("aggregateFunction", .string("max")), ("showID", .bool(true)),
+                    ("showName", .bool(true)), ("showAggregateScores", .bool(false)), ("countUnscored", .bool(false)),
+                ])
+            ),
             ("hideDisabled", .bool(false)),
             ("techniques", .array(techniques)),
-            ("gradient", .object([("colors", .array([.string("#ffffff"), .string("#ffb366"), .string("#e03c31")])), ("minValue", .int(0)), ("maxValue", .int(maxScore))])),
-            ("legendItems", .array([
-                .object([("label", .string("used by 1 actor in view")), ("color", .string("#ffe8d1"))]),
-                .object([("label", .string("used by \(maxScore) actor\(maxScore == 1 ? "" : "s") in view (the most)")), ("color", .string("#e03c31"))]),
-            ])),
+            (
+                "gradient",
+                .object([
+                    ("colors", .array([.string("#ffffff"), .string("#ffb366"), .string("#e03c31")])), ("minValue", .int(0)), ("maxValue", .int(maxScore)),
+                ])
+            ),
+            (
+                "legendItems",
+                .array([
+                    .object([("label", .string("used by 1 actor in view")), ("color", .string("#ffe8d1"))]),
+                    .object([("label", .string("used by \(Noun.actor.count(maxScore)) in view (the most)")), ("color", .string("#e03c31"))]),
+                ])
+            ),
             ("showTacticRowBackground", .bool(false)),
             ("tacticRowBackground", .string("#dddddd")),
             ("selectTechniquesAcrossTactics", .bool(true)),

@@ -1,4 +1,5 @@
 import Reports
+import Analysis
 import ThreatModel
 import TerminalUI
 
@@ -83,7 +84,9 @@ public enum DetailPane: Pane {
         case .technique(let t): return techniqueLines(state, t)
         case .event(let id): return singleEventLines(state, id)
         case nil:
-            if state.dataset.actors.isEmpty && state.dataset.events.isEmpty { return [("No data loaded: nothing to describe. " + emptyHint(state), Style(.muted))] }
+            if state.dataset.actors.isEmpty && state.dataset.events.isEmpty {
+                return [("No data loaded: nothing to describe. " + emptyHint(state), Style(.muted))]
+            }
             return [("Move the cursor in a pane to see details here.", Style(.muted))]
         }
     }
@@ -107,16 +110,22 @@ public enum DetailPane: Pane {
         if a.collective { kind += " · a grouping of unnamed actors as reported" }
         out.append((kind, Style(.text)))
         if let tlp = a.tlp { out.append(("marking: " + tlp.label, Style(tlp.role))) }
-        out.append(("motivations: " + list(a.motivations.map(\.rawValue)), a.motivations.isEmpty ? label : Style(.text)))
+        // Each motivation with the sources that state it; "none stated" only when none does.
+        let stated = a.motivations.map { m in
+            let by = a.motivationClaims.filter { $0.motivation == m }.map(\.source)
+            return m.rawValue + (by.isEmpty ? "" : " (" + by.joined(separator: "; ") + ")")
+        }
+        out.append(
+            ("motivations: " + (stated.isEmpty ? "none stated by any source" : stated.joined(separator: ", ")), a.motivations.isEmpty ? label : Style(.text)))
         var sectors = list(a.sectors.map(Vocabulary.sectorName))
         if !a.unmappedSectors.isEmpty { sectors += " · as written: " + a.unmappedSectors.joined(separator: ", ") }
         out.append(("sectors: " + sectors, a.sectors.isEmpty && a.unmappedSectors.isEmpty ? label : Style(.text)))
         let places = a.regions.map(Vocabulary.regionName) + a.countries.map { Vocabulary.country($0)?.name ?? $0 }
         out.append(("targets: " + list(places), places.isEmpty ? label : Style(.text)))
-        let used = state.dataset.techniqueIDs(ofActor: id)
-        if !used.isEmpty {
-            let names = used.prefix(30).map { t in state.dataset.technique(t).map { "\($0.name) (\(t))" } ?? t }
-            out.append(("techniques (\(used.count)): " + names.joined(separator: ", ") + (used.count > 30 ? ", …" : ""), Style(.text)))
+        if let p = state.dataset.actorPosition(id), !state.dataset.actorTechniques[p].isEmpty {
+            let figures = ActorTechniques(state.dataset, position: p)
+            let names = figures.ids.prefix(30).map { t in state.dataset.technique(t).map { "\($0.name) (\(t))" } ?? t }
+            out.append(("techniques: " + figures.summary + ": " + names.joined(separator: ", ") + (figures.count > 30 ? ", …" : ""), Style(.text)))
         }
         if !a.software.isEmpty { out.append(("software: " + a.software.joined(separator: ", "), Style(.text))) }
         if !a.externalIDs.isEmpty { out.append(("catalogue ids: " + a.externalIDs.joined(separator: ", "), label)) }
@@ -132,11 +141,19 @@ public enum DetailPane: Pane {
             out.append(("identity:", Style(.title, attributes: .bold)))
             for r in a.identity.reasons { out.append(("  " + r, Style(.text))) }
             if !a.identity.umbrellaOf.isEmpty {
-                out.append(("  umbrella name: not merged, because it would join " + a.identity.umbrellaOf.map { state.dataset.actor($0)?.name ?? $0 }.joined(separator: ", "), Style(.warning)))
+                out.append(
+                    (
+                        "  umbrella name: not merged, because it would join "
+                            + a.identity.umbrellaOf.map { state.dataset.actor($0)?.name ?? $0 }.joined(separator: ", "), Style(.warning)
+                    ))
             }
             for u in a.identity.umbrellas { out.append(("  covered by the umbrella " + (state.dataset.actor(u)?.name ?? u), Style(.muted))) }
             for o in a.identity.overlaps.prefix(12) {
-                out.append(("  shares the alias \"\(o.alias)\" with " + (state.dataset.actor(o.actorID)?.name ?? o.actorID) + " (not merged: an alias alone is not identity)", Style(.muted)))
+                out.append(
+                    (
+                        "  shares \"\(o.alias)\" with " + (state.dataset.actor(o.actorID)?.name ?? o.actorID) + ": " + o.how
+                            + " (an alias alone is no identity)", Style(.muted)
+                    ))
             }
         }
         for d in a.descriptions.prefix(2) {
@@ -184,7 +201,8 @@ public enum DetailPane: Pane {
     static func nexusLines(_ state: AppState, _ n: Nexus) -> [Line] {
         var out: [Line] = []
         if let row = state.breakdown.rows.first(where: { $0.key == .nexus(n) }) {
-            out.append(("\(Format.count(row.count)) of \(Format.count(state.breakdown.total)) \(state.breakdown.measure.rawValue) in view (\(Format.percent(row.share)))", Style(.text)))
+            let noun: Noun = state.breakdown.measure == .events ? .event : .actor
+            out.append(("\(Format.count(row.count)) of \(noun.count(state.breakdown.total)) in view (\(Format.percent(row.share)))", Style(.text)))
         }
         for s in state.breakdown.stated where s.finding.subjectNexus == n {
             out.append(("stated: " + s.finding.formatted(ascii: state.ascii) + " of " + s.finding.population, Style(.accent, attributes: .bold)))
@@ -193,7 +211,9 @@ public enum DetailPane: Pane {
             out += provenanceLines(s.finding.provenance, state: state)
         }
         if n == .unknown { out.append(("Actors whose nexus no source states and no naming convention implies.", Style(.muted))) }
-        if n == .disputed { out.append(("Actors whose sources state different countries: each counts once, here; the actor's detail lists every claim.", Style(.muted))) }
+        if n == .disputed {
+            out.append(("Actors whose sources state different countries: each counts once, here; the actor's detail lists every claim.", Style(.muted)))
+        }
         let rows = state.breakdown.actorsByNexus[n] ?? []
         out.append(("actors (\(rows.count))", Style(.title, attributes: .bold)))
         for r in rows.prefix(25) { out.append(("  " + r.name + " · " + Format.plural(r.events, "event"), Style(.text))) }
@@ -237,7 +257,9 @@ public enum DetailPane: Pane {
     /// The events in view that overlap `range`: the same membership as the bucket's count.
     static func eventLines(_ state: AppState, in range: DayRange) -> [Line] {
         let indices = state.selection.eventIndices(overlapping: range, in: state.dataset)
-        var out: [Line] = [(Format.plural(indices.count, "event") + " in " + range.description + " (dated in or spanning it)", Style(.title, attributes: .bold))]
+        var out: [Line] = [
+            (Format.plural(indices.count, "event") + " in " + range.description + " (dated in or spanning it)", Style(.title, attributes: .bold))
+        ]
         for i in indices.prefix(60) { out.append(eventLine(state, state.dataset.events[i])) }
         if indices.count > 60 { out.append(("… \(indices.count - 60) more: Enter filters to this period, 6 lists them all", Style(.muted))) }
         return out
@@ -264,7 +286,8 @@ public enum DetailPane: Pane {
         let places = e.regions.map(Vocabulary.regionName) + e.countries.map { Vocabulary.country($0)?.name ?? $0 }
         out.append(("targets: " + list(places), Style(.text)))
         if !e.techniques.isEmpty {
-            out.append(("techniques: " + e.techniques.map { t in state.dataset.technique(t).map { "\($0.name) (\(t))" } ?? t }.joined(separator: ", "), Style(.text)))
+            out.append(
+                ("techniques: " + e.techniques.map { t in state.dataset.technique(t).map { "\($0.name) (\(t))" } ?? t }.joined(separator: ", "), Style(.text)))
         }
         if let tlp = e.tlp { out.append(("marking: " + tlp.label, Style(tlp.role))) }
         if let c = e.contents { out.append(("contents: " + c, Style(.muted))) }

@@ -52,15 +52,17 @@ enum HeaderBar {
         let sel = state.selection
         // Most important first: facts are dropped from the end when the line is short.
         var facts: [String] = []
-        facts.append("\(Format.count(sel.actorIDs.count))/\(Format.count(d.actors.count)) actors")
-        facts.append("\(Format.count(sel.eventIndices.count))/\(Format.count(d.events.count)) events")
+        // "in view/loaded", the noun agreeing with what was loaded: "1/1 event".
+        facts.append("\(Format.count(sel.actorIDs.count))/" + Noun.actor.count(d.actors.count))
+        facts.append("\(Format.count(sel.eventIndices.count))/" + Noun.event.count(d.events.count))
         if let p = d.reportPeriod { facts.append("period " + p.description) }
         facts.append(Format.plural(d.files.count, "file"))
         buffer.fill(area.row(0), Cell(" ", style: Style(.text)))
         var badges: [(String, Style)] = []
         if let notice = state.notice { badges.append((" " + notice + " ", Style(.error, attributes: [.bold, .reverse]))) }
         if d.hidden.total > 0, let limit = d.hidden.limit {
-            badges.append((" " + Format.count(d.hidden.total) + " above TLP:" + limit.rawValue.uppercased() + " hidden ", Style(.warning, attributes: [.bold, .reverse])))
+            badges.append(
+                (" " + Format.count(d.hidden.total) + " above TLP:" + limit.rawValue.uppercased() + " hidden ", Style(.warning, attributes: [.bold, .reverse])))
         }
         if let highest = d.highestMarking { badges.append((" " + highest.label + " ", Style(highest.role, attributes: [.bold, .reverse]))) }
         if d.hasSynthetic { badges.append((" SYNTHETIC DATA LOADED ", Style(.warning, attributes: [.bold, .reverse]))) }
@@ -103,7 +105,8 @@ enum HeaderBar {
             cx += buffer.put("(Esc pops)", x: cx, y: y, style: Style(.muted), maxWidth: max(0, area.maxX - cx - 40))
         }
         if let c = state.comparison {
-            cx += buffer.put("  vs " + c.baselineWindow.description, x: cx, y: y, style: Style(.accent, attributes: .bold), maxWidth: max(0, area.maxX - cx - 2))
+            cx += buffer.put(
+                "  vs " + c.baselineWindow.description, x: cx, y: y, style: Style(.accent, attributes: .bold), maxWidth: max(0, area.maxX - cx - 2))
         }
         let hint = "Tab pane · Enter drill · / search · ? help"
         if area.maxX - cx > TextWidth.width(of: hint, ascii: state.ascii) + 2 {

@@ -71,7 +71,8 @@ struct MispIngest: FormatReader {
             sink.error(node, "missing member \"value\" (the cluster's name)")
             return
         }
-        guard let name = document.string(valueNode), !name.isEmpty else {
+        // Names as the galaxy writes them, less the spaces around (v336: " Stealth Mango and Tangelo ").
+        guard let name = document.string(valueNode)?.trimmed, !name.isEmpty else {
             sink.error(valueNode, "expected a non-empty string, found \(document.describe(valueNode))")
             return
         }

@@ -32,6 +32,8 @@ public struct Actor: Hashable, Sendable, Identifiable {
     public var provenance: [Provenance]
     /// Every source's statement of the nexus (more than one distinct value: disputed).
     public var nexusClaims: [NexusClaim] = []
+    /// Every source's statement of a motivation (`motivations` is their union).
+    public var motivationClaims: [MotivationClaim] = []
     /// External references its descriptions cite (ATT&CK `(Citation: …)`).
     public var references: [Reference] = []
     /// The most restrictive TLP marking among its records.
@@ -89,9 +91,13 @@ public struct ActorIdentity: Hashable, Sendable {
     public struct Overlap: Hashable, Sendable {
         public var actorID: String
         public var alias: String
-        public init(actorID: String, alias: String) {
+        /// Whose name or alias it is: "an alias of both", or "the name of MISP 'APT29' and
+        /// an alias of ATT&CK G0007 'APT28'" when one record's name is another's alias.
+        public var how: String
+        public init(actorID: String, alias: String, how: String = "an alias of both") {
             self.actorID = actorID
             self.alias = alias
+            self.how = how
         }
     }
     /// "ATT&CK G0007 'APT28': same name as MISP 'APT28'".

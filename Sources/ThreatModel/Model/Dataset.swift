@@ -18,6 +18,8 @@ public struct Dataset: Sendable {
     public private(set) var tactics: [TacticInfo]
     /// Per actor position: the technique ids it uses (directly, through campaigns, tags), sorted.
     public private(set) var actorTechniques: [[String]]
+    /// Per actor position: of those, the ones it uses only through campaigns attributed to it.
+    public private(set) var campaignOnlyTechniques: [[String]]
     /// The same rolled up to parents, for filters.
     private var actorTechniqueRoots: [Set<String>]
     private var proceduresByTechnique: [String: [Procedure]]
@@ -34,7 +36,8 @@ public struct Dataset: Sendable {
     public init(
         reports: [ReportInfo] = [], actors: [Actor] = [], events: [Event] = [], campaigns: [Campaign] = [],
         findings: [Finding] = [], problems: [Problem] = [], files: [LoadedFile] = [], techniques: [TechniqueInfo] = [],
-        tactics: [TacticInfo] = [], actorTechniques: [[String]] = [], procedures: [Procedure] = [], hidden: HiddenCount = HiddenCount()
+        tactics: [TacticInfo] = [], actorTechniques: [[String]] = [], campaignOnlyTechniques: [[String]] = [], procedures: [Procedure] = [],
+        hidden: HiddenCount = HiddenCount()
     ) {
         self.reports = reports
         self.actors = actors
@@ -54,6 +57,9 @@ public struct Dataset: Sendable {
         var used = actorTechniques
         if used.count < actors.count { used += Array(repeating: [], count: actors.count - used.count) }
         self.actorTechniques = used
+        var campaignOnly = campaignOnlyTechniques
+        if campaignOnly.count < actors.count { campaignOnly += Array(repeating: [], count: actors.count - campaignOnly.count) }
+        self.campaignOnlyTechniques = campaignOnly
         actorTechniqueRoots = used.map { Set($0.map(TechniqueInfo.root)) }
         var byTechnique: [String: [Procedure]] = [:]
         for p in procedures { byTechnique[p.techniqueID, default: []].append(p) }

@@ -112,3 +112,14 @@ public struct NexusClaim: Hashable, Sendable {
         self.source = source
     }
 }
+
+/// One source's statement of an actor's motivation: the detail pane lists who said which.
+public struct MotivationClaim: Hashable, Sendable {
+    public var motivation: Motivation
+    /// What to cite: the record that states it ("MISP galaxy 'APT41' (threat-actor.json)").
+    public var source: String
+    public init(motivation: Motivation, source: String) {
+        self.motivation = motivation
+        self.source = source
+    }
+}

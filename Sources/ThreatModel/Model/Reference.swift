@@ -21,22 +21,61 @@ public struct Reference: Hashable, Sendable {
         self.externalID = externalID
     }
 
-    /// “Title” — Publisher, 2026-06-10 · https://…
+    /// “Title” — Publisher, 2026-06-10 · https://… (“no date” when it has none: a blank
+    /// reads as a date left out by mistake).
     public var citation: String {
-        var parts: [String] = []
-        parts.append(title.map { "“" + $0 + "”" } ?? key)
         var tail: [String] = []
         if let publisher { tail.append(publisher) }
-        if let published { tail.append(published.description) }
-        var out = parts.joined() + (tail.isEmpty ? "" : " — " + tail.joined(separator: ", "))
+        tail.append(published?.description ?? "no date")
+        var out = "“" + displayTitle + "” — " + tail.joined(separator: ", ")
         if let url { out += " · " + url }
         return out
     }
 
-    /// "Publisher (2026-06-10)", or the title or key when there is no publisher.
+    /// "Publisher (2026-06-10)", or the title when there is no publisher; "(no date)" too.
     public var shortCitation: String {
-        let name = publisher ?? title ?? key
-        return published.map { name + " (" + $0.description + ")" } ?? name
+        (publisher ?? displayTitle) + " (" + (published?.description ?? "no date") + ")"
+    }
+
+    /// The title to show: the title, unless it is a bare URL (or missing), then the site and
+    /// the page's name: "securelist.com: winnti-faq-more-than-just-a-game".
+    public var displayTitle: String {
+        let raw = title ?? key
+        let lower = raw.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return raw }
+        return Reference.siteAndPage(raw) ?? raw
+    }
+
+    /// "https://www.securelist.com/winnti-faq-more-than-just-a-game/57585/" →
+    /// "securelist.com: winnti-faq-more-than-just-a-game": the host without "www.", and the
+    /// last path part that names something (not a number, not index.html).
+    static func siteAndPage(_ url: String) -> String? {
+        // Without Foundation: the scheme ends at the first "://".
+        let chars = Array(url)
+        var start: Int?
+        for k in 0..<max(0, chars.count - 2) where chars[k] == ":" && chars[k + 1] == "/" && chars[k + 2] == "/" {
+            start = k + 3
+            break
+        }
+        guard let start else { return nil }
+        let rest = chars[start...]
+        let stops: Set<Character> = ["/", "?", "#"]
+        let hostEnd = rest.firstIndex { stops.contains($0) } ?? rest.endIndex
+        var host = String(rest[..<hostEnd]).lowercased()
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        guard !host.isEmpty else { return nil }
+        let afterHost = rest[hostEnd...]
+        let pathEnd = afterHost.firstIndex { $0 == "?" || $0 == "#" } ?? afterHost.endIndex
+        var page: String?
+        for part in afterHost[..<pathEnd].split(separator: "/").reversed() {
+            var name = String(part)
+            for ext in [".html", ".htm", ".pdf", ".aspx", ".php"] where name.lowercased().hasSuffix(ext) { name.removeLast(ext.count) }
+            if name.isEmpty || name.lowercased() == "index" || name.allSatisfy({ $0.isNumber }) { continue }
+            page = name
+            break
+        }
+        guard let page else { return host }
+        return host + ": " + page
     }
 
     package static let schemes = [Array("https://".utf8), Array("http://".utf8)]
