@@ -65,7 +65,10 @@ struct ValidateCommand: ParsableCommand {
                 if !quiet { print(TerminalText.sanitize(p.description, ascii: !unicode)) }
             }
             if !quiet && found.isEmpty {
-                let what = result.unparsed ? "unreadable" : "\(result.format.label): " + [Format.plural(result.actors.count, "actor"), Format.plural(result.events.count, "event"), Format.plural(result.campaigns.count, "campaign"), Format.plural(result.findings.count, "finding"), Format.plural(result.techniques.count, "technique")].joined(separator: ", ")
+                var what = result.unparsed ? "unreadable" : "\(result.format.label): " + [Format.plural(result.actors.count, "actor"), Format.plural(result.events.count, "event"), Format.plural(result.campaigns.count, "campaign"), Format.plural(result.findings.count, "finding"), Format.plural(result.techniques.count, "technique")].joined(separator: ", ")
+                if result.format == .mispEvent && result.events.isEmpty && result.actors.isEmpty {
+                    what += "; an empty list of MISP events, as a search with no hits returns: nothing to load"
+                }
                 print(TerminalText.sanitize("\(path): ok (\(what))", ascii: !unicode))
             }
         }
