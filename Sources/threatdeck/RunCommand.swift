@@ -131,6 +131,8 @@ struct RunCommand: ParsableCommand {
         options.savedViews = config.views
         options.compare = viewOptions.compareSpec
         options.links = !noLinks && (config.links ?? true) && Hyperlinks.supported(env)
+        options.workingDirectory = ProcessContext.workingDirectory
+        options.homeDirectory = env["HOME"]
         if insecure { options.notice = "TLS NOT VERIFIED (--insecure)" }
         SettingsNotice.apply(to: &options, configError: configError, themeError: themeError, themeErrors: themeErrors)
         if kiosk {

@@ -29,7 +29,8 @@ import Loading
         var keys = Keymap.globalBindings.flatMap(\.keys)
         for p in PaneRegistry.all { keys += p.bindings.flatMap(\.keys) }
         keys += "1234567890abcdefghijklmnopqrstuvwxyzACGS:/?[]\\ -.\"".map { .character($0) }
-        keys += [.enter, .escape, .backspace, .tab, .backTab, .delete, .control("l"), .control("u"), .function(1), .function(5), .pageUp, .pageDown]
+        keys += [.enter, .escape, .backspace, .tab, .backTab, .delete, .control("l"), .control("u"), .control("d"), .control("n"), .control("p"),
+                 .function(1), .function(5), .pageUp, .pageDown, .up, .down]
         return keys
     }()
 
@@ -51,7 +52,9 @@ import Loading
             return .resize(width: 1 + g.below(400), height: 1 + g.below(120))
         case 88..<94: return .tick(now: state.now + Double(g.below(3600)))
         case 94..<97: return .loaded(state.dataset, at: state.now, milliseconds: 3)
-        default: return .exported(path: "x.md", error: g.chance(0.5) ? nil : "disk full")
+        default:
+            if g.chance(0.3) { return .exportTargetExists(ExportRequest(format: .markdown, path: "/tmp/x.md"), path: "/tmp/x.md") }
+            return .exported(path: "x.md", error: g.chance(0.5) ? nil : "disk full")
         }
     }
 
@@ -181,6 +184,7 @@ import Loading
         case .loaded: return "loaded"
         case .sourceChanged: return "sourceChanged"
         case .exported: return "exported"
+        case .exportTargetExists: return "exportTargetExists"
         }
     }
 }

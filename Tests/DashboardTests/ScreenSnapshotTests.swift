@@ -57,7 +57,8 @@ import Glibc
         var s = Fixtures.state(120, 40)
         Fixtures.press(&s, .character("/"))
         Fixtures.type(&s, "murky")
-        Fixtures.press(&s, .enter, .character("4"))
+        // Enter goes to the match, Enter again filters by it.
+        Fixtures.press(&s, .enter, .enter, .character("4"))
         check(s, "murky-detail-120x40")
     }
 

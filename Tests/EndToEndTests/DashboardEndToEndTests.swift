@@ -60,6 +60,9 @@ struct DashboardEndToEndTests {
         let t = try start(120, 40)
         t.type("/murky")
         #expect(t.wait(for: "/murky"))
+        // Enter goes to the match; Enter again filters by it.
+        t.send("Enter")
+        #expect(t.wait(for: "[1/1] /murky: Murky Panda"))
         t.send("Enter")
         #expect(t.wait(for: " actor:Murky Panda "))
         t.type("z")

@@ -30,6 +30,9 @@ public struct StartOptions: Sendable {
     public var compare: CompareSpec?
     /// A message for the footer on the first frame (e.g. why the config was ignored).
     public var status: (text: String, role: Role, seconds: Double)?
+    /// The directory relative export paths are written to, and the home `~` names.
+    public var workingDirectory = ""
+    public var homeDirectory: String?
 
     public init(dataset: Dataset, width: Int, height: Int) {
         self.dataset = dataset
@@ -56,6 +59,8 @@ extension AppState {
         state.settingsProblems = options.settingsProblems
         state.savedViews = options.savedViews
         state.links = options.links && options.kiosk == nil
+        state.workingDirectory = options.workingDirectory
+        state.homeDirectory = options.homeDirectory
         state.filter = options.filter
         if let spec = options.compare {
             switch Comparison.make(spec, dataset: state.dataset, filter: state.filter) {

@@ -118,6 +118,10 @@ public final class Runtime {
             case .repaint:
                 repaint = true
             case .export(let request):
+                if !request.overwrite, let exporter, exporter.exists(request, state: state) {
+                    queue += send(.exportTargetExists(request, path: request.path))
+                    continue
+                }
                 let result = exporter?.write(request, state: state) ?? .failure(ExportError("exports are not available here"))
                 switch result {
                 case .success(let path): queue += send(.exported(path: path, error: nil))
@@ -154,9 +158,15 @@ public final class Runtime {
     }
 }
 
-/// Writes exports for the run loop (the `e` dialog, the Navigator key): the file-system side
-/// of an `Effect.export`, injected so `update` stays pure and tests can watch what is written.
+/// Writes exports for the run loop (the `e` dialog): the file-system side of an
+/// `Effect.export`, injected so `update` stays pure and tests can watch what is written.
 public protocol Exporter {
     /// The path written, or why not.
     func write(_ request: ExportRequest, state: AppState) -> Result<String, ExportError>
+    /// True when a file is at the request's path already: the dialog asks before replacing it.
+    func exists(_ request: ExportRequest, state: AppState) -> Bool
+}
+
+extension Exporter {
+    public func exists(_ request: ExportRequest, state: AppState) -> Bool { false }
 }

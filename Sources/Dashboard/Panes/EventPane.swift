@@ -140,7 +140,7 @@ public enum EventPane: Pane {
     public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool {
         let rows = area.height - 1
         let s = self.state(state)
-        let top = LineList.top(lineCount: s.order.count, height: rows, cursorLine: s.cursor)
+        let top = LineList.top(lineCount: s.order.count, height: rows, cursorLine: s.cursor, anchorLine: state.scrollAnchor(id))
         let k = top + (y - area.y - 1)
         guard y > area.y, s.order.indices.contains(k) else { return false }
         modify(&state) { $0.cursor = k }
@@ -196,7 +196,7 @@ public enum EventPane: Pane {
             x += width + 1
         }
         let rows = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        let top = LineList.top(lineCount: s.order.count, height: rows.height, cursorLine: s.cursor)
+        let top = LineList.top(lineCount: s.order.count, height: rows.height, cursorLine: s.cursor, anchorLine: state.scrollAnchor(id))
         var lines: [PaneLine] = []
         // Only the rows on screen are built: a million events cost nothing to scroll.
         let visible = s.order.indices.dropFirst(top).prefix(rows.height)

@@ -32,7 +32,6 @@ public enum TechniquePane: Pane {
         KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", nil, "select a technique", hint: "↑↓ technique"),
         KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", nil, "matrix: the previous / next tactic column", hint: "←→ tactic"),
         KeyBinding([.character("v")], "v", .layout, "layout: automatic → matrix → ranked list", hint: "v layout"),
-        KeyBinding([.character("n")], "n", .navigator, "write an ATT&CK Navigator layer of the view", hint: "n layer"),
     ]
 
     public static func frameTitle(_ state: AppState) -> String {
@@ -98,9 +97,6 @@ public enum TechniquePane: Pane {
             clamp(&state)
             App.setStatus(&state, "techniques: " + (usesMatrix(state) ? "matrix" : "ranked list"), seconds: 2)
             return true
-        case .navigator:
-            // The app writes it (an effect), like the `e` dialog does.
-            return false
         default: break
         }
         let page = max(1, FrameLayout.inner(of: id, in: state).height - 3)
@@ -138,7 +134,7 @@ public enum TechniquePane: Pane {
             modify(&state) { $0.column = column; $0.row = row }
             return true
         }
-        guard let item = LineList.item(at: y, lines: listLines(state, area: area), cursor: self.state(state).cursor, area: area) else { return false }
+        guard let item = LineList.item(at: y, lines: listLines(state, area: area), cursor: self.state(state).cursor, area: area, anchor: state.scrollAnchor(id)) else { return false }
         modify(&state) { $0.cursor = item }
         return true
     }
@@ -229,7 +225,8 @@ public enum TechniquePane: Pane {
         if usesMatrix(state) {
             renderMatrix(state, into: &buffer, area: area, focused: focused)
         } else {
-            LineList.render(listLines(state, area: area), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs)
+            LineList.render(listLines(state, area: area), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs,
+                            anchor: state.scrollAnchor(id))
         }
     }
 
