@@ -41,6 +41,9 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "ASCII only, whatever the locale.")
     var ascii = false
 
+    @Flag(help: "Print what linear mode says (for screen readers) instead of the frame: the start, then the lines after each --replay message.")
+    var linear = false
+
     @Flag(help: "Draw the wall: with --view NAME a kiosk view (\(KioskView.syntax)), else the first of the rotation.")
     var kiosk = false
 
@@ -118,7 +121,10 @@ struct SnapshotCommand: ParsableCommand {
             }
             options.kiosk = k
         }
+        options.linear = linear
         var state = AppState.start(options)
+        var speech = LinearSession()
+        var said = linear ? speech.next(state, afterKey: false) : []
         if let replay {
             guard let text = ProcessContext.readText(replay) else {
                 printError("threatdeck snapshot: cannot read --replay \(replay)")
@@ -131,8 +137,16 @@ struct SnapshotCommand: ParsableCommand {
                     printError("threatdeck snapshot: \(replay):\(n + 1): cannot read \"\(trimmed.prefix(60))\" (key NAME, resize W H, tick SECONDS)")
                     throw ExitCode(2)
                 }
-                _ = App.update(&state, message)
+                let effects = App.update(&state, message)
+                if linear {
+                    if case .key = message { said += speech.next(state, afterKey: true, reread: effects.contains(.repaint)) }
+                    else { said += speech.next(state, afterKey: false) }
+                }
             }
+        }
+        if linear {
+            for line in said { print(line) }
+            Glibc.exit(fflush(nil) == 0 ? 0 : 1)
         }
         let frame = Screen.render(state)
         if ansi {

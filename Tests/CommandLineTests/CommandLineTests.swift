@@ -81,7 +81,7 @@ import TestSupport
         // (Borders out, whitespace folded: the overlay's lines then read as one text.)
         let unboxed = String(r.stdout.map { "┃│↓↑\n".contains($0) ? " " : $0 })
         let text = unboxed.split(separator: " ").joined(separator: " ")
-        #expect(text.contains("/config/threatdeck/config.yaml:3:1: colour: unknown key (expected theme, data, color, ascii, links, max-tlp, sources, views, kiosk)"), "\(r.stdout)")
+        #expect(text.contains("/config/threatdeck/config.yaml:3:1: colour: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)"), "\(r.stdout)")
         #expect(!r.stdout.contains("No problems"))
         let footer = cli.run(["snapshot", "--size", "100x30"]).stdout.split(separator: "\n").last ?? ""
         #expect(footer.contains("config ignored: config.yaml:3 · p shows why"), "\(footer)")

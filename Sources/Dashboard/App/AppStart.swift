@@ -30,6 +30,8 @@ public struct StartOptions: Sendable {
     public var compare: CompareSpec?
     /// A message for the footer on the first frame (e.g. why the config was ignored).
     public var status: (text: String, role: Role, seconds: Double)?
+    /// Linear mode: sentences for screen readers and braille displays instead of a drawn screen.
+    public var linear = false
     /// The directory relative export paths are written to, and the home `~` names.
     public var workingDirectory = ""
     public var homeDirectory: String?
@@ -58,7 +60,8 @@ extension AppState {
         state.notice = options.notice
         state.settingsProblems = options.settingsProblems
         state.savedViews = options.savedViews
-        state.links = options.links && options.kiosk == nil
+        state.links = options.links && options.kiosk == nil && !options.linear
+        state.linear = options.linear
         state.workingDirectory = options.workingDirectory
         state.homeDirectory = options.homeDirectory
         state.filter = options.filter

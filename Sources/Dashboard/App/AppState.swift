@@ -65,6 +65,8 @@ public struct AppState: Sendable {
     public internal(set) var notice: String?
     /// OSC 8 hyperlinks for URLs (off in kiosk and with --no-links).
     public internal(set) var links = false
+    /// Linear mode (`--linear`): the screen is read as sentences, for screen readers and braille.
+    public internal(set) var linear = false
     /// Where relative export paths go, and `~`: the export dialog shows the whole path.
     public internal(set) var workingDirectory = ""
     public internal(set) var homeDirectory: String?

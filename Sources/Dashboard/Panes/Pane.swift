@@ -52,6 +52,8 @@ public protocol Pane {
     static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool
     /// Puts the cursor on `item` when this pane lists it (search's Enter, n and N); false when not.
     static func select(_ item: Selectable, _ state: inout AppState) -> Bool
+    /// The pane in words for linear mode: a heading and sentences, one per row that says something.
+    static func spoken(_ state: AppState) -> SpokenPane
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool)
     /// The pane drawn for a wall: fewer rows, larger bars, no cursor or hints.
     static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect)
