@@ -13,7 +13,7 @@ struct ThreatDeckCommand: ParsableCommand {
         directories load every .json file inside.
         """,
         version: BuildInfo.description,
-        subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SnapshotCommand.self, ExportCommand.self, ThemesCommand.self, TaxiiCommand.self, ManualCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, SummaryCommand.self, SnapshotCommand.self, ExportCommand.self, ThemesCommand.self, TaxiiCommand.self, ManualCommand.self, CompleteCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
