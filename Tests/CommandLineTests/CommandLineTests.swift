@@ -109,22 +109,10 @@ import TestSupport
     }
 }
 
-/// The Unix-tool conventions: the committed man page is what the argument parser says today,
-/// completions exist for three shells, and nothing writes colour into a pipe unless asked.
+/// The Unix-tool conventions: completions exist for three shells (ManualPageTests holds the
+/// man page, ShellCompletionTests what completion offers), and nothing writes colour into a
+/// pipe unless asked.
 @Suite struct ConventionsTests {
-    @Test func theManPageIsInSyncWithTheArgumentParser() throws {
-        let cli = CLI("man")
-        defer { cli.remove() }
-        let r = cli.run(["manual"])
-        #expect(r.status == 0)
-        let committed = try String(contentsOfFile: TestPaths.packageRoot + "/threatdeck.1", encoding: .utf8)
-        #expect(r.stdout == committed, "threatdeck.1 is out of date: .build/debug/threatdeck manual > threatdeck.1")
-        for command in ["validate", "summary", "snapshot", "export", "themes", "taxii"] {
-            #expect(committed.contains(".SS \"threatdeck \(command)\""), "\(command)")
-        }
-        #expect(committed.contains("--max-tlp") && committed.contains("--misp-feed") && committed.contains("--compare"))
-    }
-
     @Test(arguments: ["bash", "zsh", "fish"])
     func completionScripts(shell: String) {
         let cli = CLI("completion")
