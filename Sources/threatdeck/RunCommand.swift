@@ -17,10 +17,10 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Open the dashboard (the default command).",
         discussion: """
-        Keys: Tab focus · arrows/hjkl move · Enter drill down · Esc back · / search, n/N next match · : filter · e export · z zoom · ? help · q quit.
-        When stdout is not a terminal, or TERM is unset, unknown or dumb, prints the plain-text summary instead.
-        Kiosk mode locks the keyboard: type the word "unlock" to return to the interactive dashboard.
-        """
+            Keys: Tab focus · arrows/hjkl move · Enter drill down · Esc back · / search, n/N next match · : filter · e export · z zoom · ? help · q quit.
+            When stdout is not a terminal, or TERM is unset, unknown or dumb, prints the plain-text summary instead.
+            Kiosk mode locks the keyboard: type the word "unlock" to return to the interactive dashboard.
+            """
     )
 
     @Argument(help: "Files or directories; none: the config's `data`, else the bundled sample.")
@@ -38,7 +38,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No OSC 8 hyperlinks for URLs.")
     var noLinks = false
 
-    @Flag(help: "Linear mode for screen readers and braille displays: plain sentences, one line after each key; no drawing, no colour (also `linear: true` in the config).")
+    @Flag(
+        help:
+            "Linear mode for screen readers and braille displays: plain sentences, one line after each key; no drawing, no colour (also `linear: true` in the config)."
+    )
     var linear = false
 
     @OptionGroup(title: "View")
@@ -62,7 +65,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN)")
     var feedOptions: FeedOptions
 
-    @Option(help: ArgumentHelp("Write what happens (keys, resizes, mouse, clock ticks) to FILE as a script `threatdeck snapshot --replay FILE` draws again: for bug reports.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Write what happens (keys, resizes, mouse, clock ticks) to FILE as a script `threatdeck snapshot --replay FILE` draws again: for bug reports.",
+            valueName: "FILE"))
     var record: String?
 
     @Flag(name: .customLong("self-test-crash"), help: .hidden)
@@ -120,7 +126,9 @@ struct RunCommand: ParsableCommand {
         case .failure(let reason):
             // No interactive UI possible: say why, and give the numbers instead.
             printError("threatdeck: \(reason); printing the summary instead (threatdeck summary does this on purpose)")
-            if !feeds.isEmpty || !mispFeeds.isEmpty { printError("threatdeck: live feeds are shown from their cache here; `threatdeck summary --taxii …` pulls first") }
+            if !feeds.isEmpty || !mispFeeds.isEmpty {
+                printError("threatdeck: live feeds are shown from their cache here; `threatdeck summary --taxii …` pulls first")
+            }
             print(PlainSummary.render(ReportView(dataset: load.dataset, filter: filter, loadMilliseconds: load.milliseconds), ascii: useASCII), terminator: "")
             return
         }
@@ -134,8 +142,9 @@ struct RunCommand: ParsableCommand {
 
         let terminal = open(check, config: config, links: options.links, env: env)
         options.tier = terminal.tier
-        let runtime = Runtime(state: AppState.start(options), device: terminal.device, source: load.source, clock: clock,
-                              exporter: FileExporter(fileSystem: LocalFileSystem(), home: env["HOME"]))
+        let runtime = Runtime(
+            state: AppState.start(options), device: terminal.device, source: load.source, clock: clock,
+            exporter: FileExporter(fileSystem: LocalFileSystem(), home: env["HOME"]))
         // Whatever ends the loop (quit, a signal, an error thrown below), the terminal comes back first.
         defer { terminal.shutdown() }
         try prepare(runtime, terminal: terminal, env: env)

@@ -139,8 +139,11 @@ struct SnapshotCommand: ParsableCommand {
                 }
                 let effects = App.update(&state, message)
                 if linear {
-                    if case .key = message { said += speech.next(state, afterKey: true, reread: effects.contains(.repaint)) }
-                    else { said += speech.next(state, afterKey: false) }
+                    if case .key = message {
+                        said += speech.next(state, afterKey: true, reread: effects.contains(.repaint))
+                    } else {
+                        said += speech.next(state, afterKey: false)
+                    }
                 }
             }
         }

@@ -55,7 +55,10 @@ import TestSupport
         let v = cli.run(["validate", one])
         #expect(v.status == 0)
         #expect(v.stdout.hasSuffix("1 file: 0 errors, 0 warnings\n"), "\(v.stdout)")
-        let bad = try cli.write("bad.json", #"{"schema": "threatdeck-report@1", "report": {"id": "r", "title": "t"}, "sources": [{"id": "s", "title": "S"}], "actors": [{"id": "a", "name": "A", "sources": ["s"]}]}"#)
+        let bad = try cli.write(
+            "bad.json",
+            #"{"schema": "threatdeck-report@1", "report": {"id": "r", "title": "t"}, "sources": [{"id": "s", "title": "S"}], "actors": [{"id": "a", "name": "A", "sources": ["s"]}]}"#
+        )
         let b = cli.run(["validate", bad])
         #expect(b.status == 1)
         #expect(b.stdout.hasSuffix("1 file: 1 error, 0 warnings\n"), "\(b.stdout)")
@@ -81,7 +84,10 @@ import TestSupport
         // (Borders out, whitespace folded: the overlay's lines then read as one text.)
         let unboxed = String(r.stdout.map { "┃│↓↑\n".contains($0) ? " " : $0 })
         let text = unboxed.split(separator: " ").joined(separator: " ")
-        #expect(text.contains("/config/threatdeck/config.yaml:3:1: colour: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)"), "\(r.stdout)")
+        #expect(
+            text.contains(
+                "/config/threatdeck/config.yaml:3:1: colour: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)"),
+            "\(r.stdout)")
         #expect(!r.stdout.contains("No problems"))
         let footer = cli.run(["snapshot", "--size", "100x30"]).stdout.split(separator: "\n").last ?? ""
         #expect(footer.contains("config ignored: config.yaml:3 · p shows why"), "\(footer)")

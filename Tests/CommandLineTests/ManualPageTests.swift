@@ -25,7 +25,8 @@ import TestSupport
             Issue.record("threatdeck.1 rewritten from its sources; review the diff and run again")
             return
         }
-        #expect(committed == page, "threatdeck.1 drifted from the keymap, the argument parser or the README: RECORD_MANUAL=1 swift test --filter ManualPageTests")
+        #expect(
+            committed == page, "threatdeck.1 drifted from the keymap, the argument parser or the README: RECORD_MANUAL=1 swift test --filter ManualPageTests")
     }
 
     @Test func itHasEverySectionAManPageShould() throws {
@@ -44,8 +45,9 @@ import TestSupport
 
     /// `groff -ww -man -z` (PostScript, the default device) and the terminal's UTF-8 device, as
     /// `man` renders it: not one warning.
-    @Test(.enabled(if: Subprocess.run(["groff", "--version"]).status == 0 || Prerequisites.strict, "groff is not installed"),
-          arguments: [["-z"], ["-Tutf8"]])
+    @Test(
+        .enabled(if: Subprocess.run(["groff", "--version"]).status == 0 || Prerequisites.strict, "groff is not installed"),
+        arguments: [["-z"], ["-Tutf8"]])
     func groffHasNothingToWarnAbout(device: [String]) throws {
         let r = Subprocess.capture(["groff", "-ww", "-man"] + device + [Self.path])
         #expect(r.status == 0)

@@ -17,10 +17,10 @@ import TestSupport
         defer { cli.remove() }
         let kinds = Self.words("threatdeck --filter ", cli: cli)
         #expect(kinds.contains("nexus:") && kinds.contains("actor:") && kinds.contains("technique:"))
-        #expect(!kinds.contains("theme:"))   // a setting of the dashboard, not a filter
+        #expect(!kinds.contains("theme:"))  // a setting of the dashboard, not a filter
         let ch = Self.words("threatdeck --filter nexus:Ch", cli: cli)
         #expect(ch.contains("nexus:China") && ch.contains("nexus:Chile") && ch.contains("nexus:Chad"), "\(ch)")
-        #expect(ch.allSatisfy { $0.hasPrefix("nexus:Ch") })      // nothing the shell would cut back
+        #expect(ch.allSatisfy { $0.hasPrefix("nexus:Ch") })  // nothing the shell would cut back
         #expect(Self.words("threatdeck --filter nexus:CH", cli: cli) == ["nexus:CH"])
         #expect(Self.words("threatdeck summary --filter actor:murk", cli: cli) == ["actor:murky Panda"])
         // Values from the files named on the line, not from the sample.

@@ -33,7 +33,7 @@ import ThreatModel
         #expect(Self.resolved("nexus", "cn") == "CN")
         #expect(Self.resolved("nexus", "PRC") == "CN")
         #expect(Self.resolved("nexus", "IR") == "IR")
-        #expect(Self.resolved("nexus", "ir") == nil)      // Iran, Iraq, Ireland
+        #expect(Self.resolved("nexus", "ir") == nil)  // Iran, Iraq, Ireland
         #expect(Self.resolved("nexus", "Switz") == "CH")  // a prefix of one name alone
         #expect(Self.resolved("nexus", "unknown") == "unknown")
         #expect(Completer.resolve("Atlantis", in: Self.values("nexus")) == .none)
@@ -48,8 +48,8 @@ import ThreatModel
         }
         #expect((try? FilterSpec.parse(["nexus:CH"], dataset: Fixtures.sample))?.chips == [.nexus(.country("CH"))])
         #expect((try? FilterSpec.parse(["nexus:China", "actor:murky"], dataset: Fixtures.sample))?.chips == [.nexus(.country("CN")), .actor("murky-panda")])
-        #expect((try? FilterSpec.parse(["technique:phish"], dataset: Fixtures.sample))?.chips == [.technique("T1566")])   // one name begins so
-        #expect((try? FilterSpec.parse(["technique:T1566.00"], dataset: Fixtures.sample))?.chips == nil)   // .001 or .002
+        #expect((try? FilterSpec.parse(["technique:phish"], dataset: Fixtures.sample))?.chips == [.technique("T1566")])  // one name begins so
+        #expect((try? FilterSpec.parse(["technique:T1566.00"], dataset: Fixtures.sample))?.chips == nil)  // .001 or .002
         #expect((try? FilterSpec.parse(["technique:Phishing"], dataset: Fixtures.sample))?.chips == [.technique("T1566")])
     }
 
@@ -68,7 +68,7 @@ import ThreatModel
         // Completing to the name and Enter applies China.
         Fixtures.press(&s, .control("u"))
         Fixtures.type(&s, "nexus:Chin")
-        #expect(Screen.render(s).text.contains("as Chinese Taipei"))   // why Taiwan is listed
+        #expect(Screen.render(s).text.contains("as Chinese Taipei"))  // why Taiwan is listed
         Fixtures.press(&s, .control("u"))
         Fixtures.type(&s, "nexus:CN")
         #expect(Screen.render(s).text.contains("= nexus:China (CN"))
@@ -84,9 +84,9 @@ import ThreatModel
         #expect(tab("nexus:Switz") == "nexus:Switzerland ")
         #expect(tab("nexus:CN") == "nexus:China ")
         #expect(tab("nexus:\"North K") == "nexus:\"North Korea\" ")
-        #expect(tab("nexus:Sou") == "nexus:\"South ")                     // South Africa, South Korea, South Sudan…
+        #expect(tab("nexus:Sou") == "nexus:\"South ")  // South Africa, South Korea, South Sudan…
         #expect(tab("actor:murky") == "actor:\"Murky Panda\" ")
-        #expect(tab("nexus:Ch") == "nexus:Ch")             // nothing shared: the list says what could follow
+        #expect(tab("nexus:Ch") == "nexus:Ch")  // nothing shared: the list says what could follow
         #expect(tab("apac") == "apac-tech ")
         #expect(tab("theme:li") == "theme:light ")
         #expect(tab("technique:T1566.00") == "technique:T1566.00")

@@ -85,9 +85,9 @@ import ThreatModel
         Fixtures.press(&s, .up)
         #expect(s.overlay == .search(query: "murky", selected: 0))
         Fixtures.press(&s, .up)
-        #expect(s.overlay == .search(query: "murky", selected: 0))   // the oldest stays
+        #expect(s.overlay == .search(query: "murky", selected: 0))  // the oldest stays
         Fixtures.press(&s, .down, .down)
-        #expect(s.overlay == .search(query: "dra", selected: 0))      // back to what was typed
+        #expect(s.overlay == .search(query: "dra", selected: 0))  // back to what was typed
         Fixtures.press(&s, .escape, .character(":"))
         Fixtures.type(&s, "nexus:CN")
         Fixtures.press(&s, .enter, .character(":"), .up)
@@ -118,8 +118,9 @@ import ThreatModel
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var o = Fixtures.options(120, 40)
         o.workingDirectory = dir
-        let runtime = Runtime(state: AppState.start(o), device: ScriptedTerminal(width: 120, height: 40, inputs: []), source: nil,
-                              clock: ManualClock(Fixtures.now), exporter: FileExporter(fileSystem: LocalFileSystem()))
+        let runtime = Runtime(
+            state: AppState.start(o), device: ScriptedTerminal(width: 120, height: 40, inputs: []), source: nil,
+            clock: ManualClock(Fixtures.now), exporter: FileExporter(fileSystem: LocalFileSystem()))
         runtime.step(.key(.character("e")))
         for _ in 0..<80 { runtime.step(.key(.backspace)) }
         for c in "brief.md" { runtime.step(.key(.character(c))) }

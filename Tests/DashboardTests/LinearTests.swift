@@ -45,9 +45,11 @@ import ThreatModel
         var s = Self.linearState()
         var speech = LinearSession()
         var all = speech.next(s, afterKey: false)
-        let keys: [Key] = [.down, .down, .tab, .down, .character("3"), .left, .character("5"), .down, .character("6"), .control("d"),
-                           .character("/"), .character("m"), .character("u"), .character("r"), .enter, .enter, .character(":"),
-                           .character("x"), .escape, .backspace]
+        let keys: [Key] = [
+            .down, .down, .tab, .down, .character("3"), .left, .character("5"), .down, .character("6"), .control("d"),
+            .character("/"), .character("m"), .character("u"), .character("r"), .enter, .enter, .character(":"),
+            .character("x"), .escape, .backspace,
+        ]
         #expect(keys.count == 20)
         for key in keys {
             let effects = App.update(&s, .key(key))
@@ -62,7 +64,7 @@ import ThreatModel
         #expect(text.contains("Pane 2 of 6, Sector targeting"))
         #expect(text.contains("Pane 3 of 6, Timeline"))
         #expect(text.contains("Filter: actor:Murky Panda."))
-        #expect(all.last == "China: 206 events, 43.6 percent. 1 of 25.")   // Backspace popped the filter
+        #expect(all.last == "China: 206 events, 43.6 percent. 1 of 25.")  // Backspace popped the filter
     }
 
     @Test func aReloadIsSaidWithWhatItBrought() {
@@ -74,7 +76,7 @@ import ThreatModel
         let said = speech.next(s, afterKey: false)
         #expect(said.contains { $0.hasPrefix("reloaded") || $0.hasPrefix("Reloaded") }, "\(said)")
         #expect(said.contains { $0.contains("new event") || $0.contains("no longer in the data") }, "\(said)")
-        #expect(!said.contains { $0.hasSuffix(" of 25.") })   // no key: no focused line
+        #expect(!said.contains { $0.hasSuffix(" of 25.") })  // no key: no focused line
     }
 
     /// On the wall, a reload's changes are said as they come.

@@ -29,8 +29,10 @@ import Loading
         var keys = Keymap.globalBindings.flatMap(\.keys)
         for p in PaneRegistry.all { keys += p.bindings.flatMap(\.keys) }
         keys += "1234567890abcdefghijklmnopqrstuvwxyzACGS:/?[]\\ -.\"".map { .character($0) }
-        keys += [.enter, .escape, .backspace, .tab, .backTab, .delete, .control("l"), .control("u"), .control("d"), .control("n"), .control("p"),
-                 .function(1), .function(5), .pageUp, .pageDown, .up, .down]
+        keys += [
+            .enter, .escape, .backspace, .tab, .backTab, .delete, .control("l"), .control("u"), .control("d"), .control("n"), .control("p"),
+            .function(1), .function(5), .pageUp, .pageDown, .up, .down,
+        ]
         return keys
     }()
 
@@ -63,7 +65,9 @@ import Loading
         var out: [String] = []
         if frame.width != s.width || frame.height != s.height { out.append("frame \(frame.width)x\(frame.height) for a \(s.width)x\(s.height) state") }
         let actorItems = ActorPane.items(s).count
-        if ActorPane.state(s).cursor < 0 || (actorItems > 0 && ActorPane.state(s).cursor >= actorItems) { out.append("actor cursor \(ActorPane.state(s).cursor) of \(actorItems)") }
+        if ActorPane.state(s).cursor < 0 || (actorItems > 0 && ActorPane.state(s).cursor >= actorItems) {
+            out.append("actor cursor \(ActorPane.state(s).cursor) of \(actorItems)")
+        }
         let sectorItems = SectorPane.items(s).count
         if SectorPane.state(s).cursor < 0 || (sectorItems > 0 && SectorPane.state(s).cursor >= sectorItems) { out.append("sector cursor out of range") }
         if let c = SectorPane.state(s).column, c < 0 || c >= s.matrix.columns.count { out.append("sector column \(c) of \(s.matrix.columns.count)") }
@@ -72,7 +76,9 @@ import Loading
         if t.cursor < 0 || (rows > 0 && t.cursor >= rows) { out.append("technique cursor out of range") }
         let e = EventPane.state(s)
         if e.cursor < 0 || (!e.order.isEmpty && e.cursor >= e.order.count) { out.append("event cursor out of range") }
-        if e.order.count != s.selection.eventIndices.count { out.append("event table has \(e.order.count) rows for \(s.selection.eventIndices.count) events in view") }
+        if e.order.count != s.selection.eventIndices.count {
+            out.append("event table has \(e.order.count) rows for \(s.selection.eventIndices.count) events in view")
+        }
         if DetailPane.state(s).scroll < 0 { out.append("detail scroll negative") }
         out += countsOnScreen(s, frame)
         return out.map { context + ": " + $0 }
@@ -88,7 +94,9 @@ import Loading
         // Header: "a/b actors · c/d events" as far as it is shown.
         let header = lines.first ?? ""
         let actors = "\(Format.count(s.selection.actorIDs.count))/\(Format.count(s.dataset.actors.count)) actors"
-        if header.contains(" actors") && header.contains("/") && !header.contains(actors) && !header.contains("…") { out.append("header shows no \"\(actors)\": \(header)") }
+        if header.contains(" actors") && header.contains("/") && !header.contains(actors) && !header.contains("…") {
+            out.append("header shows no \"\(actors)\": \(header)")
+        }
         // Actors pane: "count share" at the end of a nexus row must be a row of the breakdown.
         if let area = g.panes[.actors] {
             let pairs = Set(s.breakdown.folded(countries: ActorPane.shownCountries).map { Format.count($0.count) + "|" + Format.percent($0.share) })
@@ -113,7 +121,8 @@ import Loading
         }
         // Sector pane: the Σ column of each row is a row total of the matrix.
         if let area = g.panes[.sectors], !s.matrix.rows.isEmpty {
-            let totals = Set(s.matrix.rows.map { Format.count($0.total) } + [Format.count(s.matrix.grandTotal)] + s.matrix.regions.map { Format.count($0.count) })
+            let totals = Set(
+                s.matrix.rows.map { Format.count($0.total) } + [Format.count(s.matrix.grandTotal)] + s.matrix.regions.map { Format.count($0.count) })
             for y in area.y + 2..<area.maxY - 1 where y < lines.count {
                 let text = String(Array(lines[y]).dropFirst(area.x + 1).prefix(area.width - 3))
                 guard let r = text.range(of: #"(\d[\d,]*)\s*$"#, options: .regularExpression) else { continue }
@@ -176,7 +185,9 @@ import Loading
                 var isKey = false
                 if case .key = message { isKey = true }
                 let said = speech.next(state, afterKey: isKey, reread: effects.contains(.repaint))
-                let bad = said.joined().unicodeScalars.filter { (0x2500...0x259F).contains($0.value) || (0x2800...0x28FF).contains($0.value) || $0.value < 0x20 }
+                let bad = said.joined().unicodeScalars.filter {
+                    (0x2500...0x259F).contains($0.value) || (0x2800...0x28FF).contains($0.value) || $0.value < 0x20
+                }
                 if !bad.isEmpty { failures.append("\(name) step \(step) after \(Self.describe(message)): \(String(String.UnicodeScalarView(bad)))") }
                 if isKey && (said.last ?? "").isEmpty { failures.append("\(name) step \(step): \(Self.describe(message)) said nothing") }
                 if !failures.isEmpty { break }

@@ -27,8 +27,8 @@ import Glibc
     @Test(arguments: sizes)
     func drilledIntoChinaAndTechnology(width: Int, height: Int) {
         var s = Fixtures.state(width, height)
-        Fixtures.press(&s, .enter)                   // China (first nexus row)
-        Fixtures.press(&s, .tab, .enter)             // Technology row of the sector matrix
+        Fixtures.press(&s, .enter)  // China (first nexus row)
+        Fixtures.press(&s, .tab, .enter)  // Technology row of the sector matrix
         check(s, "drilled-\(width)x\(height)")
     }
 

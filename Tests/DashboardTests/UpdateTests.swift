@@ -44,10 +44,10 @@ import Identity
 
     @Test func sectorCellDrillAddsSectorAndNexus() {
         var s = Fixtures.state(120, 40)
-        Fixtures.press(&s, .tab, .home, .left)           // Σ column → last nexus column (Unknown)
+        Fixtures.press(&s, .tab, .home, .left)  // Σ column → last nexus column (Unknown)
         let columns = s.matrix.columns
         #expect(s.paneState(SectorPane.self).column == columns.count - 1)
-        for _ in 0..<columns.count { Fixtures.press(&s, .left) }   // first column: China
+        for _ in 0..<columns.count { Fixtures.press(&s, .left) }  // first column: China
         #expect(s.paneState(SectorPane.self).column == 0)
         Fixtures.press(&s, .enter)
         #expect(s.filter.chips == [.sector("technology"), .nexus(.country("CN"))])
@@ -58,7 +58,7 @@ import Identity
     @Test func arrowsInTheSectorPaneNeverTrap() {
         var s = Fixtures.state(120, 40)
         Fixtures.press(&s, .character("2"), .right, .right, .right)
-        #expect(s.paneState(SectorPane.self).column == nil)   // still Σ
+        #expect(s.paneState(SectorPane.self).column == nil)  // still Σ
         Fixtures.press(&s, .left, .right)
         #expect(s.paneState(SectorPane.self).column == nil)
         for _ in 0..<20 { Fixtures.press(&s, .left) }
@@ -147,7 +147,7 @@ import Identity
         let g = FrameLayout.compute(s)
         #expect(g.panes[.techniques] != nil && g.panes[.sectors] == nil)
         Fixtures.press(&s, .character("1"))
-        #expect(FrameLayout.compute(s).panes[.techniques] != nil)   // the last shown stays
+        #expect(FrameLayout.compute(s).panes[.techniques] != nil)  // the last shown stays
         Fixtures.press(&s, .character("6"))
         #expect(FrameLayout.compute(s).panes[.events] != nil && FrameLayout.compute(s).panes[.timeline] == nil)
     }
@@ -259,7 +259,8 @@ import Identity
         var s = AppState.start(o)
         #expect(Screen.render(s).trimmedLines.last?.contains("p shows why") == true)
         Fixtures.press(&s, .character("p"))
-        let text = Screen.render(s).trimmedLines.map { String($0.drop { $0 == " " || $0 == "┃" }.reversed().drop { $0 == " " || $0 == "┃" }.reversed()) }.joined(separator: " ")
+        let text = Screen.render(s).trimmedLines.map { String($0.drop { $0 == " " || $0 == "┃" }.reversed().drop { $0 == " " || $0 == "┃" }.reversed()) }
+            .joined(separator: " ")
         #expect(text.contains("config.yaml:7:3: kiosk.rotat: unknown key"), "\(text)")
         #expect(text.contains("views, kiosk)"))
     }
@@ -269,9 +270,13 @@ import Identity
     @Test func sourcesOverlayWrapsStatusAndScrollsToTheEnd() {
         var r = IngestResult(file: "bad.json", format: .native)
         r.problems = (1...40).map { Problem(file: "bad.json", line: $0, column: 1, path: "$.actors[\($0)]", message: "problem number \($0)") }
-        let feed = LoadedFile(path: "taxii:https://cti.example/taxii2/ · Enterprise ATT&CK", format: .taxii, actors: 3, events: 0, bytes: 100, loaded: true,
-                              staleSince: "2026-11-21 09:00",
-                              status: SourceStatus(.failing, "error: cannot reach https://cti.example/api1/collections/95ecc380-afe9-11e4-9b6c-751b66dd541e/objects/: connection refused · retry in 2m · showing the pull of 2026-11-21 09:00"))
+        let feed = LoadedFile(
+            path: "taxii:https://cti.example/taxii2/ · Enterprise ATT&CK", format: .taxii, actors: 3, events: 0, bytes: 100, loaded: true,
+            staleSince: "2026-11-21 09:00",
+            status: SourceStatus(
+                .failing,
+                "error: cannot reach https://cti.example/api1/collections/95ecc380-afe9-11e4-9b6c-751b66dd541e/objects/: connection refused · retry in 2m · showing the pull of 2026-11-21 09:00"
+            ))
         var s = Fixtures.state(80, 24, dataset: DatasetBuilder.build([r], files: [feed]))
         Fixtures.press(&s, .character("p"))
         let screen = Screen.render(s).text
@@ -322,7 +327,7 @@ import Identity
 
     @Test func themeKeyCyclesSaysSoAndRepaints() {
         var s = Fixtures.state(120, 40)
-        #expect(s.theme.name == "default")   // not the first alphabetically
+        #expect(s.theme.name == "default")  // not the first alphabetically
         let effects = App.update(&s, .key(.character("t")))
         #expect(effects == [.repaint])
         #expect(s.theme.name != "default")
@@ -352,7 +357,8 @@ import Identity
         for pane in PaneRegistry.all {
             Fixtures.press(&s, .character(Character(String(pane.number))), .character("z"))
             let text = Screen.render(s).text
-            #expect(text.lowercased().contains("no data") || text.contains("No events in the loaded data") || text.contains("names no ATT&CK")
+            #expect(
+                text.lowercased().contains("no data") || text.contains("No events in the loaded data") || text.contains("names no ATT&CK")
                     || text.contains("No dated events or campaigns in the loaded data"), "\(pane.id): \(text)")
             #expect(!text.contains("2026-01-01"))
             Fixtures.press(&s, .character("z"))

@@ -23,10 +23,11 @@ struct HabitsEndToEndTests {
         try keys.map { "key " + $0 }.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
         let expected = DashboardEndToEndTests.snapshot(["--size", size, "--replay", script])
         var live: [String] = []
-        let same = t.wait(timeout: 8) { _ in
-            live = t.lines()
-            return DashboardEndToEndTests.equalScreens(live, expected, height: height)
-        } != nil
+        let same =
+            t.wait(timeout: 8) { _ in
+                live = t.lines()
+                return DashboardEndToEndTests.equalScreens(live, expected, height: height)
+            } != nil
         #expect(same, "\(comment): \(Snapshot.diff(expected: expected.joined(separator: "\n"), actual: live.joined(separator: "\n")))")
     }
 
@@ -96,7 +97,9 @@ struct HabitsEndToEndTests {
     @Test func exportsOnlyFromTheDialogWhichAsksBeforeOverwriting() throws {
         let t = try start()
         let dir = t.workDirectory
-        func files() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") && $0 != "config" }.sorted() }
+        func files() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") && $0 != "config" }.sorted()
+        }
         let before = files()
         // n in the techniques pane used to write a Navigator layer: now it steps a search.
         t.type("5n")

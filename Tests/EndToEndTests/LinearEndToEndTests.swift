@@ -50,9 +50,11 @@ struct LinearEndToEndTests {
         #expect(Self.drawing(stream).isEmpty, "drawing characters: \(Self.drawing(stream))")
         #expect(!stream.contains("\u{1B}[?1049h") && !stream.contains("\u{1B}[?47h"), "the alternate screen was entered")
         #expect(!stream.contains("\u{1B}"), "an escape sequence was written (colour, cursor movement)")
-        for sentence in ["China: 206 events, 43.6 percent. 1 of 25.", "Russia: 87 events, 18.4 percent. 2 of 18.",
-                         "Pane 2 of 6, Sector targeting: actors by nexus.", "Pane 3 of 6, Timeline", "[1/1] /mur: Murky Panda",
-                         "Filter: actor:Murky Panda. In view: 1 of 24 actors", "Filter: none. In view: 24 of 24 actors, 473 of 473 events."] {
+        for sentence in [
+            "China: 206 events, 43.6 percent. 1 of 25.", "Russia: 87 events, 18.4 percent. 2 of 18.",
+            "Pane 2 of 6, Sector targeting: actors by nexus.", "Pane 3 of 6, Timeline", "[1/1] /mur: Murky Panda",
+            "Filter: actor:Murky Panda. In view: 1 of 24 actors", "Filter: none. In view: 24 of 24 actors, 473 of 473 events.",
+        ] {
             #expect(stream.contains(sentence), "\(sentence)")
         }
     }
@@ -84,7 +86,8 @@ struct LinearEndToEndTests {
         t.send("q")
         #expect(t.exitStatus() == 0)
 
-        let wall = try Tmux(width: 100, height: 30, command: ["sh", "-c", "sleep 1; exec \"$0\" --linear --kiosk --rotate 1 --views headline,actors", Tmux.binary])
+        let wall = try Tmux(
+            width: 100, height: 30, command: ["sh", "-c", "sleep 1; exec \"$0\" --linear --kiosk --rotate 1 --views headline,actors", Tmux.binary])
         let wallRaw = wall.startRecording()
         let deadline = Date().addingTimeInterval(15)
         var text = ""
@@ -102,14 +105,17 @@ struct LinearEndToEndTests {
     @Test(.enabled(if: Subprocess.run(["espeak-ng", "--version"]).status == 0 || Prerequisites.strict, "espeak-ng is not installed"))
     func espeakReadsTheTranscriptWithoutGlyphNoise() throws {
         let (stream, _) = try Self.session()
-        let transcript = stream.replacingOccurrences(of: "\r", with: "").components(separatedBy: "\n").filter { !$0.hasPrefix("[exited") }.joined(separator: "\n")
+        let transcript = stream.replacingOccurrences(of: "\r", with: "").components(separatedBy: "\n").filter { !$0.hasPrefix("[exited") }.joined(
+            separator: "\n")
         let linear = try Self.ratio(transcript, name: "linear")
         #expect(linear.spoken > 1_000_000, "espeak-ng said next to nothing: \(linear)")
         #expect(linear.ratio < 1.01, "the transcript reads \(linear.ratio)x as long as its words: \(linear)")
         let drawn = DashboardEndToEndTests.snapshot(["--size", "120x40"]).joined(separator: "\n")
         let control = try Self.ratio(drawn, name: "drawn")
         #expect(control.ratio > 1.03, "the measure cannot tell a drawn screen from words: \(control)")
-        print("espeak-ng bytes: linear \(linear.spoken) (words alone \(linear.words), \(linear.ratio)); drawn \(control.spoken) (\(control.words), \(control.ratio))")
+        print(
+            "espeak-ng bytes: linear \(linear.spoken) (words alone \(linear.words), \(linear.ratio)); drawn \(control.spoken) (\(control.words), \(control.ratio))"
+        )
     }
 
     /// Bytes of `espeak-ng --stdout` for the text and for its words alone.

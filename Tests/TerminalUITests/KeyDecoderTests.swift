@@ -29,7 +29,7 @@ import TerminalUI
         var d = KeyDecoder()
         #expect(d.feed([0x1B]).isEmpty)
         #expect(d.isWaiting)
-        #expect(d.feed(Self.bytes("[B")) == [.down])      // the rest of a sequence arrived
+        #expect(d.feed(Self.bytes("[B")) == [.down])  // the rest of a sequence arrived
         #expect(d.feed([0x1B]).isEmpty)
         #expect(d.flush() == [.escape])
         #expect(!d.isWaiting)

@@ -46,8 +46,9 @@ public struct StartOptions: Sendable {
 extension AppState {
     /// The first state for `options`.
     public static func start(_ options: StartOptions) -> AppState {
-        var state = AppState(dataset: options.dataset, width: options.width, height: options.height, ascii: options.ascii,
-                             themes: options.themes, tier: options.tier)
+        var state = AppState(
+            dataset: options.dataset, width: options.width, height: options.height, ascii: options.ascii,
+            themes: options.themes, tier: options.tier)
         if let name = options.themeName, let k = state.themes.firstIndex(where: { $0.name == name }) {
             state.themeIndex = k
         } else {

@@ -8,7 +8,9 @@ extension EventPane {
     public static func spoken(_ state: AppState) -> SpokenPane {
         let s = self.state(state)
         let d = state.dataset
-        guard !s.order.isEmpty else { return SpokenPane(heading: "Events: none in view.", lines: [SpokenLine(d.events.isEmpty ? "No events in the loaded data." : "No events in view.")]) }
+        guard !s.order.isEmpty else {
+            return SpokenPane(heading: "Events: none in view.", lines: [SpokenLine(d.events.isEmpty ? "No events in the loaded data." : "No events in view.")])
+        }
         let first = max(0, min(s.cursor - 10, s.order.count - 30)), last = min(s.order.count, first + 30)
         var lines: [SpokenLine] = []
         if first > 0 { lines.append(SpokenLine("\(first) earlier events; PgUp and Ctrl-U go back.")) }

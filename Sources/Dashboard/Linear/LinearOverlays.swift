@@ -13,8 +13,12 @@ enum LinearOverlays {
         case .problems:
             let lines = ProblemsOverlay.overlay(state, scroll: 0).lines.map(\.text)
             return ["Sources and problems: " + Format.plural(state.problems.count, "problem") + "."] + lines.prefix(200).map(Spoken.clean)
-        case .search: return ["Search: type a name, alias, technique, sector or region; Tab picks the next match, Enter goes to it, up arrow recalls a search, Escape cancels."]
-        case .prompt: return ["Filter line: type KIND:VALUE, a saved view or theme:NAME; Tab completes, Enter applies, up arrow recalls a line, Escape cancels."]
+        case .search:
+            return [
+                "Search: type a name, alias, technique, sector or region; Tab picks the next match, Enter goes to it, up arrow recalls a search, Escape cancels."
+            ]
+        case .prompt:
+            return ["Filter line: type KIND:VALUE, a saved view or theme:NAME; Tab completes, Enter applies, up arrow recalls a line, Escape cancels."]
         case .export: return ["Export: left and right arrows choose the format; type a file name; Enter writes; Escape cancels."]
         case .overwrite(_, let path): return [Spoken.clean(path) + " exists. Overwrite it? y overwrites, n goes back."]
         }
@@ -29,7 +33,8 @@ enum LinearOverlays {
             guard !query.isEmpty else { return "Search: empty." }
             guard matches.indices.contains(selected) else { return Spoken.clean("Search " + query + ": no match.") }
             let m = matches[selected]
-            return Spoken.clean("Search " + query + ": " + Format.plural(matches.count, "match", "matches") + "; match \(selected + 1): " + m.label + ", " + m.detail + ".")
+            return Spoken.clean(
+                "Search " + query + ": " + Format.plural(matches.count, "match", "matches") + "; match \(selected + 1): " + m.label + ", " + m.detail + ".")
         case .prompt(let text, let message):
             var line = "Filter line: " + (text.isEmpty ? "empty" : text) + "."
             if let message { return Spoken.clean(line + " " + message) }

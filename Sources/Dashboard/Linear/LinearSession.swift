@@ -48,9 +48,10 @@ public struct LinearSession: Sendable {
         out.append(Spoken.clean(HeaderBar.title(state.dataset)) + ".")
         if state.dataset.hasSynthetic { out.append("Synthetic data is loaded: a generated feed, not intelligence.") }
         out.append(filterSentence(state))
-        out.append("Keys: Tab and Shift-Tab change pane, digits 1 to 6 choose one; arrows or j and k move; Enter filters by the selection; "
-                   + "Escape goes back; slash searches, n and N step through matches; colon types filters; Control-L reads the pane again; "
-                   + "question mark lists every key; q quits.")
+        out.append(
+            "Keys: Tab and Shift-Tab change pane, digits 1 to 6 choose one; arrows or j and k move; Enter filters by the selection; "
+                + "Escape goes back; slash searches, n and N step through matches; colon types filters; Control-L reads the pane again; "
+                + "question mark lists every key; q quits.")
         return out
     }
 

@@ -9,7 +9,8 @@ extension TechniquePane {
         let u = state.techniques
         var lines: [SpokenLine] = []
         if u.ranked.isEmpty {
-            lines.append(SpokenLine(state.dataset.techniqueCount == 0 ? "The loaded data names no ATT&CK techniques." : "No actor in view uses a known technique."))
+            lines.append(
+                SpokenLine(state.dataset.techniqueCount == 0 ? "The loaded data names no ATT&CK techniques." : "No actor in view uses a known technique."))
         }
         for (k, entry) in listRows(state).enumerated() {
             let r = entry.row

@@ -19,8 +19,10 @@ extension TimelinePane {
             guard b.count > 0 else { empty.append(b); continue }
             flushEmpty()
             let parts = b.byNexus.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(4).map { $0.key.name + " " + Format.count($0.value) }
-            lines.append(SpokenLine(g.label(b.range) + ": " + Format.plural(b.count, "event") + (parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")) + ".",
-                                    item: .bucket(b.range, label: g.label(b.range))))
+            lines.append(
+                SpokenLine(
+                    g.label(b.range) + ": " + Format.plural(b.count, "event") + (parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")) + ".",
+                    item: .bucket(b.range, label: g.label(b.range))))
         }
         flushEmpty()
         if v.series.buckets.isEmpty { lines.append(SpokenLine("No dated events in view.")) }
@@ -28,8 +30,10 @@ extension TimelinePane {
         if !spans.isEmpty { lines.append(.heading("Campaigns and long events in view.")) }
         for k in spans.indices {
             let s = spans[k]
-            lines.append(SpokenLine((s.isCampaign ? "Campaign " : "") + s.name + ": " + s.range.description + ", nexus " + s.nexus.name + ".",
-                                    item: .span(id: s.id, name: s.name, range: s.range)))
+            lines.append(
+                SpokenLine(
+                    (s.isCampaign ? "Campaign " : "") + s.name + ": " + s.range.description + ", nexus " + s.nexus.name + ".",
+                    item: .span(id: s.id, name: s.name, range: s.range)))
         }
         var heading = "Timeline, per " + g.rawValue + ": " + Format.plural(v.series.total, "event")
         if let p = v.series.reportPeriod { heading += "; report period " + p.description }

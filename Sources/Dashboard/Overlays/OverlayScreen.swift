@@ -43,13 +43,18 @@ enum ProblemsOverlay {
             lines.append((f.path + ": " + status.text, Style(role, attributes: .bold)))
         }
         for f in state.dataset.files where f.staleSince != nil && f.status == nil {
-            lines.append((f.path + ": showing the last good data" + ((f.staleSince ?? "").isEmpty ? "" : " (stale since \(f.staleSince!))"), Style(.stale, attributes: .bold)))
+            lines.append(
+                (
+                    f.path + ": showing the last good data" + ((f.staleSince ?? "").isEmpty ? "" : " (stale since \(f.staleSince!))"),
+                    Style(.stale, attributes: .bold)
+                ))
         }
         if problems.isEmpty {
             if state.dataset.files.isEmpty {
                 lines.append(("No data loaded.", Style(.warning)))
             } else if state.dataset.actors.isEmpty && state.dataset.events.isEmpty {
-                lines.append(("No problems, but the loaded files hold no actors or events: " + state.dataset.files.map(\.path).joined(separator: ", "), Style(.warning)))
+                lines.append(
+                    ("No problems, but the loaded files hold no actors or events: " + state.dataset.files.map(\.path).joined(separator: ", "), Style(.warning)))
             } else {
                 lines.append(("No problems: every file loaded cleanly.", Style(.ok)))
             }
@@ -58,8 +63,9 @@ enum ProblemsOverlay {
             lines.append((p.description, Style(p.severity == .error ? .error : .warning)))
         }
         if problems.count > 2000 { lines.append(("… \(problems.count - 2000) more (threatdeck validate lists them all)", Style(.muted))) }
-        return Overlay(title: "Sources and problems (\(problems.count))", note: "Esc closes", lines: lines, scroll: scroll, glyphs: state.glyphs,
-                       preferredWidth: max(60, state.width - 4), wrap: true)
+        return Overlay(
+            title: "Sources and problems (\(problems.count))", note: "Esc closes", lines: lines, scroll: scroll, glyphs: state.glyphs,
+            preferredWidth: max(60, state.width - 4), wrap: true)
     }
 
     static func scrollLimit(_ state: AppState) -> Int {
@@ -86,7 +92,11 @@ enum SearchOverlay {
         if query.isEmpty {
             lines.append(("Type a name or alias (Murky, HAFNIUM, Typhoon…), a technique (T1566, phishing), a sector or a region.", Style(.muted)))
         } else if matches.isEmpty {
-            lines.append(("No match among actors, aliases, techniques, sectors and regions. :text:" + query + " filters events by their text; Esc cancels.", Style(.muted)))
+            lines.append(
+                (
+                    "No match among actors, aliases, techniques, sectors and regions. :text:" + query + " filters events by their text; Esc cancels.",
+                    Style(.muted)
+                ))
         }
         let visible = max(1, min(12, area.height - 5))
         let top = max(0, min(selected - visible / 2, matches.count - visible))

@@ -11,8 +11,11 @@ enum PromptOverlay {
         var lines: [(text: String, style: Style)] = [(":" + text + (state.ascii ? "_" : "▏"), Style(.accent, attributes: .bold))]
         if let message { lines.append((message, Style(.error))) }
         for line in candidateLines(state, text: text) { lines.append((line, Style(.text))) }
-        lines.append(("kinds: " + CompletionKind.all.map(\.word).joined(separator: " ")
-                      + (state.savedViews.isEmpty ? "" : " · views: " + state.savedViews.keys.sorted().joined(separator: " ")), Style(.muted)))
+        lines.append(
+            (
+                "kinds: " + CompletionKind.all.map(\.word).joined(separator: " ")
+                    + (state.savedViews.isEmpty ? "" : " · views: " + state.savedViews.keys.sorted().joined(separator: " ")), Style(.muted)
+            ))
         Overlay(title: "Filter", note: "Tab completes · Enter applies · ↑ earlier · Esc", lines: lines, glyphs: state.glyphs, preferredWidth: 90, wrap: true)
             .render(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: min(area.height, lines.count + 6)))
     }

@@ -107,7 +107,8 @@ public enum ActorPane: Pane {
         case .left:
             // ← from an actor goes back to its nexus row.
             guard items.indices.contains(cursor), case .actor = items[cursor],
-                  let n = self.state(state).nexus ?? defaultNexus(state.breakdown), let row = items.firstIndex(of: .nexus(n)) else { return true }
+                let n = self.state(state).nexus ?? defaultNexus(state.breakdown), let row = items.firstIndex(of: .nexus(n))
+            else { return true }
             modify(&state) { $0.cursor = row }
             return true
         default:
@@ -154,15 +155,18 @@ public enum ActorPane: Pane {
         let labelWidth = min(14, max(8, content.width / 5))
         let valueWidth = compare == nil ? 14 : 24
 
-        func barLine(label: String, labelStyle: Style, fraction: Double, barStyle: Style, value: String, valueStyle: Style,
-                     note: String = "", delta: (String, Role)? = nil, item: Int? = nil) -> PaneLine {
+        func barLine(
+            label: String, labelStyle: Style, fraction: Double, barStyle: Style, value: String, valueStyle: Style,
+            note: String = "", delta: (String, Role)? = nil, item: Int? = nil
+        ) -> PaneLine {
             PaneLine(item: item) { buffer, row in
                 buffer.put(label, x: row.x, y: row.y, style: labelStyle, maxWidth: labelWidth)
                 let deltaText = delta.map { " " + $0.0 } ?? ""
                 let tail = value + deltaText + (note.isEmpty ? "" : " " + note)
                 let tailWidth = max(valueWidth, TextWidth.width(of: tail, ascii: buffer.ascii))
                 let barWidth = max(1, row.width - labelWidth - 1 - tailWidth - 1)
-                HorizontalBar(fraction: fraction, style: barStyle, glyphs: g).render(into: &buffer, area: Rect(x: row.x + labelWidth + 1, y: row.y, width: barWidth, height: 1))
+                HorizontalBar(fraction: fraction, style: barStyle, glyphs: g).render(
+                    into: &buffer, area: Rect(x: row.x + labelWidth + 1, y: row.y, width: barWidth, height: 1))
                 var x = row.x + labelWidth + 1 + barWidth + 1
                 x += buffer.put(value, x: x, y: row.y, style: valueStyle, maxWidth: row.maxX - x)
                 if let delta { x += buffer.put(deltaText, x: x, y: row.y, style: Style(delta.1, attributes: .bold), maxWidth: row.maxX - x) }
@@ -181,16 +185,23 @@ public enum ActorPane: Pane {
                 lines.append(PaneLine { buffer, row in buffer.putGraphemes(line, x: row.x, y: row.y, style: Style(.muted), maxWidth: row.width) })
             }
             let sources = f.citedSources.count
-            lines.append(barLine(label: subject.name, labelStyle: Style(.text, attributes: .bold), fraction: f.value / 100,
-                                 barStyle: Style(Role.nexus(subject.code)), value: f.formatted(ascii: ascii),
-                                 valueStyle: Style(.accent, attributes: .bold), note: wall ? "" : Format.plural(sources, "source")))
+            lines.append(
+                barLine(
+                    label: subject.name, labelStyle: Style(.text, attributes: .bold), fraction: f.value / 100,
+                    barStyle: Style(Role.nexus(subject.code)), value: f.formatted(ascii: ascii),
+                    valueStyle: Style(.accent, attributes: .bold), note: wall ? "" : Format.plural(sources, "source")))
             let rest = Finding(id: "", statement: "", metric: .share, value: stated.remainderValue, qualifier: stated.remainderQualifier, population: "")
-            lines.append(barLine(label: "all other", labelStyle: Style(.muted), fraction: stated.remainderValue / 100,
-                                 barStyle: Style(.barTrack), value: rest.formatted(ascii: ascii), valueStyle: Style(.muted),
-                                 note: wall ? "" : "not broken down"))
+            lines.append(
+                barLine(
+                    label: "all other", labelStyle: Style(.muted), fraction: stated.remainderValue / 100,
+                    barStyle: Style(.barTrack), value: rest.formatted(ascii: ascii), valueStyle: Style(.muted),
+                    note: wall ? "" : "not broken down"))
             if !wall {
                 for other in stated.corroborating.prefix(1) {
-                    lines.append(.text("  also stated: \(other.formatted(ascii: ascii)) (" + Format.plural(other.citedSources.count, "source") + ")", style: Style(.muted)))
+                    lines.append(
+                        .text(
+                            "  also stated: \(other.formatted(ascii: ascii)) (" + Format.plural(other.citedSources.count, "source") + ")", style: Style(.muted))
+                    )
                 }
             }
             lines.append(.blank)
@@ -224,16 +235,22 @@ public enum ActorPane: Pane {
                 let base = compare.baselineBreakdown.row(for: row.key)
                 let points = row.share - (base?.share ?? 0)
                 let mark = abs(points) < 0.0005 ? " " : (points > 0 ? g.arrowUpSolid : g.arrowDownSolid)
-                delta = (Format.padLeft(Format.delta(row.count - (base?.count ?? 0)), 5) + " " + Format.padLeft(Format.points(points), 9) + mark,
-                         points > 0.0005 ? .warning : points < -0.0005 ? .ok : .muted)
+                delta = (
+                    Format.padLeft(Format.delta(row.count - (base?.count ?? 0)), 5) + " " + Format.padLeft(Format.points(points), 9) + mark,
+                    points > 0.0005 ? .warning : points < -0.0005 ? .ok : .muted
+                )
             }
-            lines.append(barLine(label: label, labelStyle: Style(muted ? .muted : .text), fraction: row.share, barStyle: Style(role),
-                                 value: Format.padLeft(Format.count(row.count), 6) + " " + Format.padLeft(Format.percent(row.share), 6),
-                                 valueStyle: Style(.text, attributes: wall ? .bold : []), delta: delta, item: item))
+            lines.append(
+                barLine(
+                    label: label, labelStyle: Style(muted ? .muted : .text), fraction: row.share, barStyle: Style(role),
+                    value: Format.padLeft(Format.count(row.count), 6) + " " + Format.padLeft(Format.percent(row.share), 6),
+                    valueStyle: Style(.text, attributes: wall ? .bold : []), delta: delta, item: item))
         }
         for n in b.actorsByNexus.keys.sorted() where !b.rows.contains(where: { $0.key == .nexus(n) }) {
-            lines.append(barLine(label: n.name, labelStyle: Style(.muted), fraction: 0, barStyle: Style(.barFill),
-                                 value: Format.padLeft("0", 6), valueStyle: Style(.muted), note: "no \(unit)", item: positions[.nexus(n)]))
+            lines.append(
+                barLine(
+                    label: n.name, labelStyle: Style(.muted), fraction: 0, barStyle: Style(.barFill),
+                    value: Format.padLeft("0", 6), valueStyle: Style(.muted), note: "no \(unit)", item: positions[.nexus(n)]))
         }
         if wall { return lines }
         lines.append(.blank)
@@ -242,27 +259,30 @@ public enum ActorPane: Pane {
         if let n = self.state(state).nexus ?? defaultNexus(b) {
             let eventsWidth = 7
             let motiveWidth = min(12, max(0, content.width - 30))
-            lines.append(PaneLine { buffer, row in
-                let title = (n == .unknown ? "Nexus unknown" : n == .disputed ? "Nexus disputed" : n.name + "-nexus") + " actors (\(rows.count))"
-                buffer.put(title, x: row.x, y: row.y, style: Style(.title, attributes: .bold), maxWidth: max(0, row.width - motiveWidth - eventsWidth - 2))
-                if motiveWidth > 0 { buffer.put("motive", x: row.maxX - eventsWidth - motiveWidth - 1, y: row.y, style: Style(.muted)) }
-                buffer.putRight("events", maxX: row.maxX, y: row.y, style: Style(.muted))
-            })
+            lines.append(
+                PaneLine { buffer, row in
+                    let title = (n == .unknown ? "Nexus unknown" : n == .disputed ? "Nexus disputed" : n.name + "-nexus") + " actors (\(rows.count))"
+                    buffer.put(title, x: row.x, y: row.y, style: Style(.title, attributes: .bold), maxWidth: max(0, row.width - motiveWidth - eventsWidth - 2))
+                    if motiveWidth > 0 { buffer.put("motive", x: row.maxX - eventsWidth - motiveWidth - 1, y: row.y, style: Style(.muted)) }
+                    buffer.putRight("events", maxX: row.maxX, y: row.y, style: Style(.muted))
+                })
             if rows.isEmpty { lines.append(.text("  none in view", style: Style(.muted))) }
             for (k, r) in rows.enumerated() {
-                lines.append(PaneLine(item: actorBase + k) { buffer, row in
-                    let nameWidth = max(0, row.width - motiveWidth - eventsWidth - 2)
-                    var name = r.name
-                    if r.collective { name += " (unnamed)" }
-                    if r.umbrella { name += " (umbrella)" }
-                    buffer.put(name, x: row.x, y: row.y, style: Style(r.collective || r.umbrella ? .muted : .text), maxWidth: nameWidth)
-                    if motiveWidth > 0 {
-                        let motive = r.motivations.first?.rawValue ?? "unknown"
-                        buffer.put(motive + (r.motivations.count > 1 ? "+" : ""), x: row.maxX - eventsWidth - motiveWidth - 1, y: row.y,
-                                   style: Style(r.motivations.isEmpty ? .muted : .text), maxWidth: motiveWidth)
-                    }
-                    buffer.putRight(Format.count(r.events), maxX: row.maxX, y: row.y, style: Style(.text), maxWidth: eventsWidth)
-                })
+                lines.append(
+                    PaneLine(item: actorBase + k) { buffer, row in
+                        let nameWidth = max(0, row.width - motiveWidth - eventsWidth - 2)
+                        var name = r.name
+                        if r.collective { name += " (unnamed)" }
+                        if r.umbrella { name += " (umbrella)" }
+                        buffer.put(name, x: row.x, y: row.y, style: Style(r.collective || r.umbrella ? .muted : .text), maxWidth: nameWidth)
+                        if motiveWidth > 0 {
+                            let motive = r.motivations.first?.rawValue ?? "unknown"
+                            buffer.put(
+                                motive + (r.motivations.count > 1 ? "+" : ""), x: row.maxX - eventsWidth - motiveWidth - 1, y: row.y,
+                                style: Style(r.motivations.isEmpty ? .muted : .text), maxWidth: motiveWidth)
+                        }
+                        buffer.putRight(Format.count(r.events), maxX: row.maxX, y: row.y, style: Style(.text), maxWidth: eventsWidth)
+                    })
             }
             lines.append(.blank)
         }
@@ -271,16 +291,19 @@ public enum ActorPane: Pane {
         lines.append(.text("Motivation (actors in view: \(Format.count(b.actorCount)))", style: Style(.title, attributes: .bold)))
         let maxMotive = b.motivations.map(\.count).max() ?? 1
         for m in b.motivations {
-            lines.append(barLine(label: m.motivation?.rawValue ?? "unknown", labelStyle: Style(m.motivation == nil ? .muted : .text),
-                                 fraction: Double(m.count) / Double(max(1, maxMotive)), barStyle: Style(.barFill),
-                                 value: Format.padLeft(Format.count(m.count), 6), valueStyle: Style(.text), item: positions[.motivation(m.motivation)]))
+            lines.append(
+                barLine(
+                    label: m.motivation?.rawValue ?? "unknown", labelStyle: Style(m.motivation == nil ? .muted : .text),
+                    fraction: Double(m.count) / Double(max(1, maxMotive)), barStyle: Style(.barFill),
+                    value: Format.padLeft(Format.count(m.count), 6), valueStyle: Style(.text), item: positions[.motivation(m.motivation)]))
         }
         return lines
     }
 
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
-        LineList.render(lines(state, area: area), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs,
-                        anchor: state.scrollAnchor(id))
+        LineList.render(
+            lines(state, area: area), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs,
+            anchor: state.scrollAnchor(id))
     }
 
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {

@@ -29,7 +29,9 @@ enum FooterBar {
             return (Format.plural(errors, "error") + ", " + Format.plural(warnings, "warning") + " · p lists them", errors > 0 ? .error : .warning)
         }
         if state.dataset.files.isEmpty && state.dataset.actors.isEmpty { return ("no data loaded", .warning) }
-        if state.dataset.actors.isEmpty && state.dataset.events.isEmpty { return ("loaded " + Format.plural(state.dataset.files.count, "file") + ": no actors or events in them", .warning) }
+        if state.dataset.actors.isEmpty && state.dataset.events.isEmpty {
+            return ("loaded " + Format.plural(state.dataset.files.count, "file") + ": no actors or events in them", .warning)
+        }
         return ("loaded cleanly", .muted)
     }
 

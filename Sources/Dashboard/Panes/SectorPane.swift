@@ -86,7 +86,9 @@ public enum SectorPane: Pane {
         let columns = state.matrix.columns.count
         switch command {
         case .measure:
-            modify(&state) { $0.measure = $0.measure == .actors ? .events : .actors; $0.columns = 0 }
+            modify(&state) {
+                $0.measure = $0.measure == .actors ? .events : .actors; $0.columns = 0
+            }
             state.refresh()
             return true
         case .sort:
@@ -112,8 +114,11 @@ public enum SectorPane: Pane {
     }
 
     public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool {
-        guard let item = LineList.item(at: y, lines: lines(state, area: area, focused: true), cursor: self.state(state).cursor, area: area,
-                                           anchor: state.scrollAnchor(id)) else { return false }
+        guard
+            let item = LineList.item(
+                at: y, lines: lines(state, area: area, focused: true), cursor: self.state(state).cursor, area: area,
+                anchor: state.scrollAnchor(id))
+        else { return false }
         modify(&state) { $0.cursor = item }
         return true
     }
@@ -138,7 +143,10 @@ public enum SectorPane: Pane {
         let sectorRows = rows(state)
         if m.rows.isEmpty {
             let nothing = state.dataset.actors.isEmpty && state.dataset.events.isEmpty
-            lines.append(.text(nothing ? "No data loaded." : (m.measure == .actors ? "No actor in view has a stated sector." : "No event in view has a stated sector."), style: Style(.muted)))
+            lines.append(
+                .text(
+                    nothing ? "No data loaded." : (m.measure == .actors ? "No actor in view has a stated sector." : "No event in view has a stated sector."),
+                    style: Style(.muted)))
         }
         // Column geometry: label, one column per nexus, then Σ.
         let content = LineList.content(area).width
@@ -162,48 +170,57 @@ public enum SectorPane: Pane {
         let cursorRow = own.cursor
 
         if !m.rows.isEmpty {
-            lines.append(PaneLine { buffer, row in
-                buffer.put(m.measure == .actors ? "actors by nexus" : "events by nexus", x: row.x, y: row.y, style: Style(.muted), maxWidth: labelWidth)
-                for (k, c) in m.columns.enumerated() {
-                    let x = row.x + labelWidth + k * cellWidth
-                    let style = Style(Role.nexus(columnCode(c)), attributes: focused && k == cursorColumn ? [.bold, .underline] : .bold)
-                    buffer.putRight(columnLabel(c), maxX: x + cellWidth, y: row.y, style: style, maxWidth: cellWidth - 1)
-                }
-                let sx = row.x + labelWidth + m.columns.count * cellWidth
-                buffer.putRight("Σ", maxX: sx + totalWidth, y: row.y, style: Style(.title, attributes: focused && cursorColumn == m.columns.count ? [.bold, .underline] : .bold))
-            })
+            lines.append(
+                PaneLine { buffer, row in
+                    buffer.put(m.measure == .actors ? "actors by nexus" : "events by nexus", x: row.x, y: row.y, style: Style(.muted), maxWidth: labelWidth)
+                    for (k, c) in m.columns.enumerated() {
+                        let x = row.x + labelWidth + k * cellWidth
+                        let style = Style(Role.nexus(columnCode(c)), attributes: focused && k == cursorColumn ? [.bold, .underline] : .bold)
+                        buffer.putRight(columnLabel(c), maxX: x + cellWidth, y: row.y, style: style, maxWidth: cellWidth - 1)
+                    }
+                    let sx = row.x + labelWidth + m.columns.count * cellWidth
+                    buffer.putRight(
+                        "Σ", maxX: sx + totalWidth, y: row.y,
+                        style: Style(.title, attributes: focused && cursorColumn == m.columns.count ? [.bold, .underline] : .bold))
+                })
         }
         for (r, rowData) in sectorRows.enumerated() {
             let isLastChild = rowData.depth > 0 && (r + 1 == sectorRows.count || sectorRows[r + 1].depth == 0)
             // Items are the sector rows in this order, then the regions: row r is item r.
-            lines.append(PaneLine(item: r) { buffer, row in
-                let label = rowData.depth == 0 ? rowData.label : " " + (isLastChild ? g.treeLast : g.treeBranch) + " " + rowData.label
-                buffer.put(label, x: row.x, y: row.y, style: Style(rowData.depth == 0 ? .text : .muted, attributes: rowData.depth == 0 ? .bold : []), maxWidth: labelWidth - 1)
-                for (k, value) in rowData.cells.enumerated() {
-                    let x = row.x + labelWidth + k * cellWidth
-                    let level = heatLevel(value, max: maxCell)
-                    let glyphStyle = Style(level == 0 ? .muted : Role.heat[level - 1])
-                    // Shade glyph for density, then the number itself.
-                    buffer.put(g.shades[min(4, level)], x: x + 1, y: row.y, style: glyphStyle)
-                    let numberStyle = Style(level == 0 ? .muted : .text, attributes: level == 5 || wall ? .bold : [])
-                    buffer.putRight(Format.count(value), maxX: x + cellWidth, y: row.y, style: numberStyle, maxWidth: cellWidth - 3)
-                    if focused && k == cursorColumn && r == cursorRow {
-                        buffer.restyle(Rect(x: x, y: row.y, width: cellWidth, height: 1)) { $0.with(.reverse) }
+            lines.append(
+                PaneLine(item: r) { buffer, row in
+                    let label = rowData.depth == 0 ? rowData.label : " " + (isLastChild ? g.treeLast : g.treeBranch) + " " + rowData.label
+                    buffer.put(
+                        label, x: row.x, y: row.y, style: Style(rowData.depth == 0 ? .text : .muted, attributes: rowData.depth == 0 ? .bold : []),
+                        maxWidth: labelWidth - 1)
+                    for (k, value) in rowData.cells.enumerated() {
+                        let x = row.x + labelWidth + k * cellWidth
+                        let level = heatLevel(value, max: maxCell)
+                        let glyphStyle = Style(level == 0 ? .muted : Role.heat[level - 1])
+                        // Shade glyph for density, then the number itself.
+                        buffer.put(g.shades[min(4, level)], x: x + 1, y: row.y, style: glyphStyle)
+                        let numberStyle = Style(level == 0 ? .muted : .text, attributes: level == 5 || wall ? .bold : [])
+                        buffer.putRight(Format.count(value), maxX: x + cellWidth, y: row.y, style: numberStyle, maxWidth: cellWidth - 3)
+                        if focused && k == cursorColumn && r == cursorRow {
+                            buffer.restyle(Rect(x: x, y: row.y, width: cellWidth, height: 1)) { $0.with(.reverse) }
+                        }
                     }
-                }
-                let sx = row.x + labelWidth + m.columns.count * cellWidth
-                buffer.putRight(Format.count(rowData.total), maxX: sx + totalWidth, y: row.y, style: Style(.text, attributes: .bold), maxWidth: totalWidth)
-            })
+                    let sx = row.x + labelWidth + m.columns.count * cellWidth
+                    buffer.putRight(Format.count(rowData.total), maxX: sx + totalWidth, y: row.y, style: Style(.text, attributes: .bold), maxWidth: totalWidth)
+                })
         }
         if !m.rows.isEmpty {
-            lines.append(PaneLine { buffer, row in
-                buffer.put("Σ (distinct)", x: row.x, y: row.y, style: Style(.muted), maxWidth: labelWidth)
-                for (k, total) in m.columnTotals.enumerated() {
-                    buffer.putRight(Format.count(total), maxX: row.x + labelWidth + (k + 1) * cellWidth, y: row.y, style: Style(.text, attributes: .bold), maxWidth: cellWidth - 1)
-                }
-                let sx = row.x + labelWidth + m.columns.count * cellWidth
-                buffer.putRight(Format.count(m.grandTotal), maxX: sx + totalWidth, y: row.y, style: Style(.title, attributes: .bold), maxWidth: totalWidth)
-            })
+            lines.append(
+                PaneLine { buffer, row in
+                    buffer.put("Σ (distinct)", x: row.x, y: row.y, style: Style(.muted), maxWidth: labelWidth)
+                    for (k, total) in m.columnTotals.enumerated() {
+                        buffer.putRight(
+                            Format.count(total), maxX: row.x + labelWidth + (k + 1) * cellWidth, y: row.y, style: Style(.text, attributes: .bold),
+                            maxWidth: cellWidth - 1)
+                    }
+                    let sx = row.x + labelWidth + m.columns.count * cellWidth
+                    buffer.putRight(Format.count(m.grandTotal), maxX: sx + totalWidth, y: row.y, style: Style(.title, attributes: .bold), maxWidth: totalWidth)
+                })
         }
         let what = m.measure == .actors ? "actors" : "events"
         if m.withoutSector > 0 {
@@ -211,26 +228,30 @@ public enum SectorPane: Pane {
         }
         if wall { return lines }
         lines.append(.blank)
-        lines.append(.text("Targeted regions (\(what))" + (m.withoutRegion > 0 ? " · " + Format.count(m.withoutRegion) + " unstated" : ""),
-                           style: Style(.title, attributes: .bold)))
+        lines.append(
+            .text(
+                "Targeted regions (\(what))" + (m.withoutRegion > 0 ? " · " + Format.count(m.withoutRegion) + " unstated" : ""),
+                style: Style(.title, attributes: .bold)))
         if m.regions.isEmpty { lines.append(.text("  none stated", style: Style(.muted))) }
         let maxRegion = m.regions.map(\.count).max() ?? 1
         for (k, region) in m.regions.enumerated() {
-            lines.append(PaneLine(item: sectorRows.count + k) { buffer, row in
-                let name = Vocabulary.region(region.region)?.name ?? region.region
-                buffer.put(name, x: row.x, y: row.y, style: Style(.text), maxWidth: labelWidth)
-                let barWidth = max(1, row.width - labelWidth - 8)
-                HorizontalBar(fraction: Double(region.count) / Double(max(1, maxRegion)), glyphs: g)
-                    .render(into: &buffer, area: Rect(x: row.x + labelWidth, y: row.y, width: barWidth, height: 1))
-                buffer.putRight(Format.count(region.count), maxX: row.maxX, y: row.y, style: Style(.text), maxWidth: 7)
-            })
+            lines.append(
+                PaneLine(item: sectorRows.count + k) { buffer, row in
+                    let name = Vocabulary.region(region.region)?.name ?? region.region
+                    buffer.put(name, x: row.x, y: row.y, style: Style(.text), maxWidth: labelWidth)
+                    let barWidth = max(1, row.width - labelWidth - 8)
+                    HorizontalBar(fraction: Double(region.count) / Double(max(1, maxRegion)), glyphs: g)
+                        .render(into: &buffer, area: Rect(x: row.x + labelWidth, y: row.y, width: barWidth, height: 1))
+                    buffer.putRight(Format.count(region.count), maxX: row.maxX, y: row.y, style: Style(.text), maxWidth: 7)
+                })
         }
         return lines
     }
 
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
-        LineList.render(lines(state, area: area, focused: focused), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs,
-                        anchor: state.scrollAnchor(id))
+        LineList.render(
+            lines(state, area: area, focused: focused), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs,
+            anchor: state.scrollAnchor(id))
     }
 
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {

@@ -16,8 +16,9 @@ public struct FileExporter: Exporter {
     }
 
     public func write(_ request: ExportRequest, state: AppState) -> Result<String, ExportError> {
-        let view = ReportView(dataset: state.dataset, filter: state.filter, comparison: state.comparison, generatedAt: state.now,
-                              measure: state.breakdown.measure)
+        let view = ReportView(
+            dataset: state.dataset, filter: state.filter, comparison: state.comparison, generatedAt: state.now,
+            measure: state.breakdown.measure)
         return Exports.write(request.format, view, to: path(of: request), fileSystem: fileSystem)
     }
 

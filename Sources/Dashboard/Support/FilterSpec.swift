@@ -13,7 +13,8 @@ public enum FilterSpec {
         public var description: String
     }
 
-    public static let syntax = "nexus:CN|China|unknown|disputed, sector:ID|name, region:ID|name, actor:ID|name|alias, technique:T1566|name, motive:NAME, from:DATE, to:DATE, window:DATE..DATE, text:WORDS"
+    public static let syntax =
+        "nexus:CN|China|unknown|disputed, sector:ID|name, region:ID|name, actor:ID|name|alias, technique:T1566|name, motive:NAME, from:DATE, to:DATE, window:DATE..DATE, text:WORDS"
 
     public static func parse(_ specs: [String], dataset: Dataset) throws(ParseError) -> Filter {
         let context = CompletionContext(dataset: dataset)
@@ -94,8 +95,10 @@ public enum FilterSpec {
         let folded = Vocabulary.fold(value)
         let hits = context.dataset.techniqueCatalog.filter { Vocabulary.fold($0.name) == folded }
         if let hit = hits.first(where: { !$0.id.contains(".") }) ?? hits.first { return hit.id }
-        return try resolved(value, CompletionValues.techniques(context), spec: spec,
-                            unknown: "no technique \"\(value)\" in the loaded data (use an id such as T1566)").key
+        return try resolved(
+            value, CompletionValues.techniques(context), spec: spec,
+            unknown: "no technique \"\(value)\" in the loaded data (use an id such as T1566)"
+        ).key
     }
 
     /// The one value `value` names, or an error listing what it could mean.

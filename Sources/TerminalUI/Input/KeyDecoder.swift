@@ -49,8 +49,10 @@ public struct KeyDecoder: Sendable {
         case UInt8(ascii: "["): return csi(bytes)
         case UInt8(ascii: "O"):
             guard bytes.count >= 3 else { return nil }
-            let keys: [UInt8: Key] = [0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end,
-                                      0x50: .function(1), 0x51: .function(2), 0x52: .function(3), 0x53: .function(4)]
+            let keys: [UInt8: Key] = [
+                0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end,
+                0x50: .function(1), 0x51: .function(2), 0x52: .function(3), 0x53: .function(4),
+            ]
             return (keys[bytes[2]], 3)
         case 0x1B: return (.escape, 1)
         default:
@@ -75,10 +77,12 @@ public struct KeyDecoder: Sendable {
         case 0x46: return (.end, used)
         case 0x5A: return (.backTab, used)
         case 0x7E:
-            let tilde: [String: Key] = ["1": .home, "7": .home, "4": .end, "8": .end, "3": .delete, "5": .pageUp, "6": .pageDown,
-                                        "11": .function(1), "12": .function(2), "13": .function(3), "14": .function(4), "15": .function(5),
-                                        "17": .function(6), "18": .function(7), "19": .function(8), "20": .function(9), "21": .function(10),
-                                        "23": .function(11), "24": .function(12)]
+            let tilde: [String: Key] = [
+                "1": .home, "7": .home, "4": .end, "8": .end, "3": .delete, "5": .pageUp, "6": .pageDown,
+                "11": .function(1), "12": .function(2), "13": .function(3), "14": .function(4), "15": .function(5),
+                "17": .function(6), "18": .function(7), "19": .function(8), "20": .function(9), "21": .function(10),
+                "23": .function(11), "24": .function(12),
+            ]
             return (tilde[params.split(separator: ";").first.map(String.init) ?? ""], used)
         default: return (nil, used)
         }

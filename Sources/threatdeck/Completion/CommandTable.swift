@@ -40,7 +40,8 @@ struct CommandTable {
         guard let arguments = doc.member(command, "arguments") else { return out }
         doc.forEachElement(arguments) { _, a in
             guard let kind = doc.member(a, "kind").flatMap(doc.string), kind != "positional",
-                  doc.member(a, "shouldDisplay").flatMap(doc.bool) != false, let names = doc.member(a, "names") else { return }
+                doc.member(a, "shouldDisplay").flatMap(doc.bool) != false, let names = doc.member(a, "names")
+            else { return }
             var spelled: [String] = []
             doc.forEachElement(names) { _, n in
                 guard let name = doc.member(n, "name").flatMap(doc.string), let k = doc.member(n, "kind").flatMap(doc.string) else { return }
@@ -50,8 +51,10 @@ struct CommandTable {
             if let completion = doc.member(a, "completionKind"), let list = doc.member(completion, "list"), let v = doc.member(list, "values") {
                 doc.forEachElement(v) { _, e in if let s = doc.string(e) { values.append(s) } }
             }
-            out.append(Option(names: spelled, takesValue: kind == "option", values: values,
-                              help: doc.member(a, "abstract").flatMap(doc.string) ?? ""))
+            out.append(
+                Option(
+                    names: spelled, takesValue: kind == "option", values: values,
+                    help: doc.member(a, "abstract").flatMap(doc.string) ?? ""))
         }
         return out
     }

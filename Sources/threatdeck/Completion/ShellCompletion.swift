@@ -22,7 +22,8 @@ struct ShellCompletion: Equatable {
     /// Where the values of each option come from, by its long name.
     static let optionValues: [String: @Sendable (String, ShellContext) -> ShellCompletion] = [
         "filter": { word, context in filterValues(word, context) },
-        "theme": { word, context in ShellCompletion(candidates: context.themes().map { Candidate(word: $0, description: "theme") }, files: word.contains("/")) },
+        "theme": { word, context in ShellCompletion(candidates: context.themes().map { Candidate(word: $0, description: "theme") }, files: word.contains("/"))
+        },
         "view": { _, context in context.views() },
         "views": { word, _ in kioskViews(word) },
         "format": { _, _ in list(["md", "csv", "json", "stix", "navigator"], "export format") },
@@ -44,7 +45,7 @@ struct ShellCompletion: Equatable {
     /// Completion for a command line up to the cursor.
     static func complete(_ line: String, table: CommandTable = .current, context: ShellContext) -> ShellCompletion {
         let split = ShellWords(line)
-        var words = Array(split.words.dropFirst())   // the program's own name
+        var words = Array(split.words.dropFirst())  // the program's own name
         let explicit = words.first.flatMap { table.command($0) }
         if explicit != nil { words.removeFirst() }
         let command = explicit ?? table.command(table.defaultCommand)

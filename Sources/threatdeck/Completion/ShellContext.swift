@@ -30,7 +30,9 @@ final class ShellContext {
 
     func comparisons() -> ShellCompletion {
         var words = [ShellCompletion.Candidate(word: "previous", description: "the period of equal length just before")]
-        if let p = data().reportPeriod { words.append(.init(word: "window:" + p.start.description + ".." + p.end.description, description: "the report period")) }
+        if let p = data().reportPeriod {
+            words.append(.init(word: "window:" + p.start.description + ".." + p.end.description, description: "the report period"))
+        }
         return ShellCompletion(candidates: words)
     }
 

@@ -68,7 +68,9 @@ enum ManualPage {
         let usage = readme.section("## Usage")
         var out = [".SH FILTERS"] + Roff.blocks(readme.paragraph(startingWith: "Filters:", in: usage))
         for kind in CompletionKind.all {
-            out += [".TP", "\\fB" + Roff.escape(kind.word) + "\\fR\\fIVALUE\\fR", Roff.escape(kind.summary + (kind.role == .setting ? " (at the : prompt)" : ""))]
+            out += [
+                ".TP", "\\fB" + Roff.escape(kind.word) + "\\fR\\fIVALUE\\fR", Roff.escape(kind.summary + (kind.role == .setting ? " (at the : prompt)" : "")),
+            ]
         }
         out += Roff.blocks(readme.paragraph(startingWith: "**Saved views**", in: usage))
         out += Roff.blocks(readme.paragraph(startingWith: "**Completion never guesses.**", in: usage))
@@ -78,7 +80,10 @@ enum ManualPage {
 
     static func files() -> [String] {
         let entries: [(String, String)] = [
-            ("$XDG_CONFIG_HOME/threatdeck/config.yaml", "Defaults for every command (default ~/.config/threatdeck/config.yaml; THREATDECK_CONFIG names another file): theme, data, colour, linear mode, TLP limit, live sources, saved views, the wall. Command-line options win."),
+            (
+                "$XDG_CONFIG_HOME/threatdeck/config.yaml",
+                "Defaults for every command (default ~/.config/threatdeck/config.yaml; THREATDECK_CONFIG names another file): theme, data, colour, linear mode, TLP limit, live sources, saved views, the wall. Command-line options win."
+            ),
             ("$XDG_CONFIG_HOME/threatdeck/themes/*.yaml", "Themes of your own; a file with a bundled theme's name replaces it."),
             ("$XDG_CACHE_HOME/threatdeck/", "Private caches of TAXII collections and MISP feeds (default ~/.cache/threatdeck/)."),
             ("contrib/threatdeck-kiosk.service", "A systemd unit for a SOC wall (in the source tree)."),
@@ -91,11 +96,17 @@ enum ManualPage {
     static func environment() -> [String] {
         let entries: [(String, String)] = [
             ("NO_COLOR", "No colour under --color auto."),
-            ("TERM, COLORTERM", "The terminal's capabilities; COLORTERM=truecolor selects 24-bit colour. An unset, unknown or dumb TERM prints the summary instead of the dashboard (linear mode needs only a terminal on standard input)."),
+            (
+                "TERM, COLORTERM",
+                "The terminal's capabilities; COLORTERM=truecolor selects 24-bit colour. An unset, unknown or dumb TERM prints the summary instead of the dashboard (linear mode needs only a terminal on standard input)."
+            ),
             ("LANG, LC_ALL, LC_CTYPE", "UTF-8 drawing, else ASCII."),
             ("HOME, XDG_CONFIG_HOME, XDG_CACHE_HOME", "Where the configuration, themes and caches are."),
             ("THREATDECK_CONFIG", "Another configuration file."),
-            ("THREATDECK_TAXII_USER, THREATDECK_TAXII_PASSWORD, THREATDECK_TAXII_TOKEN", "TAXII credentials (never command-line options, where ps would show them)."),
+            (
+                "THREATDECK_TAXII_USER, THREATDECK_TAXII_PASSWORD, THREATDECK_TAXII_TOKEN",
+                "TAXII credentials (never command-line options, where ps would show them)."
+            ),
             ("THREATDECK_LINKS", "0 switches OSC 8 hyperlinks off, 1 on, whatever the terminal."),
             ("NOTIFY_SOCKET, WATCHDOG_USEC", "systemd's readiness and watchdog notifications, sent by --kiosk."),
         ]
@@ -105,7 +116,12 @@ enum ManualPage {
     }
 
     static func exitStatus() -> [String] {
-        [".SH EXIT STATUS", Roff.escape("0 success; 1 a missing file, an empty directory, an unwritable output, problems found by validate or a failing live source; 2 nothing readable, or an option value the data does not match (an unknown or ambiguous actor, country, sector or technique, a comparison without data); 64 a malformed command line (unknown option, malformed value); 128+N after signal N.")]
+        [
+            ".SH EXIT STATUS",
+            Roff.escape(
+                "0 success; 1 a missing file, an empty directory, an unwritable output, problems found by validate or a failing live source; 2 nothing readable, or an option value the data does not match (an unknown or ambiguous actor, country, sector or technique, a comparison without data); 64 a malformed command line (unknown option, malformed value); 128+N after signal N."
+            ),
+        ]
     }
 
     /// The README's usage block: each command with what it does.

@@ -60,7 +60,8 @@ enum Roff {
                 out += "\\fB" + inline(String(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound])) + "\\fR"
                 rest = rest[end.upperBound...]
             } else if c == "[", let close = rest.firstIndex(of: "]"), rest[rest.index(after: close)...].hasPrefix("("),
-                      let paren = rest[close...].firstIndex(of: ")") {
+                let paren = rest[close...].firstIndex(of: ")")
+            {
                 out += inline(String(rest[rest.index(after: rest.startIndex)..<close]))
                 rest = rest[rest.index(after: paren)...]
             } else if c == "*", let end = rest.dropFirst().firstIndex(of: "*"), end > rest.index(after: rest.startIndex) {

@@ -26,8 +26,10 @@ public struct CompletionKind: Sendable {
     public let freeForm: Bool
     public let values: @Sendable (CompletionContext) -> [CompletionValue]
 
-    public init(_ name: String, aliases: [String] = [], role: Role = .filter, summary: String, freeForm: Bool = false,
-                values: @escaping @Sendable (CompletionContext) -> [CompletionValue]) {
+    public init(
+        _ name: String, aliases: [String] = [], role: Role = .filter, summary: String, freeForm: Bool = false,
+        values: @escaping @Sendable (CompletionContext) -> [CompletionValue]
+    ) {
         self.name = name
         self.aliases = aliases
         self.role = role
@@ -51,7 +53,8 @@ public struct CompletionKind: Sendable {
         CompletionKind("motive", aliases: ["motivation"], summary: "a motivation (espionage, financial, …)", values: CompletionValues.motives),
         CompletionKind("from", summary: "events on or after a day (YYYY-MM-DD)", freeForm: true, values: CompletionValues.firstDays),
         CompletionKind("to", summary: "events on or before a day (YYYY-MM-DD)", freeForm: true, values: CompletionValues.lastDays),
-        CompletionKind("window", aliases: ["time"], summary: "events overlapping a period (YYYY-MM-DD..YYYY-MM-DD)", freeForm: true, values: CompletionValues.windows),
+        CompletionKind(
+            "window", aliases: ["time"], summary: "events overlapping a period (YYYY-MM-DD..YYYY-MM-DD)", freeForm: true, values: CompletionValues.windows),
         CompletionKind("text", summary: "events whose summary contains the words", freeForm: true, values: { _ in [] }),
         CompletionKind("view", role: .setting, summary: "a saved view from config.yaml: replaces the filter", values: CompletionValues.views),
         CompletionKind("theme", role: .setting, summary: "a colour theme, bundled or from the themes directory", values: CompletionValues.themes),

@@ -9,8 +9,10 @@ public enum CompletionValues {
     @Sendable public static func nexus(_ context: CompletionContext) -> [CompletionValue] {
         var actors: [String: Int] = [:]
         for a in context.dataset.actors { if let code = a.nexus.code { actors[code, default: 0] += 1 } }
-        let special = [CompletionValue(name: "unknown", detail: "no stated or inferred nexus"),
-                       CompletionValue(name: "disputed", detail: "sources disagree")]
+        let special = [
+            CompletionValue(name: "unknown", detail: "no stated or inferred nexus"),
+            CompletionValue(name: "disputed", detail: "sources disagree"),
+        ]
         let countries = Vocabulary.countries.map { c -> (CompletionValue, Int) in
             let n = actors[c.code] ?? 0
             let detail = c.code + (n > 0 ? " · " + Format.plural(n, "actor") : "")
