@@ -11,6 +11,7 @@ import Yams
 /// color: auto          # auto | always | never
 /// ascii: false
 /// links: true          # OSC 8 hyperlinks for URLs
+/// linear: false        # screen readers and braille: sentences, no drawing (--linear)
 /// max-tlp: amber       # hide everything marked above
 /// sources:
 ///   - taxii: https://cti.example/taxii2/
@@ -67,6 +68,8 @@ public struct Config: Sendable {
     public var color: ColorChoice?
     public var ascii: Bool?
     public var links: Bool?
+    /// Linear mode for screen readers and braille displays (`--linear`).
+    public var linear: Bool?
     public var maxTLP: TLP?
     public var kioskRotate: Double?
     public var kioskEntries: [KioskEntry]?
@@ -97,12 +100,13 @@ public struct Config: Sendable {
                 config.color = c
             case "ascii": config.ascii = try doc.bool(value, key: key)
             case "links": config.links = try doc.bool(value, key: key)
+            case "linear": config.linear = try doc.bool(value, key: key)
             case "max-tlp": config.maxTLP = try tlp(doc, value, key: key)
             case "sources": try parseSources(doc, value, into: &config)
             case "views": try parseViews(doc, value, into: &config)
             case "kiosk": try parseKiosk(doc, value, into: &config)
             default:
-                throw doc.error(keyNode, key: key, "unknown key (expected theme, data, color, ascii, links, max-tlp, sources, views, kiosk)")
+                throw doc.error(keyNode, key: key, "unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)")
             }
         }
         return config
@@ -153,7 +157,8 @@ public struct Config: Sendable {
                 case "password": source.password = try doc.string(v, key: full)
                 case "token": source.token = try doc.string(v, key: full)
                 default:
-                    throw doc.error(kNode, key: full, "unknown key (expected taxii, collection, poll, ca-file, insecure, username, password, token; or misp-feed)")
+                    throw doc.error(
+                        kNode, key: full, "unknown key (expected taxii, collection, poll, ca-file, insecure, username, password, token; or misp-feed)")
                 }
             }
             guard source.url.hasPrefix("http://") || source.url.hasPrefix("https://") else {
@@ -195,7 +200,9 @@ public struct Config: Sendable {
                             switch ik {
                             case "view":
                                 let name = try doc.string(iv, key: full + ".view")
-                                guard let parsed = KioskView(name: name) else { throw doc.error(iv, key: full + ".view", "unknown view \"\(name)\" (\(KioskView.syntax))") }
+                                guard let parsed = KioskView(name: name) else {
+                                    throw doc.error(iv, key: full + ".view", "unknown view \"\(name)\" (\(KioskView.syntax))")
+                                }
                                 view = parsed
                             case "seconds":
                                 let n = try doc.number(iv, key: full + ".seconds")
@@ -236,7 +243,8 @@ public struct Config: Sendable {
                 // Files are watched by the system's change notification now; accepted for old configs.
                 _ = try doc.number(v, key: full)
             default:
-                throw doc.error(kNode, key: full, "unknown key (expected rotate, views, stale-after, night, night-theme, shift-every, changes-max-age, max-tlp)")
+                throw doc.error(
+                    kNode, key: full, "unknown key (expected rotate, views, stale-after, night, night-theme, shift-every, changes-max-age, max-tlp)")
             }
         }
     }
@@ -245,8 +253,9 @@ public struct Config: Sendable {
     public func kiosk(rotate: Double?, views: [KioskView]?, staleAfter: Double?, maxTLP: TLP?) -> KioskConfig {
         var entries = kioskEntries
         if let views { entries = views.map { KioskEntry($0) } }
-        return KioskConfig(rotateSeconds: rotate ?? kioskRotate ?? 20, staleAfterSeconds: staleAfter ?? kioskStaleAfter ?? 3600, entries: entries,
-                           night: kioskNight, nightTheme: kioskNightTheme ?? "wall-night", shiftSeconds: (kioskShiftMinutes ?? 10) * 60,
-                           changesMaxAgeSeconds: (kioskChangesHours ?? 24) * 3600, maxTLP: maxTLP ?? kioskMaxTLP ?? .green)
+        return KioskConfig(
+            rotateSeconds: rotate ?? kioskRotate ?? 20, staleAfterSeconds: staleAfter ?? kioskStaleAfter ?? 3600, entries: entries,
+            night: kioskNight, nightTheme: kioskNightTheme ?? "wall-night", shiftSeconds: (kioskShiftMinutes ?? 10) * 60,
+            changesMaxAgeSeconds: (kioskChangesHours ?? 24) * 3600, maxTLP: maxTLP ?? kioskMaxTLP ?? .green)
     }
 }

@@ -27,6 +27,13 @@ enum ProcessContext {
     /// Sets the locale from the environment; true when it is UTF-8 (else ASCII output).
     static func prepareLocale() -> Bool { TerminalLocale.prepare() }
 
+    /// The directory the process started in: where relative export paths go.
+    static var workingDirectory: String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static var configDirectory: String {
         let env = environment
         if let xdg = env["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/threatdeck" }
@@ -85,8 +92,12 @@ enum ProcessContext {
                 return (nil, error)
             }
         }
-        return (nil, SettingsError(file: "--theme", line: 1, column: 1, key: choice,
-                                   message: "no such theme (known: \(themes.map(\.name).joined(separator: ", ")))"))
+        return (
+            nil,
+            SettingsError(
+                file: "--theme", line: 1, column: 1, key: choice,
+                message: "no such theme (known: \(themes.map(\.name).joined(separator: ", ")))")
+        )
     }
 
     /// Settings problems as the `p` list shows them: file:line:col: key: message, in full.
@@ -115,8 +126,10 @@ struct DataLoad {
     /// Files (or, with neither files nor feeds, the sample) and live feeds. With
     /// `waitForFeeds`, each feed is polled once first (summary, snapshot, export); the
     /// dashboard instead starts at once from the cache and polls in the background.
-    static func load(_ paths: [String], feeds: [TaxiiFeed] = [], mispFeeds: [MispFeed] = [], waitForFeeds: Bool = false,
-                     watch: Bool = false, maxTLP: TLP? = nil) -> DataLoad {
+    static func load(
+        _ paths: [String], feeds: [TaxiiFeed] = [], mispFeeds: [MispFeed] = [], waitForFeeds: Bool = false,
+        watch: Bool = false, maxTLP: TLP? = nil
+    ) -> DataLoad {
         let start = SystemClock.monotonic()
         let source: DataSource
         if !feeds.isEmpty || !mispFeeds.isEmpty {
@@ -130,7 +143,9 @@ struct DataLoad {
         }
         let dataset = source.load(now: SystemClock().now())
         let ms = (SystemClock.monotonic() - start) * 1000
-        let label = paths.isEmpty && feeds.isEmpty && mispFeeds.isEmpty ? "built-in sample" : (paths + feeds.map(\.label) + mispFeeds.map(\.label)).joined(separator: " ")
+        let label =
+            paths.isEmpty && feeds.isEmpty && mispFeeds.isEmpty
+            ? "built-in sample" : (paths + feeds.map(\.label) + mispFeeds.map(\.label)).joined(separator: " ")
         return DataLoad(source: source, dataset: dataset, milliseconds: ms, label: label, feeds: feeds, mispFeeds: mispFeeds)
     }
 

@@ -29,7 +29,10 @@ import Loading
         var keys = Keymap.globalBindings.flatMap(\.keys)
         for p in PaneRegistry.all { keys += p.bindings.flatMap(\.keys) }
         keys += "1234567890abcdefghijklmnopqrstuvwxyzACGS:/?[]\\ -.\"".map { .character($0) }
-        keys += [.enter, .escape, .backspace, .tab, .backTab, .delete, .control("l"), .control("u"), .function(1), .function(5), .pageUp, .pageDown]
+        keys += [
+            .enter, .escape, .backspace, .tab, .backTab, .delete, .control("l"), .control("u"), .control("d"), .control("n"), .control("p"),
+            .function(1), .function(5), .pageUp, .pageDown, .up, .down,
+        ]
         return keys
     }()
 
@@ -51,7 +54,9 @@ import Loading
             return .resize(width: 1 + g.below(400), height: 1 + g.below(120))
         case 88..<94: return .tick(now: state.now + Double(g.below(3600)))
         case 94..<97: return .loaded(state.dataset, at: state.now, milliseconds: 3)
-        default: return .exported(path: "x.md", error: g.chance(0.5) ? nil : "disk full")
+        default:
+            if g.chance(0.3) { return .exportTargetExists(ExportRequest(format: .markdown, path: "/tmp/x.md"), path: "/tmp/x.md") }
+            return .exported(path: "x.md", error: g.chance(0.5) ? nil : "disk full")
         }
     }
 
@@ -60,7 +65,9 @@ import Loading
         var out: [String] = []
         if frame.width != s.width || frame.height != s.height { out.append("frame \(frame.width)x\(frame.height) for a \(s.width)x\(s.height) state") }
         let actorItems = ActorPane.items(s).count
-        if ActorPane.state(s).cursor < 0 || (actorItems > 0 && ActorPane.state(s).cursor >= actorItems) { out.append("actor cursor \(ActorPane.state(s).cursor) of \(actorItems)") }
+        if ActorPane.state(s).cursor < 0 || (actorItems > 0 && ActorPane.state(s).cursor >= actorItems) {
+            out.append("actor cursor \(ActorPane.state(s).cursor) of \(actorItems)")
+        }
         let sectorItems = SectorPane.items(s).count
         if SectorPane.state(s).cursor < 0 || (sectorItems > 0 && SectorPane.state(s).cursor >= sectorItems) { out.append("sector cursor out of range") }
         if let c = SectorPane.state(s).column, c < 0 || c >= s.matrix.columns.count { out.append("sector column \(c) of \(s.matrix.columns.count)") }
@@ -69,7 +76,9 @@ import Loading
         if t.cursor < 0 || (rows > 0 && t.cursor >= rows) { out.append("technique cursor out of range") }
         let e = EventPane.state(s)
         if e.cursor < 0 || (!e.order.isEmpty && e.cursor >= e.order.count) { out.append("event cursor out of range") }
-        if e.order.count != s.selection.eventIndices.count { out.append("event table has \(e.order.count) rows for \(s.selection.eventIndices.count) events in view") }
+        if e.order.count != s.selection.eventIndices.count {
+            out.append("event table has \(e.order.count) rows for \(s.selection.eventIndices.count) events in view")
+        }
         if DetailPane.state(s).scroll < 0 { out.append("detail scroll negative") }
         out += countsOnScreen(s, frame)
         return out.map { context + ": " + $0 }
@@ -85,7 +94,9 @@ import Loading
         // Header: "a/b actors · c/d events" as far as it is shown.
         let header = lines.first ?? ""
         let actors = "\(Format.count(s.selection.actorIDs.count))/\(Format.count(s.dataset.actors.count)) actors"
-        if header.contains(" actors") && header.contains("/") && !header.contains(actors) && !header.contains("…") { out.append("header shows no \"\(actors)\": \(header)") }
+        if header.contains(" actors") && header.contains("/") && !header.contains(actors) && !header.contains("…") {
+            out.append("header shows no \"\(actors)\": \(header)")
+        }
         // Actors pane: "count share" at the end of a nexus row must be a row of the breakdown.
         if let area = g.panes[.actors] {
             let pairs = Set(s.breakdown.folded(countries: ActorPane.shownCountries).map { Format.count($0.count) + "|" + Format.percent($0.share) })
@@ -110,7 +121,8 @@ import Loading
         }
         // Sector pane: the Σ column of each row is a row total of the matrix.
         if let area = g.panes[.sectors], !s.matrix.rows.isEmpty {
-            let totals = Set(s.matrix.rows.map { Format.count($0.total) } + [Format.count(s.matrix.grandTotal)] + s.matrix.regions.map { Format.count($0.count) })
+            let totals = Set(
+                s.matrix.rows.map { Format.count($0.total) } + [Format.count(s.matrix.grandTotal)] + s.matrix.regions.map { Format.count($0.count) })
             for y in area.y + 2..<area.maxY - 1 where y < lines.count {
                 let text = String(Array(lines[y]).dropFirst(area.x + 1).prefix(area.width - 3))
                 guard let r = text.range(of: #"(\d[\d,]*)\s*$"#, options: .regularExpression) else { continue }
@@ -154,6 +166,36 @@ import Loading
         #expect(failures.isEmpty, "seed \(seed):\n\(failures.prefix(10).joined(separator: "\n"))")
     }
 
+    /// Linear mode under the same random messages: every key is answered with a line, and no
+    /// line holds a drawing character (box, block, shade, braille) or a control character.
+    @Test func linearModeSaysEveryKeyInWords() {
+        let seed = Self.seed()
+        var failures: [String] = []
+        for (name, dataset) in Self.datasets {
+            var g = SplitMix(seed: seed ^ 0x5eed ^ UInt64(name.hashValue & 0xFFFF))
+            var o = Fixtures.options(120, 40, dataset: dataset)
+            o.linear = true
+            var state = AppState.start(o)
+            var speech = LinearSession()
+            _ = speech.next(state, afterKey: false)
+            for step in 0..<300 {
+                let message = Self.randomMessage(&g, state)
+                let effects = App.update(&state, message)
+                if state.width > 400 || state.height > 120 { continue }
+                var isKey = false
+                if case .key = message { isKey = true }
+                let said = speech.next(state, afterKey: isKey, reread: effects.contains(.repaint))
+                let bad = said.joined().unicodeScalars.filter {
+                    (0x2500...0x259F).contains($0.value) || (0x2800...0x28FF).contains($0.value) || $0.value < 0x20
+                }
+                if !bad.isEmpty { failures.append("\(name) step \(step) after \(Self.describe(message)): \(String(String.UnicodeScalarView(bad)))") }
+                if isKey && (said.last ?? "").isEmpty { failures.append("\(name) step \(step): \(Self.describe(message)) said nothing") }
+                if !failures.isEmpty { break }
+            }
+        }
+        #expect(failures.isEmpty, "seed \(seed):\n\(failures.prefix(10).joined(separator: "\n"))")
+    }
+
     /// Kiosk mode on a simulated day: rotation, reloads, keys ignored, every view drawn.
     @Test func kioskSurvivesRandomMessages() {
         let seed = Self.seed()
@@ -181,6 +223,7 @@ import Loading
         case .loaded: return "loaded"
         case .sourceChanged: return "sourceChanged"
         case .exported: return "exported"
+        case .exportTargetExists: return "exportTargetExists"
         }
     }
 }

@@ -102,25 +102,29 @@ import Loading
     }
 
     @Test func configReadsDefaultsAndReportsBadKeys() throws {
-        let config = try Config.parse("""
-        theme: wall
-        data: [/srv/cti]
-        color: never
-        kiosk:
-          rotate: 15
-          views: [headline, nexus:1, {view: "grid(actors, sectors; timeline, techniques)", seconds: 40}]
-          stale-after: 900
-          night: 22:00-06:00
-          shift-every: 5
-          max-tlp: amber
-        max-tlp: red
-        views:
-          apac-tech: [sector:technology, region:"South-eastern Asia"]
-        """, file: "c.yaml")
+        let config = try Config.parse(
+            """
+            theme: wall
+            data: [/srv/cti]
+            color: never
+            kiosk:
+              rotate: 15
+              views: [headline, nexus:1, {view: "grid(actors, sectors; timeline, techniques)", seconds: 40}]
+              stale-after: 900
+              night: 22:00-06:00
+              shift-every: 5
+              max-tlp: amber
+            max-tlp: red
+            views:
+              apac-tech: [sector:technology, region:"South-eastern Asia"]
+            """, file: "c.yaml")
         #expect(config.theme == "wall" && config.data == ["/srv/cti"] && config.color == .never)
         #expect(config.kioskRotate == 15 && config.kioskStaleAfter == 900)
-        #expect(config.kioskEntries == [KioskEntry(.headline), KioskEntry(.nexus(rank: 1)),
-                                        KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]]), seconds: 40)])
+        #expect(
+            config.kioskEntries == [
+                KioskEntry(.headline), KioskEntry(.nexus(rank: 1)),
+                KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]]), seconds: 40),
+            ])
         #expect(config.kioskNight == QuietHours(start: 22 * 60, end: 6 * 60))
         #expect(config.kioskShiftMinutes == 5 && config.kioskMaxTLP == .amber && config.maxTLP == .red)
         #expect(config.views["apac-tech"] == ["sector:technology", "region:\"South-eastern Asia\""])
@@ -129,28 +133,32 @@ import Loading
         #expect(Self.configError("color: sometimes\n") == #"c.yaml:1:8: color: "sometimes": expected auto, always or never"#)
         #expect(Self.configError("kiosk:\n  rotate: 0\n") == "c.yaml:2:11: kiosk.rotate: must be at least 1 second")
         #expect(Self.configError("kiosk:\n  views: [headline, sideways]\n").hasPrefix(#"c.yaml:2:21: kiosk.views: unknown view "sideways""#))
-        #expect(Self.configError("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, links, max-tlp, sources, views, kiosk)")
+        #expect(
+            Self.configError("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)"
+        )
         #expect(Self.configError("kiosk:\n  night: 25:00-06:00\n").hasPrefix("c.yaml:2:10: kiosk.night: \"25:00-06:00\": expected HH:MM-HH:MM"))
         #expect(Self.configError("max-tlp: purple\n").hasPrefix("c.yaml:1:10: max-tlp: \"purple\""))
         #expect(Self.configError("views:\n  x: [technology]\n").hasPrefix("c.yaml:2:6: views.x: \"technology\": expected KIND:VALUE"))
     }
 
     @Test func configNamesTaxiiSources() throws {
-        let config = try Config.parse("""
-        sources:
-          - taxii: https://cti.example/taxii2/
-            collection: Enterprise ATT&CK
-            poll: 300
-            ca-file: /etc/ssl/cti-ca.pem
-          - taxii: http://127.0.0.1:5000/cti/
-            insecure: true
-            token: s3cret
-        """, file: "c.yaml")
+        let config = try Config.parse(
+            """
+            sources:
+              - taxii: https://cti.example/taxii2/
+                collection: Enterprise ATT&CK
+                poll: 300
+                ca-file: /etc/ssl/cti-ca.pem
+              - taxii: http://127.0.0.1:5000/cti/
+                insecure: true
+                token: s3cret
+            """, file: "c.yaml")
         #expect(config.taxii.count == 2)
         #expect(config.taxii[0].url == "https://cti.example/taxii2/" && config.taxii[0].collection == "Enterprise ATT&CK")
         #expect(config.taxii[0].poll == 300 && config.taxii[0].caFile == "/etc/ssl/cti-ca.pem" && !config.taxii[0].hasCredentials)
         #expect(config.taxii[1].insecure && config.taxii[1].token == "s3cret" && config.taxii[1].hasCredentials)
-        #expect(Self.configError("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
+        #expect(
+            Self.configError("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
         #expect(Self.configError("sources:\n  - taxii: https://x/\n    pol: 3\n").hasPrefix("c.yaml:3:5: sources.pol: unknown key"))
         #expect(Self.configError("sources:\n  - taxii: https://x/\n    poll: 0\n") == "c.yaml:3:11: sources.poll: must be at least 1 second")
         #expect(Self.configError("sources: https://x/\n") == "c.yaml:1:10: sources: expected a list of sources")
