@@ -3,7 +3,8 @@ import PackagePlugin
 
 /// Embeds data files into a target at build time, so a copied release binary carries its
 /// sample report and themes, and the embedded copies can never drift from the files:
-/// `SampleData` gets sample-data/*.json, `BundledThemes` gets Themes/*.yaml, `BuildInfo` the git HEAD.
+/// `SampleData` gets sample-data/*.json, `BundledThemes` gets Themes/*.yaml, `BuildInfo` the git
+/// HEAD and the README (for the man page).
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -25,6 +26,8 @@ struct EmbedResources: BuildToolPlugin {
                 return ("theme_" + identifier, themes.appending(path: name))
             }
         case "BuildInfo":
+            // The README, whose sections the man page is written from (`threatdeck manual`).
+            inputs.append(("readme", root.appending(path: "README.md")))
             // The commit the binary is built from, for --version: .git/HEAD and the ref it
             // names (or packed-refs). Nothing from a tarball without .git: "unknown commit".
             var git = root.appending(path: ".git")

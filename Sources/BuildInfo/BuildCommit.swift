@@ -7,7 +7,7 @@ extension BuildInfo {
         guard let head = all.first(where: { $0.name == "HEAD" })?.text.trimmed, !head.isEmpty else { return nil }
         guard head.hasPrefix("ref: ") else { return head }
         let ref = String(head.dropFirst(5))
-        for file in all where file.name != "HEAD" {
+        for file in all where file.name != "HEAD" && file.name != "README.md" {
             if file.name == "packed-refs" {
                 for line in file.text.split(separator: "\n") where line.hasSuffix(" " + ref) { return String(line.prefix { $0 != " " }) }
             } else if let id = Optional(file.text.trimmed), !id.isEmpty {

@@ -57,13 +57,16 @@ public enum ExportFormat: Hashable, Sendable {
     }
 }
 
-/// An export the app was asked for: format and destination.
+/// An export the app was asked for: format and destination, and whether an existing file
+/// there may be replaced (the dialog asks first).
 public struct ExportRequest: Equatable, Sendable {
     public var format: ExportFormat
     public var path: String
-    public init(format: ExportFormat, path: String) {
+    public var overwrite: Bool
+    public init(format: ExportFormat, path: String, overwrite: Bool = false) {
         self.format = format
         self.path = path
+        self.overwrite = overwrite
     }
 }
 

@@ -11,6 +11,7 @@ import Yams
 /// color: auto          # auto | always | never
 /// ascii: false
 /// links: true          # OSC 8 hyperlinks for URLs
+/// linear: false        # screen readers and braille: sentences, no drawing (--linear)
 /// max-tlp: amber       # hide everything marked above
 /// sources:
 ///   - taxii: https://cti.example/taxii2/
@@ -48,6 +49,8 @@ public struct Config: Sendable {
     public var color: ColorChoice?
     public var ascii: Bool?
     public var links: Bool?
+    /// Linear mode for screen readers and braille displays (`--linear`).
+    public var linear: Bool?
     public var maxTLP: TLP?
     public var kioskRotate: Double?
     public var kioskEntries: [KioskEntry]?
@@ -79,12 +82,13 @@ public struct Config: Sendable {
                 config.color = c
             case "ascii": config.ascii = try doc.bool(value, key: key)
             case "links": config.links = try doc.bool(value, key: key)
+            case "linear": config.linear = try doc.bool(value, key: key)
             case "max-tlp": config.maxTLP = try tlp(doc, value, key: key)
             case "sources": try parseSources(doc, value, into: &config)
             case "views": try parseViews(doc, value, into: &config)
             case "kiosk": try parseKiosk(doc, value, into: &config)
             default:
-                throw doc.error(keyNode, key: key, "unknown key (expected theme, data, color, ascii, links, max-tlp, sources, views, kiosk)")
+                throw doc.error(keyNode, key: key, "unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)")
             }
         }
         return config

@@ -27,6 +27,13 @@ enum ProcessContext {
     /// Sets the locale from the environment; true when it is UTF-8 (else ASCII output).
     static func prepareLocale() -> Bool { TerminalLocale.prepare() }
 
+    /// The directory the process started in: where relative export paths go.
+    static var workingDirectory: String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static var configDirectory: String {
         let env = environment
         if let xdg = env["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/threatdeck" }

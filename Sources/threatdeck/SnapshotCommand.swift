@@ -41,6 +41,9 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "ASCII only, whatever the locale.")
     var ascii = false
 
+    @Flag(help: "Print what linear mode says (for screen readers) instead of the frame: the start, then the lines after each --replay message.")
+    var linear = false
+
     @Flag(help: "Draw the wall: with --view NAME a kiosk view (\(KioskView.syntax)), else the first of the rotation.")
     var kiosk = false
 
@@ -118,21 +121,14 @@ struct SnapshotCommand: ParsableCommand {
             }
             options.kiosk = k
         }
+        options.linear = linear
         var state = AppState.start(options)
-        if let replay {
-            guard let text = ProcessContext.readText(replay) else {
-                printError("threatdeck snapshot: cannot read --replay \(replay)")
-                throw ExitCode(2)
-            }
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = String(line)
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                guard let message = MessageScript.parse(trimmed) else {
-                    printError("threatdeck snapshot: \(replay):\(n + 1): cannot read \"\(trimmed.prefix(60))\" (key NAME, resize W H, tick SECONDS)")
-                    throw ExitCode(2)
-                }
-                _ = App.update(&state, message)
-            }
+        var speech: LinearSession? = linear ? LinearSession() : nil
+        var said = speech?.next(state, afterKey: false) ?? []
+        if let replay { try Self.replay(replay, into: &state, speech: &speech, said: &said) }
+        if linear {
+            for line in said { print(line) }
+            Glibc.exit(fflush(nil) == 0 ? 0 : 1)
         }
         let frame = Screen.render(state)
         if ansi {
@@ -144,5 +140,26 @@ struct SnapshotCommand: ParsableCommand {
         // piece on the way out of this function (30 ms for a 10,000-file feed).
         // The frame shows a failed live source as such; the exit status says it too.
         Glibc.exit(fflush(nil) == 0 && !liveFailed ? 0 : 1)
+    }
+
+    /// `--replay FILE`: each message applied in order; with `speech`, what linear mode says after each.
+    static func replay(_ path: String, into state: inout AppState, speech: inout LinearSession?, said: inout [String]) throws {
+        guard let text = ProcessContext.readText(path) else {
+            printError("threatdeck snapshot: cannot read --replay \(path)")
+            throw ExitCode(2)
+        }
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = String(line)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            guard let message = MessageScript.parse(trimmed) else {
+                printError("threatdeck snapshot: \(path):\(n + 1): cannot read \"\(trimmed.prefix(60))\" (key NAME, resize W H, tick SECONDS)")
+                throw ExitCode(2)
+            }
+            let effects = App.update(&state, message)
+            guard speech != nil else { continue }
+            var isKey = false
+            if case .key = message { isKey = true }
+            said += speech!.next(state, afterKey: isKey, reread: effects.contains(.repaint))
+        }
     }
 }

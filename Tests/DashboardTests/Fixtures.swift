@@ -67,6 +67,11 @@ final class ScriptedTerminal: TerminalDevice {
         fullRepaints.append(full)
     }
 
+    /// What linear mode said, line by line.
+    var said: [String] = []
+
+    func announce(_ lines: [String]) { said += lines }
+
     func nextInput(timeout: Double?, wakeDescriptor: Int32?) -> Input {
         timeouts.append(timeout)
         if blockOnWake, inputs.first == .wake, let fd = wakeDescriptor {

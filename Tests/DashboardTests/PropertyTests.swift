@@ -29,7 +29,10 @@ import Loading
         var keys = Keymap.globalBindings.flatMap(\.keys)
         for p in PaneRegistry.all { keys += p.bindings.flatMap(\.keys) }
         keys += "1234567890abcdefghijklmnopqrstuvwxyzACGS:/?[]\\ -.\"".map { .character($0) }
-        keys += [.enter, .escape, .backspace, .tab, .backTab, .delete, .control("l"), .control("u"), .function(1), .function(5), .pageUp, .pageDown]
+        keys += [
+            .enter, .escape, .backspace, .tab, .backTab, .delete, .control("l"), .control("u"), .control("d"), .control("n"), .control("p"),
+            .function(1), .function(5), .pageUp, .pageDown, .up, .down,
+        ]
         return keys
     }()
 
@@ -52,7 +55,9 @@ import Loading
         case 88..<94: return .tick(now: state.now + Double(g.below(3600)))
         case 94..<96: return .loaded(state.dataset, at: state.now, milliseconds: 3)
         case 96: return .reloadStarted(at: state.now)
-        default: return .exported(path: "x.md", error: g.chance(0.5) ? nil : "disk full")
+        default:
+            if g.chance(0.3) { return .exportTargetExists(ExportRequest(format: .markdown, path: "/tmp/x.md"), path: "/tmp/x.md") }
+            return .exported(path: "x.md", error: g.chance(0.5) ? nil : "disk full")
         }
     }
 
@@ -162,6 +167,36 @@ import Loading
         #expect(failures.isEmpty, "seed \(seed):\n\(failures.prefix(10).joined(separator: "\n"))")
     }
 
+    /// Linear mode under the same random messages: every key is answered with a line, and no
+    /// line holds a drawing character (box, block, shade, braille) or a control character.
+    @Test func linearModeSaysEveryKeyInWords() {
+        let seed = Self.seed()
+        var failures: [String] = []
+        for (name, dataset) in Self.datasets {
+            var g = SplitMix(seed: seed ^ 0x5eed ^ UInt64(name.hashValue & 0xFFFF))
+            var o = Fixtures.options(120, 40, dataset: dataset)
+            o.linear = true
+            var state = AppState.start(o)
+            var speech = LinearSession()
+            _ = speech.next(state, afterKey: false)
+            for step in 0..<300 {
+                let message = Self.randomMessage(&g, state)
+                let effects = App.update(&state, message)
+                if state.width > 400 || state.height > 120 { continue }
+                var isKey = false
+                if case .key = message { isKey = true }
+                let said = speech.next(state, afterKey: isKey, reread: effects.contains(.repaint))
+                let bad = said.joined().unicodeScalars.filter {
+                    (0x2500...0x259F).contains($0.value) || (0x2800...0x28FF).contains($0.value) || $0.value < 0x20
+                }
+                if !bad.isEmpty { failures.append("\(name) step \(step) after \(Self.describe(message)): \(String(String.UnicodeScalarView(bad)))") }
+                if isKey && (said.last ?? "").isEmpty { failures.append("\(name) step \(step): \(Self.describe(message)) said nothing") }
+                if !failures.isEmpty { break }
+            }
+        }
+        #expect(failures.isEmpty, "seed \(seed):\n\(failures.prefix(10).joined(separator: "\n"))")
+    }
+
     /// Kiosk mode on a simulated day: rotation, reloads, keys ignored, every view drawn.
     @Test func kioskSurvivesRandomMessages() {
         let seed = Self.seed()
@@ -190,6 +225,7 @@ import Loading
         case .reloadStarted: return "reloadStarted"
         case .sourceChanged: return "sourceChanged"
         case .exported: return "exported"
+        case .exportTargetExists: return "exportTargetExists"
         }
     }
 }

@@ -27,8 +27,8 @@ import Glibc
     @Test(arguments: sizes)
     func drilledIntoChinaAndTechnology(width: Int, height: Int) {
         var s = Fixtures.state(width, height)
-        Fixtures.press(&s, .enter)                   // China (first nexus row)
-        Fixtures.press(&s, .tab, .enter)             // Technology row of the sector matrix
+        Fixtures.press(&s, .enter)  // China (first nexus row)
+        Fixtures.press(&s, .tab, .enter)  // Technology row of the sector matrix
         check(s, "drilled-\(width)x\(height)")
     }
 
@@ -57,7 +57,8 @@ import Glibc
         var s = Fixtures.state(120, 40)
         Fixtures.press(&s, .character("/"))
         Fixtures.type(&s, "murky")
-        Fixtures.press(&s, .enter, .character("4"))
+        // Enter goes to the match, Enter again filters by it.
+        Fixtures.press(&s, .enter, .enter, .character("4"))
         check(s, "murky-detail-120x40")
     }
 

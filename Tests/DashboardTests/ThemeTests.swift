@@ -133,7 +133,9 @@ import Loading
         #expect(Self.configError("color: sometimes\n") == #"c.yaml:1:8: color: "sometimes": expected auto, always or never"#)
         #expect(Self.configError("kiosk:\n  rotate: 0\n") == "c.yaml:2:11: kiosk.rotate: must be at least 1 second")
         #expect(Self.configError("kiosk:\n  views: [headline, sideways]\n").hasPrefix(#"c.yaml:2:21: kiosk.views: unknown view "sideways""#))
-        #expect(Self.configError("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, links, max-tlp, sources, views, kiosk)")
+        #expect(
+            Self.configError("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)"
+        )
         #expect(Self.configError("kiosk:\n  night: 25:00-06:00\n").hasPrefix("c.yaml:2:10: kiosk.night: \"25:00-06:00\": expected HH:MM-HH:MM"))
         #expect(Self.configError("max-tlp: purple\n").hasPrefix("c.yaml:1:10: max-tlp: \"purple\""))
         #expect(Self.configError("views:\n  x: [technology]\n").hasPrefix("c.yaml:2:6: views.x: \"technology\": expected KIND:VALUE"))

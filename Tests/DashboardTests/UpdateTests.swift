@@ -67,7 +67,8 @@ import Identity
         #expect(s.paneState(SectorPane.self).column == nil)
     }
 
-    @Test func searchFindsByNameAndFilters() {
+    /// `/` goes to a match as less and vim do (the cursor, not a filter); Enter again filters.
+    @Test func searchGoesToTheMatchAndEnterThenFilters() {
         var s = Fixtures.state(120, 40)
         Fixtures.press(&s, .character("/"))
         Fixtures.type(&s, "murk")
@@ -75,16 +76,22 @@ import Identity
         #expect(frame.contains("/murk"))
         #expect(frame.contains("Murky Panda"))
         Fixtures.press(&s, .enter)
-        #expect(s.filter.chips == [.actor("murky-panda")])
         #expect(s.overlay == .none)
-        // Esc cancels without filtering; no match filters by the text.
+        #expect(s.filter.isEmpty)
+        #expect(s.focus == .actors)
+        #expect(App.currentItem(s) == .actor("murky-panda"))
+        #expect(s.status?.text.hasPrefix("[1/1] /murk: Murky Panda") == true)
+        Fixtures.press(&s, .enter)
+        #expect(s.filter.chips == [.actor("murky-panda")])
+        // Esc cancels; no match keeps the line open, saying so, and filters nothing.
         Fixtures.press(&s, .character("/"), .character("z"), .escape)
         #expect(s.filter.chips.count == 1)
         Fixtures.press(&s, .character("/"))
         Fixtures.type(&s, "qqqq")
         Fixtures.press(&s, .enter)
-        #expect(s.filter.chips.last == .text("qqqq"))
-        #expect(s.selection.actorIDs.isEmpty)
+        #expect(s.overlay == .search(query: "qqqq", selected: 0))
+        #expect(Screen.render(s).text.contains("No match"))
+        #expect(s.filter.chips.count == 1)
     }
 
     @Test func searchFindsTechniquesByIDAndName() {
@@ -92,6 +99,9 @@ import Identity
         Fixtures.press(&s, .character("/"))
         Fixtures.type(&s, "T1110")
         #expect(Screen.render(s).text.contains("T1110 Brute Force"))
+        Fixtures.press(&s, .enter)
+        #expect(s.focus == .techniques)
+        #expect(App.currentItem(s) == .technique("T1110"))
         Fixtures.press(&s, .enter)
         #expect(s.filter.chips == [.technique("T1110")])
         #expect(!s.selection.actorIDs.isEmpty)

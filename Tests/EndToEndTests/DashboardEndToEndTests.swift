@@ -33,10 +33,11 @@ struct DashboardEndToEndTests {
         let t = try start(width, height)
         let expected = Self.snapshot(["--size", "\(width)x\(height)"])
         var live: [String] = []
-        let same = t.wait(timeout: 5) { _ in
-            live = t.lines()
-            return Self.equalScreens(live, expected, height: height)
-        } != nil
+        let same =
+            t.wait(timeout: 5) { _ in
+                live = t.lines()
+                return Self.equalScreens(live, expected, height: height)
+            } != nil
         #expect(same, "\(Snapshot.diff(expected: expected.joined(separator: "\n"), actual: live.joined(separator: "\n")))")
     }
 
@@ -46,8 +47,9 @@ struct DashboardEndToEndTests {
         #expect(t.wait(for: " nexus:China "))
         // After a drill-down the screen equals the snapshot with that filter.
         let expected = Self.snapshot(["--size", "120x40", "--filter", "nexus:CN"])
-        #expect(t.wait(timeout: 5) { _ in Self.equalScreens(t.lines(), expected, height: 40) } != nil,
-                "\(Snapshot.diff(expected: expected.joined(separator: "\n"), actual: t.lines().joined(separator: "\n")))")
+        #expect(
+            t.wait(timeout: 5) { _ in Self.equalScreens(t.lines(), expected, height: 40) } != nil,
+            "\(Snapshot.diff(expected: expected.joined(separator: "\n"), actual: t.lines().joined(separator: "\n")))")
         t.send("Tab", "Down", "Enter")
         #expect(t.wait(for: " nexus:China   sector:"))
         t.send("BSpace")
@@ -60,6 +62,9 @@ struct DashboardEndToEndTests {
         let t = try start(120, 40)
         t.type("/murky")
         #expect(t.wait(for: "/murky"))
+        // Enter goes to the match; Enter again filters by it.
+        t.send("Enter")
+        #expect(t.wait(for: "[1/1] /murky: Murky Panda"))
         t.send("Enter")
         #expect(t.wait(for: " actor:Murky Panda "))
         t.type("z")
@@ -78,8 +83,9 @@ struct DashboardEndToEndTests {
         for _ in 0..<4 { for (w, h) in sizes { t.resize(w, h) } }
         t.resize(80, 24)
         let expected = Self.snapshot(["--size", "80x24"])
-        #expect(t.wait(timeout: 8) { _ in Self.equalScreens(t.lines(), expected, height: 24) } != nil,
-                "\(Snapshot.diff(expected: expected.joined(separator: "\n"), actual: t.lines().joined(separator: "\n")))")
+        #expect(
+            t.wait(timeout: 8) { _ in Self.equalScreens(t.lines(), expected, height: 24) } != nil,
+            "\(Snapshot.diff(expected: expected.joined(separator: "\n"), actual: t.lines().joined(separator: "\n")))")
         t.resize(40, 10)
         #expect(t.wait(for: "terminal too small"))
         t.resize(120, 40)

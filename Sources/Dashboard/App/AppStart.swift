@@ -30,6 +30,11 @@ public struct StartOptions: Sendable {
     public var compare: CompareSpec?
     /// A message for the footer on the first frame (e.g. why the config was ignored).
     public var status: (text: String, role: Role, seconds: Double)?
+    /// Linear mode: sentences for screen readers and braille displays instead of a drawn screen.
+    public var linear = false
+    /// The directory relative export paths are written to, and the home `~` names.
+    public var workingDirectory = ""
+    public var homeDirectory: String?
 
     public init(dataset: Dataset, width: Int, height: Int) {
         self.dataset = dataset
@@ -41,8 +46,9 @@ public struct StartOptions: Sendable {
 extension AppState {
     /// The first state for `options`.
     public static func start(_ options: StartOptions) -> AppState {
-        var state = AppState(dataset: options.dataset, width: options.width, height: options.height, ascii: options.ascii,
-                             themes: options.themes, tier: options.tier)
+        var state = AppState(
+            dataset: options.dataset, width: options.width, height: options.height, ascii: options.ascii,
+            themes: options.themes, tier: options.tier)
         if let name = options.themeName, let k = state.themes.firstIndex(where: { $0.name == name }) {
             state.themeIndex = k
         } else {
@@ -55,7 +61,10 @@ extension AppState {
         state.notice = options.notice
         state.settingsProblems = options.settingsProblems
         state.savedViews = options.savedViews
-        state.links = options.links && options.kiosk == nil
+        state.links = options.links && options.kiosk == nil && !options.linear
+        state.linear = options.linear
+        state.workingDirectory = options.workingDirectory
+        state.homeDirectory = options.homeDirectory
         state.filter = options.filter
         if let spec = options.compare {
             switch Comparison.make(spec, dataset: state.dataset, filter: state.filter) {

@@ -15,6 +15,8 @@ public struct AppState: Sendable {
         case prompt(text: String, message: String?)
         /// The `e` dialog: format and file name.
         case export(format: Int, path: String, message: String?)
+        /// The export's file exists: overwrite it (y) or go back to the dialog (n, Esc).
+        case overwrite(ExportRequest, path: String)
     }
 
     public enum SortOrder: String, Sendable, CaseIterable {
@@ -52,6 +54,8 @@ public struct AppState: Sendable {
     /// Per slot, the pane shown there last (panes sharing a slot take turns).
     public internal(set) var slotPanes: [PaneSlot: PaneID] = [:]
     public internal(set) var zoomed = false
+    /// The cursor of the zoomed pane when it was zoomed: the zoomed list starts there.
+    public internal(set) var zoomAnchor: Int?
     public internal(set) var overlay: OverlayKind = .none
     public internal(set) var ascii: Bool
     public internal(set) var themes: [Theme]
@@ -63,6 +67,17 @@ public struct AppState: Sendable {
     public internal(set) var notice: String?
     /// OSC 8 hyperlinks for URLs (off in kiosk and with --no-links).
     public internal(set) var links = false
+    /// Linear mode (`--linear`): the screen is read as sentences, for screen readers and braille.
+    public internal(set) var linear = false
+    /// Where relative export paths go, and `~`: the export dialog shows the whole path.
+    public internal(set) var workingDirectory = ""
+    public internal(set) var homeDirectory: String?
+
+    // Typing
+    public internal(set) var searchHistory = TypedHistory()
+    public internal(set) var promptHistory = TypedHistory()
+    /// The last `/` search, stepped through with n and N.
+    public internal(set) var lastSearch: SearchSteps?
 
     // Panes
     public internal(set) var paneStates = PaneStates()
@@ -140,4 +155,7 @@ public struct AppState: Sendable {
 
     /// The state of pane `P` (for tests and the CLI).
     public func paneState<P: Pane>(_ pane: P.Type) -> P.State { P.state(self) }
+
+    /// Where `pane`'s list starts when zoomed (its cursor at the moment of zooming), else nil.
+    func scrollAnchor(_ pane: PaneID) -> Int? { zoomed && focus == pane ? zoomAnchor : nil }
 }

@@ -18,6 +18,8 @@ public enum Message: Sendable {
     case sourceChanged
     /// An export the app asked for finished (the footer names the file) or failed.
     case exported(path: String, error: String?)
+    /// An export would replace the file at `path` (the whole path): the dialog asks first.
+    case exportTargetExists(ExportRequest, path: String)
 }
 
 /// Work `update` asks the run loop to do: the Elm shape, so `update` stays pure.

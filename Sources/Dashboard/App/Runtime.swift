@@ -31,6 +31,10 @@ public final class Runtime {
     /// that hangs stops calling it, and the service manager restarts the process.
     public var heartbeat: (interval: Double, beat: () -> Void)?
     private var lastBeat: Double = 0
+    /// Linear mode: what has been said, so each message says only what it changed.
+    private var speech = LinearSession()
+    /// Said since the last render, message by message: two reloads in one step are both said.
+    private var said: [String] = []
     /// Receives every replayable message as a `MessageScript` line (`--record`): what the
     /// user did, with the clock's ticks, so `snapshot --replay` draws the screen they saw.
     public var recorder: ((String) -> Void)?
@@ -58,12 +62,25 @@ public final class Runtime {
         if let recorder {
             if let line = MessageScript.line(for: message) { recorder(line) } else { recorder("# " + MessageScript.summary(of: message)) }
         }
-        return App.update(&state, message)
+        let effects = App.update(&state, message)
+        if state.linear && speech.started {
+            var isKey = false
+            if case .key = message { isKey = true }
+            said += speech.next(state, afterKey: isKey, reread: effects.contains(.repaint))
+        }
+        return effects
     }
 
     /// Draws the current state if it changed since the last frame; every cell after a theme
     /// change or Ctrl-L.
     public func render() {
+        if state.linear {
+            if !speech.started { said = speech.next(state, afterKey: false) + said }
+            repaint = false
+            if !said.isEmpty { device.announce(said) }
+            said = []
+            return
+        }
         let frame = Screen.render(state)
         let paletteKey = state.theme.name + state.tier.rawValue
         let full = repaint || paletteKey != lastPaletteKey
@@ -132,6 +149,10 @@ public final class Runtime {
             case .repaint:
                 repaint = true
             case .export(let request):
+                if !request.overwrite, let exporter, exporter.exists(request, state: state) {
+                    queue += send(.exportTargetExists(request, path: request.path))
+                    continue
+                }
                 let result = exporter?.write(request, state: state) ?? .failure(ExportError("exports are not available here"))
                 switch result {
                 case .success(let path): queue += send(.exported(path: path, error: nil))
@@ -206,9 +227,15 @@ private struct ReloadJob: @unchecked Sendable {
     }
 }
 
-/// Writes exports for the run loop (the `e` dialog, the Navigator key): the file-system side
-/// of an `Effect.export`, injected so `update` stays pure and tests can watch what is written.
+/// Writes exports for the run loop (the `e` dialog): the file-system side of an
+/// `Effect.export`, injected so `update` stays pure and tests can watch what is written.
 public protocol Exporter {
     /// The path written, or why not.
     func write(_ request: ExportRequest, state: AppState) -> Result<String, ExportError>
+    /// True when a file is at the request's path already: the dialog asks before replacing it.
+    func exists(_ request: ExportRequest, state: AppState) -> Bool
+}
+
+extension Exporter {
+    public func exists(_ request: ExportRequest, state: AppState) -> Bool { false }
 }

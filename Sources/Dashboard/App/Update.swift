@@ -36,6 +36,11 @@ public enum App {
                 setStatus(&state, "wrote " + path, role: .ok, seconds: 10)
             }
             return []
+        case .exportTargetExists(let request, let path):
+            // Asked before anything is replaced: y overwrites, n or Esc goes back to the dialog.
+            state.overlay = .overwrite(request, path: path)
+            setStatus(&state, path + " exists: overwrite it? y or n", role: .warning, seconds: 30)
+            return []
         case .mouse(let event):
             if state.kiosk != nil { return [] }
             return mouse(&state, event)
@@ -96,6 +101,7 @@ public enum App {
         case .search(let query, let selected): return Overlays.search(&state, key, query: query, selected: selected)
         case .prompt(let text, _): return Overlays.prompt(&state, key, text: text)
         case .export(let format, let path, _): return Overlays.export(&state, key, format: format, path: path)
+        case .overwrite(let request, let path): return Overlays.overwrite(&state, key, request: request, path: path)
         }
         guard let command = Keymap.command(for: key, in: state.focus) else { return [] }
         return perform(command, &state)
@@ -113,8 +119,15 @@ public enum App {
         case .quit: return [.quit]
         case .help: state.overlay = .help(scroll: 0)
         case .problems: state.overlay = .problems(scroll: 0)
-        case .search: state.overlay = .search(query: "", selected: 0)
-        case .prompt: state.overlay = .prompt(text: "", message: nil)
+        case .search:
+            state.searchHistory.stopBrowsing()
+            state.overlay = .search(query: "", selected: 0)
+        case .prompt:
+            state.promptHistory.stopBrowsing()
+            state.overlay = .prompt(text: "", message: nil)
+        case .nextMatch: stepSearch(&state, by: 1)
+        case .previousMatch: stepSearch(&state, by: -1)
+        case .halfPageDown, .halfPageUp: halfPage(command, &state)
         case .export: state.overlay = .export(format: 0, path: Exports.defaultPath(for: ExportFormat.dialogChoices[0], now: state.now), message: nil)
         case .nextPane: focus(&state, PaneRegistry.next(after: state.focus))
         case .previousPane: focus(&state, PaneRegistry.previous(before: state.focus))
@@ -122,6 +135,7 @@ public enum App {
             if n >= 1 && n <= PaneRegistry.all.count { focus(&state, PaneRegistry.all[n - 1].id) }
         case .zoom:
             state.zoomed.toggle()
+            state.zoomAnchor = state.zoomed ? (state.paneStates[state.focus] as? any CursorState)?.cursor : nil
             state.resized()
         case .nextTheme:
             state.themeIndex = (state.themeIndex + 1) % state.themes.count
@@ -141,15 +155,12 @@ public enum App {
                 focus(&state, state.previousFocus == DetailPane.id ? ActorPane.id : state.previousFocus)
             } else if state.zoomed {
                 state.zoomed = false
+                state.zoomAnchor = nil
                 state.resized()
             } else {
                 popFilter(&state)
             }
         case .compare: toggleComparison(&state)
-        case .navigator:
-            let path = Exports.defaultPath(for: .navigator, now: state.now)
-            setStatus(&state, "writing " + path + "…", seconds: 30)
-            return [.export(ExportRequest(format: .navigator, path: path))]
         default:
             break
         }
@@ -172,6 +183,7 @@ public enum App {
         guard let p = PaneRegistry.pane(pane) else { return }
         if pane == DetailPane.id && state.focus != DetailPane.id { state.previousFocus = state.focus }
         state.focus = pane
+        if state.zoomed { state.zoomAnchor = (state.paneStates[pane] as? any CursorState)?.cursor }
         if p.slot != .bottom { state.slotPanes[p.slot] = pane }
         state.resized()
         syncDetail(&state)

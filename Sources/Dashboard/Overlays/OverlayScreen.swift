@@ -12,6 +12,7 @@ enum OverlayScreen {
         case .search(let query, let selected): SearchOverlay.render(state, query: query, selected: selected, into: &buffer, area: area)
         case .prompt(let text, let message): PromptOverlay.render(state, text: text, message: message, into: &buffer, area: area)
         case .export(let format, let path, let message): ExportOverlay.render(state, format: format, path: path, message: message, into: &buffer, area: area)
+        case .overwrite(let request, let path): ExportOverlay.renderOverwrite(state, request: request, path: path, into: &buffer, area: area)
         }
     }
 }
@@ -90,7 +91,11 @@ enum SearchOverlay {
         if query.isEmpty {
             lines.append(("Type a name or alias (Murky, HAFNIUM, Typhoon…), a technique (T1566, phishing), a sector or a region.", Style(.muted)))
         } else if matches.isEmpty {
-            lines.append(("No match. Enter filters by this text anyway; Esc cancels.", Style(.muted)))
+            lines.append(
+                (
+                    "No match among actors, aliases, techniques, sectors and regions. :text:" + query + " filters events by their text; Esc cancels.",
+                    Style(.muted)
+                ))
         }
         let visible = max(1, min(12, area.height - 5))
         let top = max(0, min(selected - visible / 2, matches.count - visible))
@@ -99,25 +104,8 @@ enum SearchOverlay {
             lines.append((pointer + m.label + "  (" + m.detail + ")", k == selected ? Style(.text, background: .selection, attributes: .bold) : Style(.text)))
         }
         if matches.count > visible { lines.append((Format.plural(matches.count, "match", "matches"), Style(.muted))) }
-        Overlay(title: "Search", note: "Enter filter · Esc cancel", lines: lines, glyphs: state.glyphs, preferredWidth: 76)
+        Overlay(title: "Search", note: "Enter goes to it · ↑ earlier · Esc", lines: lines, glyphs: state.glyphs, preferredWidth: 76)
             .render(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: min(area.height, lines.count + 2)))
-    }
-}
-
-/// `:`: filters and saved views typed, with completions and the parser's complaint.
-enum PromptOverlay {
-    static func render(_ state: AppState, text: String, message: String?, into buffer: inout Buffer, area: Rect) {
-        var lines: [(text: String, style: Style)] = [(":" + text + (state.ascii ? "_" : "▏"), Style(.accent, attributes: .bold))]
-        if let message {
-            lines.append((message, Style(message.hasPrefix("filter") || message.contains("expected") || message.contains("no ") ? .error : .muted)))
-        }
-        lines.append(
-            (
-                "kinds: nexus: sector: region: actor: technique: motive: from: to: window: text:"
-                    + (state.savedViews.isEmpty ? "" : " · views: " + state.savedViews.keys.sorted().joined(separator: " ")), Style(.muted)
-            ))
-        Overlay(title: "Filter", note: "Tab completes · Enter applies · Esc", lines: lines, glyphs: state.glyphs, preferredWidth: 90, wrap: true)
-            .render(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: min(area.height, lines.count + 4)))
     }
 }
 
@@ -131,9 +119,24 @@ enum ExportOverlay {
             lines.append((mark + f.title, k == format ? Style(.text, background: .selection, attributes: .bold) : Style(.text)))
         }
         lines.append((TypedField.fit("file: ", path, cursor: state.ascii ? "_" : "▏", width: min(72, area.width) - 4), Style(.accent, attributes: .bold)))
-        lines.append(("relative names are written in the directory ThreatDeck was started from", Style(.muted)))
+        // The whole path, wrapped rather than cut: which directory it goes to is the point.
+        lines.append(("writes:", Style(.muted)))
+        lines.append((ExportPath.resolve(path.trimmingSpaces, in: state), Style(.text, attributes: .bold)))
+        lines.append(("an existing file is replaced only after you say y", Style(.muted)))
         if let message { lines.append((message, Style(.error))) }
-        Overlay(title: "Export the view", note: "Enter writes · Esc", lines: lines, glyphs: state.glyphs, preferredWidth: 72)
+        Overlay(title: "Export the view", note: "Enter writes · Esc", lines: lines, glyphs: state.glyphs, preferredWidth: 72, wrap: true)
+            .render(into: &buffer, area: area)
+    }
+
+    /// The file is there already: say which, and ask.
+    static func renderOverwrite(_ state: AppState, request: ExportRequest, path: String, into buffer: inout Buffer, area: Rect) {
+        let lines: [(text: String, style: Style)] = [
+            (request.format.title, Style(.muted)),
+            (path, Style(.text, attributes: .bold)),
+            ("exists. Overwrite it?", Style(.warning, attributes: .bold)),
+            ("y overwrites · n or Esc goes back to change the name", Style(.muted)),
+        ]
+        Overlay(title: "Export: the file exists", note: "y / n", lines: lines, glyphs: state.glyphs, preferredWidth: 72, wrap: true)
             .render(into: &buffer, area: area)
     }
 }

@@ -37,65 +37,6 @@ enum Overlays {
         return []
     }
 
-    static func search(_ state: inout AppState, _ key: Key, query: String, selected: Int) -> [Effect] {
-        let matches = Search.matches(state.dataset, query)
-        switch key {
-        case .escape: state.overlay = .none
-        case .enter:
-            state.overlay = .none
-            var filter = state.filter
-            if matches.indices.contains(selected) {
-                for chip in matches[selected].target.chips { filter = filter.pushing(chip) }
-            } else if !query.isEmpty {
-                filter = filter.pushing(.text(query))
-            }
-            guard filter != state.filter else { return [] }
-            for pane in PaneRegistry.all { state.paneStates[pane.id] = App.resetCursor(pane, state) }
-            App.setFilter(&state, filter)
-            if matches.indices.contains(selected) { state.detailSubject = matches[selected].target }
-        case .down, .tab: state.overlay = .search(query: query, selected: min(selected + 1, max(0, matches.count - 1)))
-        case .up, .backTab: state.overlay = .search(query: query, selected: max(0, selected - 1))
-        case .pageDown: state.overlay = .search(query: query, selected: min(selected + 10, max(0, matches.count - 1)))
-        case .pageUp: state.overlay = .search(query: query, selected: max(0, selected - 10))
-        case .backspace, .delete:
-            if query.isEmpty { state.overlay = .none } else { state.overlay = .search(query: String(query.dropLast()), selected: 0) }
-        case .control("u"): state.overlay = .search(query: "", selected: 0)
-        case .control("l"): return [.repaint]
-        case .character(let c):
-            if query.count < 80 { state.overlay = .search(query: query + String(c), selected: 0) }
-        default: break
-        }
-        return []
-    }
-
-    static func prompt(_ state: inout AppState, _ key: Key, text: String) -> [Effect] {
-        switch key {
-        case .escape: state.overlay = .none
-        case .enter:
-            let trimmed = text.trimmingSpaces
-            if trimmed.isEmpty { state.overlay = .none; return [] }
-            switch PromptCommand.apply(trimmed, to: state) {
-            case .success(let filter):
-                state.overlay = .none
-                for pane in PaneRegistry.all { state.paneStates[pane.id] = App.resetCursor(pane, state) }
-                App.setFilter(&state, filter)
-            case .failure(let error):
-                state.overlay = .prompt(text: text, message: error.description)
-            }
-        case .tab:
-            let completed = PromptCommand.complete(text, state: state)
-            state.overlay = .prompt(text: completed.text, message: completed.candidates.isEmpty ? nil : completed.candidates.prefix(8).joined(separator: "  "))
-        case .backspace, .delete:
-            if text.isEmpty { state.overlay = .none } else { state.overlay = .prompt(text: String(text.dropLast()), message: nil) }
-        case .control("u"): state.overlay = .prompt(text: "", message: nil)
-        case .control("l"): return [.repaint]
-        case .character(let c):
-            if text.count < 200 { state.overlay = .prompt(text: text + String(c), message: nil) }
-        default: break
-        }
-        return []
-    }
-
     static func export(_ state: inout AppState, _ key: Key, format: Int, path: String) -> [Effect] {
         let formats = ExportFormat.dialogChoices
         let defaultPath = Exports.defaultPath(for: formats[min(format, formats.count - 1)], now: state.now)
@@ -114,12 +55,32 @@ enum Overlays {
                 return []
             }
             state.overlay = .none
-            App.setStatus(&state, "writing " + target + "…", seconds: 30)
-            return [.export(ExportRequest(format: formats[min(format, formats.count - 1)], path: target))]
+            let whole = ExportPath.resolve(target, in: state)
+            App.setStatus(&state, "writing " + whole + "…", seconds: 30)
+            return [.export(ExportRequest(format: formats[min(format, formats.count - 1)], path: whole))]
         case .backspace, .delete: state.overlay = .export(format: format, path: String(path.dropLast()), message: nil)
         case .control("u"): state.overlay = .export(format: format, path: "", message: nil)
         case .character(let c):
             if path.count < 1024 { state.overlay = .export(format: format, path: path + String(c), message: nil) }
+        default: break
+        }
+        return []
+    }
+
+    /// The file exists: y writes over it, n or Esc goes back to the dialog to change the name.
+    static func overwrite(_ state: inout AppState, _ key: Key, request: ExportRequest, path: String) -> [Effect] {
+        switch key {
+        case .character("y"), .character("Y"):
+            state.overlay = .none
+            App.setStatus(&state, "writing " + path + "…", seconds: 30)
+            var confirmed = request
+            confirmed.overwrite = true
+            return [.export(confirmed)]
+        case .character("n"), .character("N"), .escape:
+            let format = ExportFormat.dialogChoices.firstIndex(of: request.format) ?? 0
+            state.overlay = .export(format: format, path: request.path, message: "not written: " + path + " exists; change the name or press Enter and y")
+            App.setStatus(&state, "not overwritten", seconds: 3)
+        case .control("l"): return [.repaint]
         default: break
         }
         return []

@@ -126,7 +126,7 @@ public enum ActorPane: Pane {
 
     public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool {
         let lines = lines(state, area: area)
-        guard let item = LineList.item(at: y, lines: lines, cursor: self.state(state).cursor, area: area) else { return false }
+        guard let item = LineList.item(at: y, lines: lines, cursor: self.state(state).cursor, area: area, anchor: state.scrollAnchor(id)) else { return false }
         let before = items(state)
         modify(&state) { $0.cursor = item }
         if before.indices.contains(item), case .nexus(let n) = before[item] {
@@ -330,7 +330,9 @@ public enum ActorPane: Pane {
     }
 
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
-        LineList.render(lines(state, area: area), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs)
+        LineList.render(
+            lines(state, area: area), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs,
+            anchor: state.scrollAnchor(id))
     }
 
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {

@@ -109,7 +109,9 @@ public enum EventPane: Pane {
             derive(&state)
             return true
         case .reverseSort:
-            modify(&state) { $0.descending.toggle(); $0.cursor = 0 }
+            modify(&state) {
+                $0.descending.toggle(); $0.cursor = 0
+            }
             derive(&state)
             return true
         case .left, .right:
@@ -130,17 +132,19 @@ public enum EventPane: Pane {
         // themselves was most of a timeline key press.
         let index = state.dataset.index
         let (first, last) = (range.start.ordinal, range.end.ordinal)
-        guard let k = s.order.firstIndex(where: { i in
-            let a = Int(index.eventStart[i])
-            return a <= last && a + Int(index.eventLength[i]) - 1 >= first
-        }) else { return }
+        guard
+            let k = s.order.firstIndex(where: { i in
+                let a = Int(index.eventStart[i])
+                return a <= last && a + Int(index.eventLength[i]) - 1 >= first
+            })
+        else { return }
         modify(&state) { $0.cursor = k }
     }
 
     public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool {
         let rows = area.height - 1
         let s = self.state(state)
-        let top = LineList.top(lineCount: s.order.count, height: rows, cursorLine: s.cursor)
+        let top = LineList.top(lineCount: s.order.count, height: rows, cursorLine: s.cursor, anchorLine: state.scrollAnchor(id))
         let k = top + (y - area.y - 1)
         guard y > area.y, s.order.indices.contains(k) else { return false }
         modify(&state) { $0.cursor = k }
@@ -184,7 +188,9 @@ public enum EventPane: Pane {
         let d = state.dataset
         let content = LineList.content(area)
         guard !s.order.isEmpty else {
-            buffer.put(d.events.isEmpty ? "No events in the loaded data." : "No events in view.", x: content.x, y: area.y, style: Style(.muted), maxWidth: content.width)
+            buffer.put(
+                d.events.isEmpty ? "No events in the loaded data." : "No events in view.", x: content.x, y: area.y, style: Style(.muted),
+                maxWidth: content.width)
             return
         }
         let columns = layout(width: content.width)
@@ -196,29 +202,32 @@ public enum EventPane: Pane {
             x += width + 1
         }
         let rows = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        let top = LineList.top(lineCount: s.order.count, height: rows.height, cursorLine: s.cursor)
+        let top = LineList.top(lineCount: s.order.count, height: rows.height, cursorLine: s.cursor, anchorLine: state.scrollAnchor(id))
         var lines: [PaneLine] = []
         // Only the rows on screen are built: a million events cost nothing to scroll.
         let visible = s.order.indices.dropFirst(top).prefix(rows.height)
         for k in visible {
             let e = d.events[s.order[k]]
             let synthetic = e.provenance.contains { $0.synthetic }
-            lines.append(PaneLine(item: k) { buffer, row in
-                var x = row.x
-                for (column, width) in columns where width > 0 {
-                    let style: Style
-                    switch column {
-                    case .nexus: style = Style(Role.nexus(e.nexus.code))
-                    case .date: style = Style(.text, attributes: .bold)
-                    default: style = Style(synthetic ? .muted : .text)
+            lines.append(
+                PaneLine(item: k) { buffer, row in
+                    var x = row.x
+                    for (column, width) in columns where width > 0 {
+                        let style: Style
+                        switch column {
+                        case .nexus: style = Style(Role.nexus(e.nexus.code))
+                        case .date: style = Style(.text, attributes: .bold)
+                        default: style = Style(synthetic ? .muted : .text)
+                        }
+                        buffer.put(cell(column, e, d), x: x, y: row.y, style: style, maxWidth: min(width, row.maxX - x))
+                        x += width + 1
                     }
-                    buffer.put(cell(column, e, d), x: x, y: row.y, style: style, maxWidth: min(width, row.maxX - x))
-                    x += width + 1
-                }
-            })
+                })
         }
         // Draw the visible slice as a list of its own, cursor relative to it.
-        LineList.render(lines, cursor: s.cursor, focused: focused, into: &buffer, area: Rect(x: rows.x, y: rows.y, width: rows.width, height: min(rows.height, lines.count)), glyphs: state.glyphs)
+        LineList.render(
+            lines, cursor: s.cursor, focused: focused, into: &buffer,
+            area: Rect(x: rows.x, y: rows.y, width: rows.width, height: min(rows.height, lines.count)), glyphs: state.glyphs)
         if top > 0 { buffer.put(state.glyphs.arrowUp, x: area.maxX - 1, y: rows.y, style: Style(.muted)) }
         if top + rows.height < s.order.count { buffer.put(state.glyphs.arrowDown, x: area.maxX - 1, y: rows.maxY - 1, style: Style(.muted)) }
     }

@@ -7,9 +7,10 @@ enum FooterBar {
     static func hints(_ state: AppState) -> [String] {
         switch state.overlay {
         case .help, .problems: return ["↑↓ scroll", "Esc close"]
-        case .search: return ["type to search", "↑↓ pick", "Enter filter", "Esc cancel"]
-        case .prompt: return ["type filters or a view", "Tab complete", "Enter apply", "Esc cancel"]
+        case .search: return ["type to search", "Tab next match", "Enter go to it", "↑ earlier", "Esc cancel"]
+        case .prompt: return ["type filters or a view", "Tab complete", "Enter apply", "↑ earlier", "Esc cancel"]
         case .export: return ["←→ format", "type a file name", "Enter write", "Esc cancel"]
+        case .overwrite: return ["y overwrite", "n back", "Esc back"]
         case .none: break
         }
         if state.kiosk != nil { return [] }

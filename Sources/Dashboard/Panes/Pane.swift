@@ -50,6 +50,10 @@ public protocol Pane {
     /// Moves the cursor to what is drawn at (x, y) inside `area` (the pane's inner area);
     /// false when nothing selectable is there.
     static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool
+    /// Puts the cursor on `item` when this pane lists it (search's Enter, n and N); false when not.
+    static func select(_ item: Selectable, _ state: inout AppState) -> Bool
+    /// The pane in words for linear mode: a heading and sentences, one per row that says something.
+    static func spoken(_ state: AppState) -> SpokenPane
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool)
     /// The pane drawn for a wall: fewer rows, larger bars, no cursor or hints.
     static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect)
@@ -64,6 +68,7 @@ extension Pane {
     public static func currentItem(_ state: AppState) -> Selectable? { nil }
     public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool { false }
     public static func follow(_ state: inout AppState, item: Selectable?) {}
+    public static func select(_ item: Selectable, _ state: inout AppState) -> Bool { false }
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         render(state, into: &buffer, area: area, focused: false)
     }

@@ -114,9 +114,11 @@ public enum SectorPane: Pane {
     }
 
     public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool {
-        guard let item = LineList.item(at: y, lines: lines(state, area: area, focused: true), cursor: self.state(state).cursor, area: area) else {
-            return false
-        }
+        guard
+            let item = LineList.item(
+                at: y, lines: lines(state, area: area, focused: true), cursor: self.state(state).cursor, area: area,
+                anchor: state.scrollAnchor(id))
+        else { return false }
         modify(&state) { $0.cursor = item }
         return true
     }
@@ -248,7 +250,8 @@ public enum SectorPane: Pane {
 
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
         LineList.render(
-            lines(state, area: area, focused: focused), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs)
+            lines(state, area: area, focused: focused), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs,
+            anchor: state.scrollAnchor(id))
     }
 
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {

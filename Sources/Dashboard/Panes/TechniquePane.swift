@@ -32,12 +32,12 @@ public enum TechniquePane: Pane {
         KeyBinding([.up, .character("k"), .down, .character("j")], "↑ ↓  k j", nil, "select a technique", hint: "↑↓ technique"),
         KeyBinding([.left, .character("h"), .right, .character("l")], "← →  h l", nil, "matrix: the previous / next tactic column", hint: "←→ tactic"),
         KeyBinding([.character("v")], "v", .layout, "layout: automatic → matrix → ranked list", hint: "v layout"),
-        KeyBinding([.character("n")], "n", .navigator, "write an ATT&CK Navigator layer of the view", hint: "n layer"),
     ]
 
     public static func frameTitle(_ state: AppState) -> String {
         let u = state.techniques
-        return "Techniques · " + Format.plural(u.ranked.count, "technique") + " used by " + Format.count(u.actorsWithTechniques) + " of " + Format.plural(u.actorsInView, "actor") + " in view"
+        return "Techniques · " + Format.plural(u.ranked.count, "technique") + " used by " + Format.count(u.actorsWithTechniques) + " of "
+            + Format.plural(u.actorsInView, "actor") + " in view"
     }
 
     public static func note(_ state: AppState) -> String {
@@ -98,9 +98,6 @@ public enum TechniquePane: Pane {
             clamp(&state)
             App.setStatus(&state, "techniques: " + (usesMatrix(state) ? "matrix" : "ranked list"), seconds: 2)
             return true
-        case .navigator:
-            // The app writes it (an effect), like the `e` dialog does.
-            return false
         default: break
         }
         let page = max(1, FrameLayout.inner(of: id, in: state).height - 3)
@@ -135,10 +132,13 @@ public enum TechniquePane: Pane {
             let top = matrixTop(state, height: area.height - 2)
             let row = top + (y - area.y - 2)
             guard y >= area.y + 2, m[column].rows.indices.contains(row) else { return false }
-            modify(&state) { $0.column = column; $0.row = row }
+            modify(&state) {
+                $0.column = column; $0.row = row
+            }
             return true
         }
-        guard let item = LineList.item(at: y, lines: listLines(state, area: area), cursor: self.state(state).cursor, area: area) else { return false }
+        guard let item = LineList.item(at: y, lines: listLines(state, area: area), cursor: self.state(state).cursor, area: area, anchor: state.scrollAnchor(id))
+        else { return false }
         modify(&state) { $0.cursor = item }
         return true
     }
@@ -153,32 +153,38 @@ public enum TechniquePane: Pane {
             let why = state.dataset.techniqueCount == 0 ? "The loaded data names no ATT&CK techniques." : "No actor in view uses a known technique."
             return [.text(why, style: Style(.muted))]
         }
-        lines.append(PaneLine { buffer, row in
-            buffer.put("technique", x: row.x, y: row.y, style: Style(.muted))
-            buffer.putRight("actors", maxX: row.maxX, y: row.y, style: Style(.muted))
-        })
+        lines.append(
+            PaneLine { buffer, row in
+                buffer.put("technique", x: row.x, y: row.y, style: Style(.muted))
+                buffer.putRight("actors", maxX: row.maxX, y: row.y, style: Style(.muted))
+            })
         let compare = state.comparison
         for (k, entry) in listRows(state).enumerated() {
             if wall && entry.depth > 0 { continue }
-            lines.append(PaneLine(item: k) { buffer, row in
-                let r = entry.row
-                let tactic = r.tactics.first.map { state.dataset.tacticName($0) } ?? ""
-                let countText = Format.count(r.count)
-                var delta = ""
-                if let compare, entry.depth == 0 { delta = " " + Format.delta(r.count - (compare.baselineTechniques.row(r.techniqueID)?.count ?? 0)) }
-                let right = countText + delta
-                let rightWidth = max(6, TextWidth.width(of: right, ascii: buffer.ascii))
-                let barWidth = max(0, min(16, row.width / 5))
-                let labelWidth = max(1, row.width - rightWidth - barWidth - 2)
-                let indent = entry.depth > 0 ? " " + g.treeBranch + " " : ""
-                let label = indent + r.techniqueID + " " + r.name + (tactic.isEmpty || entry.depth > 0 ? "" : " · " + tactic)
-                buffer.put(label, x: row.x, y: row.y, style: Style(entry.depth > 0 ? .muted : .text, attributes: entry.depth == 0 ? .bold : []), maxWidth: labelWidth)
-                if barWidth > 0 {
-                    HorizontalBar(fraction: Double(r.count) / Double(max(1, u.maxCount)), style: Style(Role.heat[max(0, heat(r.count, u.maxCount) - 1)]), glyphs: g)
+            lines.append(
+                PaneLine(item: k) { buffer, row in
+                    let r = entry.row
+                    let tactic = r.tactics.first.map { state.dataset.tacticName($0) } ?? ""
+                    let countText = Format.count(r.count)
+                    var delta = ""
+                    if let compare, entry.depth == 0 { delta = " " + Format.delta(r.count - (compare.baselineTechniques.row(r.techniqueID)?.count ?? 0)) }
+                    let right = countText + delta
+                    let rightWidth = max(6, TextWidth.width(of: right, ascii: buffer.ascii))
+                    let barWidth = max(0, min(16, row.width / 5))
+                    let labelWidth = max(1, row.width - rightWidth - barWidth - 2)
+                    let indent = entry.depth > 0 ? " " + g.treeBranch + " " : ""
+                    let label = indent + r.techniqueID + " " + r.name + (tactic.isEmpty || entry.depth > 0 ? "" : " · " + tactic)
+                    buffer.put(
+                        label, x: row.x, y: row.y, style: Style(entry.depth > 0 ? .muted : .text, attributes: entry.depth == 0 ? .bold : []),
+                        maxWidth: labelWidth)
+                    if barWidth > 0 {
+                        HorizontalBar(
+                            fraction: Double(r.count) / Double(max(1, u.maxCount)), style: Style(Role.heat[max(0, heat(r.count, u.maxCount) - 1)]), glyphs: g
+                        )
                         .render(into: &buffer, area: Rect(x: row.x + labelWidth + 1, y: row.y, width: barWidth, height: 1))
-                }
-                buffer.putRight(right, maxX: row.maxX, y: row.y, style: Style(.text, attributes: .bold), maxWidth: rightWidth)
-            })
+                    }
+                    buffer.putRight(right, maxX: row.maxX, y: row.y, style: Style(.text, attributes: .bold), maxWidth: rightWidth)
+                })
         }
         return lines
     }
@@ -229,7 +235,9 @@ public enum TechniquePane: Pane {
         if usesMatrix(state) {
             renderMatrix(state, into: &buffer, area: area, focused: focused)
         } else {
-            LineList.render(listLines(state, area: area), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs)
+            LineList.render(
+                listLines(state, area: area), cursor: self.state(state).cursor, focused: focused, into: &buffer, area: area, glyphs: state.glyphs,
+                anchor: state.scrollAnchor(id))
         }
     }
 

@@ -9,7 +9,9 @@ public enum Command: Hashable, Sendable {
     // Filters
     case drill, popFilter, clearFilters, back
     // Movement (each pane gives them its meaning)
-    case up, down, left, right, pageUp, pageDown, first, last
+    case up, down, left, right, pageUp, pageDown, halfPageUp, halfPageDown, first, last
+    // Search (the last `/`): the next and previous match
+    case nextMatch, previousMatch
     // Pane settings
-    case sort, reverseSort, measure, finer, coarser, automatic, layout, navigator
+    case sort, reverseSort, measure, finer, coarser, automatic, layout
 }

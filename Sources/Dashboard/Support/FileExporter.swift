@@ -3,8 +3,8 @@ import Reports
 import ThreatModel
 import Loading
 
-/// Writes the `e` dialog's and the Navigator key's exports of the current view through the
-/// injected file system, atomically.
+/// Writes the `e` dialog's exports of the current view through the injected file system,
+/// atomically, and says whether a file is in the way first.
 public struct FileExporter: Exporter {
     public let fileSystem: any FileSystem
     /// For `~/` at the start of a typed path, as a shell would expand it.
@@ -16,10 +16,18 @@ public struct FileExporter: Exporter {
     }
 
     public func write(_ request: ExportRequest, state: AppState) -> Result<String, ExportError> {
-        let view = ReportView(dataset: state.dataset, filter: state.filter, comparison: state.comparison, generatedAt: state.now,
-                              measure: state.breakdown.measure)
-        var path = request.path
-        if let home, !home.isEmpty, path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
-        return Exports.write(request.format, view, to: path, fileSystem: fileSystem)
+        let view = ReportView(
+            dataset: state.dataset, filter: state.filter, comparison: state.comparison, generatedAt: state.now,
+            measure: state.breakdown.measure)
+        return Exports.write(request.format, view, to: path(of: request), fileSystem: fileSystem)
+    }
+
+    public func exists(_ request: ExportRequest, state: AppState) -> Bool {
+        fileSystem.stamp(path(of: request)) != nil
+    }
+
+    /// The request's path with `~/` expanded, as a shell would.
+    func path(of request: ExportRequest) -> String {
+        ExportPath.resolve(request.path, workingDirectory: "", home: home)
     }
 }

@@ -3,9 +3,11 @@ import Reports
 import ThreatModel
 import Analysis
 
-/// Filter chips written as text, for `--filter` on the command line:
+/// Filter chips written as text, for `--filter` on the command line and the `:` prompt:
 /// `nexus:CN`, `sector:technology`, `region:"SE Asia"`, `actor:"Murky Panda"`,
 /// `from:2025-04-01`, `to:2026-03-31`, `window:2025-04-01..2026-03-31`, `motive:espionage`, `text:spray`.
+/// A value that could mean several things (`nexus:Ch`: China, Chile, Chad or Switzerland) is
+/// refused with the list, never settled silently.
 public enum FilterSpec {
     public struct ParseError: Error, CustomStringConvertible, Sendable {
         public var description: String
@@ -15,6 +17,7 @@ public enum FilterSpec {
         "nexus:CN|China|unknown|disputed, sector:ID|name, region:ID|name, actor:ID|name|alias, technique:T1566|name, motive:NAME, sponsor:state|ecrime|hacktivist, kind:targeted-intrusion|KIND[,KIND], from:DATE, to:DATE, window:DATE..DATE, text:WORDS; !KIND:VALUE for everything else"
 
     public static func parse(_ specs: [String], dataset: Dataset) throws(ParseError) -> Filter {
+        let context = CompletionContext(dataset: dataset)
         var filter = Filter.none
         var from: Day?, to: Day?
         for written in specs {
@@ -22,84 +25,20 @@ public enum FilterSpec {
             let negated = written.hasPrefix("!")
             let spec = negated ? String(written.dropFirst()) : written
             guard let colon = spec.firstIndex(of: ":") else { throw ParseError(description: "filter \"\(written)\": expected KIND:VALUE (\(syntax))") }
-            if negated {
-                let kind = spec[..<colon].lowercased()
-                guard !["from", "to", "window", "time"].contains(kind) else {
-                    throw ParseError(description: "filter \"\(written)\": a period cannot be negated; give the window you want instead")
-                }
-                let inner = try parse([spec], dataset: dataset)
-                for chip in inner.chips { filter = filter.pushing(.not(chip)) }
-                continue
-            }
             let kind = spec[..<colon].lowercased()
             var value = String(spec[spec.index(after: colon)...])
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
             guard !value.isEmpty else { throw ParseError(description: "filter \"\(spec)\": empty value") }
+            if negated && ["from", "to", "window", "time"].contains(kind) {
+                throw ParseError(description: "filter \"\(written)\": a period cannot be negated; give the window you want instead")
+            }
             switch kind {
-            case "nexus":
-                if value.lowercased() == "unknown" { filter = filter.pushing(.nexus(.unknown)); continue }
-                if value.lowercased() == "disputed" { filter = filter.pushing(.nexus(.disputed)); continue }
-                guard let code = Vocabulary.countryCode(matching: value) else {
-                    throw ParseError(description: "filter \"\(spec)\": unknown country \"\(value)\"")
-                }
-                filter = filter.pushing(.nexus(.country(code)))
-            case "sector":
-                guard let id = Vocabulary.sectorID(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown sector \"\(value)\"") }
-                filter = filter.pushing(.sector(id))
-            case "region":
-                guard let id = Vocabulary.regionID(matching: value) else { throw ParseError(description: "filter \"\(spec)\": unknown region \"\(value)\"") }
-                filter = filter.pushing(.region(id))
-            case "actor":
-                guard let actor = dataset.actor(named: value) else {
-                    throw ParseError(description: "filter \"\(spec)\": no actor named \"\(value)\" in the loaded data")
-                }
-                filter = filter.pushing(.actor(actor.id))
-            case "motive", "motivation":
-                guard let m = Motivation(rawValue: value.lowercased()) else {
-                    throw ParseError(
-                        description: "filter \"\(spec)\": unknown motivation (one of \(Motivation.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                filter = filter.pushing(.motivation(m))
             case "from", "to":
                 guard let d = Day(parsing: value) else { throw ParseError(description: "filter \"\(spec)\": expected a date YYYY-MM-DD") }
                 if kind == "from" { from = d } else { to = d }
-            case "window", "time":
-                let parts = value.split(separator: ".", omittingEmptySubsequences: true)
-                guard parts.count == 2, let a = Day(parsing: String(parts[0])), let b = Day(parsing: String(parts[1])) else {
-                    throw ParseError(description: "filter \"\(spec)\": expected window:YYYY-MM-DD..YYYY-MM-DD")
-                }
-                guard a <= b else { throw ParseError(description: "filter \"\(spec)\": the window ends (\(b)) before it starts (\(a))") }
-                filter = filter.pushing(.window(DayRange(start: a, end: b)))
-            case "text":
-                filter = filter.pushing(.text(value))
-            case "sponsor", "type":
-                guard let t = ActorType(rawValue: value.lowercased()), t != .unknown else {
-                    throw ParseError(description: "filter \"\(spec)\": unknown sponsor \"\(value)\" (one of state, ecrime, hacktivist)")
-                }
-                filter = filter.pushing(.sponsor(t))
-            case "kind":
-                guard let set = EventKindSet.parse(value) else {
-                    let names = EventKindSet.named.map(\.name) + Event.Kind.allCases.map(\.rawValue)
-                    throw ParseError(description: "filter \"\(spec)\": unknown event kind \"\(value)\" (one of \(names.joined(separator: ", ")))")
-                }
-                filter = filter.pushing(.kind(set))
-            case "technique", "ttp":
-                let upper = value.uppercased()
-                if TechniqueInfo.isAttackID(upper) {
-                    guard dataset.technique(upper) != nil || AttackVocabulary.technique(upper) != nil else {
-                        throw ParseError(description: "filter \"\(spec)\": no technique \(upper) in ATT&CK or in the loaded data")
-                    }
-                    filter = filter.pushing(.technique(upper))
-                } else {
-                    let folded = Vocabulary.fold(value)
-                    let hits = dataset.techniqueCatalog.filter { Vocabulary.fold($0.name) == folded }
-                    guard let hit = hits.first(where: { !$0.id.contains(".") }) ?? hits.first else {
-                        throw ParseError(description: "filter \"\(spec)\": no technique \"\(value)\" in the loaded data (use an id such as T1566)")
-                    }
-                    filter = filter.pushing(.technique(hit.id))
-                }
             default:
-                throw ParseError(description: "filter \"\(spec)\": unknown kind \"\(kind)\" (\(syntax))")
+                let chip = try chip(kind, value, spec: spec, context: context)
+                filter = filter.pushing(negated ? .not(chip) : chip)
             }
         }
         if from != nil || to != nil {
@@ -109,5 +48,83 @@ public enum FilterSpec {
             filter = filter.pushing(.window(DayRange(start: start, end: end)))
         }
         return filter
+    }
+
+    /// The chip one `KIND:VALUE` names.
+    static func chip(_ kind: String, _ value: String, spec: String, context: CompletionContext) throws(ParseError) -> Filter.Chip {
+        switch kind {
+        case "nexus":
+            let v = try resolved(value, CompletionValues.nexus(context), spec: spec, unknown: "unknown country \"\(value)\"")
+            if v.key == "unknown" { return .nexus(.unknown) }
+            if v.key == "disputed" { return .nexus(.disputed) }
+            return .nexus(.country(v.key))
+        case "sector":
+            if let id = Vocabulary.sectorID(matching: value) { return .sector(id) }
+            return .sector(try resolved(value, CompletionValues.sectors(context), spec: spec, unknown: "unknown sector \"\(value)\"").key)
+        case "region":
+            if let id = Vocabulary.regionID(matching: value) { return .region(id) }
+            return .region(try resolved(value, CompletionValues.regions(context), spec: spec, unknown: "unknown region \"\(value)\"").key)
+        case "actor":
+            if let a = context.dataset.actor(value) { return .actor(a.id) }
+            let v = try resolved(value, CompletionValues.actors(context), spec: spec, unknown: "no actor named \"\(value)\" in the loaded data")
+            return .actor(v.key)
+        case "motive", "motivation":
+            guard let m = Motivation(rawValue: value.lowercased()) else {
+                throw ParseError(description: "filter \"\(spec)\": unknown motivation (one of \(Motivation.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return .motivation(m)
+        case "window", "time":
+            let parts = value.split(separator: ".", omittingEmptySubsequences: true)
+            guard parts.count == 2, let a = Day(parsing: String(parts[0])), let b = Day(parsing: String(parts[1])) else {
+                throw ParseError(description: "filter \"\(spec)\": expected window:YYYY-MM-DD..YYYY-MM-DD")
+            }
+            guard a <= b else { throw ParseError(description: "filter \"\(spec)\": the window ends (\(b)) before it starts (\(a))") }
+            return .window(DayRange(start: a, end: b))
+        case "text":
+            return .text(value)
+        case "sponsor", "type":
+            let v = try resolved(
+                value, CompletionValues.sponsors(context), spec: spec, unknown: "unknown sponsor \"\(value)\" (one of state, ecrime, hacktivist)")
+            guard let t = ActorType(rawValue: v.key) else { throw ParseError(description: "filter \"\(spec)\": unknown sponsor \"\(value)\"") }
+            return .sponsor(t)
+        case "kind":
+            if let set = EventKindSet.parse(value) { return .kind(set) }
+            let v = try resolved(value, CompletionValues.kinds(context), spec: spec, unknown: "unknown event kind \"\(value)\"")
+            guard let set = EventKindSet.parse(v.key) else { throw ParseError(description: "filter \"\(spec)\": unknown event kind \"\(value)\"") }
+            return .kind(set)
+        case "technique", "ttp":
+            return .technique(try technique(value, spec: spec, context: context))
+        default:
+            throw ParseError(description: "filter \"\(spec)\": unknown kind \"\(kind)\" (\(syntax))")
+        }
+    }
+
+    /// A technique id: any ATT&CK id ATT&CK or the data knows, else a name in the data (a
+    /// technique before its sub-techniques of the same name), else a prefix naming one alone.
+    static func technique(_ value: String, spec: String, context: CompletionContext) throws(ParseError) -> String {
+        let upper = value.uppercased()
+        if TechniqueInfo.isAttackID(upper) {
+            guard context.dataset.technique(upper) != nil || AttackVocabulary.technique(upper) != nil else {
+                throw ParseError(description: "filter \"\(spec)\": no technique \(upper) in ATT&CK or in the loaded data")
+            }
+            return upper
+        }
+        let folded = Vocabulary.fold(value)
+        let hits = context.dataset.techniqueCatalog.filter { Vocabulary.fold($0.name) == folded }
+        if let hit = hits.first(where: { !$0.id.contains(".") }) ?? hits.first { return hit.id }
+        return try resolved(
+            value, CompletionValues.techniques(context), spec: spec,
+            unknown: "no technique \"\(value)\" in the loaded data (use an id such as T1566)"
+        ).key
+    }
+
+    /// The one value `value` names, or an error listing what it could mean.
+    static func resolved(_ value: String, _ values: [CompletionValue], spec: String, unknown: String) throws(ParseError) -> CompletionValue {
+        switch Completer.resolve(value, in: values) {
+        case .one(let v): return v
+        case .none: throw ParseError(description: "filter \"\(spec)\": " + unknown)
+        case .ambiguous(let list):
+            throw ParseError(description: "filter \"\(spec)\": \"\(value)\" could be \(Completer.list(list)); type more of the name, or the code in capitals")
+        }
     }
 }

@@ -17,13 +17,16 @@ public enum Keymap {
                 KeyBinding([.backTab], "Shift-Tab", .previousPane, "focus the previous pane"),
                 KeyBinding(
                     chars("123456"), "1 … 6", .focus(0),
-                    "focus a pane by number: " + PaneRegistry.all.enumerated().map { "\($0.offset + 1) \($0.element.shortTitle)" }.joined(separator: ", ")),
+                    "focus a pane by number: "
+                        + PaneRegistry.all.enumerated().map { "\($0.offset + 1) \($0.element.shortTitle)" }.joined(separator: ", ")),
                 KeyBinding([.up, .character("k")], "↑ k", .up, "move up"),
                 KeyBinding([.down, .character("j")], "↓ j", .down, "move down"),
                 KeyBinding([.left, .character("h")], "← h", .left, "move left (per pane: out of a list, earlier in time, a column left)"),
                 KeyBinding([.right, .character("l")], "→ l", .right, "move right (per pane: into a list, later in time, a column right)"),
-                KeyBinding([.pageUp], "PgUp", .pageUp, "a page up"),
-                KeyBinding([.pageDown], "PgDn", .pageDown, "a page down"),
+                KeyBinding([.pageUp, .control("b")], "PgUp Ctrl-B", .pageUp, "a page up"),
+                KeyBinding([.pageDown, .control("f")], "PgDn Ctrl-F", .pageDown, "a page down"),
+                KeyBinding([.control("u")], "Ctrl-U", .halfPageUp, "half a page up"),
+                KeyBinding([.control("d")], "Ctrl-D", .halfPageDown, "half a page down"),
                 KeyBinding([.home, .character("g")], "Home g", .first, "first"),
                 KeyBinding([.end, .character("G")], "End G", .last, "last"),
             ]
@@ -35,24 +38,26 @@ public enum Keymap {
                 KeyBinding([.backspace], "Backspace", .popFilter, "pop the last filter"),
                 KeyBinding([.escape], "Esc", .back, "close, leave the detail pane, unzoom, else pop the last filter"),
                 KeyBinding(chars("x"), "x", .clearFilters, "clear every filter"),
-                KeyBinding(chars("/"), "/", .search, "search actors, aliases, techniques, sectors, regions (Enter filters)"),
-                KeyBinding(chars(":"), ":", .prompt, "type filters or a saved view, with Tab completion (k9s style)"),
+                KeyBinding(chars("/"), "/", .search, "search actors, techniques, sectors, regions; Enter goes there, ↑ recalls"),
+                KeyBinding(chars("n"), "n", .nextMatch, "the next match of the last search ([i/N] in the footer)"),
+                KeyBinding(chars("N"), "N", .previousMatch, "the previous match of the last search"),
+                KeyBinding(chars(":"), ":", .prompt, "type filters, a saved view or theme:NAME; Tab completes, ↑ recalls"),
                 KeyBinding(chars("c"), "c", .compare, "compare with the previous period of equal length (again: off)"),
             ]
         ),
         (
             "Viewing",
             [
-                KeyBinding(chars("z"), "z", .zoom, "zoom the focused pane to the whole screen (again to return)", hint: "z zoom"),
+                KeyBinding(chars("z"), "z", .zoom, "zoom the focused pane, starting at the selection (again to return)", hint: "z zoom"),
                 KeyBinding(chars("t"), "t", .nextTheme, "next colour theme"),
-                KeyBinding([.control("l")], "Ctrl-L", .redraw, "redraw the whole screen"),
+                KeyBinding([.control("l")], "Ctrl-L", .redraw, "redraw the whole screen (linear mode: read the pane again)"),
                 KeyBinding(chars("p"), "p", .problems, "sources and problems found while loading"),
             ]
         ),
         (
             "Other",
             [
-                KeyBinding(chars("e"), "e", .export, "export the view: brief, CSV, JSON, STIX or Navigator layer"),
+                KeyBinding(chars("e"), "e", .export, "export (brief, CSV, JSON, STIX, Navigator): asks before overwriting"),
                 KeyBinding(chars("r"), "r", .reload, "reload the data files and feeds"),
                 KeyBinding([.character("?"), .function(1)], "? F1", .help, "this help (Esc or ? closes)", hint: "? help"),
                 KeyBinding(chars("q"), "q", .quit, "quit", hint: "q quit"),

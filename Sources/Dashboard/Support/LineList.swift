@@ -22,31 +22,39 @@ struct PaneLine {
 /// Draws pane lines with the cursor kept in view. The left column holds the cursor pointer
 /// (so the cursor shows without colour) and the right column the scroll marks, so a mark
 /// never covers a digit. Scrolling is a pure function of the cursor (the list scrolls once
-/// the cursor would come within two lines of the edge), so the live screen and `snapshot`
-/// agree for the same state.
+/// the cursor would come within two lines of the edge) and, in a zoomed pane, of where the
+/// cursor was when it was zoomed (the list starts there while the cursor stays in sight), so
+/// the live screen and `snapshot` agree for the same state.
 enum LineList {
     /// The area lines draw into: inside the pointer and scroll-mark columns.
     static func content(_ area: Rect) -> Rect { area.inset(left: 1, right: 1) }
 
-    static func top(lineCount: Int, height: Int, cursorLine: Int?) -> Int {
+    static func top(lineCount: Int, height: Int, cursorLine: Int?, anchorLine: Int? = nil) -> Int {
         guard let cursorLine, lineCount > height, height > 0 else { return 0 }
         let margin = min(2, max(0, (height - 1) / 2))
+        if let anchorLine {
+            // Zoomed: the list starts at the line the cursor was on, as long as the cursor is in sight.
+            let start = max(0, min(anchorLine - margin, lineCount - height))
+            if cursorLine >= start && cursorLine < start + height { return start }
+        }
         return max(0, min(cursorLine - (height - 1 - margin), lineCount - height))
     }
 
     /// The item drawn at screen row `y`, for mouse clicks.
-    static func item(at y: Int, lines: [PaneLine], cursor: Int?, area: Rect) -> Int? {
+    static func item(at y: Int, lines: [PaneLine], cursor: Int?, area: Rect, anchor: Int? = nil) -> Int? {
         let cursorLine = cursor.flatMap { c in lines.firstIndex { $0.item == c } }
-        let top = top(lineCount: lines.count, height: area.height, cursorLine: cursorLine)
+        let anchorLine = anchor.flatMap { a in lines.firstIndex { $0.item == a } }
+        let top = top(lineCount: lines.count, height: area.height, cursorLine: cursorLine, anchorLine: anchorLine)
         let index = top + y - area.y
         guard area.height > 0, lines.indices.contains(index) else { return nil }
         return lines[index].item
     }
 
-    static func render(_ lines: [PaneLine], cursor: Int?, focused: Bool, into buffer: inout Buffer, area: Rect, glyphs: GlyphSet) {
+    static func render(_ lines: [PaneLine], cursor: Int?, focused: Bool, into buffer: inout Buffer, area: Rect, glyphs: GlyphSet, anchor: Int? = nil) {
         guard !area.isEmpty else { return }
         let cursorLine = cursor.flatMap { c in lines.firstIndex { $0.item == c } }
-        let top = top(lineCount: lines.count, height: area.height, cursorLine: cursorLine)
+        let anchorLine = anchor.flatMap { a in lines.firstIndex { $0.item == a } }
+        let top = top(lineCount: lines.count, height: area.height, cursorLine: cursorLine, anchorLine: anchorLine)
         let content = content(area)
         for (row, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
             let y = area.y + row

@@ -49,7 +49,7 @@ public enum MessageScript {
             case .wheelDown: action = "wheeldown"
             }
             return "mouse \(action) \(m.x) \(m.y)"
-        case .loaded, .reloadStarted, .sourceChanged, .exported: return nil
+        case .loaded, .reloadStarted, .sourceChanged, .exported, .exportTargetExists: return nil
         }
     }
 
@@ -60,6 +60,7 @@ public enum MessageScript {
         case .sourceChanged: return "source changed"
         case .reloadStarted: return "reload started"
         case .exported(let path, let error): return "exported " + path + (error.map { ": " + $0 } ?? "")
+        case .exportTargetExists(_, let path): return "export target exists: " + path
         default: return ""
         }
     }

@@ -4,9 +4,14 @@ import ThreatModel
 import Analysis
 
 /// The `:` line: filter chips as on the command line (`nexus:CN sector:technology`), a saved
-/// view's name (replaces the filter), or `clear`. Tab completes kinds, values and view names.
+/// view's name (replaces the filter), `theme:NAME`, or `clear`. Every value is resolved
+/// honestly: one that could mean several things is refused with the list.
 enum PromptCommand {
-    static let kinds = ["nexus:", "sector:", "region:", "actor:", "technique:", "motive:", "from:", "to:", "window:", "text:", "view:"]
+    /// What a line asks for: the new filter and, if named, a theme.
+    struct Outcome: Equatable {
+        var filter: Filter
+        var themeIndex: Int?
+    }
 
     /// Splits on spaces outside double quotes: `actor:"Murky Panda" nexus:CN`.
     static func tokens(_ text: String) -> [String] {
@@ -26,76 +31,56 @@ enum PromptCommand {
         return out
     }
 
-    static func apply(_ text: String, to state: AppState) -> Result<Filter, FilterSpec.ParseError> {
-        let parts = tokens(text)
-        if parts == ["clear"] { return .success(.none) }
-        var filter = state.filter
+    static func context(_ state: AppState) -> CompletionContext {
+        CompletionContext(dataset: state.dataset, views: state.savedViews, themes: state.themes.map(\.name))
+    }
+
+    static func apply(_ text: String, to state: AppState) -> Result<Outcome, FilterSpec.ParseError> {
+        let context = context(state)
+        var outcome = Outcome(filter: state.filter)
         var specs: [String] = []
-        for p in parts {
-            let name = p.hasPrefix("view:") ? String(p.dropFirst(5)) : p
-            if let view = state.savedViews[name] {
-                // A saved view replaces what is there: it is a named starting point.
-                filter = .none
-                specs += view
-            } else if p.hasPrefix("view:") {
-                return .failure(FilterSpec.ParseError(description: "no saved view \"\(name)\" (config.yaml → views)"))
-            } else if !p.contains(":") {
-                return .failure(FilterSpec.ParseError(description: "\"\(p)\": expected KIND:VALUE or a saved view name; Tab completes"))
+        for p in tokens(text) {
+            let lower = p.lowercased()
+            if lower == "clear" {
+                outcome.filter = .none
+                specs = []
+            } else if lower.hasPrefix("theme:") {
+                switch resolve(String(p.dropFirst(6)), CompletionValues.themes(context), what: "theme") {
+                case .success(let v): outcome.themeIndex = state.themes.firstIndex { $0.name == v.name }
+                case .failure(let e): return .failure(e)
+                }
+            } else if lower.hasPrefix("view:") || !p.contains(":") {
+                let name = lower.hasPrefix("view:") ? String(p.dropFirst(5)) : p
+                switch resolve(name, CompletionValues.views(context), what: "saved view") {
+                case .success(let v):
+                    // A saved view replaces what is there: it is a named starting point.
+                    outcome.filter = .none
+                    specs = state.savedViews[v.name] ?? []
+                case .failure(let e):
+                    if p.contains(":") || !state.savedViews.isEmpty { return .failure(e) }
+                    return .failure(FilterSpec.ParseError(description: "\"\(p)\": expected KIND:VALUE or a saved view name; Tab completes"))
+                }
             } else {
                 specs.append(p)
             }
         }
         do {
             let parsed = try FilterSpec.parse(specs, dataset: state.dataset)
-            for chip in parsed.chips { filter = filter.pushing(chip) }
-            return .success(filter)
+            for chip in parsed.chips { outcome.filter = outcome.filter.pushing(chip) }
+            return .success(outcome)
         } catch {
             return .failure(error)
         }
     }
 
-    /// Completes the last word: the longest common prefix of the candidates, and the candidates.
-    static func complete(_ text: String, state: AppState) -> (text: String, candidates: [String]) {
-        let endsWithSpace = text.hasSuffix(" ")
-        var parts = tokens(text)
-        let last = endsWithSpace ? "" : (parts.popLast() ?? "")
-        let candidates = self.candidates(for: last, state: state)
-        guard !candidates.isEmpty else { return (text, []) }
-        let prefix = commonPrefix(candidates)
-        let replacement = prefix.count > last.count ? prefix : last
-        let head = parts.joined(separator: " ")
-        let joined = (head.isEmpty ? "" : head + " ") + replacement + (candidates.count == 1 && !replacement.hasSuffix(":") ? " " : "")
-        return (joined, candidates)
-    }
-
-    static func candidates(for word: String, state: AppState) -> [String] {
-        let lower = word.lowercased()
-        guard let colon = word.firstIndex(of: ":") else {
-            return (kinds + state.savedViews.keys.sorted() + ["clear"]).filter { $0.lowercased().hasPrefix(lower) }
+    /// A view or theme name: as written, else the one name it begins.
+    static func resolve(_ typed: String, _ values: [CompletionValue], what: String) -> Result<CompletionValue, FilterSpec.ParseError> {
+        switch Completer.resolve(typed, in: values) {
+        case .one(let v): return .success(v)
+        case .ambiguous(let list): return .failure(FilterSpec.ParseError(description: "\"\(typed)\" could be the \(what) \(Completer.list(list)); type more"))
+        case .none:
+            let known = values.isEmpty ? "none in config.yaml" : values.map(\.name).joined(separator: ", ")
+            return .failure(FilterSpec.ParseError(description: "no \(what) \"\(typed)\" (\(known))"))
         }
-        let kind = word[..<colon].lowercased()
-        let partial = Vocabulary.fold(String(word[word.index(after: colon)...]).replacingOccurrences("\"", ""))
-        func quoted(_ v: String) -> String { v.contains(" ") ? "\"" + v + "\"" : v }
-        var values: [String]
-        switch kind {
-        case "nexus": values = ["unknown", "disputed"] + Set(state.dataset.actors.compactMap { $0.nexus.code }).sorted()
-        case "sector": values = Vocabulary.sectors.map(\.id)
-        case "region": values = Vocabulary.regions.map(\.id)
-        case "actor": values = state.dataset.actors.map(\.name)
-        case "technique": values = state.techniques.ranked.map(\.techniqueID)
-        case "motive": values = Motivation.allCases.map(\.rawValue)
-        case "view": values = state.savedViews.keys.sorted()
-        default: values = []
-        }
-        let hits = values.filter { Vocabulary.fold($0).hasPrefix(partial) }.prefix(50)
-        return hits.map { String(word[...colon]) + quoted($0) }
-    }
-
-    static func commonPrefix(_ words: [String]) -> String {
-        guard var prefix = words.first else { return "" }
-        for w in words.dropFirst() {
-            while !w.lowercased().hasPrefix(prefix.lowercased()) { prefix.removeLast() }
-        }
-        return prefix
     }
 }

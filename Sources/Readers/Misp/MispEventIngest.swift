@@ -67,6 +67,14 @@ struct MispEventIngest: FormatReader {
         return out
     }
 
+    /// `[]` or `{"response": []}`: a list of MISP events with none in it (a search with no hits).
+    static func isEmptyList(_ document: JSONDocument) -> Bool {
+        let root = document.root
+        if document.kind(root) == .array { return document.count(root) == 0 }
+        guard document.kind(root) == .object, let r = document.member(root, "response"), document.kind(r) == .array else { return false }
+        return document.count(r) == 0
+    }
+
     /// True when the document looks like MISP events (for format detection).
     static func looksLikeEvents(_ document: JSONDocument) -> Bool {
         let root = document.root
@@ -74,6 +82,8 @@ struct MispEventIngest: FormatReader {
             if let e = document.member(root, "Event"), document.kind(e) == .object { return true }
             if let r = document.member(root, "response") {
                 if document.kind(r) == .array {
+                    // `{"response": []}`: a REST search that found nothing.
+                    if document.count(r) == 0 { return true }
                     var found = false
                     document.forEachElement(r) { k, e in if k == 0, document.kind(e) == .object, document.member(e, "Event") != nil { found = true } }
                     return found
@@ -83,6 +93,8 @@ struct MispEventIngest: FormatReader {
             return document.member(root, "info") != nil && document.member(root, "Orgc") != nil && document.member(root, "date") != nil
         }
         if document.kind(root) == .array {
+            // An empty list is what a MISP search with no hits returns: zero events, no error.
+            if document.count(root) == 0 { return true }
             var found = false
             document.forEachElement(root) { k, e in if k == 0, document.kind(e) == .object, document.member(e, "Event") != nil { found = true } }
             return found
@@ -92,6 +104,7 @@ struct MispEventIngest: FormatReader {
 
     mutating func read() {
         let events = MispEventIngest.eventNodes(document)
+        if events.isEmpty && MispEventIngest.isEmptyList(document) { return }
         if events.isEmpty {
             sink.error(document.root, "no MISP event found: expected {\"Event\": …}, a list of them, or {\"response\": [ … ]}")
             return

@@ -6,4 +6,10 @@ public protocol TerminalDevice: AnyObject {
     func draw(_ buffer: Buffer, palette: Palette, full: Bool)
     /// Blocks until input, a signal, a wake-up on `wakeDescriptor` or the timeout (nil: none).
     func nextInput(timeout: Double?, wakeDescriptor: Int32?) -> Input
+    /// Linear mode: says lines of plain text, one after another (a drawing device ignores them).
+    func announce(_ lines: [String])
+}
+
+extension TerminalDevice {
+    public func announce(_ lines: [String]) {}
 }

@@ -88,6 +88,15 @@ public enum Vocabulary {
         return table
     }()
 
+    /// The table's alternative names per country code ("PRC" for CN), for completion lists.
+    static let countryAlternatives: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for f in TableRows.parse(VocabularyTables.countries, trimmed: true) where f.count >= 5 {
+            table[f[0]] = f[4].split(separator: ";").map(String.init).filter { !$0.isEmpty }
+        }
+        return table
+    }()
+
     public static let namingConventions: [String: NamingConvention] = {
         var table: [String: NamingConvention] = [:]
         for f in TableRows.parse(VocabularyTables.namingConventions, trimmed: true) {
@@ -116,6 +125,8 @@ public enum Vocabulary {
     public static func regionID(matching raw: String) -> String? { regionLookup[fold(raw)] }
     /// ISO 3166-1 alpha-2 code for a code or a country name in any common spelling.
     public static func countryCode(matching raw: String) -> String? { countryLookup[fold(raw)] }
+    /// Other names the vocabulary knows a country by ("PRC", "Mainland China" for CN).
+    public static func alternativeNames(of code: String) -> [String] { countryAlternatives[code.uppercased()] ?? [] }
 
     /// The naming convention an actor name follows, judged by its last word ("Murky Panda").
     public static func namingConvention(of name: String) -> NamingConvention? {
