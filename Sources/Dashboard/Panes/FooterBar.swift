@@ -30,7 +30,7 @@ enum FooterBar {
             // As much as the room takes: the source and its words, else the words alone.
             let room = state.width / 2 + 10
             let texts = [
-                live.file.path + ": " + live.status.short(now: state.now), "live: " + live.status.short(now: state.now),
+                LiveBadge.line(live.file, live.status, now: state.now), "live: " + live.status.short(now: state.now),
                 "live: " + live.status.word(now: state.now),
             ]
             let text = texts.first { TextWidth.width(of: $0 + " · p", ascii: state.ascii) <= room } ?? texts[2]

@@ -42,6 +42,12 @@ enum LiveBadge {
         return ("live: " + (compact ? worst.status.word(now: now) : worst.status.short(now: now)) + count, role(worst.status))
     }
 
+    /// One source in the header's words, named: "taxii:… · Shared: retrying in 12s · stale
+    /// since 14:02". The footer shows it and linear mode says it.
+    static func line(_ file: LoadedFile, _ status: SourceStatus, now: Double) -> String {
+        file.path + ": " + status.short(now: now)
+    }
+
     /// When any live status on screen next reads differently by itself.
     static func nextChange(_ files: [LoadedFile], after now: Double) -> Double? {
         files.compactMap { $0.status?.nextChange(after: now) }.min()
