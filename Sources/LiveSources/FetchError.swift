@@ -36,8 +36,12 @@ public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tls(let url, let detail): return "cannot reach \(url): TLS: \(detail) (use --ca-file for a private CA)"
         case .transport(let url, let detail): return "cannot reach \(url): \(detail)"
         case .redirect(let url, let status, let location):
-            return "HTTP \(status) from \(url): " + (location.map { "redirected to \(String($0.prefix(200))); use that URL" } ?? "a redirect")
-                + " (redirects are not followed)"
+            if let location {
+                return "HTTP \(status) from \(url): redirected to \(String(location.prefix(200))); use that URL (redirects are not followed)"
+            }
+            // 304 answers a conditional request, and none is ever made.
+            return "HTTP \(status) from \(url): "
+                + (status == 304 ? "not modified, though nothing was asked conditionally" : "a redirection without a Location (not followed)")
         case .invalidURL(let url): return "not a usable URL: \(url)"
         case .setup(let why): return why
         }

@@ -29,12 +29,27 @@ struct MispFetchFailure: Error {
             throw MispFetchFailure(
                 PullError(status: reply.status, url: request.url, meaning: meaning(reply.status), reply: reply, now: now), status: reply.status)
         }
-        if let type = reply.headers["content-type"], type.lowercased().hasPrefix("text/html") {
+        if let type = reply.headers["content-type"], let what = notJSON(type) {
             throw MispFetchFailure(
                 PullError(
-                    "\(request.url): an HTML page (Content-Type: \(type)) where JSON was expected: perhaps a proxy's or a login page",
-                    transient: false), status: reply.status)
+                    "\(request.url): \(what) (Content-Type: \(type)) where JSON was expected"
+                        + (what.contains("HTML") ? ": perhaps a proxy's or a login page" : ""), transient: false), status: reply.status)
+        }
+        // A 204, or a 200 with nothing after its head: no JSON to read, said as such.
+        if reply.body.isEmpty {
+            throw MispFetchFailure(
+                PullError("HTTP \(reply.status) from \(request.url): an empty body where JSON was expected", transient: false), status: reply.status)
         }
         return reply.body
+    }
+
+    /// What a Content-Type says the body is when it is certainly not JSON (an HTML page, an XML
+    /// document), nil otherwise: servers label JSON many ways (text/plain, octet-stream), so only
+    /// these are refused unread.
+    static func notJSON(_ contentType: String) -> String? {
+        let type = contentType.lowercased().split(separator: ";").first.map { String($0).trimmingSpaces } ?? ""
+        if type == "text/html" || type == "application/xhtml+xml" { return "an HTML page" }
+        if type.hasSuffix("/xml") || type.hasSuffix("+xml") { return "an XML document" }
+        return nil
     }
 }

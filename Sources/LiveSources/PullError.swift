@@ -31,19 +31,26 @@ public struct PullError: Error, Equatable, Sendable, CustomStringConvertible {
         self.init(text, transient: PullError.isTransient(status: status), retryAfter: retry)
     }
 
-    /// What a status means, for messages that have nothing better.
+    /// What a status means, for messages that have nothing better: each status a server
+    /// sends, or its class (1xx, 3xx, 4xx, 5xx), in words of its own.
     public static func meaning(of status: Int) -> String {
+        if let known = meanings[status] { return known }
         switch status {
-        case 400: return "bad request"
-        case 401: return "unauthorized"
-        case 403: return "forbidden"
-        case 404: return "not found"
-        case 406: return "not acceptable"
-        case 408: return "request timeout"
-        case 413: return "request too large"
-        case 429: return "too many requests"
-        case 500...599: return "server error"
-        default: return "unexpected status"
+        case 100..<200: return "an interim (1xx) response where a final one was expected"
+        case 200..<300: return "a success status this request does not expect"
+        case 300..<400: return "a redirection (3xx)"
+        case 400..<500: return "the server refused the request (client error)"
+        case 500..<600: return "server error"
+        default: return "not an HTTP status"
         }
     }
+
+    static let meanings: [Int: String] = [
+        400: "bad request", 401: "unauthorized", 403: "forbidden", 404: "not found", 405: "method not allowed",
+        406: "not acceptable", 407: "proxy authentication required: a proxy on the way wants credentials",
+        408: "request timeout", 410: "gone: the server says this URL is no more", 413: "request too large",
+        414: "URL too long", 415: "unsupported media type", 429: "too many requests", 451: "unavailable for legal reasons",
+        500: "internal server error", 501: "not implemented", 502: "bad gateway: a proxy got no usable answer from the server",
+        503: "service unavailable", 504: "gateway timeout: a proxy gave up waiting for the server",
+    ]
 }

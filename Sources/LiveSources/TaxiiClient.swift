@@ -67,6 +67,8 @@ public final class TaxiiClient: Sendable {
             }
             throw .http(status: reply.status, url: url, title: title)
         }
+        // A 204, or a 200 with nothing after its head: said as such, not as a Content-Type problem.
+        if reply.body.isEmpty { throw .badJSON(url: url, problem: "the body is empty (HTTP \(reply.status))") }
         let contentType = reply.headers["content-type"]
         guard let type = contentType, TaxiiClient.isTaxii21(type) else { throw .notTaxii(url: url, contentType: contentType) }
         do {

@@ -29,6 +29,9 @@ Behaviours (applied to every request under the prefix unless said):
                      search asking for page 2, are cut in half and the connection closed,
                      once each (a pull broken off half-way)
   bad-event          the feed serves its first event (by uuid) as broken JSON
+  status-NNN         every request answered with HTTP status NNN (no body for 204 and 304)
+  xml                200 application/xml, an XML error document
+  empty              200 with the right Content-Type and an empty body
 Each request is logged to DIR/requests.log as a JSON line: time, method, path, query, auth;
 and when a client closes a connection the server was still holding open (slow-body,
 stall-after-head, never-answer, endless, huge), a line with "event": "closed", the time and
@@ -126,6 +129,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(302, "text/plain", b"moved", [("Location", "http://127.0.0.1:9/elsewhere")])
         if behaviour == "html":
             return self.reply(200, "text/html", b"<html><body>Please log in to the proxy</body></html>")
+        if behaviour.startswith("status-") and behaviour[7:].isdigit():
+            code = int(behaviour[7:])
+            return self.reply(code, "text/plain", b"" if code in (204, 304) else b"status %d" % code)
+        if behaviour == "xml":
+            return self.reply(200, "application/xml", b'<?xml version="1.0"?><error>not JSON</error>')
         if behaviour == "huge":
             return self.until_closed(url.path, self.stream_huge)
         if behaviour == "endless":
@@ -138,6 +146,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if behaviour == "stall-after-head":
             self.head(code, content_type, len(payload))
             return self.hold(url.path)
+        if behaviour == "empty":
+            return self.reply(code, content_type, b"")
         if behaviour == "truncated" or (behaviour == "cut-once" and self.cut_once(rest, query, body)):
             self.head(code, content_type, len(payload))
             self.wfile.write(payload[: len(payload) // 2])
