@@ -32,6 +32,10 @@ import ThreatModel
         let fresh = SourceStatus(.fresh, pulledAt: t - 30, since: t - 30, detail: "12 objects")
         #expect(fresh.text(now: t) == "fresh · pulled \(ClockFormat.time(t - 30).prefix(5)) (<1m ago) · 12 objects")
         #expect(Self.retrying.word(now: t) == "retrying in 12s")
+        // The countdown over, the attempt runs (up to its deadline): never "in 0s" all that time.
+        #expect(Self.retrying.word(now: t + 11.5) == "retrying in 1s")
+        #expect(Self.retrying.word(now: t + 12) == "retrying now" && Self.retrying.word(now: t + 20) == "retrying now")
+        #expect(Self.retrying.text(now: t + 20).hasPrefix("retrying now: HTTP 503"))
         #expect(
             Self.retrying.text(now: t) == "retrying in 12s: HTTP 503 from https://cti.example/api1/: server error · stale since "
                 + ClockFormat.time(t - 7200).prefix(5) + " (2h 0m) · 1,826 objects")
@@ -48,6 +52,8 @@ import ThreatModel
         let r = SourceStatus(.retrying, pulledAt: t - 7230, since: t, nextAttempt: t + 11.5, reason: "x")
         // 12s now, 11s at t + 0.5; the age (2h 0m) changes at its next whole minute, later.
         #expect(r.nextChange(after: t) == t + 0.5)
+        // The last second: redrawn when it is over, to say "retrying now".
+        #expect(r.nextChange(after: t + 11) == t + 11.5)
         let fresh = SourceStatus(.fresh, pulledAt: t - 10, since: t - 10)
         #expect(fresh.nextChange(after: t) == t + 50)
         #expect(SourceStatus(.failed, since: t, reason: "x").nextChange(after: t) == nil)

@@ -40,12 +40,17 @@ public struct SourceStatus: Hashable, Sendable {
     /// Records are shown, but not those of the latest pull.
     public var isStale: Bool { state != .fresh && pulledAt != nil }
 
-    /// The status word: "connecting", "fresh", "retrying in 12s", "failed".
+    /// The status word: "connecting", "fresh", "retrying in 12s" (then "retrying now" while
+    /// the attempt runs), "failed".
     public func word(now: Double) -> String {
         switch state {
         case .connecting: return "connecting"
         case .fresh: return "fresh"
-        case .retrying: return "retrying in " + ClockFormat.duration(max(0, (nextAttempt ?? now) - now).rounded(.up))
+        case .retrying:
+            // Once the countdown is over the attempt is under way, for as long as the deadline
+            // lets it run: "in 0s" for that long would read as stuck.
+            let left = (nextAttempt ?? now) - now
+            return left > 0 ? "retrying in " + ClockFormat.duration(left.rounded(.up)) : "retrying now"
         case .failed: return "failed"
         }
     }
