@@ -74,8 +74,11 @@ final class CappedBody: HTTPClientResponseDelegate {
             guard success else {
                 s.chunks.append(buffer.getSlice(at: buffer.readerIndex, length: cap - s.count) ?? buffer)
                 s.page = FetchReply(status: s.status, headers: s.headers, body: CappedBody.joined(s.chunks, count: cap))
+                s.chunks = []
                 return Enough()
             }
+            // Let go of what arrived at once: the delegate may outlive the request a while.
+            s.chunks = []
             return FetchError.tooLarge(url: url, limit: cap, received: s.count + buffer.readableBytes, declared: nil)
         }
         // A failed future stops the request: the client closes the connection.

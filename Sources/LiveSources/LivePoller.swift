@@ -49,6 +49,7 @@ public final class LivePoller: Sendable {
     public func pull(by deadline: PullDeadline? = nil) async -> PullError? {
         let deadline = deadline ?? PullDeadline(seconds: source.settings.limits.deadlineSeconds)
         state.withLock { $0.attempts += 1 }
+        defer { ReleaseMemory.afterPull() }
         do throws(PullError) {
             try await source.pull(by: deadline)
             let now = clock.now()

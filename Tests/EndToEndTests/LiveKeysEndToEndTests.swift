@@ -41,6 +41,39 @@ struct LiveKeysEndToEndTests {
         #expect(Date().timeIntervalSince(start) < 3)
     }
 
+    /// The process called `name` at or under `pid` (the pane runs it through a shell).
+    static func process(named name: String, under pid: String) -> String? {
+        var queue = [pid]
+        while !queue.isEmpty {
+            let p = queue.removeFirst()
+            if (try? String(contentsOfFile: "/proc/\(p)/comm", encoding: .utf8))?.hasPrefix(name) == true { return p }
+            let children = (try? String(contentsOfFile: "/proc/\(p)/task/\(p)/children", encoding: .utf8)) ?? ""
+            queue += children.split(separator: " ").map(String.init)
+        }
+        return nil
+    }
+
+    /// An endless body is held up to its cap (256 MiB) and refused; the dashboard then gives
+    /// that memory back rather than keeping it resident for the rest of the day.
+    @Test func aRefusedEndlessBodyLeavesNoMemoryBehind() throws {
+        let server = try HostileServer()
+        let t = try Tmux(
+            width: 120, height: 40, command: [Tmux.binary, "--taxii", server.taxii("endless"), "--timeout", "60", Self.sample],
+            environment: ["XDG_CACHE_HOME": NSTemporaryDirectory() + "td-e2e-cache-\(getpid())"])
+        #expect(t.wait(for: "live: failed", timeout: 30), "\(t.capture())")
+        let pid = try #require(Self.process(named: "threatdeck", under: t.format("#{pane_pid}")), "no threatdeck under the pane")
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        func kB(_ key: String) -> Int {
+            let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? -1
+        }
+        // The peak shows the body really was held to its cap; what stays is the dashboard's own.
+        #expect(kB("VmHWM") > 200_000, "peak \(kB("VmHWM")) kB")
+        #expect(kB("VmRSS") > 0 && kB("VmRSS") < 150_000, "resident \(kB("VmRSS")) kB after the refusal")
+        t.type("q")
+        #expect(t.exitStatus(timeout: 3) == 0)
+    }
+
     @Test(.enabled(if: access(attack, R_OK) == 0 || Prerequisites.strict, "the ATT&CK 17.1 bundle is not in ../shared/data"))
     func keysAreAnsweredDuringALargeReload() throws {
         let dir = NSTemporaryDirectory() + "td-e2e-reload-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
