@@ -138,6 +138,7 @@ public enum App {
             setStatus(&state, "theme: " + state.theme.name, seconds: 3)
             return [.repaint]
         case .redraw: return [.repaint]
+        case .nextLayout: nextLayout(&state)
         case .reload:
             setStatus(&state, "reloading…", seconds: 30)
             return [.reload]
@@ -176,11 +177,17 @@ public enum App {
     }
 
     static func focus(_ state: inout AppState, _ pane: PaneID) {
-        guard let p = PaneRegistry.pane(pane) else { return }
+        guard PaneRegistry.pane(pane) != nil else { return }
         if pane == DetailPane.id && state.focus != DetailPane.id { state.previousFocus = state.focus }
         state.focus = pane
         if state.zoomed { state.zoomAnchor = (state.paneStates[pane] as? any CursorState)?.cursor }
-        if p.slot != .bottom { state.slotPanes[p.slot] = pane }
+        if let place = state.layout(for: SizeClass.of(width: state.width, height: state.height)).groups.flatMap(\.places).first(where: {
+            $0.panes.contains(pane)
+        }),
+            place.panes.count > 1
+        {
+            state.placeChoices[LayoutSolver.key(place)] = pane
+        }
         state.resized()
         syncDetail(&state)
     }
