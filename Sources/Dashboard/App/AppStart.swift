@@ -90,8 +90,8 @@ extension AppState {
             App.focus(&state, first)
         }
         state.zoomed = options.zoomed
-        state.resized()
         App.syncDetail(&state)
+        state.resized()
         if let status = options.status { App.setStatus(&state, status.text, role: status.role, seconds: status.seconds) }
         if let kiosk = options.kiosk { Kiosk.start(&state, config: kiosk, now: options.now) }
         return state

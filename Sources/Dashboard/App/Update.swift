@@ -204,6 +204,10 @@ public enum App {
         if item != state.detailSubject, let item {
             state.detailSubject = item
             DetailPane.modify(&state) { $0.scroll = 0 }
+            // A longer subject may take more rows; a shorter one keeps them until the data,
+            // filter or size change, so the panes do not jump as the cursor moves.
+            let demand = DetailPane.demand(state)
+            if demand.rows > state.paneDemands[DetailPane.id]?.rows ?? 0 { state.paneDemands[DetailPane.id] = demand }
         }
     }
 
