@@ -97,7 +97,12 @@ extension DetailPane {
                         + name
                         + ", " + Noun.grouped(s.onlyThis.count) + " only " + s.name, Style(.text)
                 ))
-            out.append(("    shared: " + s.shared.prefix(12).joined(separator: ", ") + (s.shared.count > 12 ? ", …" : ""), Style(.muted)))
+            func ids(_ list: [String]) -> String {
+                list.isEmpty ? "none" : list.prefix(12).joined(separator: ", ") + (list.count > 12 ? ", … (\(list.count))" : "")
+            }
+            out.append(("    shared: " + ids(s.shared), Style(.muted)))
+            out.append(("    only " + name + ": " + ids(s.onlyProfiled), Style(.muted)))
+            out.append(("    only " + s.name + ": " + ids(s.onlyThis), Style(.muted)))
         }
         return out
     }
