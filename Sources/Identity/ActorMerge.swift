@@ -33,6 +33,13 @@ extension DatasetBuilder {
             for c in r.motivationClaims where !claims.contains(c) { claims.append(c) }
         }
         actor.motivationClaims = claims
+        if records.count > 1 {
+            var names: [NameClaim] = []
+            for (k, r) in records.enumerated() {
+                for n in r.allNames where !names.contains(NameClaim(name: n, source: labels[k])) { names.append(NameClaim(name: n, source: labels[k])) }
+            }
+            actor.nameClaims = names
+        }
         actor.sectors = union { $0.sectors }
         actor.unmappedSectors = union { $0.unmappedSectors }
         actor.regions = union { $0.regions }

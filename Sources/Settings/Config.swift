@@ -28,7 +28,10 @@ import Yams
 ///   - misp-search: https://misp.example/
 ///     key-file: ~/.config/threatdeck/misp.key   # chmod 600; or THREATDECK_MISP_KEY
 /// views:                              # saved filter sets: --view NAME, or : NAME
-///   apac-tech: [sector:technology, region:"South-eastern Asia"]
+///   apac-tech: [sector:technology, region:"South-eastern Asia", layout:triage]
+/// layout: triage                        # start with this layout (else chosen by the data)
+/// layouts:                              # see LayoutConfig
+///   triage: {sizes: [wide], columns: [[events, timeline], [actors, sectors], [detail, techniques]]}
 /// kiosk:
 ///   rotate: 20
 ///   views: [headline, {view: overview, seconds: 40}, changes, "grid(actors, sectors; timeline, techniques)"]
@@ -65,6 +68,11 @@ public struct Config: Sendable {
     public var mispSearches: [MispSearchSetting] = []
     /// Saved views: name → filter chips as typed (`sector:technology`).
     public var views: [String: [String]] = [:]
+    /// Layouts from `layouts:` (see LayoutConfig), the one to start with, and the layouts
+    /// skipped as wrong (each with its place; the rest of the config stands).
+    public var layouts: [LayoutSpec] = []
+    public var layout: String?
+    public var layoutProblems: [SettingsError] = []
 
     public init() {}
 
@@ -86,9 +94,12 @@ public struct Config: Sendable {
             case "max-tlp": config.maxTLP = try tlp(doc, value, key: key)
             case "sources": try parseSources(doc, value, into: &config)
             case "views": try parseViews(doc, value, into: &config)
+            case "layout": config.layout = try doc.string(value, key: key)
+            case "layouts": (config.layouts, config.layoutProblems) = LayoutConfig.parse(doc, value)
             case "kiosk": try parseKiosk(doc, value, into: &config)
             default:
-                throw doc.error(keyNode, key: key, "unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)")
+                throw doc.error(
+                    keyNode, key: key, "unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, layout, layouts, kiosk)")
             }
         }
         return config

@@ -23,6 +23,16 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to FILE instead of stdout.")
     var output: String?
 
+    @Option(
+        name: .customLong("actor"),
+        help: ArgumentHelp(
+            "For navigator: the actors of the layer (repeatable; id, name or alias): one layer scored by how many of them use each technique.",
+            valueName: "NAME"))
+    var actors: [String] = []
+
+    @Flag(help: "For navigator with --actor: one layer per actor, written to -o FILE as FILE-NAME.json each.")
+    var layerPerActor = false
+
     @OptionGroup(title: "View")
     var viewOptions: ViewOptions
 
@@ -40,6 +50,8 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--format \(format): expected one of \(ExportFormat.names)")
         }
         if table != nil && format.lowercased() != "csv" { throw ValidationError("--table applies to --format csv only") }
+        if !actors.isEmpty && ExportFormat(format: format, table: table) != .navigator { throw ValidationError("--actor applies to --format navigator only") }
+        if layerPerActor && (actors.isEmpty || output == nil) { throw ValidationError("--layer-per-actor needs --actor and -o FILE") }
     }
 
     func run() throws {
@@ -71,6 +83,10 @@ struct ExportCommand: ParsableCommand {
                 printError("threatdeck export: --compare: \(e)")
                 throw ExitCode(2)
             }
+        }
+        if !actors.isEmpty {
+            try ActorLayerExport(actors: actors, perActor: layerPerActor, output: output).write(load.dataset, generatedAt: view.generatedAt)
+            return
         }
         if let output {
             switch Exports.write(exportFormat, view, to: output, fileSystem: LocalFileSystem()) {

@@ -26,6 +26,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Files or directories; none: the config's `data`, else the bundled sample.")
     var files: [String] = []
 
+    @Option(help: "Layout: a built-in one (actors-wide, events-medium, profile-short, …), one from config.yaml layouts:, or auto (chosen by the data).")
+    var layout: String?
+
     @Option(help: "Theme name (see `threatdeck themes`) or a theme file.")
     var theme: String?
 
@@ -167,7 +170,10 @@ struct RunCommand: ParsableCommand {
         options.links = !noLinks && (config.links ?? true) && Hyperlinks.supported(env)
         options.workingDirectory = ProcessContext.workingDirectory
         options.homeDirectory = env["HOME"]
-        SettingsNotice.apply(to: &options, configError: configError, themeError: themeError, themeErrors: themeErrors)
+        try SettingsNotice.checkLayoutOption(layout, config: config, command: "threatdeck")
+        SettingsNotice.apply(
+            to: &options, config: config, layout: layout ?? viewOptions.savedLayout(config: config), configError: configError, themeError: themeError,
+            themeErrors: themeErrors)
         return options
     }
 

@@ -23,8 +23,11 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Include colours and attributes as ANSI SGR sequences.")
     var ansi = false
 
-    @Option(help: "Focused pane: \(PaneRegistry.ids.map(\.rawValue).joined(separator: ", ")).")
-    var focus: String = "actors"
+    @Option(help: "Focused pane: \(PaneRegistry.ids.map(\.rawValue).joined(separator: ", ")); default: the one the screen starts on.")
+    var focus: String?
+
+    @Option(help: "Layout: a built-in one (actors-wide, events-medium, profile-short, …), one from config.yaml layouts:, or auto (chosen by the data).")
+    var layout: String?
 
     @Flag(help: "Zoom the focused pane to the whole screen.")
     var zoom = false
@@ -69,8 +72,8 @@ struct SnapshotCommand: ParsableCommand {
             printError("threatdeck snapshot: --size must be WIDTHxHEIGHT, e.g. 120x40")
             throw ExitCode(2)
         }
-        let pane = PaneID(focus)
-        guard PaneRegistry.pane(pane) != nil else {
+        let pane = focus.map(PaneID.init(rawValue:))
+        if let pane, PaneRegistry.pane(pane) == nil {
             printError("threatdeck snapshot: --focus must be one of \(PaneRegistry.ids.map(\.rawValue).joined(separator: ", "))")
             throw ExitCode(2)
         }
@@ -108,7 +111,11 @@ struct SnapshotCommand: ParsableCommand {
         options.now = clock
         options.savedViews = config.views
         options.compare = savedViewOptions.compareSpec
-        SettingsNotice.apply(to: &options, configError: configError, themeError: themeError, themeErrors: themeErrors)
+        try SettingsNotice.checkLayoutOption(layout, config: config, command: "threatdeck snapshot")
+        let layoutProblems = SettingsNotice.apply(
+            to: &options, config: config, layout: layout ?? savedViewOptions.savedLayout(config: config), configError: configError, themeError: themeError,
+            themeErrors: themeErrors)
+        for problem in layoutProblems { printError("threatdeck snapshot: \(problem)") }
         if live.contains(where: { $0.source.settings.insecure }) { options.notice = "TLS NOT VERIFIED (--insecure)" }
         if kiosk || kioskViewName != nil {
             var k = config.kiosk(rotate: nil, views: nil, staleAfter: nil, maxTLP: maxTLP)

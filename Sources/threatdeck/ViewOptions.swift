@@ -33,6 +33,12 @@ struct ViewOptions: ParsableArguments {
         if let maxTLP, TLP(tag: maxTLP) == nil { throw ValidationError("--max-tlp \(maxTLP): expected clear, green, amber, amber+strict or red") }
     }
 
+    /// The layout a saved view names (`layout:NAME` among its chips), if any.
+    func savedLayout(config: Config) -> String? {
+        guard let view, let chips = config.views[view] else { return nil }
+        return chips.first { $0.lowercased().hasPrefix("layout:") }.map { String($0.dropFirst(7)) }
+    }
+
     var compareSpec: CompareSpec? { compare.flatMap(CompareSpec.init(parsing:)) }
 
     /// The TLP limit: the option, else the config's (kiosk has its own default).
@@ -50,7 +56,7 @@ struct ViewOptions: ParsableArguments {
                 printError("\(command): no saved view \"\(view)\" (config.yaml views: \(config.views.keys.sorted().joined(separator: ", ")))")
                 throw ExitCode(2)
             }
-            specs += chips
+            specs += chips.filter { !$0.lowercased().hasPrefix("layout:") }
         }
         specs += filters
         do {

@@ -82,11 +82,12 @@ import TestSupport
         #expect(r.stderr.contains("config.yaml:3:1: colour: unknown key"), "\(r.stderr)")
         // The overlay wraps the message instead of cutting it at the edge: every word is there.
         // (Borders out, whitespace folded: the overlay's lines then read as one text.)
-        let unboxed = String(r.stdout.map { "┃│↓↑\n".contains($0) ? " " : $0 })
+        let unboxed = String(r.stdout.map { "┃│↓↑┏┓┗┛━┌┐└┘─\n".contains($0) ? " " : $0 })
         let text = unboxed.split(separator: " ").joined(separator: " ")
         #expect(
             text.contains(
-                "/config/threatdeck/config.yaml:3:1: colour: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)"),
+                "/config/threatdeck/config.yaml:3:1: colour: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, layout, layouts, kiosk)"
+            ),
             "\(r.stdout)")
         #expect(!r.stdout.contains("No problems"))
         let footer = cli.run(["snapshot", "--size", "100x30"]).stdout.split(separator: "\n").last ?? ""

@@ -42,6 +42,8 @@ import TestSupport
         #expect(Set(Self.words("threatdeck export --format ", cli: cli)) == ["md", "csv", "json", "stix", "navigator"])
         #expect(Self.words("threatdeck --theme hi", cli: cli) == ["high-contrast"])
         #expect(Self.words("threatdeck --view apac", cli: cli) == ["apac-gov", "apac-tech"])
+        #expect(Self.words("threatdeck snapshot --layout profile-", cli: cli) == ["profile-short", "profile-medium", "profile-wide"])
+        #expect(Self.words("threatdeck export --format navigator --actor Murky", cli: cli) == ["Murky Panda"])
         #expect(Self.words("threatdeck snapshot --focus te", cli: cli) == ["techniques"])
         #expect(Self.words("threatdeck --max-tlp am", cli: cli) == ["amber", "amber+strict"])
         #expect(Self.words("threatdeck sum", cli: cli) == ["summary"])

@@ -134,7 +134,8 @@ import Loading
         #expect(Self.configError("kiosk:\n  rotate: 0\n") == "c.yaml:2:11: kiosk.rotate: must be at least 1 second")
         #expect(Self.configError("kiosk:\n  views: [headline, sideways]\n").hasPrefix(#"c.yaml:2:21: kiosk.views: unknown view "sideways""#))
         #expect(
-            Self.configError("thme: x\n") == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, kiosk)"
+            Self.configError("thme: x\n")
+                == "c.yaml:1:1: thme: unknown key (expected theme, data, color, ascii, links, linear, max-tlp, sources, views, layout, layouts, kiosk)"
         )
         #expect(Self.configError("kiosk:\n  night: 25:00-06:00\n").hasPrefix("c.yaml:2:10: kiosk.night: \"25:00-06:00\": expected HH:MM-HH:MM"))
         #expect(Self.configError("max-tlp: purple\n").hasPrefix("c.yaml:1:10: max-tlp: \"purple\""))

@@ -14,18 +14,18 @@ struct TerminalSafetyEndToEndTests {
     /// Strings a hostile feed could carry: screen wipes, title and clipboard writes,
     /// hyperlinks, C1 controls, Trojan Source bidi overrides, zero-width characters.
     static let hostileReport = #"""
-    {"schema": "threatdeck-report@1",
-     "report": {"id": "r", "title": "Evil\u001b]0;PWNED-TITLE\u0007 report\u001b[2JWIPED"},
-     "sources": [{"id": "s", "title": "clip\u001b]52;c;ZXZpbA==\u0007board"}],
-     "actors": [
-       {"id": "a", "name": "Hostile\u202eadnaP Panda", "aliases": ["Link\u001b]8;;http://evil.example/\u001b\\here\u001b]8;;\u001b\\", "c1\u009b31mRED"],
-        "type": "state", "motivations": ["espionage"], "sectors": ["technology"],
-        "description": "zero\u200bwidth\u200dchars and a bell\u0007 and DEL\u007f and a very long tail AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        "sources": ["s"]}
-     ],
-     "events": [{"id": "e", "date": "2025-06-01", "kind": "intrusion", "actors": ["a"], "summary": "\u001b[31mred\u001b[0m summary", "sources": ["s"]}]
-    }
-    """#
+        {"schema": "threatdeck-report@1",
+         "report": {"id": "r", "title": "Evil\u001b]0;PWNED-TITLE\u0007 report\u001b[2JWIPED"},
+         "sources": [{"id": "s", "title": "clip\u001b]52;c;ZXZpbA==\u0007board"}],
+         "actors": [
+           {"id": "a", "name": "Hostile\u202eadnaP Panda", "aliases": ["Link\u001b]8;;http://evil.example/\u001b\\here\u001b]8;;\u001b\\", "c1\u009b31mRED"],
+            "type": "state", "motivations": ["espionage"], "sectors": ["technology"],
+            "description": "zero\u200bwidth\u200dchars and a bell\u0007 and DEL\u007f and a very long tail AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "sources": ["s"]}
+         ],
+         "events": [{"id": "e", "date": "2025-06-01", "kind": "intrusion", "actors": ["a"], "summary": "\u001b[31mred\u001b[0m summary", "sources": ["s"]}]
+        }
+        """#
 
     func write(_ text: String, to path: String) throws { try text.write(toFile: path, atomically: false, encoding: .utf8) }
 
@@ -36,9 +36,10 @@ struct TerminalSafetyEndToEndTests {
         try write(Self.hostileReport, to: dir + "/hostile.json")
         let t = try Tmux(width: 140, height: 45, command: [Self.bin, dir + "/hostile.json"])
         let raw = t.startRecording()
-        #expect(t.wait(for: "Actors by nexus"))
+        // One actor in the data: the screen opens on its profile (the detail pane).
+        #expect(t.wait(for: "hostile.json"))
         // Show everything: the actor's detail (aliases, description) and the timeline bucket.
-        t.send("Right", "4")
+        t.send("1", "Right", "4")
         #expect(t.wait(for: "zero<U+200B>width"))
         t.send("3")
         #expect(t.wait(for: "red^[[0m summary") || t.wait(for: "^[[31mred"))
@@ -102,8 +103,11 @@ struct TerminalSafetyEndToEndTests {
         return out
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/share/terminfo/x/xterm-direct") || FileManager.default.fileExists(atPath: "/lib/terminfo/x/xterm-direct"),
-                   "xterm-direct terminfo (ncurses-term) is not installed"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: "/usr/share/terminfo/x/xterm-direct")
+                || FileManager.default.fileExists(atPath: "/lib/terminfo/x/xterm-direct"),
+            "xterm-direct terminfo (ncurses-term) is not installed"))
     func truecolorThroughADirectColourTerminfo() throws {
         let t = try Tmux(width: 120, height: 40, command: [Self.bin], environment: ["TERM": "xterm-256color", "COLORTERM": "truecolor"])
         #expect(t.wait(for: "Actors by nexus"))
@@ -135,10 +139,11 @@ struct TerminalSafetyEndToEndTests {
     func unusableTerminalsGetTheSummary(term: String, message: String) throws {
         let t = try Tmux(width: 120, height: 50, command: [Self.bin], environment: ["TERM": term])
         // The summary is longer than the pane: read the scrollback too.
-        #expect(t.wait(timeout: 10) { _ in
-            let all = t.capture(history: true)
-            return all.contains(message) && all.contains("ACTOR BREAKDOWN") && all.contains("TIMELINE")
-        } != nil, "\(t.capture(history: true))")
+        #expect(
+            t.wait(timeout: 10) { _ in
+                let all = t.capture(history: true)
+                return all.contains(message) && all.contains("ACTOR BREAKDOWN") && all.contains("TIMELINE")
+            } != nil, "\(t.capture(history: true))")
         #expect(t.exitStatus() == 0, "\(t.capture())")
     }
 
@@ -153,13 +158,13 @@ struct TerminalSafetyEndToEndTests {
     /// Runs the app under a wrapper shell that records the terminal state before and after.
     func startWrapped(_ dir: String) throws -> Tmux {
         let script = """
-        stty -g > '\(dir)/before'
-        sh -c 'echo $$ > "\(dir)/pid"; exec "\(Self.bin)"'
-        echo $? > '\(dir)/status'
-        stty -g > '\(dir)/after'
-        echo WRAPPER-DONE
-        sleep 60
-        """
+            stty -g > '\(dir)/before'
+            sh -c 'echo $$ > "\(dir)/pid"; exec "\(Self.bin)"'
+            echo $? > '\(dir)/status'
+            stty -g > '\(dir)/after'
+            echo WRAPPER-DONE
+            sleep 60
+            """
         try script.write(toFile: dir + "/run.sh", atomically: true, encoding: .utf8)
         return try Tmux(width: 120, height: 40, command: ["sh", dir + "/run.sh"])
     }

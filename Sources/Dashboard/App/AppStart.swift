@@ -17,6 +17,9 @@ public struct StartOptions: Sendable {
     public var tier: ColorTier = .color256
     public var filter: Filter = .none
     public var focus: PaneID?
+    /// Layouts from config.yaml, and the one to start with (nil: chosen by the data).
+    public var layouts: [LayoutSpec] = []
+    public var layout: String?
     public var zoomed = false
     public var notice: String?
     public var settingsProblems: [Problem] = []
@@ -76,10 +79,19 @@ extension AppState {
             }
         }
         state.refresh()
-        if let focus = options.focus, PaneRegistry.pane(focus) != nil { App.focus(&state, focus) }
+        ActorPane.startOnLargestRow(&state)
+        state.layouts = options.layouts
+        state.layoutChoice = options.layout
+        if let focus = options.focus, PaneRegistry.pane(focus) != nil {
+            App.focus(&state, focus)
+        } else if options.kiosk == nil, case let first = DataShape.firstFocus(state.selection, dataset: state.dataset), first != state.focus {
+            // The data's shape picks the first pane: the events of a pile of MISP events, the
+            // profile of a single actor.
+            App.focus(&state, first)
+        }
         state.zoomed = options.zoomed
-        state.resized()
         App.syncDetail(&state)
+        state.resized()
         if let status = options.status { App.setStatus(&state, status.text, role: status.role, seconds: status.seconds) }
         if let kiosk = options.kiosk { Kiosk.start(&state, config: kiosk, now: options.now) }
         return state

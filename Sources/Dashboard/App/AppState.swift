@@ -51,8 +51,15 @@ public struct AppState: Sendable {
     public internal(set) var focus: PaneID = ActorPane.id
     /// The pane focused before the detail pane, for Esc.
     public internal(set) var previousFocus: PaneID = ActorPane.id
-    /// Per slot, the pane shown there last (panes sharing a slot take turns).
-    public internal(set) var slotPanes: [PaneSlot: PaneID] = [:]
+    /// Per place of a layout ("timeline|events"), the pane shown there last: they take turns.
+    public internal(set) var placeChoices: [String: PaneID] = [:]
+    /// What each pane has to show at its current width, refreshed with the data and size.
+    public internal(set) var paneDemands: [PaneID: PaneDemand] = [:]
+    /// What the data in view mostly is: it picks the built-in layout.
+    public internal(set) var shape: DataShape = .actors
+    /// Layouts from config.yaml, and the one chosen (`L`, `:layout NAME`, a saved view); nil: by data.
+    public internal(set) var layouts: [LayoutSpec] = []
+    public internal(set) var layoutChoice: String?
     public internal(set) var zoomed = false
     /// The cursor of the zoomed pane when it was zoomed: the zoomed list starts there.
     public internal(set) var zoomAnchor: Int?
@@ -120,19 +127,47 @@ public struct AppState: Sendable {
         SectorPane.modify(&self) { $0.columns = columns }
         techniques = TechniqueUsage.compute(dataset, selection: selection)
         if let c = comparison { comparison = c.recomputed(dataset, current: filter) }
-        for pane in PaneRegistry.all {
-            pane.derive(&self)
-            pane.clamp(&self)
-        }
+        shape = DataShape.of(selection, dataset: dataset)
+        // A view of one actor is that actor's profile in the detail pane.
+        if shape == .profile, let only = selection.actorIDs.first { detailSubject = .actor(only) }
+        deriveAndMeasure()
         if detailSubject == nil || !subjectStillExists() { detailSubject = ActorPane.currentItem(self) }
     }
 
     /// After a resize: only what depends on the size is derived again.
     mutating func resized() {
-        for pane in PaneRegistry.all {
-            pane.derive(&self)
-            pane.clamp(&self)
+        deriveAndMeasure()
+    }
+
+    /// Lets every pane derive what it shows and measure what it has to show; when the
+    /// measures move a pane's width, once more, so each pane derives for the width it gets.
+    mutating func deriveAndMeasure() {
+        for pass in 0..<2 {
+            // The sector matrix's nexus columns follow its pane's width.
+            let columns = matrixColumns
+            if columns != SectorPane.state(self).columns {
+                matrix = SectorMatrix.compute(dataset, selection: selection, measure: SectorPane.state(self).measure, maxColumns: columns)
+                SectorPane.modify(&self) { $0.columns = columns }
+            }
+            for pane in PaneRegistry.all {
+                pane.derive(&self)
+                pane.clamp(&self)
+            }
+            let before = PaneRegistry.ids.map { FrameLayout.area(of: $0, in: self).width }
+            var demands: [PaneID: PaneDemand] = [:]
+            for pane in PaneRegistry.all { demands[pane.id] = pane.demand(self) }
+            let changed = demands != paneDemands
+            paneDemands = demands
+            let after = PaneRegistry.ids.map { FrameLayout.area(of: $0, in: self).width }
+            if pass == 1 || !changed || before == after { break }
         }
+    }
+
+    /// The layout for a size class: the chosen one when it fits, else the built-in one
+    /// for the data's shape.
+    public func layout(for size: SizeClass) -> LayoutSpec {
+        if let name = layoutChoice, let spec = (layouts + BuiltinLayouts.all).first(where: { $0.name == name && $0.fits(size) }) { return spec }
+        return BuiltinLayouts.layout(shape, size)
     }
 
     private func subjectStillExists() -> Bool {

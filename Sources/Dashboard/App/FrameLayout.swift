@@ -10,9 +10,9 @@ public struct FrameLayout: Equatable, Sendable {
     public static let headerHeight = 2
 
     public enum Mode: Equatable, Sendable {
-        /// Top row (left and right slots), middle band, bottom band.
+        /// Three bands or more (SizeClass medium and wide).
         case full
-        /// Top row, and one band below shared by the middle and bottom slots.
+        /// Two bands (SizeClass short).
         case wide
         /// One pane at a time under a tab bar: 80×24 and the like.
         case compact
@@ -24,17 +24,28 @@ public struct FrameLayout: Equatable, Sendable {
     public var footer: Rect
     public var tabs: Rect?
     public var panes: [PaneID: Rect]
+    /// Panes with nothing to show, each folded to one line saying why.
+    public var folded: [Folded] = []
+
+    /// A pane folded to one line: which, why, where.
+    public struct Folded: Equatable, Sendable {
+        public var pane: PaneID
+        public var reason: String
+        public var line: Rect
+    }
 
     public static func mode(width: Int, height: Int) -> Mode {
         if width < minimumWidth || height < minimumHeight { return .tooSmall }
-        if width >= 100 && height >= 34 { return .full }
-        if width >= 100 && height >= 24 { return .wide }
-        return .compact
+        switch SizeClass.of(width: width, height: height) {
+        case .compact: return .compact
+        case .short: return .wide
+        case .medium, .wide: return .full
+        }
     }
 
     public static func compute(_ state: AppState) -> FrameLayout {
         if let k = state.kiosk { return wall(k.view, width: state.width, height: state.height) }
-        return compute(width: state.width, height: state.height, focus: state.focus, zoomed: state.zoomed, slotPanes: state.slotPanes)
+        return compute(state, focus: state.focus)
     }
 
     /// A wall view: header (clock, freshness), the view's panes in a grid of rows, and a
@@ -54,53 +65,40 @@ public struct FrameLayout: Equatable, Sendable {
         return g
     }
 
-    public static func compute(width: Int, height: Int, focus: PaneID, zoomed: Bool, slotPanes: [PaneSlot: PaneID]) -> FrameLayout {
+    /// The frame for `state` as if `focus` had the focus (every pane asks where it would be).
+    static func compute(_ state: AppState, focus: PaneID) -> FrameLayout {
+        let width = state.width, height = state.height
         let area = Rect(x: 0, y: 0, width: width, height: height)
         let mode = mode(width: width, height: height)
         let parts = Layout.rows(area, [.fixed(headerHeight), .fill, .fixed(1)])
         var g = FrameLayout(mode: mode, header: parts[0], footer: parts[2], tabs: nil, panes: [:])
         if mode == .tooSmall { return g }
         let body = parts[1]
+        let zoomed = state.zoomed && state.focus == focus
         if zoomed || mode == .compact {
             var paneArea = body
             if mode == .compact && !zoomed {
                 let split = Layout.rows(body, [.fixed(1), .fill])
                 g.tabs = split[0]
                 paneArea = split[1]
+                // A pane with less to show than the screen ends where its content does.
+                let need = (state.paneDemands[focus] ?? .fill).framedRows
+                paneArea.height = min(paneArea.height, max(LayoutSolver.minimumPlace, need))
             }
             g.panes[focus] = paneArea
             return g
         }
-        /// The pane a slot shows: the focused one when it lives there, else the last shown.
-        func shown(_ slot: PaneSlot) -> PaneID {
-            if let p = PaneRegistry.pane(focus), p.slot == slot { return focus }
-            if let last = slotPanes[slot] { return last }
-            return PaneRegistry.all.first { $0.slot == slot }?.id ?? focus
-        }
-        if mode == .full {
-            let rows = Layout.rows(body, [.percent(44), .percent(30), .fill(min: 5, weight: 1)])
-            let top = Layout.columns(rows[0], [.percent(45), .fill])
-            g.panes[shown(.left)] = top[0]
-            g.panes[shown(.right)] = top[1]
-            g.panes[shown(.middle)] = rows[1]
-            g.panes[shown(.bottom)] = rows[2]
-        } else {
-            let rows = Layout.rows(body, [.percent(56), .fill])
-            let top = Layout.columns(rows[0], [.percent(45), .fill])
-            g.panes[shown(.left)] = top[0]
-            g.panes[shown(.right)] = top[1]
-            // Middle and bottom share the band: the bottom (detail) only while focused.
-            let focusedSlot = PaneRegistry.pane(focus)?.slot
-            g.panes[focusedSlot == .bottom ? focus : shown(.middle)] = rows[1]
-        }
+        let size = SizeClass.of(width: width, height: height)
+        let solution = LayoutSolver.solve(state.layout(for: size), area: body, focus: focus, demands: state.paneDemands, last: state.placeChoices)
+        g.panes = solution.panes
+        g.folded = solution.folded.map { Folded(pane: $0.pane, reason: $0.reason, line: $0.line) }
         return g
     }
 
     /// The rectangle `pane` has when it is on screen (as it would be if it were focused).
     public static func area(of pane: PaneID, in state: AppState) -> Rect {
         if state.kiosk != nil, let r = compute(state).panes[pane] { return r }
-        let g = compute(width: state.width, height: state.height, focus: pane, zoomed: state.zoomed && state.focus == pane,
-                        slotPanes: state.slotPanes)
+        let g = compute(state, focus: pane)
         return g.panes[pane] ?? Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 3))
     }
 

@@ -29,12 +29,22 @@ public enum Screen {
         for pane in PaneRegistry.all {
             guard let area = g.panes[pane.id] else { continue }
             let focused = state.focus == pane.id && state.overlay == .none
-            Block(title: pane.frameTitle(state), note: pane.note(state), focused: state.focus == pane.id, glyphs: state.glyphs).render(into: &buffer, area: area)
+            Block(title: pane.frameTitle(state), note: pane.note(state), focused: state.focus == pane.id, glyphs: state.glyphs).render(
+                into: &buffer, area: area)
             pane.render(state, into: &buffer, area: Block.inner(area), focused: focused)
         }
+        for f in g.folded { renderFolded(f, state, into: &buffer) }
         FooterBar.render(state, into: &buffer, area: g.footer)
         OverlayScreen.render(state, into: &buffer, area: g.overlayArea)
         return buffer
+    }
+
+    /// A pane with nothing to show, in one line: its key, its name and why it is empty.
+    static func renderFolded(_ f: FrameLayout.Folded, _ state: AppState, into buffer: inout Buffer) {
+        guard let pane = PaneRegistry.pane(f.pane) else { return }
+        var x = f.line.x + 1
+        x += buffer.put("\(pane.number) \(pane.title)", x: x, y: f.line.y, style: Style(.muted, attributes: .bold), maxWidth: f.line.maxX - x)
+        x += buffer.put(" · " + f.reason, x: x, y: f.line.y, style: Style(.muted), maxWidth: f.line.maxX - x)
     }
 
     static func renderTooSmall(_ state: AppState, into buffer: inout Buffer) {

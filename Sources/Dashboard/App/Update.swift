@@ -142,6 +142,7 @@ public enum App {
             setStatus(&state, "theme: " + state.theme.name, seconds: 3)
             return [.repaint]
         case .redraw: return [.repaint]
+        case .nextLayout: nextLayout(&state)
         case .reload:
             setStatus(&state, "reloading…", seconds: 30)
             return [.reload]
@@ -180,11 +181,17 @@ public enum App {
     }
 
     static func focus(_ state: inout AppState, _ pane: PaneID) {
-        guard let p = PaneRegistry.pane(pane) else { return }
+        guard PaneRegistry.pane(pane) != nil else { return }
         if pane == DetailPane.id && state.focus != DetailPane.id { state.previousFocus = state.focus }
         state.focus = pane
         if state.zoomed { state.zoomAnchor = (state.paneStates[pane] as? any CursorState)?.cursor }
-        if p.slot != .bottom { state.slotPanes[p.slot] = pane }
+        if let place = state.layout(for: SizeClass.of(width: state.width, height: state.height)).groups.flatMap(\.places).first(where: {
+            $0.panes.contains(pane)
+        }),
+            place.panes.count > 1
+        {
+            state.placeChoices[LayoutSolver.key(place)] = pane
+        }
         state.resized()
         syncDetail(&state)
     }
@@ -201,6 +208,10 @@ public enum App {
         if item != state.detailSubject, let item {
             state.detailSubject = item
             DetailPane.modify(&state) { $0.scroll = 0 }
+            // A longer subject may take more rows; a shorter one keeps them until the data,
+            // filter or size change, so the panes do not jump as the cursor moves.
+            let demand = DetailPane.demand(state)
+            if demand.rows > state.paneDemands[DetailPane.id]?.rows ?? 0 { state.paneDemands[DetailPane.id] = demand }
         }
     }
 

@@ -58,6 +58,7 @@ extension Overlays {
                     for pane in PaneRegistry.all { state.paneStates[pane.id] = App.resetCursor(pane, state) }
                     App.setFilter(&state, outcome.filter)
                 }
+                if let layout = outcome.layout { App.chooseLayout(&state, layout == "auto" ? nil : layout) }
                 if let theme = outcome.themeIndex, theme != state.themeIndex {
                     state.themeIndex = theme
                     App.setStatus(&state, "theme: " + state.theme.name, seconds: 3)

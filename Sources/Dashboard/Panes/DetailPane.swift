@@ -101,7 +101,7 @@ public enum DetailPane: Pane {
         guard let a = state.dataset.actor(id) else { return [("Actor \(id) is not in the loaded data.", Style(.muted))] }
         let label = Style(.muted)
         var out: [Line] = []
-        if !a.aliases.isEmpty { out.append(("also: " + a.aliases.joined(separator: ", "), Style(.text))) }
+        out += nameLines(a)
         out.append(("nexus: " + NexusText.describe(a), a.nexus == .unknown ? label : Style(Role.nexus(a.nexus.code), attributes: .bold)))
         if a.nexusClaims.count > 1 || a.nexus == .disputed {
             for claim in a.nexusClaims { out.append(("  claim: " + claim.nexus.name + " · " + claim.source, Style(.text))) }
@@ -122,13 +122,7 @@ public enum DetailPane: Pane {
         out.append(("sectors: " + sectors, a.sectors.isEmpty && a.unmappedSectors.isEmpty ? label : Style(.text)))
         let places = a.regions.map(Vocabulary.regionName) + a.countries.map { Vocabulary.country($0)?.name ?? $0 }
         out.append(("targets: " + list(places), places.isEmpty ? label : Style(.text)))
-        if let p = state.dataset.actorPosition(id), !state.dataset.actorTechniques[p].isEmpty {
-            let figures = ActorTechniques(state.dataset, position: p)
-            let names = figures.ids.prefix(30).map { t in state.dataset.technique(t).map { "\($0.name) (\(t))" } ?? t }
-            out.append(("techniques: " + figures.summary + ": " + names.joined(separator: ", ") + (figures.count > 30 ? ", …" : ""), Style(.text)))
-        }
         if !a.software.isEmpty { out.append(("software: " + a.software.joined(separator: ", "), Style(.text))) }
-        if !a.externalIDs.isEmpty { out.append(("catalogue ids: " + a.externalIDs.joined(separator: ", "), label)) }
         let indices = state.dataset.events(ofActor: id).filter { state.selection.containsEvent($0) }
         if let first = indices.first {
             let lastEnd = indices.map { state.dataset.events[$0].span.end }.max() ?? state.dataset.events[first].span.end
@@ -136,6 +130,7 @@ public enum DetailPane: Pane {
         } else {
             out.append(("events in view: none", label))
         }
+        out += profileLines(state, a, width: FrameLayout.inner(of: DetailPane.id, in: state).width - 2)
         // Identity: why these records are one actor, and who shares names without merging.
         if !a.identity.reasons.isEmpty || !a.identity.overlaps.isEmpty || !a.identity.umbrellaOf.isEmpty || !a.identity.umbrellas.isEmpty {
             out.append(("identity:", Style(.title, attributes: .bold)))

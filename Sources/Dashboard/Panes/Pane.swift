@@ -55,6 +55,9 @@ public protocol Pane {
     /// The pane in words for linear mode: a heading and sentences, one per row that says something.
     static func spoken(_ state: AppState) -> SpokenPane
     static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool)
+    /// How many rows it has to show at its width, or why it has nothing (the layout folds
+    /// an empty pane to one line). Asked after `derive`, when the data, filter or size changed.
+    static func demand(_ state: AppState) -> PaneDemand
     /// The pane drawn for a wall: fewer rows, larger bars, no cursor or hints.
     static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect)
 }
@@ -69,6 +72,7 @@ extension Pane {
     public static func click(x: Int, y: Int, area: Rect, _ state: inout AppState) -> Bool { false }
     public static func follow(_ state: inout AppState, item: Selectable?) {}
     public static func select(_ item: Selectable, _ state: inout AppState) -> Bool { false }
+    public static func demand(_ state: AppState) -> PaneDemand { .fill }
     public static func renderWall(_ state: AppState, into buffer: inout Buffer, area: Rect) {
         render(state, into: &buffer, area: area, focused: false)
     }

@@ -64,8 +64,9 @@ public enum TimelinePane: Pane {
         var baseline: TimelineSeries?
         if let c = state.comparison, series.window != nil {
             // The baseline bucketed alike, over its own window: bucket k of each lines up.
-            baseline = TimelineSeries.compute(state.dataset, selection: c.baseline, granularity: series.granularity,
-                                              window: c.baselineWindow, slots: slots)
+            baseline = TimelineSeries.compute(
+                state.dataset, selection: c.baseline, granularity: series.granularity,
+                window: c.baselineWindow, slots: slots)
         }
         modify(&state) { s in
             s.series = series
@@ -181,7 +182,9 @@ public enum TimelinePane: Pane {
         if !all.isEmpty {
             index = max(0, min(all.count - 1, index))
             let day = all[index].range.start
-            modify(&state) { $0.day = day; $0.span = -1 }
+            modify(&state) {
+                $0.day = day; $0.span = -1
+            }
         }
         return true
     }
@@ -190,7 +193,9 @@ public enum TimelinePane: Pane {
         let v = view(state)
         guard let k = bucket(at: x - (area.x + 1) - v.gutter, v) else { return false }
         let day = v.buckets[k].range.start
-        modify(&state) { $0.day = day; $0.span = -1 }
+        modify(&state) {
+            $0.day = day; $0.span = -1
+        }
         return true
     }
 
@@ -209,7 +214,9 @@ public enum TimelinePane: Pane {
         let v = view(state)
         guard !v.buckets.isEmpty else {
             let nothing = state.dataset.events.isEmpty && state.dataset.campaigns.isEmpty
-            buffer.put(nothing ? "No dated events or campaigns in the loaded data." : "No dated events in view.", x: area.x, y: area.y, style: Style(.muted), maxWidth: area.width)
+            buffer.put(
+                nothing ? "No dated events or campaigns in the loaded data." : "No dated events in view.", x: area.x, y: area.y, style: Style(.muted),
+                maxWidth: area.width)
             return
         }
         let chartX = area.x + v.gutter
@@ -218,13 +225,18 @@ public enum TimelinePane: Pane {
         let baseline = own.baseline
         // Rows: readout, chart, axis, period; spans take what is left.
         let periodRow = v.series.reportPeriod != nil || !v.series.markers.isEmpty ? 1 : 0
-        let spanRoom = max(0, area.height - 1 - 3 - 1 - periodRow)
-        let spanRows = min(spans.count, max(0, min(spanRoom, area.height / 3)))
-        let chartHeight = max(1, area.height - 1 - 1 - periodRow - spanRows)
+        // No events in view but campaigns (ATT&CK, one actor): no chart of zeros; the
+        // campaigns' lines over the axis take the room.
+        let spansOnly = !spans.isEmpty && baseline == nil && v.buckets.allSatisfy { $0.count == 0 }
+        let spanRoom = max(0, area.height - (spansOnly ? 2 : 5) - periodRow)
+        // Without a chart every row below the axis is a span's, less one for "+N more".
+        let spanRows = spansOnly ? (spans.count <= spanRoom ? spans.count : max(0, spanRoom - 1)) : min(spans.count, max(0, min(spanRoom, area.height / 3)))
+        let chartHeight = spansOnly ? 0 : max(1, area.height - 1 - 1 - periodRow - spanRows)
 
         // Readout of the cursor bucket (the count is the bucket's own: events overlapping it).
         let b = v.buckets[v.cursor]
         var text = v.series.granularity.label(b.range) + ": " + Format.plural(b.count, "event")
+        if spansOnly { text = "no events in view · " + Format.plural(spans.count, spans.allSatisfy(\.isCampaign) ? "campaign" : "span") + " over time" }
         if let baseline, baseline.buckets.indices.contains(v.offset + v.cursor) {
             let base = baseline.buckets[v.offset + v.cursor]
             text += " (baseline " + Format.count(base.count) + ", " + Format.delta(b.count - base.count) + ")"
@@ -243,9 +255,11 @@ public enum TimelinePane: Pane {
             maxCount = max(maxCount, values.max() ?? 0)
         }
         // Y axis: the scale in the gutter.
-        buffer.putRight(Format.count(maxCount), maxX: chartX - 1, y: chart.y, style: Style(.muted), maxWidth: v.gutter - 1)
+        if !spansOnly { buffer.putRight(Format.count(maxCount), maxX: chartX - 1, y: chart.y, style: Style(.muted), maxWidth: v.gutter - 1) }
         if chartHeight > 1 { buffer.putRight("0", maxX: chartX - 1, y: chart.maxY - 1, style: Style(.muted)) }
-        if chartHeight > 2 { buffer.put("per " + v.series.granularity.rawValue, x: area.x, y: chart.y + chartHeight / 2, style: Style(.muted), maxWidth: v.gutter - 1) }
+        if chartHeight > 2 {
+            buffer.put("per " + v.series.granularity.rawValue, x: area.x, y: chart.y + chartHeight / 2, style: Style(.muted), maxWidth: v.gutter - 1)
+        }
         // Report period behind the columns.
         if let p = v.series.reportPeriod {
             for (k, b) in v.buckets.enumerated() where p.overlaps(b.range) {
@@ -257,8 +271,10 @@ public enum TimelinePane: Pane {
             if let p = v.series.reportPeriod, p.overlaps(b.range) { return Style(.barFill, attributes: .bold) }
             return Style(.barFill)
         }
-        ColumnChart(values: v.buckets.map(\.count), maxValue: maxCount, styles: styles,
-                    highlighted: !wall && (focused || own.day != nil) ? v.cursor : nil, glyphs: g, baseline: baselineValues).render(into: &buffer, area: chart)
+        ColumnChart(
+            values: v.buckets.map(\.count), maxValue: maxCount, styles: styles,
+            highlighted: !wall && (focused || own.day != nil) ? v.cursor : nil, glyphs: g, baseline: baselineValues
+        ).render(into: &buffer, area: chart)
         // Axis: labels where the calendar turns (years; months when zoomed in).
         let axisY = chart.maxY
         var lastLabelEnd = chartX - 1
@@ -292,7 +308,9 @@ public enum TimelinePane: Pane {
                     buffer.set(x1, nextRow, Cell(g.box.teeRight, style: Style(.accent)))
                     let label = " report period " + p.description + " "
                     let lw = TextWidth.width(of: label, ascii: state.ascii)
-                    if lw <= x1 - x0 - 1 { buffer.put(label, x: x0 + (x1 - x0 + 1 - lw) / 2, y: nextRow, style: Style(.accent)) } else if x1 - x0 > 8 {
+                    if lw <= x1 - x0 - 1 {
+                        buffer.put(label, x: x0 + (x1 - x0 + 1 - lw) / 2, y: nextRow, style: Style(.accent))
+                    } else if x1 - x0 > 8 {
                         buffer.put(" period ", x: x0 + 1, y: nextRow, style: Style(.accent), maxWidth: x1 - x0 - 1)
                     }
                 } else {
@@ -338,7 +356,9 @@ public enum TimelinePane: Pane {
             if selected { buffer.restyle(Rect(x: area.x, y: y, width: v.gutter - 1, height: 1)) { $0.on(.selection) } }
         }
         if spans.count > spanRows, nextRow + spanRows < area.maxY {
-            buffer.put("+\(spans.count - spanRows) more spans (\(g.arrowUp)\(g.arrowDown))", x: area.x, y: nextRow + spanRows, style: Style(.muted), maxWidth: area.width)
+            buffer.put(
+                "+\(spans.count - spanRows) more spans (\(g.arrowUp)\(g.arrowDown))", x: area.x, y: nextRow + spanRows, style: Style(.muted),
+                maxWidth: area.width)
         }
     }
 }

@@ -4,7 +4,7 @@ import Reports
 /// What a key asks for. Keys map to commands in `Keymap`; panes and `update` carry them out.
 public enum Command: Hashable, Sendable {
     // App
-    case quit, help, problems, search, prompt, export, compare, redraw, reload, nextTheme
+    case quit, help, problems, search, prompt, export, compare, redraw, reload, nextTheme, nextLayout
     case nextPane, previousPane, focus(Int), zoom
     // Filters
     case drill, popFilter, clearFilters, back

@@ -50,6 +50,7 @@ public enum Keymap {
             [
                 KeyBinding(chars("z"), "z", .zoom, "zoom the focused pane, starting at the selection (again to return)", hint: "z zoom"),
                 KeyBinding(chars("t"), "t", .nextTheme, "next colour theme"),
+                KeyBinding(chars("L"), "L", .nextLayout, "next layout for this size (by data, built-in ones, config.yaml layouts:)"),
                 KeyBinding([.control("l")], "Ctrl-L", .redraw, "redraw the whole screen (linear mode: read the pane again)"),
                 KeyBinding(chars("p"), "p", .problems, "sources and problems found while loading"),
             ]

@@ -11,6 +11,8 @@ enum PromptCommand {
     struct Outcome: Equatable {
         var filter: Filter
         var themeIndex: Int?
+        /// A layout named (`layout:NAME`, or in a saved view); "auto" goes back to the data's.
+        var layout: String?
     }
 
     /// Splits on spaces outside double quotes: `actor:"Murky Panda" nexus:CN`.
@@ -32,7 +34,7 @@ enum PromptCommand {
     }
 
     static func context(_ state: AppState) -> CompletionContext {
-        CompletionContext(dataset: state.dataset, views: state.savedViews, themes: state.themes.map(\.name))
+        CompletionContext(dataset: state.dataset, views: state.savedViews, themes: state.themes.map(\.name), named: ["layout": ["auto"] + state.layoutNames])
     }
 
     static func apply(_ text: String, to state: AppState) -> Result<Outcome, FilterSpec.ParseError> {
@@ -49,13 +51,20 @@ enum PromptCommand {
                 case .success(let v): outcome.themeIndex = state.themes.firstIndex { $0.name == v.name }
                 case .failure(let e): return .failure(e)
                 }
+            } else if lower.hasPrefix("layout:") {
+                switch resolve(String(p.dropFirst(7)), CompletionValues.named("layout")(context), what: "layout") {
+                case .success(let v): outcome.layout = v.name
+                case .failure(let e): return .failure(e)
+                }
             } else if lower.hasPrefix("view:") || !p.contains(":") {
                 let name = lower.hasPrefix("view:") ? String(p.dropFirst(5)) : p
                 switch resolve(name, CompletionValues.views(context), what: "saved view") {
                 case .success(let v):
                     // A saved view replaces what is there: it is a named starting point.
                     outcome.filter = .none
-                    specs = state.savedViews[v.name] ?? []
+                    let chips = state.savedViews[v.name] ?? []
+                    specs = chips.filter { !$0.lowercased().hasPrefix("layout:") }
+                    if let named = chips.first(where: { $0.lowercased().hasPrefix("layout:") }) { outcome.layout = String(named.dropFirst(7)) }
                 case .failure(let e):
                     if p.contains(":") || !state.savedViews.isEmpty { return .failure(e) }
                     return .failure(FilterSpec.ParseError(description: "\"\(p)\": expected KIND:VALUE or a saved view name; Tab completes"))

@@ -5,6 +5,8 @@ import ThreatModel
 /// CommonMark with GFM tables, readable as plain text too (tables are padded to line up).
 public enum MarkdownBrief {
     public static func render(_ view: ReportView) -> String {
+        // One actor in view: its dossier rather than a brief about one bar.
+        if view.selection.actorIDs.count == 1, let id = view.selection.actorIDs.first, let dossier = ActorDossier.render(view, actorID: id) { return dossier }
         var out = BriefText(view: view)
         scope(&out)
         statedFindings(&out)

@@ -34,6 +34,8 @@ public struct Actor: Hashable, Sendable, Identifiable {
     public var nexusClaims: [NexusClaim] = []
     /// Every source's statement of a motivation (`motivations` is their union).
     public var motivationClaims: [MotivationClaim] = []
+    /// Which record gives which name, when several records were merged (empty for one).
+    public var nameClaims: [NameClaim] = []
     /// External references its descriptions cite (ATT&CK `(Citation: …)`).
     public var references: [Reference] = []
     /// The most restrictive TLP marking among its records.

@@ -31,6 +31,16 @@ struct ShellCompletion: Equatable {
         "max-tlp": { _, _ in list(["clear", "green", "amber", "amber+strict", "red"], "TLP limit") },
         "colors": { _, _ in list(ColorTier.allCases.map(\.rawValue), "colour tier") },
         "focus": { _, _ in list(PaneRegistry.ids.map(\.rawValue), "pane") },
+        "layout": { _, context in
+            ShellCompletion(
+                candidates: [Candidate(word: "auto", description: "chosen by the data")]
+                    + (BuiltinLayouts.all + context.settings().layouts).map { Candidate(word: $0.name, description: "layout: " + $0.written) })
+        },
+        "actor": { word, context in
+            var values = filterValues("actor:" + word, context)
+            values.candidates = values.candidates.map { Candidate(word: String($0.word.dropFirst(6)), description: $0.description) }
+            return values
+        },
         "compare": { _, context in context.comparisons() },
         "ca-file": { _, _ in ShellCompletion(files: true) },
         "misp-key-file": { _, _ in ShellCompletion(files: true) },

@@ -60,6 +60,8 @@ public struct CompletionKind: Sendable {
         CompletionKind("text", summary: "events whose summary contains the words", freeForm: true, values: { _ in [] }),
         CompletionKind("view", role: .setting, summary: "a saved view from config.yaml: replaces the filter", values: CompletionValues.views),
         CompletionKind("theme", role: .setting, summary: "a colour theme, bundled or from the themes directory", values: CompletionValues.themes),
+        CompletionKind(
+            "layout", role: .setting, summary: "a layout: built-in, from config.yaml layouts:, or auto (by the data)", values: CompletionValues.named("layout")),
     ]
 
     /// The filter kinds alone (`--filter` takes these).
