@@ -3,22 +3,19 @@ import ThreatModel
 import Identity
 import Loading
 
-/// Files, TAXII collections and MISP feeds as one data source: every object keeps its
-/// source in its provenance, each live source has a line in the source list with its
-/// status, and each tells the app when it has news (no polling by the UI).
+/// Files and live sources (TAXII collections, MISP feeds, MISP searches) as one data source:
+/// every object keeps its source in its provenance, each live source has a line in the
+/// source list with its status, and each tells the app when it has news (no polling by the UI).
 public final class CombinedSource: DataSource, @unchecked Sendable {
     private let loader: Mutex<DatasetLoader?>
-    public let feeds: [TaxiiFeed]
-    public let mispFeeds: [MispFeed]
+    public let pollers: [LivePoller]
     private let watch: Bool
-    private var watcher: (any FileWatch)?
-    public var maxTLP: TLP?
+    private let watcher = Mutex<(any FileWatch)?>(nil)
+    public let maxTLP: TLP?
 
-    public init(paths: [String], feeds: [TaxiiFeed], mispFeeds: [MispFeed] = [], watch: Bool = false, maxTLP: TLP? = nil,
-                fileSystem: any FileSystem = LocalFileSystem()) {
+    public init(paths: [String], live: [LivePoller], watch: Bool = false, maxTLP: TLP? = nil, fileSystem: any FileSystem = LocalFileSystem()) {
         loader = Mutex(paths.isEmpty ? nil : DatasetLoader(paths: paths, fileSystem: fileSystem, maxTLP: maxTLP))
-        self.feeds = feeds
-        self.mispFeeds = mispFeeds
+        pollers = live
         self.watch = watch
         self.maxTLP = maxTLP
     }
@@ -37,16 +34,9 @@ public final class CombinedSource: DataSource, @unchecked Sendable {
             files += collected.files
             problems += collected.problems
         }
-        for feed in feeds {
-            _ = feed.takeChanged()
-            let snapshot = feed.snapshot(now: now)
-            if let r = snapshot.result { results.append(r) }
-            files.append(snapshot.file)
-            if let p = snapshot.problem { problems.append(p) }
-        }
-        for feed in mispFeeds {
-            _ = feed.takeChanged()
-            let snapshot = feed.snapshot(now: now)
+        for poller in pollers {
+            _ = poller.takeChanged()
+            let snapshot = poller.snapshot()
             results += snapshot.results
             files.append(snapshot.file)
             problems += snapshot.problems
@@ -57,28 +47,30 @@ public final class CombinedSource: DataSource, @unchecked Sendable {
     }
 
     public func hasChanges() -> Bool {
-        (loader.withLock { $0?.hasChanges() } ?? false) || feeds.contains { $0.hasChanges } || mispFeeds.contains { $0.hasChanges }
+        (loader.withLock { $0?.hasChanges() } ?? false) || pollers.contains { $0.hasChanges }
     }
 
-    /// Starts every feed's background polling (and the file watch), each calling `notify`.
+    /// Starts every source's polling (and the file watch), each calling `notify`.
     public func start(notify: @escaping @Sendable () -> Void) {
-        for f in feeds { f.start(notify: notify) }
-        for f in mispFeeds { f.start(notify: notify) }
-        if watch, watcher == nil, let (fs, paths) = loader.withLock({ l in l.map { ($0.fileSystem, $0.paths) } }) {
-            watcher = fs.watch(paths, onChange: notify)
+        for p in pollers { p.start(notify: notify) }
+        if watch, let (fs, paths) = loader.withLock({ l in l.map { ($0.fileSystem, $0.paths) } }) {
+            watcher.withLock { w in if w == nil { w = fs.watch(paths, onChange: notify) } }
         }
     }
 
     public func stop() {
-        for f in feeds { f.stop() }
-        for f in mispFeeds { f.stop() }
-        watcher?.cancel()
-        watcher = nil
+        for p in pollers { p.stop() }
+        watcher.withLock { w in
+            w?.cancel()
+            w = nil
+        }
     }
 
-    /// Polls every feed once (summary, snapshot, export pull before they print).
-    public func pollAll() async {
-        for f in feeds { await f.poll() }
-        for f in mispFeeds { await f.poll() }
+    /// Pulls every source once, retrying within its deadline (summary, snapshot, export pull
+    /// before they print), all at once: one slow server does not delay the others' deadlines.
+    public func pullAll() async {
+        await withTaskGroup(of: Void.self) { group in
+            for p in pollers { group.addTask { await p.pullUntilDone() } }
+        }
     }
 }

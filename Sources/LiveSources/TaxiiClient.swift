@@ -1,6 +1,5 @@
 import JSONCore
-import AsyncHTTPClient
-import NIOSSL
+import Loading
 import ThreatModel
 
 /// A TAXII 2.1 client: discovery → API root → collections → objects, with the exact media
@@ -17,83 +16,63 @@ public final class TaxiiClient: Sendable {
         public var caFile: String?
         /// Skip certificate verification (the dashboard then says so on screen).
         public var insecure: Bool
-        public var timeoutSeconds: Int64
+        /// The pull's deadline, the cap per response and the cap on the whole collection.
+        public var limits: PullLimits
         /// Objects per page requested with `limit`.
         public var pageSize: Int
 
-        public init(caFile: String? = nil, insecure: Bool = false, timeoutSeconds: Int64 = 30, pageSize: Int = 1000) {
+        public var timeoutSeconds: Double { limits.deadlineSeconds }
+
+        public init(
+            caFile: String? = nil, insecure: Bool = false, timeoutSeconds: Double = PullLimits.defaultDeadlineSeconds, pageSize: Int = 1000,
+            limits: PullLimits? = nil
+        ) {
             self.caFile = caFile
             self.insecure = insecure
-            self.timeoutSeconds = max(1, timeoutSeconds)
+            self.limits = limits ?? PullLimits(deadlineSeconds: timeoutSeconds)
             self.pageSize = max(1, pageSize)
         }
     }
 
     let options: Options
     let credentials: TaxiiCredentials
-    let tls: TLSConfiguration
-    /// A CA file that cannot be used fails every request (the source shows why) rather
-    /// than the whole dashboard.
-    let setupError: TaxiiError?
+    let fetcher: HTTPFetcher
 
     public init(options: Options = Options(), credentials: TaxiiCredentials = .none) {
         self.options = options
         self.credentials = credentials
-        var tls = TLSConfiguration.makeClientConfiguration()
-        var setupError: TaxiiError?
-        if let ca = options.caFile {
-            do {
-                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(ca))
-            } catch {
-                setupError = .credentials("cannot use CA file \(ca): \(error)")
-            }
-        }
-        if options.insecure { tls.certificateVerification = .none }
-        self.tls = tls
-        self.setupError = setupError
+        fetcher = HTTPFetcher(caFile: options.caFile, insecure: options.insecure)
     }
 
-    /// One client for the process (a global is never deinitialised, so it needs no shutdown
-    /// and a feed can be dropped at any time); TLS settings travel with each request.
-    var http: HTTPClient { sharedHTTPClient }
+    /// A deadline of the configured length from now, for calls made outside a pull (`taxii ls`).
+    func deadline(_ given: PullDeadline?) -> PullDeadline { given ?? PullDeadline(seconds: options.limits.deadlineSeconds) }
 
     // MARK: Requests
 
-    /// GETs a TAXII endpoint and parses the body; every failure becomes a `TaxiiError`.
-    func get(_ url: String) async throws(TaxiiError) -> (document: JSONDocument, headers: [String: String]) {
-        if let setupError { throw setupError }
-        var request = HTTPClientRequest(url: url)
-        request.method = .GET
-        request.tlsConfiguration = tls
-        request.headers.add(name: "Accept", value: TaxiiClient.mediaType)
-        if let auth = credentials.header { request.headers.add(name: "Authorization", value: auth) }
-        let status: Int
-        let contentType: String?
-        var headers: [String: String] = [:]
-        let body: [UInt8]
+    /// GETs a TAXII endpoint by `deadline` and parses the body; every failure becomes a `TaxiiError`.
+    func get(_ url: String, deadline: PullDeadline) async throws(TaxiiError) -> (document: JSONDocument, headers: [String: String]) {
+        var headers = [("Accept", TaxiiClient.mediaType)]
+        if let auth = credentials.header { headers.append(("Authorization", auth)) }
+        let reply: FetchReply
         do {
-            let response = try await http.execute(request, timeout: .seconds(options.timeoutSeconds))
-            status = Int(response.status.code)
-            for (name, value) in response.headers { headers[name.lowercased()] = value }
-            contentType = headers["content-type"]
-            let buffer = try await response.body.collect(upTo: 512 << 20)
-            body = Array(buffer.readableBytesView)
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
-            throw .timeout(url: url)
+            reply = try await fetcher.fetch(FetchRequest(url: url, headers: headers), deadline: deadline, maxBytes: options.limits.maxResponseBytes)
         } catch {
-            throw .transport(url: url, detail: TaxiiClient.describe(error))
+            throw .fetch(error)
         }
-        guard (200..<300).contains(status) else {
+        guard reply.isSuccess else {
             // TAXII error messages are JSON with a title; keep it when present.
-            let title = (try? JSONDocument(parsing: body)).flatMap { d in d.member(d.root, "title").flatMap(d.string) }
-            if (300..<400).contains(status), let location = headers["location"] {
-                throw .http(status: status, url: url, title: "redirected to \(location.prefix(200)); use that URL")
+            let title = (try? JSONDocument(parsing: reply.body)).flatMap { d in d.member(d.root, "title").flatMap(d.string) }.map { String($0.prefix(200)) }
+            if reply.status == 429 || reply.status == 503, let after = reply.retryAfter(now: SystemClock().now()) {
+                throw .throttled(status: reply.status, url: url, retryAfter: after)
             }
-            throw .http(status: status, url: url, title: title.map { String($0.prefix(200)) })
+            throw .http(status: reply.status, url: url, title: title)
         }
+        // A 204, or a 200 with nothing after its head: said as such, not as a Content-Type problem.
+        if reply.body.isEmpty { throw .badJSON(url: url, problem: "the body is empty (HTTP \(reply.status))") }
+        let contentType = reply.headers["content-type"]
         guard let type = contentType, TaxiiClient.isTaxii21(type) else { throw .notTaxii(url: url, contentType: contentType) }
         do {
-            return (try JSONDocument(parsing: body), headers)
+            return (try JSONDocument(parsing: reply.body), reply.headers)
         } catch {
             throw .badJSON(url: url, problem: error.description)
         }
@@ -103,15 +82,6 @@ public final class TaxiiClient: Sendable {
     static func isTaxii21(_ contentType: String) -> Bool {
         let parts = contentType.lowercased().split(separator: ";").map { $0.filter { $0 != " " } }
         return parts.first == "application/taxii+json" && parts.contains("version=2.1")
-    }
-
-    static func describe(_ error: any Error) -> String {
-        let text = String(describing: error)
-        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
-        if text.lowercased().contains("certificate") || text.contains("handshake") || text.contains("NIOSSL") {
-            return "TLS: " + text.prefix(200) + " (use --ca-file for a private CA)"
-        }
-        return String(text.prefix(200))
     }
 
     static func join(_ base: String, _ path: String) -> String {
@@ -133,39 +103,44 @@ public final class TaxiiClient: Sendable {
     // MARK: Endpoints
 
     /// The discovery document at `url` (…/taxii2/).
-    public func discover(_ url: String) async throws(TaxiiError) -> TaxiiDiscovery {
-        let (d, _) = try await get(url)
+    public func discover(_ url: String, deadline: PullDeadline? = nil) async throws(TaxiiError) -> TaxiiDiscovery {
+        let (d, _) = try await get(url, deadline: self.deadline(deadline))
         return try TaxiiResponse.discovery(d, url: url)
     }
 
-    public func apiRoot(_ url: String) async throws(TaxiiError) -> TaxiiAPIRoot {
-        let (d, _) = try await get(url)
+    public func apiRoot(_ url: String, deadline: PullDeadline? = nil) async throws(TaxiiError) -> TaxiiAPIRoot {
+        let (d, _) = try await get(url, deadline: self.deadline(deadline))
         return try TaxiiResponse.apiRoot(d, url: url)
     }
 
-    public func collections(_ apiRoot: String) async throws(TaxiiError) -> [TaxiiCollection] {
+    public func collections(_ apiRoot: String, deadline: PullDeadline? = nil) async throws(TaxiiError) -> [TaxiiCollection] {
         let url = TaxiiClient.join(apiRoot, "collections/")
-        let (d, _) = try await get(url)
+        let (d, _) = try await get(url, deadline: self.deadline(deadline))
         return TaxiiResponse.collections(d)
     }
 
     /// One page of a collection's objects.
-    public func objects(_ apiRoot: String, collection: String, addedAfter: String?, next: String?) async throws(TaxiiError) -> TaxiiPage {
+    public func objects(
+        _ apiRoot: String, collection: String, addedAfter: String?, next: String?, deadline: PullDeadline? = nil
+    ) async throws(TaxiiError) -> TaxiiPage {
         var url = TaxiiClient.join(apiRoot, "collections/" + TaxiiClient.percentEncode(collection) + "/objects/")
         var query = ["limit=\(options.pageSize)"]
         if let addedAfter { query.append("added_after=" + TaxiiClient.percentEncode(addedAfter)) }
         if let next { query.append("next=" + TaxiiClient.percentEncode(next)) }
         url += "?" + query.joined(separator: "&")
-        let (d, headers) = try await get(url)
+        let (d, headers) = try await get(url, deadline: self.deadline(deadline))
         return try TaxiiResponse.page(d, url: url, headers: headers)
     }
 
     /// The API root and collection a user meant: `url` may be a discovery endpoint or an API
     /// root; `collection` an id or a title (default: the only readable collection).
-    public func resolve(_ url: String, collection wanted: String?) async throws(TaxiiError) -> (apiRoot: String, collection: TaxiiCollection) {
+    public func resolve(
+        _ url: String, collection wanted: String?, deadline: PullDeadline? = nil
+    ) async throws(TaxiiError) -> (apiRoot: String, collection: TaxiiCollection) {
+        let deadline = self.deadline(deadline)
         var roots: [String]
         do {
-            let discovery = try await discover(url)
+            let discovery = try await discover(url, deadline: deadline)
             roots = discovery.apiRoots.isEmpty ? [url] : discovery.apiRoots
             if let d = discovery.defaultRoot { roots = [d] + roots.filter { $0 != d } }
         } catch .unexpected {
@@ -175,7 +150,7 @@ public final class TaxiiClient: Sendable {
         for root in roots {
             let collections: [TaxiiCollection]
             do {
-                collections = try await self.collections(root)
+                collections = try await self.collections(root, deadline: deadline)
             } catch .http(let status, _, _) where status == 404 && roots.count > 1 {
                 continue
             }
@@ -190,13 +165,3 @@ public final class TaxiiClient: Sendable {
         throw .noCollection(wanted: wanted ?? "(none given; pass --collection)", available: available)
     }
 }
-
-/// Redirects are not followed: the Authorization header would go to whatever host the
-/// redirect names; a 3xx becomes an error naming the new location. A refused connection
-/// fails at once rather than being retried until the connect timeout: the feed has its
-/// own backoff, and `summary` and `taxii ls` should say "connection refused" promptly.
-let sharedHTTPClient: HTTPClient = {
-    var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(60)))
-    configuration.connectionPool.retryConnectionEstablishment = false
-    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-}()

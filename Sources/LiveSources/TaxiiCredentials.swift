@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// How requests authenticate: HTTP Basic or a bearer token, from the environment or from a
 /// private config file; never from the command line, where `ps` would show it.
 public enum TaxiiCredentials: Sendable, Equatable {
@@ -18,12 +14,7 @@ public enum TaxiiCredentials: Sendable, Equatable {
 
     /// Refuses a file that others may read: credentials there must be private (mode 0600).
     public static func checkPrivate(_ path: String) throws(TaxiiError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw .credentials("cannot read \(path)") }
-        let mode = Int(info.st_mode) & 0o777
-        if mode & 0o077 != 0 {
-            throw .credentials("\(path) holds TAXII credentials but is readable by others (mode \(String(mode, radix: 8))); run: chmod 600 \(path)")
-        }
+        if let problem = PrivateFile.problem(path, holding: "TAXII credentials") { throw .credentials(problem) }
     }
 
     /// The Authorization header value.

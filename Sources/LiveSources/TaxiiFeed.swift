@@ -4,15 +4,13 @@ import ThreatModel
 import Loading
 import Readers
 
-/// One TAXII collection, polled: the objects pulled so far (latest version of each, by
-/// parsed `modified`), where the next incremental poll starts, and how the source is doing.
-/// A failed poll never replaces data: the last good objects stay, the error is reported, the
-/// next try backs off. Pages received before a failure are kept, and the next poll resumes
-/// just before the last complete page (objects are keyed by id, so what is fetched twice
-/// counts once, and objects sharing a `date_added` are never skipped). The objects are
-/// cached on disk, so a restart shows the last pull at once. Clock and file system are
-/// injected: tests run a week of polls without sleeping.
-public final class TaxiiFeed: Sendable {
+/// One TAXII collection as a live source: the objects pulled so far (latest version of each,
+/// by parsed `modified`) and where the next pull starts (`added_after`). Pages received before
+/// a failure are kept, and the next pull resumes just before the last complete page (objects
+/// are keyed by id, so what is fetched twice counts once, and objects sharing a `date_added`
+/// are never skipped). The objects are cached on disk, so a restart shows the last pull at
+/// once. Scheduling, retries and status are `LivePoller`'s.
+public final class TaxiiFeed: LiveSource {
     public struct Configuration: Sendable, Equatable {
         public var url: String
         public var collection: String?
@@ -22,8 +20,10 @@ public final class TaxiiFeed: Sendable {
         /// Where the cache file goes (nil: no cache).
         public var cacheDirectory: String?
 
-        public init(url: String, collection: String? = nil, pollSeconds: Double = 60, options: TaxiiClient.Options = .init(),
-                    credentials: TaxiiCredentials = .none, cacheDirectory: String? = nil) {
+        public init(
+            url: String, collection: String? = nil, pollSeconds: Double = 60, options: TaxiiClient.Options = .init(),
+            credentials: TaxiiCredentials = .none, cacheDirectory: String? = nil
+        ) {
             self.url = url
             self.collection = collection
             self.pollSeconds = max(1, pollSeconds)
@@ -41,21 +41,19 @@ public final class TaxiiFeed: Sendable {
     struct State {
         var objects: [String: Stored] = [:]
         var order: [String] = []
+        var bytes = 0
         var apiRoot: String?
         var collection: TaxiiCollection?
-        /// Where the next poll starts (`added_after`).
+        /// Where the next pull starts (`added_after`).
         var addedAfter: String?
-        /// Set after a pull broke off: the next poll starts here instead, just before the
+        /// Set after a pull broke off: the next pull starts here instead, just before the
         /// last complete page, and finishes the pull.
         var resumeAfter: String?
-        var lastSuccess: Double?
-        var lastError: String?
-        var failures = 0
-        var nextPoll: Double = 0
         var result: IngestResult?
-        var changed = false
+        /// When the cached objects were pulled (nil: none restored).
+        var cachedAt: Double?
         var fromCache = false
-        var polls = 0
+        var pulls = 0
         var lastPullObjects = 0
     }
 
@@ -64,7 +62,6 @@ public final class TaxiiFeed: Sendable {
     let clock: any Clock
     let fileSystem: any FileSystem
     private let state = Mutex(State())
-    private let task = Mutex<Task<Void, Never>?>(nil)
 
     public init(_ configuration: Configuration, clock: any Clock = SystemClock(), fileSystem: any FileSystem = LocalFileSystem()) {
         self.configuration = configuration
@@ -80,95 +77,99 @@ public final class TaxiiFeed: Sendable {
         return "taxii:" + configuration.url + (c.map { " · " + $0.title } ?? configuration.collection.map { " · " + $0 } ?? "")
     }
 
-    // MARK: Polling
+    public var format: Provenance.Format { .taxii }
 
-    /// One poll: resolve the collection if needed, then fetch every page added since the
-    /// last success (or since the break of an interrupted pull). Returns the error, if any;
-    /// the data is kept either way, and complete pages of a broken pull are kept too.
-    @discardableResult
-    public func poll() async -> TaxiiError? {
-        let now = clock.now()
-        var received = 0
-        var changedAny = false
+    public var settings: LiveSettings {
+        LiveSettings(pollSeconds: configuration.pollSeconds, limits: configuration.options.limits, insecure: configuration.options.insecure)
+    }
+
+    public var cachedAt: Double? { state.withLock { $0.cachedAt } }
+
+    // MARK: Pulling
+
+    public func pull(by deadline: PullDeadline) async throws(PullError) {
         do {
-            var (apiRoot, collection, start) = state.withLock { ($0.apiRoot, $0.collection, $0.resumeAfter ?? $0.addedAfter) }
-            if apiRoot == nil || collection == nil {
-                let resolved = try await client.resolve(configuration.url, collection: configuration.collection)
-                apiRoot = resolved.apiRoot
-                collection = resolved.collection
-                state.withLock {
-                    $0.apiRoot = resolved.apiRoot
-                    $0.collection = resolved.collection
-                }
-            }
-            var next: String?
-            var pages = 0
-            var latestAdded = start
-            repeat {
-                let page = try await client.objects(apiRoot!, collection: collection!.id, addedAfter: start, next: next)
-                pages += 1
-                received += page.objects.count
-                // Each complete page is kept at once; a break later loses nothing before it.
-                if merge(page.objects) { changedAny = true }
-                if let last = page.dateAddedLast, latestAdded.map({ Self.later(last, than: $0) }) ?? true { latestAdded = last }
-                if let first = page.dateAddedFirst ?? page.dateAddedLast {
-                    let resume = Self.justBefore(first)
-                    state.withLock { $0.resumeAfter = resume }
-                }
-                next = page.more ? page.next : nil
-                if page.more && next == nil { break }
-            } while next != nil && pages < 100_000
-            let (finalAdded, label) = (latestAdded, self.label)
-            state.withLock { s in
-                s.addedAfter = finalAdded
-                s.resumeAfter = nil
-                s.lastSuccess = now
-                s.lastError = nil
-                s.failures = 0
-                s.nextPoll = now + configuration.pollSeconds
-                s.polls += 1
-                s.lastPullObjects = received
-                s.fromCache = false
-                if changedAny || s.result == nil { s.result = TaxiiFeed.ingest(s, label: label) }
-                // Even with no new objects the status changed (last pull time): redraw.
-                s.changed = true
-            }
-            if changedAny { saveCache() }
-            return nil
+            try await pullPages(by: deadline)
         } catch {
-            let label = self.label
-            state.withLock { s in
-                s.lastError = error.description
-                s.failures += 1
-                // Back off: twice the interval per failure, at most ten minutes.
-                let factor = Double(1 << min(s.failures, 6))
-                s.nextPoll = now + min(600, configuration.pollSeconds * factor)
-                s.changed = true
-                s.polls += 1
-                if changedAny { s.result = TaxiiFeed.ingest(s, label: label) }
-            }
-            if changedAny { saveCache() }
-            return error
+            throw error.pullError
         }
     }
 
+    /// Resolves the collection if needed, then fetches every page added since the last
+    /// complete pull (or since the break of an interrupted one). Complete pages are kept when
+    /// a later one fails.
+    func pullPages(by deadline: PullDeadline) async throws(TaxiiError) {
+        var received = 0
+        var changedAny = false
+        defer {
+            if changedAny {
+                let label = self.label
+                state.withLock { $0.result = TaxiiFeed.ingest($0, label: label) }
+                saveCache()
+            }
+        }
+        var (apiRoot, collection, start) = state.withLock { ($0.apiRoot, $0.collection, $0.resumeAfter ?? $0.addedAfter) }
+        if apiRoot == nil || collection == nil {
+            let resolved = try await client.resolve(configuration.url, collection: configuration.collection, deadline: deadline)
+            (apiRoot, collection) = (resolved.apiRoot, resolved.collection)
+            state.withLock {
+                $0.apiRoot = resolved.apiRoot
+                $0.collection = resolved.collection
+            }
+        }
+        guard let apiRoot, let collection else { return }
+        var next: String?
+        var pages = 0
+        var latestAdded = start
+        repeat {
+            let page = try await client.objects(apiRoot, collection: collection.id, addedAfter: start, next: next, deadline: deadline)
+            pages += 1
+            received += page.objects.count
+            // Each complete page is kept at once; a break later loses nothing before it.
+            if try merge(page.objects, url: apiRoot) { changedAny = true }
+            if let last = page.dateAddedLast, latestAdded.map({ Self.later(last, than: $0) }) ?? true { latestAdded = last }
+            if let first = page.dateAddedFirst ?? page.dateAddedLast {
+                let resume = Self.justBefore(first)
+                state.withLock { $0.resumeAfter = resume }
+            }
+            next = page.more ? page.next : nil
+        } while next != nil && pages < 100_000
+        let (finalAdded, label) = (latestAdded, self.label)
+        let first = state.withLock { s in
+            s.addedAfter = finalAdded
+            s.resumeAfter = nil
+            s.pulls += 1
+            s.lastPullObjects = received
+            s.fromCache = false
+            return s.result == nil
+        }
+        // A first pull of an empty collection still has a (empty) result: the source is loaded.
+        if first && !changedAny { state.withLock { $0.result = TaxiiFeed.ingest($0, label: label) } }
+    }
+
     /// Adds or replaces objects (a newer `modified`, by parsed time, replaces); true when any changed.
-    func merge(_ objects: [(id: String, modified: String, bytes: [UInt8])]) -> Bool {
-        state.withLock { s in
+    func merge(_ objects: [(id: String, modified: String, bytes: [UInt8])], url: String) throws(TaxiiError) -> Bool {
+        let limit = configuration.options.limits.maxTotalBytes
+        let incoming = objects.reduce(0) { $0 + $1.bytes.count }
+        if state.withLock({ $0.bytes }) + incoming > limit { throw .tooMuch(url: url, limit: limit) }
+        return state.withLock { s in
             var changed = false
             for o in objects {
                 let version = Timestamp(parsing: o.modified)
                 if let existing = s.objects[o.id] {
-                    let newer = switch (version, existing.modified) {
-                    case (let v?, let e?): v >= e
-                    case (_?, nil): true
-                    case (nil, _): existing.modified == nil
-                    }
+                    let newer =
+                        switch (version, existing.modified) {
+                        case (let v?, let e?): v >= e
+                        case (_?, nil): true
+                        case (nil, _): existing.modified == nil
+                        }
                     if newer && o.bytes != existing.bytes {
+                        s.bytes += o.bytes.count - existing.bytes.count
                         s.objects[o.id] = Stored(modified: version, bytes: o.bytes)
                         changed = true
                     }
                 } else {
+                    s.bytes += o.bytes.count
                     s.objects[o.id] = Stored(modified: version, bytes: o.bytes)
                     s.order.append(o.id)
                     changed = true
@@ -195,84 +196,22 @@ public final class TaxiiFeed: Sendable {
         return base + "." + String(repeating: "0", count: 6 - m.count) + m + "Z"
     }
 
-    /// Polls on its schedule until `stop`, calling `notify` after each poll (news or status).
-    public func start(notify: @escaping @Sendable () -> Void = {}) {
-        task.withLock { current in
-            guard current == nil else { return }
-            current = Task.detached { [self] in
-                while !Task.isCancelled {
-                    let due = state.withLock { $0.nextPoll }
-                    let wait = due - clock.now()
-                    if wait > 0 {
-                        await clock.sleep(seconds: min(wait, 3600))
-                        continue
-                    }
-                    await poll()
-                    notify()
-                }
-            }
-        }
-    }
+    // MARK: What the poller reads
 
-    public func stop() {
-        let t = task.withLock { current -> Task<Void, Never>? in
-            defer { current = nil }
-            return current
-        }
-        t?.cancel()
-    }
-
-    // MARK: What the dashboard reads
-
-    /// True once after new data or a status change.
-    public func takeChanged() -> Bool {
+    public func contents() -> LiveContents {
         state.withLock { s in
-            defer { s.changed = false }
-            return s.changed
-        }
-    }
-
-    public var hasChanges: Bool { state.withLock { $0.changed } }
-
-    /// The feed's records (if any pull or cache succeeded), its line in the source list, and
-    /// a problem describing the current error.
-    public func snapshot(now: Double) -> (result: IngestResult?, file: LoadedFile, problem: Problem?) {
-        let label = self.label
-        return state.withLock { s in
-            var status: SourceStatus
-            if let error = s.lastError {
-                let retry = max(0, s.nextPoll - now)
-                var text = "error: \(error) · retry in \(ClockFormat.duration(retry))"
-                if let last = s.lastSuccess { text += " · showing the pull of \(ClockFormat.dateTime(last))" }
-                if s.resumeAfter != nil { text += " · pull broke off: complete pages kept, resuming" }
-                status = SourceStatus(.failing, text)
-            } else if let last = s.lastSuccess {
-                status = s.fromCache
-                    ? SourceStatus(.cached, "from cache, pulled \(ClockFormat.dateTime(last)) (\(ClockFormat.duration(now - last)) ago) · \(s.objects.count) objects")
-                    : SourceStatus(.ok, "last pull \(ClockFormat.time(last)) · \(s.objects.count) objects")
-            } else {
-                status = SourceStatus(.connecting, "connecting…")
-            }
-            if configuration.options.insecure { status.text += " · TLS NOT VERIFIED" }
-            let stale: String? = s.lastError != nil && s.result != nil ? s.lastSuccess.map { ClockFormat.dateTime($0) } ?? "" : (s.fromCache ? "cache" : nil)
-            let file = LoadedFile(path: label, format: .taxii, actors: s.result?.actors.count ?? 0, events: s.result?.events.count ?? 0,
-                                  bytes: s.objects.values.reduce(0) { $0 + $1.bytes.count }, loaded: s.result != nil, staleSince: stale, status: status)
-            let problem = s.lastError.map {
-                Problem(file: label, line: 1, column: 1, path: "$", message: $0 + (s.result != nil ? "; the last good pull stays on screen" : ""),
-                        severity: s.result != nil ? .warning : .error)
-            }
-            return (s.result, file, problem)
+            var detail = "\(s.objects.count) objects"
+            if s.resumeAfter != nil { detail += " · pull broke off: complete pages kept, resuming" }
+            return LiveContents(results: s.result.map { [$0] } ?? [], bytes: s.bytes, detail: detail, hasRecords: s.result != nil)
         }
     }
 
     public var objectCount: Int { state.withLock { $0.objects.count } }
     public var objectIDs: Set<String> { state.withLock { Set($0.objects.keys) } }
-    public var lastError: String? { state.withLock { $0.lastError } }
-    public var pollCount: Int { state.withLock { $0.polls } }
+    public var pullCount: Int { state.withLock { $0.pulls } }
     /// Objects the last successful poll received (an incremental poll gets only new ones).
     public var lastPullObjects: Int { state.withLock { $0.lastPullObjects } }
     public var isFromCache: Bool { state.withLock { $0.fromCache } }
-    public var retryAt: Double { state.withLock { $0.nextPoll } }
     /// Where an interrupted pull resumes (nil when the last pull completed).
     public var resumePoint: String? { state.withLock { $0.resumeAfter } }
 
@@ -306,7 +245,8 @@ public final class TaxiiFeed: Sendable {
 
     func saveCache() {
         guard let path = cachePath, let dir = configuration.cacheDirectory else { return }
-        let snapshot = state.withLock { ($0.order, $0.objects, $0.addedAfter, $0.lastSuccess, $0.apiRoot, $0.collection, $0.resumeAfter) }
+        let now = clock.now()
+        let snapshot = state.withLock { ($0.order, $0.objects, $0.addedAfter, now, $0.apiRoot, $0.collection, $0.resumeAfter) }
         var out = Array("{\"url\":".utf8) + Array(JSONDocument.quote(configuration.url).utf8)
         out += Array(",\"collection\":".utf8) + Array(JSONDocument.quote(configuration.collection ?? "").utf8)
         out += Array(",\"api_root\":".utf8) + Array(JSONDocument.quote(snapshot.4 ?? "").utf8)
@@ -314,7 +254,7 @@ public final class TaxiiFeed: Sendable {
         out += Array(",\"collection_title\":".utf8) + Array(JSONDocument.quote(snapshot.5?.title ?? "").utf8)
         out += Array(",\"added_after\":".utf8) + Array(JSONDocument.quote(snapshot.2 ?? "").utf8)
         out += Array(",\"resume_after\":".utf8) + Array(JSONDocument.quote(snapshot.6 ?? "").utf8)
-        out += Array(",\"fetched\":\(snapshot.3 ?? 0),\"objects\":[".utf8)
+        out += Array(",\"fetched\":\(snapshot.3),\"objects\":[".utf8)
         for (k, id) in snapshot.0.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             out += snapshot.1[id]!.bytes
@@ -328,28 +268,31 @@ public final class TaxiiFeed: Sendable {
 
     func loadCache() {
         guard let path = cachePath, let bytes = try? fileSystem.read(path, limit: 1 << 30),
-              let d = try? JSONDocument(parsing: bytes), let objects = d.member(d.root, "objects") else { return }
+            let d = try? JSONDocument(parsing: bytes), let objects = d.member(d.root, "objects")
+        else { return }
         let label = self.label
         state.withLock { s in
             d.forEachElement(objects) { _, o in
                 guard let id = d.member(o, "id").flatMap(d.string) else { return }
                 let modified = d.member(o, "modified").flatMap(d.string).flatMap(Timestamp.init(parsing:))
-                if s.objects[id] == nil { s.order.append(id) }
-                s.objects[id] = Stored(modified: modified, bytes: d.bytes.copy(d.byteRange(of: o)))
+                let bytes = d.bytes.copy(d.byteRange(of: o))
+                if let old = s.objects[id] { s.bytes -= old.bytes.count } else { s.order.append(id) }
+                s.bytes += bytes.count
+                s.objects[id] = Stored(modified: modified, bytes: bytes)
             }
             let addedAfter = d.member(d.root, "added_after").flatMap(d.string) ?? ""
             s.addedAfter = addedAfter.isEmpty ? nil : addedAfter
             let resume = d.member(d.root, "resume_after").flatMap(d.string) ?? ""
             s.resumeAfter = resume.isEmpty ? nil : resume
-            s.lastSuccess = d.member(d.root, "fetched").flatMap(d.double).flatMap { $0 > 0 ? $0 : nil }
+            s.cachedAt = d.member(d.root, "fetched").flatMap(d.double).flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? 0
             if let root = d.member(d.root, "api_root").flatMap(d.string), !root.isEmpty,
-               let id = d.member(d.root, "collection_id").flatMap(d.string), !id.isEmpty {
+                let id = d.member(d.root, "collection_id").flatMap(d.string), !id.isEmpty
+            {
                 s.apiRoot = root
                 s.collection = TaxiiCollection(id: id, title: d.member(d.root, "collection_title").flatMap(d.string) ?? id, canRead: true, mediaTypes: [])
             }
             s.fromCache = true
             s.result = TaxiiFeed.ingest(s, label: label)
-            s.changed = true
         }
     }
 }

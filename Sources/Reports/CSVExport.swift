@@ -105,9 +105,7 @@ public enum CSVExport {
             // break, or hide) is a control like the others.
             if v == 0x0D && k + 1 < scalars.count && scalars[k + 1] == "\n" { continue }
             // Controls other than tab and LF, and bidi controls (Trojan Source), never reach a cell.
-            if (v < 0x20 && v != 0x09 && v != 0x0A) || v == 0x7F || (v >= 0x80 && v <= 0x9F)
-                || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
-            {
+            if ExportText.isControl(u) {
                 text += "\u{FFFD}"
             } else {
                 text.unicodeScalars.append(u)

@@ -84,16 +84,19 @@ public enum Exports {
         return "threatdeck-" + stamp + "-" + format.fileSuffix
     }
 
-    /// The bytes of an export of `view`.
+    /// The bytes of an export of `view`. Every string from data passes `ExportText` on the way
+    /// (JSON strings, Markdown text, CSV cells); the whole text passes it again, so no terminal
+    /// control reaches a file or a pipe whatever a future field forgets.
     public static func render(_ format: ExportFormat, _ view: ReportView) -> Result<[UInt8], ExportError> {
         switch format {
-        case .markdown: return .success(Array(MarkdownBrief.render(view).utf8))
+        case .markdown: return .success(Array(ExportText.clean(MarkdownBrief.render(view)).utf8))
+        // CSV keeps its CRLF line ends; its cells are cleaned one by one (`CSVExport.cell`).
         case .csv(let t): return .success(Array(CSVExport.render(t, view).utf8))
-        case .json: return .success(Array((JSONSummary.document(view).render() + "\n").utf8))
-        case .stix: return .success(Array((StixExport.bundle(view).render() + "\n").utf8))
+        case .json: return .success(Array(ExportText.clean(JSONSummary.document(view).render() + "\n").utf8))
+        case .stix: return .success(Array(ExportText.clean(StixExport.bundle(view).render() + "\n").utf8))
         case .navigator:
             guard !view.techniques.ranked.isEmpty else { return .failure(ExportError("no technique is used by the actors in view: a layer would be empty")) }
-            return .success(Array((NavigatorLayer.layer(view).render() + "\n").utf8))
+            return .success(Array(ExportText.clean(NavigatorLayer.layer(view).render() + "\n").utf8))
         }
     }
 

@@ -22,17 +22,7 @@ public enum JSONSummary {
         var members: [(String, JSONValue)] = [("schema", .string(schemaID))]
         members.append(("generated", view.generatedAt > 0 ? .string(Timestamp(seconds: Int64(view.generatedAt)).description) : .null))
         members.append(("filter", .array(view.filter.chips.map { .string($0.label) })))
-        members.append(
-            (
-                "sources",
-                .array(
-                    d.files.map { f in
-                        .object([
-                            ("path", .string(f.path)), ("format", .optional(f.format?.rawValue)), ("loaded", .bool(f.loaded)),
-                            ("actors", .int(f.actors)), ("events", .int(f.events)), ("status", .optional(f.status?.text)),
-                        ])
-                    })
-            ))
+        members.append(("sources", .array(d.files.map { source($0, now: view.generatedAt) })))
         members.append(
             (
                 "reports",
@@ -202,6 +192,18 @@ public enum JSONSummary {
                     })
             ))
         return .object(members)
+    }
+
+    /// A loaded file or live source, with a live source's status words, state and since when
+    /// its records are stale.
+    static func source(_ f: LoadedFile, now: Double) -> JSONValue {
+        let status = f.status
+        return .object([
+            ("path", .string(f.path)), ("format", .optional(f.format?.rawValue)), ("loaded", .bool(f.loaded)),
+            ("actors", .int(f.actors)), ("events", .int(f.events)),
+            ("status", .optional(status.map { $0.text(now: now > 0 ? now : $0.since) })), ("state", .optional(status?.state.rawValue)),
+            ("stale_since", .optional(status.flatMap { $0.isStale ? $0.pulledAt : nil }.map { Timestamp(seconds: Int64($0)).description })),
+        ])
     }
 
     /// Every finding, with its population's parts and, for a share of a nexus, the recount

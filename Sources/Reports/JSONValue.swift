@@ -27,7 +27,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         let close = pretty ? String(repeating: "  ", count: indent) : ""
         let newline = pretty ? "\n" : ""
         switch self {
-        case .string(let s): out += JSONDocument.quote(s)
+        // Data text without terminal controls: `jq -r` prints strings raw.
+        case .string(let s): out += JSONDocument.quote(ExportText.clean(s))
         case .int(let n): out += String(n)
         case .number(let d):
             if !d.isFinite { out += "null" } else if d == d.rounded() && abs(d) < 1e15 { out += String(Int(d)) } else { out += String(d) }
@@ -46,7 +47,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             if members.isEmpty { out += "{}"; return }
             out += "{" + newline
             for (k, (key, v)) in members.enumerated() {
-                out += pad + JSONDocument.quote(key) + (pretty ? ": " : ":")
+                out += pad + JSONDocument.quote(ExportText.clean(key)) + (pretty ? ": " : ":")
                 v.write(&out, indent: indent + 1, pretty: pretty)
                 out += (k + 1 < members.count ? "," : "") + newline
             }

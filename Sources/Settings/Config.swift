@@ -17,11 +17,16 @@ import Yams
 ///   - taxii: https://cti.example/taxii2/
 ///     collection: enterprise-attack   # id or title
 ///     poll: 60                        # seconds
+///     timeout: 60                     # seconds a whole pull may take
+///     max-bytes: 256M                 # per response
 ///     ca-file: /etc/ssl/cti-ca.pem
 ///     username: analyst               # credentials here need a private file (chmod 600)
 ///     password: …
 ///   - misp-feed: https://www.circl.lu/doc/misp/feed-osint
 ///     poll: 3600
+///     max-source-bytes: 1G            # everything the feed holds
+///   - misp-search: https://misp.example/
+///     key-file: ~/.config/threatdeck/misp.key   # chmod 600; or THREATDECK_MISP_KEY
 /// views:                              # saved filter sets: --view NAME, or : NAME
 ///   apac-tech: [sector:technology, region:"South-eastern Asia", layout:triage]
 /// layout: triage                        # start with this layout (else chosen by the data)
@@ -42,30 +47,6 @@ public struct Config: Sendable {
         case auto, always, never
     }
 
-    /// A TAXII collection to pull from, as the config file names it.
-    public struct TaxiiSourceSetting: Equatable, Sendable {
-        public var url: String
-        public var collection: String?
-        public var poll: Double?
-        public var caFile: String?
-        public var insecure: Bool = false
-        public var username: String?
-        public var password: String?
-        public var token: String?
-        public var line: Int = 1
-
-        public var hasCredentials: Bool { username != nil || password != nil || token != nil }
-    }
-
-    /// A MISP feed (URL or directory) to follow.
-    public struct MispFeedSetting: Equatable, Sendable {
-        public var location: String
-        public var poll: Double?
-        public var caFile: String?
-        public var insecure: Bool = false
-        public var line: Int = 1
-    }
-
     public var theme: String?
     public var data: [String] = []
     public var color: ColorChoice?
@@ -84,6 +65,7 @@ public struct Config: Sendable {
     public var kioskMaxTLP: TLP?
     public var taxii: [TaxiiSourceSetting] = []
     public var mispFeeds: [MispFeedSetting] = []
+    public var mispSearches: [MispSearchSetting] = []
     /// Saved views: name → filter chips as typed (`sector:technology`).
     public var views: [String: [String]] = [:]
     /// Layouts from `layouts:` (see LayoutConfig), the one to start with, and the layouts
@@ -127,56 +109,6 @@ public struct Config: Sendable {
         let raw = try doc.string(node, key: key)
         guard let t = TLP(tag: raw) else { throw doc.error(node, key: key, "\"\(raw)\": expected clear, green, amber, amber+strict or red") }
         return t
-    }
-
-    static func parseSources(_ doc: YAMLDocument, _ value: Node, into config: inout Config) throws(SettingsError) {
-        guard case .sequence(let list) = value else { throw doc.error(value, key: "sources", "expected a list of sources") }
-        for item in list {
-            let pairs = try doc.mapping(item, key: "sources")
-            if pairs.contains(where: { $0.key == "misp-feed" }) {
-                var feed = MispFeedSetting(location: "", line: item.mark?.line ?? 1)
-                for (k, kNode, v) in pairs {
-                    let full = "sources." + k
-                    switch k {
-                    case "misp-feed": feed.location = try doc.string(v, key: full)
-                    case "poll":
-                        let n = try doc.number(v, key: full)
-                        guard n >= 1 else { throw doc.error(v, key: full, "must be at least 1 second") }
-                        feed.poll = n
-                    case "ca-file": feed.caFile = try doc.string(v, key: full)
-                    case "insecure": feed.insecure = try doc.bool(v, key: full)
-                    default: throw doc.error(kNode, key: full, "unknown key for a MISP feed (expected misp-feed, poll, ca-file, insecure)")
-                    }
-                }
-                guard !feed.location.isEmpty else { throw doc.error(item, key: "sources.misp-feed", "a MISP feed needs a URL or directory") }
-                config.mispFeeds.append(feed)
-                continue
-            }
-            var source = TaxiiSourceSetting(url: "", line: item.mark?.line ?? 1)
-            for (k, kNode, v) in pairs {
-                let full = "sources." + k
-                switch k {
-                case "taxii": source.url = try doc.string(v, key: full)
-                case "collection": source.collection = try doc.string(v, key: full)
-                case "poll":
-                    let n = try doc.number(v, key: full)
-                    guard n >= 1 else { throw doc.error(v, key: full, "must be at least 1 second") }
-                    source.poll = n
-                case "ca-file": source.caFile = try doc.string(v, key: full)
-                case "insecure": source.insecure = try doc.bool(v, key: full)
-                case "username": source.username = try doc.string(v, key: full)
-                case "password": source.password = try doc.string(v, key: full)
-                case "token": source.token = try doc.string(v, key: full)
-                default:
-                    throw doc.error(
-                        kNode, key: full, "unknown key (expected taxii, collection, poll, ca-file, insecure, username, password, token; or misp-feed)")
-                }
-            }
-            guard source.url.hasPrefix("http://") || source.url.hasPrefix("https://") else {
-                throw doc.error(item, key: "sources.taxii", "each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
-            }
-            config.taxii.append(source)
-        }
     }
 
     static func parseViews(_ doc: YAMLDocument, _ value: Node, into config: inout Config) throws(SettingsError) {

@@ -5,8 +5,10 @@ import Glibc
 
 /// Starts programs for the tests with `posix_spawn`: an empty signal mask and default
 /// dispositions (a test runner's blocked signals would otherwise reach the child blocked),
-/// stdin from /dev/null, stdout and stderr to one file. Never Foundation's Process, which
-/// waits on daemonising children such as `tmux new-session -d`.
+/// stdin from /dev/null, stdout and stderr to one file, and no other descriptor of the test
+/// process (SwiftNIO opens its sockets without close-on-exec: a server started by one test
+/// would keep another test's connection open after the client closed it). Never Foundation's
+/// Process, which waits on daemonising children such as `tmux new-session -d`.
 public enum Subprocess {
     /// Runs a command to completion; the status is 128+N when signal N ended it.
     public static func run(_ arguments: [String], environment: [String: String]? = nil) -> (status: Int32, output: String) {
@@ -23,7 +25,9 @@ public enum Subprocess {
     }
 
     /// Runs a command to completion with stdout and stderr apart, and optional stdin text.
-    public static func capture(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
+    public static func capture(
+        _ arguments: [String], environment: [String: String]? = nil, input: String? = nil
+    ) -> (status: Int32, stdout: String, stderr: String) {
         let base = NSTemporaryDirectory() + "td-cap-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { unlink(base + ".out"); unlink(base + ".err"); unlink(base + ".in") }
         if let input { try? input.write(toFile: base + ".in", atomically: false, encoding: .utf8) }
@@ -34,12 +38,16 @@ public enum Subprocess {
             return (-1, "", "\(error)")
         }
         let status = wait(pid)
-        return (status, (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? "", (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? "")
+        return (
+            status, (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? "", (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
+        )
     }
 
     /// Starts a command in the background, its output going to `output` (and its errors
     /// there too, or to `error`); stdin from `input`, else /dev/null.
-    public static func spawn(_ arguments: [String], output: String, error: String? = nil, input: String? = nil, environment: [String: String]? = nil) throws -> pid_t {
+    public static func spawn(
+        _ arguments: [String], output: String, error: String? = nil, input: String? = nil, environment: [String: String]? = nil
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -50,6 +58,7 @@ public enum Subprocess {
         } else {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
         }
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -70,6 +79,13 @@ public enum Subprocess {
         guard rc == 0 else { throw SubprocessError(message: "cannot start \(arguments[0]): \(String(cString: strerror(rc)))") }
         return pid
     }
+
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34 and later), which Swift's Glibc
+    /// module does not export; nil on an older C library.
+    static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     /// Waits for a child; the exit status, or 128+N for signal N.
     @discardableResult

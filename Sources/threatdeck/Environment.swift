@@ -47,6 +47,11 @@ enum ProcessContext {
         return (env["HOME"] ?? "/tmp") + "/.cache/threatdeck"
     }
 
+    /// `~/x` as `$HOME/x` (paths in the config).
+    static func expandHome(_ path: String) -> String {
+        path.hasPrefix("~/") ? (environment["HOME"] ?? "") + path.dropFirst() : path
+    }
+
     static var configPath: String { environment["THREATDECK_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? configDirectory + "/config.yaml" }
 
     static func readText(_ path: String) -> String? {
@@ -120,21 +125,18 @@ struct DataLoad {
     var dataset: Dataset
     var milliseconds: Double
     var label: String
-    var feeds: [TaxiiFeed]
-    var mispFeeds: [MispFeed]
+    var live: [LivePoller]
 
-    /// Files (or, with neither files nor feeds, the sample) and live feeds. With
-    /// `waitForFeeds`, each feed is polled once first (summary, snapshot, export); the
-    /// dashboard instead starts at once from the cache and polls in the background.
-    static func load(
-        _ paths: [String], feeds: [TaxiiFeed] = [], mispFeeds: [MispFeed] = [], waitForFeeds: Bool = false,
-        watch: Bool = false, maxTLP: TLP? = nil
-    ) -> DataLoad {
+    /// Files (or, with neither files nor live sources, the sample) and live sources. With
+    /// `waitForFeeds`, each source is pulled first, retrying within its deadline (summary,
+    /// snapshot, export); the dashboard instead starts at once from the cache and pulls in
+    /// the background.
+    static func load(_ paths: [String], live: [LivePoller] = [], waitForFeeds: Bool = false, watch: Bool = false, maxTLP: TLP? = nil) -> DataLoad {
         let start = SystemClock.monotonic()
         let source: DataSource
-        if !feeds.isEmpty || !mispFeeds.isEmpty {
-            let combined = CombinedSource(paths: paths, feeds: feeds, mispFeeds: mispFeeds, watch: watch, maxTLP: maxTLP)
-            if waitForFeeds { runBlocking { await combined.pollAll() } }
+        if !live.isEmpty {
+            let combined = CombinedSource(paths: paths, live: live, watch: watch, maxTLP: maxTLP)
+            if waitForFeeds { runBlocking { await combined.pullAll() } }
             source = combined
         } else if paths.isEmpty {
             source = SampleSource(maxTLP: maxTLP)
@@ -143,10 +145,20 @@ struct DataLoad {
         }
         let dataset = source.load(now: SystemClock().now())
         let ms = (SystemClock.monotonic() - start) * 1000
-        let label =
-            paths.isEmpty && feeds.isEmpty && mispFeeds.isEmpty
-            ? "built-in sample" : (paths + feeds.map(\.label) + mispFeeds.map(\.label)).joined(separator: " ")
-        return DataLoad(source: source, dataset: dataset, milliseconds: ms, label: label, feeds: feeds, mispFeeds: mispFeeds)
+        let label = paths.isEmpty && live.isEmpty ? "built-in sample" : (paths + live.map(\.label)).joined(separator: " ")
+        return DataLoad(source: source, dataset: dataset, milliseconds: ms, label: label, live: live)
+    }
+
+    /// Says on stderr why each live source failed (and about parts of one that did); true
+    /// when any did, for a non-zero exit: a partial pull never passes for a whole one.
+    func reportLiveFailures(_ command: String) -> Bool {
+        var failed = false
+        for poller in live {
+            guard let error = poller.lastError else { continue }
+            failed = true
+            printError("\(command): \(TerminalText.sanitize(poller.label)): \(TerminalText.sanitize(error.description))")
+        }
+        return failed
     }
 
     /// Paths that do not exist: said on stderr, as cat and jq do, with exit status 1.

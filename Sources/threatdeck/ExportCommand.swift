@@ -61,9 +61,13 @@ struct ExportCommand: ParsableCommand {
         if let configError { printError("threatdeck export: config ignored: \(configError)") }
         let paths = files.isEmpty ? config.data : files
         guard DataLoad.checkPaths(paths, command: "threatdeck export") else { throw ExitCode(1) }
-        let feeds = try feedOptions.feedsOrExit("threatdeck export", config: config)
-        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck export", config: config)
-        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, waitForFeeds: true, maxTLP: viewOptions.tlpLimit(config: config))
+        let live = try feedOptions.sourcesOrExit("threatdeck export", config: config)
+        let load = DataLoad.load(paths, live: live, waitForFeeds: true, maxTLP: viewOptions.tlpLimit(config: config))
+        // An export of a pull that failed, even in part, would pass for a whole one: none is written.
+        if load.reportLiveFailures("threatdeck export") {
+            printError("threatdeck export: a live source failed; no export written")
+            throw ExitCode(1)
+        }
         // Nothing readable: no brief of nothing that says the file was loaded.
         if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) {
             for p in load.dataset.problems.filter({ $0.severity == .error }).prefix(5) { printError("threatdeck export: \(p.description)") }

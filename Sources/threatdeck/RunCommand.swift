@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Kiosk: seconds after the last good load before the STALE banner (default 3600).")
     var staleAfter: Double?
 
-    @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN)")
+    @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN; MISP: THREATDECK_MISP_KEY)")
     var feedOptions: FeedOptions
 
     @Option(
@@ -113,11 +113,10 @@ struct RunCommand: ParsableCommand {
         let (config, configError) = ProcessContext.loadConfig()
         let paths = files.isEmpty ? config.data : files
         guard DataLoad.checkPaths(paths, command: "threatdeck") else { throw ExitCode(1) }
-        let feeds = try feedOptions.feedsOrExit("threatdeck", config: config)
-        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck", config: config)
+        let live = try feedOptions.sourcesOrExit("threatdeck", config: config)
         let maxTLP = viewOptions.tlpLimit(config: config, kiosk: kiosk)
-        // Feeds start from their cache at once and poll in the background.
-        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, watch: watch || kiosk, maxTLP: maxTLP)
+        // Live sources start from their cache at once and pull in the background.
+        let load = DataLoad.load(paths, live: live, watch: watch || kiosk, maxTLP: maxTLP)
         let filter = try viewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck")
         let useASCII = ascii || config.ascii == true || !unicode
         let linear = self.linear || config.linear == true
@@ -129,9 +128,7 @@ struct RunCommand: ParsableCommand {
         case .failure(let reason):
             // No interactive UI possible: say why, and give the numbers instead.
             printError("threatdeck: \(reason); printing the summary instead (threatdeck summary does this on purpose)")
-            if !feeds.isEmpty || !mispFeeds.isEmpty {
-                printError("threatdeck: live feeds are shown from their cache here; `threatdeck summary --taxii …` pulls first")
-            }
+            if !live.isEmpty { printError("threatdeck: live sources are shown from their cache here; `threatdeck summary --taxii …` pulls first") }
             print(PlainSummary.render(ReportView(dataset: load.dataset, filter: filter, loadMilliseconds: load.milliseconds), ascii: useASCII), terminator: "")
             return
         }
@@ -139,7 +136,7 @@ struct RunCommand: ParsableCommand {
         var options = try startOptions(load: load, filter: filter, config: config, configError: configError, env: env, now: clock.now())
         options.ascii = useASCII
         options.linear = linear
-        let insecure = feeds.contains { $0.configuration.options.insecure } || mispFeeds.contains { $0.configuration.insecure }
+        let insecure = live.contains { $0.source.settings.insecure }
         if insecure { options.notice = "TLS NOT VERIFIED (--insecure)" }
         if kiosk { options.kiosk = config.kiosk(rotate: rotate, views: try views.map(Self.kioskViews), staleAfter: staleAfter, maxTLP: maxTLP) }
 

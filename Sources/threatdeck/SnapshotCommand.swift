@@ -90,10 +90,10 @@ struct SnapshotCommand: ParsableCommand {
         let (config, configError) = ProcessContext.loadConfig()
         let paths = files.isEmpty ? config.data : files
         guard DataLoad.checkPaths(paths, command: "threatdeck snapshot") else { throw ExitCode(1) }
-        let feeds = try feedOptions.feedsOrExit("threatdeck snapshot", config: config)
-        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck snapshot", config: config)
+        let live = try feedOptions.sourcesOrExit("threatdeck snapshot", config: config)
         let maxTLP = savedViewOptions.tlpLimit(config: config, kiosk: kiosk || kioskViewName != nil)
-        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, waitForFeeds: true, maxTLP: maxTLP)
+        let load = DataLoad.load(paths, live: live, waitForFeeds: true, maxTLP: maxTLP)
+        let liveFailed = load.reportLiveFailures("threatdeck snapshot")
         var (themes, themeErrors) = ProcessContext.loadThemes()
         let (themeName, themeError) = ProcessContext.selectTheme(theme ?? config.theme, themes: &themes)
         if let themeError { printError("threatdeck snapshot: \(themeError)") }
@@ -116,7 +116,7 @@ struct SnapshotCommand: ParsableCommand {
             to: &options, config: config, layout: layout ?? savedViewOptions.savedLayout(config: config), configError: configError, themeError: themeError,
             themeErrors: themeErrors)
         for problem in layoutProblems { printError("threatdeck snapshot: \(problem)") }
-        if feeds.contains(where: { $0.configuration.options.insecure }) { options.notice = "TLS NOT VERIFIED (--insecure)" }
+        if live.contains(where: { $0.source.settings.insecure }) { options.notice = "TLS NOT VERIFIED (--insecure)" }
         if kiosk || kioskViewName != nil {
             var k = config.kiosk(rotate: nil, views: nil, staleAfter: nil, maxTLP: maxTLP)
             if let name = kioskViewName {
@@ -145,7 +145,8 @@ struct SnapshotCommand: ParsableCommand {
         }
         // The frame is out: exit without freeing the dataset and the loader's cache piece by
         // piece on the way out of this function (30 ms for a 10,000-file feed).
-        Glibc.exit(fflush(nil) == 0 ? 0 : 1)
+        // The frame shows a failed live source as such; the exit status says it too.
+        Glibc.exit(fflush(nil) == 0 && !liveFailed ? 0 : 1)
     }
 
     /// `--replay FILE`: each message applied in order; with `speech`, what linear mode says after each.

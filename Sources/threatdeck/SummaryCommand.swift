@@ -11,7 +11,8 @@ struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
         abstract: "Print the dashboard's numbers as plain text: actors, sectors, techniques, timeline, events.",
-        discussion: "Reads the config's data and sources like the dashboard. Exit status: 0 ok, 1 a file is missing or a feed failed, 2 nothing could be read or bad options."
+        discussion:
+            "Reads the config's data and sources like the dashboard; live sources are pulled first, within --timeout. Exit status: 0 ok, 1 a file is missing or a live source failed (even in part), 2 nothing could be read or bad options."
     )
 
     @OptionGroup(title: "View")
@@ -41,12 +42,10 @@ struct SummaryCommand: ParsableCommand {
         if let configError { printError("threatdeck summary: config ignored: \(configError)") }
         let paths = files.isEmpty ? config.data : files
         guard DataLoad.checkPaths(paths, command: "threatdeck summary") else { throw ExitCode(1) }
-        let feeds = try feedOptions.feedsOrExit("threatdeck summary", config: config)
-        let mispFeeds = feedOptions.mispFeedsOrExit("threatdeck summary", config: config)
+        let live = try feedOptions.sourcesOrExit("threatdeck summary", config: config)
         if feedOptions.insecure { printError("threatdeck: warning: TLS certificate verification is OFF (--insecure)") }
-        let load = DataLoad.load(paths, feeds: feeds, mispFeeds: mispFeeds, waitForFeeds: true, maxTLP: viewOptions.tlpLimit(config: config))
-        for feed in feeds { if let e = feed.lastError { printError("threatdeck summary: \(TerminalText.sanitize(e))") } }
-        for feed in mispFeeds { if let e = feed.lastError { printError("threatdeck summary: \(TerminalText.sanitize(e))") } }
+        let load = DataLoad.load(paths, live: live, waitForFeeds: true, maxTLP: viewOptions.tlpLimit(config: config))
+        let liveFailed = load.reportLiveFailures("threatdeck summary")
         let empty = DatasetLoader(paths: paths).emptyDirectories()
         for dir in empty { printError("threatdeck summary: \(dir): no .json files in this directory") }
         let filter = try viewOptions.filter(dataset: load.dataset, config: config, command: "threatdeck summary")
@@ -73,7 +72,7 @@ struct SummaryCommand: ParsableCommand {
             print(PlainSummary.render(view, ascii: ascii || !unicode, events: max(0, events)), terminator: "")
         }
         // 1: a server failed (its error is above) or a directory was empty; 2: no file at all could be read.
-        if feeds.contains(where: { $0.lastError != nil }) || mispFeeds.contains(where: { $0.lastError != nil }) || !empty.isEmpty { throw ExitCode(1) }
+        if liveFailed || !empty.isEmpty { throw ExitCode(1) }
         if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) { throw ExitCode(2) }
     }
 }

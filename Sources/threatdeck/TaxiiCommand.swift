@@ -25,17 +25,22 @@ struct TaxiiCommand: ParsableCommand {
         @Flag(help: "Do not verify the server's TLS certificate.")
         var insecure = false
 
+        @Option(help: ArgumentHelp("Seconds the whole listing may take (default 60).", valueName: "SECONDS"))
+        var timeout: Double = PullLimits.defaultDeadlineSeconds
+
         func run() throws {
             let unicode = ProcessContext.prepareLocale()
             if insecure { printError("threatdeck: warning: TLS certificate verification is OFF (--insecure)") }
-            let client = TaxiiClient(options: .init(caFile: caFile, insecure: insecure),
-                                     credentials: TaxiiCredentials.fromEnvironment(ProcessContext.environment))
+            let client = TaxiiClient(
+                options: .init(caFile: caFile, insecure: insecure, timeoutSeconds: max(0.5, timeout)),
+                credentials: TaxiiCredentials.fromEnvironment(ProcessContext.environment))
             let url = self.url
+            let deadline = PullDeadline(seconds: max(0.5, timeout))
             let output: Result<[String], TaxiiError> = runBlocking {
                 var lines: [String] = []
                 var roots: [String]
                 do {
-                    let d = try await client.discover(url)
+                    let d = try await client.discover(url, deadline: deadline)
                     lines.append("discovery: \(d.title)")
                     roots = d.apiRoots.isEmpty ? [url] : d.apiRoots
                 } catch TaxiiError.unexpected {
@@ -45,9 +50,9 @@ struct TaxiiCommand: ParsableCommand {
                 }
                 for root in roots {
                     do {
-                        let info = try await client.apiRoot(root)
+                        let info = try await client.apiRoot(root, deadline: deadline)
                         lines.append("api root: \(root)  \(info.title)  [\(info.versions.joined(separator: ", "))]")
-                        for c in try await client.collections(root) {
+                        for c in try await client.collections(root, deadline: deadline) {
                             lines.append("  collection: \(c.id)  \(c.title)\(c.canRead ? "" : "  (not readable)")")
                         }
                     } catch {

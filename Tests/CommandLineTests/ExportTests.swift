@@ -44,7 +44,9 @@ import Glibc
         #expect(fromMarkdown == Self.nexusCounts(summary))
         // The stated finding verbatim, with its qualifier, and a numbered reference list.
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        let sample = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"))) as? [String: Any])
+        let sample = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json")))
+                as? [String: Any])
         let statement = try #require(sample.array("findings").first?.string("statement"))
         #expect(text.contains("> " + statement))
         #expect(text.contains("**>58%**"))
@@ -62,12 +64,13 @@ import Glibc
         let r = cli.run(["export", "--format", "csv", "--table", table])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasSuffix("\r\n"), "RFC 4180 line ends")
-        let check = PythonTools.system("""
-        import csv, io, json, sys
-        rows = list(csv.reader(io.StringIO(sys.stdin.read(), newline=''), strict=True))
-        width = {len(r) for r in rows}
-        print(json.dumps({"rows": len(rows), "widths": sorted(width), "header": rows[0], "data": rows[1:]}))
-        """, input: r.stdout)
+        let check = PythonTools.system(
+            """
+            import csv, io, json, sys
+            rows = list(csv.reader(io.StringIO(sys.stdin.read(), newline=''), strict=True))
+            width = {len(r) for r in rows}
+            print(json.dumps({"rows": len(rows), "widths": sorted(width), "header": rows[0], "data": rows[1:]}))
+            """, input: r.stdout)
         #expect(check.status == 0, "\(check.stderr)")
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
         #expect((parsed["widths"] as? [Int])?.count == 1, "every row as wide as the header: \(parsed["widths"] ?? "")")
@@ -98,8 +101,10 @@ import Glibc
     }
 
     /// Names written to make a spreadsheet run them, or hide what they are.
-    static let hostile = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\tTabbed", "\rReturn",
-                          "Bidi \u{202E}gnp.exe", "Esc \u{1B}[31mred", "=1+1", "Nul\u{7}Bell"]
+    static let hostile = [
+        "=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\tTabbed", "\rReturn",
+        "Bidi \u{202E}gnp.exe", "Esc \u{1B}[31mred", "=1+1", "Nul\u{7}Bell",
+    ]
 
     @Test func hostileNamesNeverReachACellAsAFormula() throws {
         let cli = CLI("hostile")
@@ -113,24 +118,27 @@ import Glibc
         let events = Self.hostile.enumerated().map { k, name in
             #"{"id": "e\#(k)", "date": "2025-05-0\#(k % 9 + 1)", "kind": "intrusion", "actors": ["a\#(k)"], "summary": \#(quote(name)), "sources": ["s"]}"#
         }
-        let file = try cli.write("hostile.json", """
-        {"schema": "threatdeck-report@1", "report": {"id": "h", "title": "=cmd title"}, "sources": [{"id": "s", "title": "@source"}],
-         "actors": [\(actors.joined(separator: ","))], "events": [\(events.joined(separator: ","))]}
-        """)
+        let file = try cli.write(
+            "hostile.json",
+            """
+            {"schema": "threatdeck-report@1", "report": {"id": "h", "title": "=cmd title"}, "sources": [{"id": "s", "title": "@source"}],
+             "actors": [\(actors.joined(separator: ","))], "events": [\(events.joined(separator: ","))]}
+            """)
         #expect(cli.run(["validate", file]).status == 0)
         for table in ["actors", "events", "techniques", "nexus", "sectors", "timeline"] {
             let r = cli.run(["export", "--format", "csv", "--table", table, file])
             #expect(r.status == 0, "\(table): \(r.stderr)")
-            let check = PythonTools.system("""
-            import csv, io, json, re, sys
-            bad = []
-            for row in csv.reader(io.StringIO(sys.stdin.read(), newline='')):
-                for cell in row:
-                    numeric = re.fullmatch(r'[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?', cell) is not None
-                    if cell[:1] in ('=', '+', '-', '@', '\\t', '\\r') and not numeric: bad.append(cell)
-                    if re.search('[\\x00-\\x08\\x0b-\\x1f\\x7f\\u202a-\\u202e\\u2066-\\u2069]', cell): bad.append(cell)
-            print(json.dumps(bad))
-            """, input: r.stdout)
+            let check = PythonTools.system(
+                """
+                import csv, io, json, re, sys
+                bad = []
+                for row in csv.reader(io.StringIO(sys.stdin.read(), newline='')):
+                    for cell in row:
+                        numeric = re.fullmatch(r'[+-]?[0-9][0-9,]*(\\.[0-9]+)?%?', cell) is not None
+                        if cell[:1] in ('=', '+', '-', '@', '\\t', '\\r') and not numeric: bad.append(cell)
+                        if re.search('[\\x00-\\x08\\x0b-\\x1f\\x7f\\u202a-\\u202e\\u2066-\\u2069]', cell): bad.append(cell)
+                print(json.dumps(bad))
+                """, input: r.stdout)
             #expect(check.status == 0, "\(check.stderr)")
             #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(table): \(check.stdout)")
         }
@@ -142,8 +150,10 @@ import Glibc
     @Test func jsonMatchesTheCommittedSchemaAndSummaryJSON() throws {
         let cli = CLI("json")
         defer { cli.remove() }
-        for args in [[String](), ["--compare", "previous", "--filter", "window:2025-04-01..2026-03-31"], ["--filter", "nexus:CN", "--filter", "sector:technology"],
-                     [TestPaths.sharedData + "/stix/ics-attack-18.1.json"], [TestPaths.sharedData + "/misp-galaxy/threat-actor.json"]] {
+        for args in [
+            [String](), ["--compare", "previous", "--filter", "window:2025-04-01..2026-03-31"], ["--filter", "nexus:CN", "--filter", "sector:technology"],
+            [TestPaths.sharedData + "/stix/ics-attack-18.1.json"], [TestPaths.sharedData + "/misp-galaxy/threat-actor.json"],
+        ] {
             let file = cli.home + "/summary.json"
             let r = cli.run(["export", "--format", "json", "-o", file] + args)
             #expect(r.status == 0, "\(args): \(r.stderr)")
@@ -203,6 +213,68 @@ import Glibc
             #expect(scores == expected, "\(args)")
             let description = layer.string("description")
             #expect(description.contains(args.first == "--filter" ? "Filter: nexus:China" : "Filter: no filter"), "\(description)")
+        }
+    }
+
+    /// Names written to drive a terminal: C1 controls (U+009B is CSI to some terminals,
+    /// U+009D OSC), ESC sequences, bidi overrides. No export carries one, whatever the format,
+    /// and a JSON string cannot hold one as an escape either (`jq -r` would decode it).
+    static let terminalHostile = [
+        "CSI \u{9B}31mred", "OSC \u{9D}8;;http://evil.example\u{9C}link", "ESC \u{1B}[2Jclear", "Bell\u{7}",
+        "Bidi \u{202E}gnp.exe", "DEL\u{7F}", "NEL\u{85}line",
+    ]
+
+    @Test func exportsCarryNoTerminalControls() throws {
+        let cli = CLI("controls")
+        defer { cli.remove() }
+        func quote(_ s: String) -> String {
+            String(data: try! JSONSerialization.data(withJSONObject: [s], options: [.fragmentsAllowed]), encoding: .utf8)!.dropFirst().dropLast().description
+        }
+        let actors = Self.terminalHostile.enumerated().map { k, name in
+            #"{"id": "a\#(k)", "name": \#(quote(name)), "aliases": [\#(quote("alias " + name))], "type": "state", "nexus": "CN", "sectors": ["technology"], "techniques": [{"name": "Phishing", "attack_id": "T1566"}], "sources": ["s"]}"#
+        }
+        let events = Self.terminalHostile.enumerated().map { k, name in
+            #"{"id": "e\#(k)", "date": "2025-05-0\#(k % 9 + 1)", "kind": "intrusion", "actors": ["a\#(k)"], "summary": \#(quote(name)), "sources": ["s"]}"#
+        }
+        let file = try cli.write(
+            "controls.json",
+            """
+            {"schema": "threatdeck-report@1", "report": {"id": "h", "title": \(quote("Title \u{9B}0m"))}, "sources": [{"id": "s", "title": \(quote("Src \u{9D}x")), "url": "https://example.org/a\u{9B}b"}],
+             "actors": [\(actors.joined(separator: ","))], "events": [\(events.joined(separator: ","))]}
+            """)
+        func controls(_ text: String, allowCR: Bool = false) -> [String] {
+            text.unicodeScalars.filter { u in
+                let v = u.value
+                if v == 0x0A || v == 0x09 || (allowCR && v == 0x0D) { return false }
+                return v < 0x20 || (v >= 0x7F && v <= 0x9F) || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+            }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+        }
+        for format in ["md", "json", "stix", "navigator"] {
+            let r = cli.run(["export", "--format", format, file])
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            #expect(controls(r.stdout).isEmpty, "\(format): \(controls(r.stdout))")
+            #expect(r.stdout.contains("\u{FFFD}"), "\(format): replaced visibly, not dropped")
+            if format != "md" {
+                // Decoded, the strings hold no control either.
+                let strings = try Self.strings(in: try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)))
+                #expect(strings.allSatisfy { controls($0).isEmpty }, "\(format): \(strings.filter { !controls($0).isEmpty }.prefix(3))")
+            }
+        }
+        for table in ["actors", "nexus", "sectors", "timeline", "techniques", "events"] {
+            let r = cli.run(["export", "--format", "csv", "--table", table, file])
+            #expect(r.status == 0 && controls(r.stdout, allowCR: true).isEmpty, "csv \(table): \(controls(r.stdout, allowCR: true))")
+        }
+        let summary = cli.run(["summary", "--json", file])
+        #expect(controls(summary.stdout).isEmpty, "summary --json: \(controls(summary.stdout))")
+    }
+
+    /// Every string in a parsed JSON value.
+    static func strings(in value: Any) throws -> [String] {
+        switch value {
+        case let s as String: return [s]
+        case let a as [Any]: return try a.flatMap { try strings(in: $0) }
+        case let o as [String: Any]: return try o.keys.map { $0 } + o.values.flatMap { try strings(in: $0) }
+        default: return []
         }
     }
 

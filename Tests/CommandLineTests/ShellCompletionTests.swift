@@ -47,6 +47,11 @@ import TestSupport
         #expect(Self.words("threatdeck snapshot --focus te", cli: cli) == ["techniques"])
         #expect(Self.words("threatdeck --max-tlp am", cli: cli) == ["amber", "amber+strict"])
         #expect(Self.words("threatdeck sum", cli: cli) == ["summary"])
+        // Live sources: the options, and file names for a key file or a feed directory.
+        #expect(Set(Self.words("threatdeck summary --misp-", cli: cli)) == ["--misp-feed", "--misp-search", "--misp-key-file"])
+        for option in ["--misp-key-file", "--misp-feed"] {
+            #expect(cli.run(["complete", "--shell", "fish", "--", "threatdeck \(option) "]).stdout.contains(":files"), "\(option)")
+        }
         // bash is given the part after its own word break (":" and "=") to put in place.
         #expect(Self.words("threatdeck --filter=nexus:Swi", shell: "bash", cli: cli) == ["Switzerland"])
         #expect(Self.words("threatdeck --filter nexus:Swi", shell: "bash", cli: cli) == ["Switzerland"])

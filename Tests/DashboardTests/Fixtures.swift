@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BundledThemes
 import Dashboard
 import SampleData
@@ -43,16 +46,20 @@ enum Fixtures {
 }
 
 /// A terminal twin: scripted input, frames recorded (with whether each was a full repaint).
+/// With `blockOnWake`, a scripted `.wake` waits (up to 10 s) until the inbox really has news,
+/// as the real terminal's poll() does: for work that finishes on another thread.
 final class ScriptedTerminal: TerminalDevice {
     var inputs: [Input]
     var frames: [Buffer] = []
     var fullRepaints: [Bool] = []
     var timeouts: [Double?] = []
     var size: (width: Int, height: Int)
+    let blockOnWake: Bool
 
-    init(width: Int, height: Int, inputs: [Input]) {
+    init(width: Int, height: Int, inputs: [Input], blockOnWake: Bool = false) {
         size = (width, height)
         self.inputs = inputs
+        self.blockOnWake = blockOnWake
     }
 
     func draw(_ buffer: Buffer, palette: Palette, full: Bool) {
@@ -67,6 +74,10 @@ final class ScriptedTerminal: TerminalDevice {
 
     func nextInput(timeout: Double?, wakeDescriptor: Int32?) -> Input {
         timeouts.append(timeout)
+        if blockOnWake, inputs.first == .wake, let fd = wakeDescriptor {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            _ = poll(&p, 1, 10_000)
+        }
         return inputs.isEmpty ? .hangup : inputs.removeFirst()
     }
 }

@@ -103,12 +103,18 @@ import ThreatModel
         var s = kiosk()
         _ = App.update(&s, .resize(width: 200, height: 50))
         var data = Fixtures.sample
-        data.files.append(LoadedFile(path: "taxii:https://cti.example/taxii2/ · Shared", format: .taxii, actors: 3, events: 0, bytes: 10, loaded: true,
-                                     staleSince: "2026-11-21 09:00", status: SourceStatus(.failing, "error: HTTP 503 from https://cti.example/api1/: server error · retry in 4m")))
+        data.files.append(
+            LoadedFile(
+                path: "taxii:https://cti.example/taxii2/ · Shared", format: .taxii, actors: 3, events: 0, bytes: 10, loaded: true,
+                staleSince: "2026-11-21 09:00",
+                status: SourceStatus(
+                    .retrying, pulledAt: Self.t0 - 3600, since: Self.t0 + 30, nextAttempt: Self.t0 + 30 + 240,
+                    reason: "HTTP 503 from https://cti.example/api1/: server error")))
         _ = App.update(&s, .loaded(data, at: Self.t0 + 30, milliseconds: 2))
         #expect(s.kiosk?.dataAsOf == Self.t0)
         let screen = Screen.render(s).trimmedLines
-        #expect(screen[0].contains("taxii:https://cti.example/taxii2/ · Shared: error: HTTP 503"), "\(screen[0])")
+        #expect(screen[0].contains("taxii:https://cti.example/taxii2/ · Shared: retrying in "), "\(screen[0])")
+        #expect(screen[0].contains(": HTTP 503 from https://cti.example/api1/: server error · stale since "), "\(screen[0])")
         #expect(screen.joined().contains("source: "))
     }
 

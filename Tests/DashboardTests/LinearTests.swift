@@ -93,6 +93,48 @@ import ThreatModel
         #expect(Self.drawing(said.joined()).isEmpty)
     }
 
+    /// A live source retrying, failing, going stale or recovering is said once, in the
+    /// header's words and with why; a countdown that only ticks and a fresh source pulling
+    /// again are not news.
+    @Test func liveSourceStatusChangesAreSaid() {
+        TerminalLocale.ensureUTF8()
+        let t = Fixtures.now
+        let path = "Live source taxii:https://cti.example/taxii2/, Shared: "
+        var s = Self.linearState(dataset: LiveStatusTests.dataset(SourceStatus(.connecting, since: t)))
+        var speech = LinearSession()
+        #expect(speech.next(s, afterKey: false).contains(path + "connecting."))
+        func load(_ status: SourceStatus, at time: Double) -> [String] {
+            _ = App.update(&s, .tick(now: time))
+            _ = App.update(&s, .loaded(LiveStatusTests.dataset(status), at: time, milliseconds: 1))
+            return speech.next(s, afterKey: false).filter { $0.hasPrefix("Live source") }
+        }
+        let reason = "HTTP 503 from https://cti.example/api1/: server error"
+        let first = SourceStatus(.retrying, since: t + 1, nextAttempt: t + 3, reason: reason)
+        #expect(load(first, at: t + 1) == [path + "retrying in 2s. " + reason + "."])
+        // The countdown ticks on screen; nothing more is said.
+        _ = App.update(&s, .tick(now: t + 2))
+        #expect(speech.next(s, afterKey: false).filter { $0.hasPrefix("Live source") }.isEmpty)
+        // Data pulled, then a failed retry after it: stale since the good pull, said as the header does.
+        let pulled = t + 10
+        #expect(load(SourceStatus(.fresh, pulledAt: pulled, since: pulled), at: pulled) == [path + "fresh."])
+        #expect(load(SourceStatus(.fresh, pulledAt: pulled + 60, since: pulled + 60), at: pulled + 60).isEmpty)
+        let stale = SourceStatus(.retrying, pulledAt: pulled + 60, since: pulled + 70, nextAttempt: pulled + 74, reason: reason)
+        let said = load(stale, at: pulled + 70)
+        #expect(said == [path + Spoken.clean(stale.short(now: pulled + 70)) + ". " + reason + "."])
+        #expect(said.first?.contains("retrying in 4s, stale since " + ClockFormat.time(pulled + 60).prefix(5)) == true, "\(said)")
+        // Each new failure is news; so is giving up.
+        var again = stale
+        again.since = pulled + 74
+        again.nextAttempt = pulled + 82
+        #expect(load(again, at: pulled + 74).first?.contains("retrying in 8s") == true)
+        var failed = again
+        failed.state = .failed
+        failed.reason = "HTTP 401 from https://cti.example/api1/: unauthorized"
+        #expect(
+            load(failed, at: pulled + 82).first?.hasSuffix(
+                ": failed, stale since " + ClockFormat.time(pulled + 60).prefix(5) + ". HTTP 401 from https://cti.example/api1/: unauthorized.") == true)
+    }
+
     @Test func dialogsSayWhatTheyHold() {
         var s = Self.linearState()
         var speech = LinearSession()

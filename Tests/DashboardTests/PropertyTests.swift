@@ -53,7 +53,8 @@ import Loading
             if g.chance(0.5) { let (w, h) = g.pick(common); return .resize(width: w, height: h) }
             return .resize(width: 1 + g.below(400), height: 1 + g.below(120))
         case 88..<94: return .tick(now: state.now + Double(g.below(3600)))
-        case 94..<97: return .loaded(state.dataset, at: state.now, milliseconds: 3)
+        case 94..<96: return .loaded(state.dataset, at: state.now, milliseconds: 3)
+        case 96: return .reloadStarted(at: state.now)
         default:
             if g.chance(0.3) { return .exportTargetExists(ExportRequest(format: .markdown, path: "/tmp/x.md"), path: "/tmp/x.md") }
             return .exported(path: "x.md", error: g.chance(0.5) ? nil : "disk full")
@@ -221,6 +222,7 @@ import Loading
         case .resize(let w, let h): return "resize \(w) \(h)"
         case .tick(let t): return "tick \(Int(t))"
         case .loaded: return "loaded"
+        case .reloadStarted: return "reloadStarted"
         case .sourceChanged: return "sourceChanged"
         case .exported: return "exported"
         case .exportTargetExists: return "exportTargetExists"

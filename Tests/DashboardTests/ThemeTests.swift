@@ -159,10 +159,52 @@ import Loading
         #expect(config.taxii[0].poll == 300 && config.taxii[0].caFile == "/etc/ssl/cti-ca.pem" && !config.taxii[0].hasCredentials)
         #expect(config.taxii[1].insecure && config.taxii[1].token == "s3cret" && config.taxii[1].hasCredentials)
         #expect(
-            Self.configError("sources:\n  - taxii: cti.example\n") == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…` or `misp-feed: URL|DIR`")
+            Self.configError("sources:\n  - taxii: cti.example\n")
+                == "c.yaml:2:5: sources.taxii: each source needs `taxii: https://…`, `misp-feed: URL|DIR` or `misp-search: https://…`")
         #expect(Self.configError("sources:\n  - taxii: https://x/\n    pol: 3\n").hasPrefix("c.yaml:3:5: sources.pol: unknown key"))
-        #expect(Self.configError("sources:\n  - taxii: https://x/\n    poll: 0\n") == "c.yaml:3:11: sources.poll: must be at least 1 second")
+        #expect(Self.configError("sources:\n  - taxii: https://x/\n    poll: 0\n") == "c.yaml:3:11: sources.poll: must be between 1 second and a day (86400)")
         #expect(Self.configError("sources: https://x/\n") == "c.yaml:1:10: sources: expected a list of sources")
+    }
+
+    /// Each live source takes its own deadline and caps; a MISP search names a private key
+    /// file, and a key written into the config is refused.
+    @Test func liveSourceLimitsAndMispSearchesInTheConfig() throws {
+        let config = try Config.parse(
+            """
+            sources:
+              - taxii: https://cti.example/taxii2/
+                timeout: 120
+                max-bytes: 64M
+              - misp-feed: https://feeds.example/osint
+                max-source-bytes: 1.5G
+                max-bytes: 65536
+              - misp-search: https://misp.example/
+                key-file: ~/.config/threatdeck/misp.key
+                poll: 600
+                timeout: 30
+            """, file: "c.yaml")
+        #expect(config.taxii.first?.limits.timeout == 120 && config.taxii.first?.limits.maxBytes == 64 << 20)
+        #expect(config.mispFeeds.first?.limits.maxSourceBytes == 3 << 29 && config.mispFeeds.first?.limits.maxBytes == 65536)
+        let search = try #require(config.mispSearches.first)
+        #expect(search.url == "https://misp.example/" && search.keyFile == "~/.config/threatdeck/misp.key" && search.poll == 600 && search.limits.timeout == 30)
+        #expect(
+            Self.configError("sources:\n  - misp-search: https://m/\n    key: abc\n").hasPrefix(
+                "c.yaml:3:5: sources.key: an API key is never written in the config"))
+        #expect(
+            Self.configError("sources:\n  - misp-search: m.example\n") == "c.yaml:2:5: sources.misp-search: a MISP search needs the MISP base URL, https://…")
+        #expect(
+            Self.configError("sources:\n  - taxii: https://x/\n    max-bytes: lots\n")
+                == "c.yaml:3:16: sources.max-bytes: \"lots\": expected a size such as 256M, 1G or 65536 (bytes)")
+        #expect(
+            Self.configError("sources:\n  - taxii: https://x/\n    timeout: 0.5\n")
+                == "c.yaml:3:14: sources.timeout: must be between 1 second and a day (86400)")
+    }
+
+    @Test func sizesAreReadAsPeopleWriteThem() {
+        #expect(ByteSize.parse("256M") == 256 << 20 && ByteSize.parse("256MiB") == 256 << 20 && ByteSize.parse("256mb") == 256 << 20)
+        #expect(ByteSize.parse("1G") == 1 << 30 && ByteSize.parse("1.5g") == 3 << 29 && ByteSize.parse("512k") == 512 << 10)
+        #expect(ByteSize.parse("65536") == 65536 && ByteSize.parse("1_000") == 1000)
+        for bad in ["", "0", "-1", "M", "lots", "1e3", "2T2", "9999T", "nan"] { #expect(ByteSize.parse(bad) == nil, "\(bad)") }
     }
 }
 

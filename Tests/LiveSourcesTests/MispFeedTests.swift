@@ -9,9 +9,11 @@ import Readers
 
 /// A MISP feed of the real events, served on loopback over HTTP and HTTPS: the same numbers
 /// as the files, only changed events fetched again, and a missing event, a truncated file, a
-/// 404 and a server that goes away each reported while the last good data stays.
+/// 404 and a server that goes away each reported (failing the pull) while the last good data stays.
 @Suite(.serialized) struct MispFeedTests {
     static let events = TestPaths.sharedData + "/misp-events"
+    /// Not a test of deadlines: ten minutes, whatever else the machine runs.
+    static let long = PullLimits(deadlineSeconds: 600)
 
     static func cache() -> String {
         let dir = NSTemporaryDirectory() + "td-feedcache-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -20,7 +22,7 @@ import Readers
     }
 
     static func dataset(_ feed: MispFeed) -> Dataset {
-        let (results, file, problems) = feed.snapshot(now: 0)
+        let (results, file, problems) = LivePoller(feed).snapshot()
         var d = DatasetBuilder.build(results, files: [file])
         d.problems += problems
         return d
@@ -37,9 +39,10 @@ import Readers
     func aFeedGivesTheSameNumbersAsTheFiles(tls: Bool) async throws {
         let server = try FeedServer(tls: tls)
         let clock = ManualClock(1_800_000_000)
-        let feed = MispFeed(.init(location: server.url, caFile: tls ? server.caFile : nil, cacheDirectory: Self.cache()), clock: clock)
-        let error = await feed.poll()
-        #expect(error == nil, "\(error ?? "")")
+        let feed = MispFeed(.init(location: server.url, caFile: tls ? server.caFile : nil, cacheDirectory: Self.cache(), limits: Self.long), clock: clock)
+        let poller = LivePoller(feed, clock: clock)
+        let error = await poller.pull()
+        #expect(error == nil, "\(error.map(\.description) ?? "")")
         var loader = DatasetLoader(paths: [Self.events])
         let files = loader.load()
         let fromFeed = Self.dataset(feed)
@@ -51,29 +54,31 @@ import Readers
         // Nothing changed: the next poll reads the manifest only.
         let before = server.requests.count
         clock.advance(3600)
-        #expect(await feed.poll() == nil)
+        #expect(await poller.pull() == nil)
         #expect(feed.lastFetched == 0)
         #expect(server.requests.count == before + 1 && server.requests.last == "/feed/manifest.json", "\(server.requests.suffix(3))")
         // One event's timestamp moves on: that one is fetched again, and only that one.
         try server.touch(server.events[2].uuid)
-        #expect(await feed.poll() == nil)
+        #expect(await poller.pull() == nil)
         #expect(feed.lastFetched == 1)
         #expect(server.requests.suffix(2) == ["/feed/manifest.json", "/feed/" + server.events[2].uuid + ".json"])
     }
 
     @Test func httpsWithoutTheCAIsRefused() async throws {
         let server = try FeedServer(tls: true)
-        let feed = MispFeed(.init(location: server.url, cacheDirectory: Self.cache()), clock: ManualClock(1_800_000_000))
-        let error = try #require(await feed.poll())
-        #expect(error.lowercased().contains("certificate"), "\(error)")
+        let feed = MispFeed(.init(location: server.url, cacheDirectory: Self.cache(), limits: Self.long), clock: ManualClock(1_800_000_000))
+        let error = try #require(await LivePoller(feed).pull())
+        #expect(error.description.lowercased().contains("certificate"), "\(error)")
+        #expect(!error.isTransient, "a certificate will not change by itself")
         #expect(feed.eventCount == 0)
     }
 
     @Test func aMissingEventATruncatedFileAndA404AreReportedAndGoodDataStays() async throws {
         let server = try FeedServer()
         let clock = ManualClock(1_800_000_000)
-        let feed = MispFeed(.init(location: server.url, cacheDirectory: Self.cache()), clock: clock)
-        #expect(await feed.poll() == nil)
+        let feed = MispFeed(.init(location: server.url, cacheDirectory: Self.cache(), limits: Self.long), clock: clock)
+        let poller = LivePoller(feed, clock: clock, random: { 0.5 })
+        #expect(await poller.pull() == nil)
         #expect(feed.eventCount == 5)
         // The manifest lists an event the feed does not hold, and one file is cut short.
         let ghost = "11111111-2222-4333-8444-555555555555"
@@ -84,61 +89,75 @@ import Readers
         try server.touch(victim.uuid)
         try server.writeManifest(extra: [ghost])
         clock.advance(3600)
-        #expect(await feed.poll() == nil, "event problems do not fail the poll")
+        // Unreadable events fail the pull (a partial feed never passes for a whole one) …
+        let partial = try #require(await poller.pull())
+        #expect(partial.description.hasPrefix("2 of 6 listed events unreadable ("), "\(partial)")
+        #expect(!partial.isTransient)
         let d = Self.dataset(feed)
         #expect(d.events.count == 5, "the truncated event's last good version stays")
         let problems = d.problems.map(\.message)
         #expect(problems.contains { $0.contains(ghost) && $0.contains("missing (404)") }, "\(problems)")
         #expect(problems.contains { $0.hasPrefix(victim.uuid + ".json ") && $0.contains(":") }, "file line:column: \(problems)")
-        let (_, file, _) = feed.snapshot(now: clock.now())
-        #expect(file.status?.text.contains("2 unreadable") == true, "\(file.status?.text ?? "")")
-        // Repaired: read again on the next poll, the problem gone.
+        let status = try #require(poller.snapshot().file.status)
+        #expect(status.state == .failed)
+        #expect(status.text(now: clock.now()).contains("· 5 events · 2 unreadable"), "\(status.text(now: clock.now()))")
+        // Repaired: read again on the next pull, the problem gone.
         try whole.write(to: URL(fileURLWithPath: path))
         try server.writeManifest()
         clock.advance(3600)
-        #expect(await feed.poll() == nil)
+        #expect(await poller.pull() == nil)
         #expect(Self.dataset(feed).problems.isEmpty)
-        // The whole feed 404s (a wrong path): an error, backed off, the last good data kept.
-        let wrong = MispFeed(.init(location: server.url + "nope/", cacheDirectory: Self.cache()), clock: clock)
-        let e404 = try #require(await wrong.poll())
-        #expect(e404.contains("404"), "\(e404)")
-        // The server goes away: the feed keeps its events and says since when.
+        #expect(poller.snapshot().file.status?.state == .fresh)
+        // The whole feed 404s (a wrong path): an error, the last good data kept.
+        let wrong = MispFeed(.init(location: server.url + "nope/", cacheDirectory: Self.cache(), limits: Self.long), clock: clock)
+        let e404 = try #require(await LivePoller(wrong, clock: clock).pull())
+        #expect(e404.description.contains("HTTP 404 from ") && e404.description.contains("manifest.json: not found"), "\(e404)")
+        // The server goes away: the feed keeps its events, retries soon, and says since when.
         server.stop()
         clock.advance(3600)
-        let down = try #require(await feed.poll())
-        #expect(down.contains("refused") || down.contains("connect"), "\(down)")
+        let down = try #require(await poller.pull())
+        #expect(down.description.contains("refused") && down.isTransient, "\(down)")
         #expect(feed.eventCount == 5)
-        let (_, status, later) = feed.snapshot(now: clock.now())
-        #expect(status.status?.health == .failing)
-        #expect(status.status?.text.contains("showing the pull of") == true)
-        #expect(later.first?.severity == .warning && later.first?.message.contains("the last good events stay on screen") == true)
+        let (_, file, later) = poller.snapshot()
+        #expect(file.status?.state == .retrying)
+        #expect(file.status?.text(now: clock.now()).contains("stale since ") == true)
+        #expect(later.first?.severity == .warning && later.first?.message.contains("the last good records stay on screen") == true)
     }
 
     @Test func aRestartShowsTheCachedEventsAtOnce() async throws {
         let server = try FeedServer()
         let cache = Self.cache()
-        let first = MispFeed(.init(location: server.url, cacheDirectory: cache), clock: ManualClock(1_800_000_000))
-        #expect(await first.poll() == nil)
+        let first = MispFeed(.init(location: server.url, cacheDirectory: cache, limits: Self.long), clock: ManualClock(1_800_000_000))
+        #expect(await LivePoller(first).pull() == nil)
         server.stop()
-        let second = MispFeed(.init(location: server.url, cacheDirectory: cache), clock: ManualClock(1_800_000_100))
+        let second = MispFeed(.init(location: server.url, cacheDirectory: cache, limits: Self.long), clock: ManualClock(1_800_000_100))
         #expect(second.isFromCache)
         #expect(Self.numbers(Self.dataset(second)) == Self.numbers(Self.dataset(first)))
-        let attributes = try FileManager.default.attributesOfItem(atPath: cache + "/" + (try FileManager.default.contentsOfDirectory(atPath: cache).first!))
-        #expect((attributes[.posixPermissions] as? Int) == 0o600, "the cache is private")
+        // The cache is private: a 0700 directory of 0600 files, one per event and an index.
+        func mode(_ path: String) throws -> Int { try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? -1 }
+        let index = try #require(second.cacheFile)
+        let directory = (index as NSString).deletingLastPathComponent
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+        #expect(files.count == 6 && files.contains("index.json"), "\(files)")
+        #expect(try mode(directory) == 0o700)
+        #expect(try files.allSatisfy { try mode(directory + "/" + $0) == 0o600 })
     }
 
     @Test func aTamperedCacheWithImpossibleTimestampsLoadsWithoutTrapping() throws {
         // The cache is ours, but a disk or a person may have changed it: a timestamp no
-        // Int64 holds (1e300, -1e300) once trapped on restart.
+        // Int64 holds (1e300, -1e300) once trapped on restart; a uuid that is a path is
+        // never read; an event file that is gone is left out.
         let server = try FeedServer()
         let cache = Self.cache()
         let probe = MispFeed(.init(location: server.url, cacheDirectory: cache))
         server.stop()
+        let index = try #require(probe.cacheFile)
+        let directory = (index as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let event = try String(contentsOfFile: Self.events + "/57c4445b-c548-4654-af0b-4be3950d210f.json", encoding: .utf8)
-        let text = #"{"location": "x", "fetched": 1e300, "events": [{"uuid": "a", "timestamp": 1e300, "event": "# + event
-            + #"}, {"uuid": "b", "timestamp": -1e300, "event": "# + event + #"}]}"#
-        let path = try #require(probe.cacheFile)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        for name in ["aa", "bb"] { try event.write(toFile: directory + "/" + name + ".json", atomically: true, encoding: .utf8) }
+        try #"{"location": "x", "fetched": 1e300, "events": {"aa": 1e300, "bb": -1e300, "cc": 1, "../../etc/passwd": 1}}"#
+            .write(toFile: index, atomically: true, encoding: .utf8)
         let restarted = MispFeed(.init(location: server.url, cacheDirectory: cache))
         #expect(restarted.isFromCache)
         #expect(restarted.eventCount == 2)
@@ -155,8 +174,8 @@ import Readers
             manifest.append(#""\#(uuid)": {"info": "e\#(k)", "timestamp": "\#(1_700_000_000 + k)"}"#)
         }
         try ("{" + manifest.joined(separator: ",") + "}").write(toFile: dir + "/manifest.json", atomically: true, encoding: .utf8)
-        let feed = MispFeed(.init(location: dir, cacheDirectory: Self.cache()), clock: ManualClock(1_800_000_000))
-        #expect(await feed.poll() == nil)
+        let feed = MispFeed(.init(location: dir, cacheDirectory: Self.cache(), limits: Self.long), clock: ManualClock(1_800_000_000))
+        #expect(await LivePoller(feed).pull() == nil)
         #expect(feed.lastFetched == files.count)
         let viaFiles = DatasetBuilder.build(files.map { Ingest.read(bytes: Array(FileManager.default.contents(atPath: Self.events + "/" + $0)!), file: $0) })
         let viaFeed = Self.dataset(feed)

@@ -7,9 +7,9 @@ import ThreatModel
 import Identity
 import Loading
 
-/// Polling a real TAXII 2.1 server (OASIS medallion on loopback): full pulls that match the
-/// file, paging, incremental polls, credentials, outages with the last good data kept, and
-/// the on-disk cache.
+/// Pulling a real TAXII 2.1 server (OASIS medallion on loopback) through the one poller: full
+/// pulls that match the file, paging, incremental pulls, credentials, outages with the last
+/// good data kept and backoff, and the on-disk cache.
 @Suite(.serialized)
 struct TaxiiFeedTests {
     static let sampleBundle = TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.stix.json"
@@ -27,12 +27,21 @@ struct TaxiiFeedTests {
         return ids
     }
 
-    static func feed(_ server: Medallion, collection: String?, pageSize: Int = 1000, clock: ManualClock = ManualClock(),
-                     credentials: TaxiiCredentials = analyst, cache: String? = nil, poll: Double = 60,
-                     options: TaxiiClient.Options? = nil) throws -> TaxiiFeed {
-        let options = options ?? TaxiiClient.Options(timeoutSeconds: 20, pageSize: pageSize)
-        return TaxiiFeed(.init(url: server.discovery, collection: collection, pollSeconds: poll, options: options,
-                                   credentials: credentials, cacheDirectory: cache), clock: clock)
+    static func feed(
+        _ server: Medallion, collection: String?, pageSize: Int = 1000, clock: ManualClock = ManualClock(),
+        credentials: TaxiiCredentials = analyst, cache: String? = nil, poll: Double = 60,
+        options: TaxiiClient.Options? = nil
+    ) throws -> TaxiiFeed {
+        let options = options ?? TaxiiClient.Options(timeoutSeconds: 600, pageSize: pageSize)
+        return TaxiiFeed(
+            .init(
+                url: server.discovery, collection: collection, pollSeconds: poll, options: options,
+                credentials: credentials, cacheDirectory: cache), clock: clock)
+    }
+
+    /// The feed's poller on the same clock, with the jitter fixed at its middle.
+    static func poller(_ feed: TaxiiFeed, clock: ManualClock) -> LivePoller {
+        LivePoller(feed, clock: clock, random: { 0.5 })
     }
 
     static func temporaryDirectory() throws -> String {
@@ -49,9 +58,11 @@ struct TaxiiFeedTests {
 
         // 1,826 objects, 100 per page: 19 pages, the last one short. (medallion needs
         // seconds for the first page of a collection this size.)
-        let feed = try Self.feed(server, collection: "Public STIX examples", pageSize: 100,
-                                 options: TaxiiClient.Options(timeoutSeconds: 120, pageSize: 100))
-        let error = await feed.poll()
+        let feed = try Self.feed(
+            server, collection: "Public STIX examples", pageSize: 100,
+            options: TaxiiClient.Options(timeoutSeconds: 600, pageSize: 100))
+        let poller = Self.poller(feed, clock: ManualClock())
+        let error = await poller.pull()
         #expect(error == nil, "\(error.map(\.description) ?? "")")
         #expect(feed.objectCount == expected.count)
         #expect(feed.lastPullObjects == expected.count)
@@ -59,9 +70,9 @@ struct TaxiiFeedTests {
         // The records equal those read from the same objects as a file.
         var loader = DatasetLoader(paths: [ics])
         let fromFile = loader.load()
-        let (result, file, problem) = feed.snapshot(now: 0)
-        let fromTaxii = DatasetBuilder.build([try #require(result)], files: [file])
-        #expect(problem == nil)
+        let (results, file, problems) = poller.snapshot()
+        let fromTaxii = DatasetBuilder.build([try #require(results.first)], files: [file])
+        #expect(problems.isEmpty)
         #expect(fromTaxii.actors.count == 14 && fromFile.actors.count == 14)
         #expect(fromTaxii.actors.map(\.name).sorted() == fromFile.actors.map(\.name).sorted())
         let techniques: (Dataset) -> Int = { d in d.actors.reduce(0) { $0 + d.techniqueIDs(ofActor: $1.id).count } }
@@ -70,7 +81,9 @@ struct TaxiiFeedTests {
         #expect(fromTaxii.actors.allSatisfy { $0.provenance.allSatisfy { $0.format == .taxii && $0.file.hasPrefix("taxii:") } })
         #expect(file.format == .taxii && file.loaded && file.actors == fromFile.files[0].actors)
         #expect(file.path == "taxii:\(server.discovery) · Public STIX examples")
-        #expect(file.status?.text.contains("\(expected.count) objects") == true, "\(file.status?.text ?? "")")
+        let status = try #require(file.status)
+        #expect(status.state == .fresh && status.text(now: status.since).hasPrefix("fresh · pulled "), "\(status.text(now: 0))")
+        #expect(status.text(now: status.since).contains("\(expected.count) objects"), "\(status.text(now: 0))")
     }
 
     /// The ICS pull cut off half-way through every page after the first, once each (the
@@ -83,14 +96,16 @@ struct TaxiiFeedTests {
         try server.post(ics, collection: Medallion.examplesCollection)
         let expected = try Self.distinctIDs([ics])
         let pages = (expected.count + 199) / 200
-        let feed = try Self.feed(server, collection: "Public STIX examples", pageSize: 200,
-                                 options: TaxiiClient.Options(timeoutSeconds: 120, pageSize: 200))
+        let feed = try Self.feed(
+            server, collection: "Public STIX examples", pageSize: 200,
+            options: TaxiiClient.Options(timeoutSeconds: 600, pageSize: 200))
+        let poller = Self.poller(feed, clock: ManualClock())
         var polls = 0
         var errors: [String] = []
         var counts: [Int] = []
         while polls < 3 * pages {
             polls += 1
-            let error = await feed.poll()
+            let error = await poller.pull()
             counts.append(feed.objectCount)
             guard let error else { break }
             errors.append(error.description)
@@ -103,10 +118,9 @@ struct TaxiiFeedTests {
         #expect(errors.allSatisfy { $0.contains(":") }, "each cut is reported where the JSON broke")
         #expect(feed.objectCount == expected.count)
         #expect(feed.resumePoint == nil)
-        let (result, _, _) = feed.snapshot(now: 0)
         var loader = DatasetLoader(paths: [ics])
         let fromFile = loader.load()
-        let fromTaxii = DatasetBuilder.build([try #require(result)])
+        let fromTaxii = DatasetBuilder.build(poller.snapshot().results)
         #expect(fromTaxii.actors.map(\.name).sorted() == fromFile.actors.map(\.name).sorted())
         #expect(fromTaxii.campaigns.count == fromFile.campaigns.count)
         #expect(fromTaxii.techniqueCatalog.count == fromFile.techniqueCatalog.count)
@@ -118,11 +132,12 @@ struct TaxiiFeedTests {
         let expected = try Self.distinctIDs([Self.sampleBundle])
         // One object per page: every page boundary is crossed.
         let feed = try Self.feed(server, collection: Medallion.sampleCollection, pageSize: 1)
-        #expect(await feed.poll() == nil)
+        let poller = Self.poller(feed, clock: ManualClock())
+        #expect(await poller.pull() == nil)
         #expect(feed.objectCount == expected.count)
         var loader = DatasetLoader(paths: [Self.sampleBundle])
         let fromFile = loader.load()
-        let fromTaxii = DatasetBuilder.build([try #require(feed.snapshot(now: 0).result)])
+        let fromTaxii = DatasetBuilder.build(poller.snapshot().results)
         #expect(fromTaxii.actors.map(\.name).sorted() == fromFile.actors.map(\.name).sorted())
         #expect(fromTaxii.findings.map(\.value) == fromFile.findings.map(\.value))
         #expect(fromTaxii.findings.contains { $0.value == 58 })
@@ -134,12 +149,13 @@ struct TaxiiFeedTests {
         let sampleIDs = try Self.distinctIDs([Self.sampleBundle])
         let clock = ManualClock()
         let feed = try Self.feed(server, collection: Medallion.sampleCollection, pageSize: 10, clock: clock)
-        #expect(await feed.poll() == nil)
+        let poller = Self.poller(feed, clock: clock)
+        #expect(await poller.pull() == nil)
         #expect(feed.lastPullObjects == sampleIDs.count)
 
         // Nothing new: an empty incremental poll, the data unchanged.
         clock.advance(60)
-        #expect(await feed.poll() == nil)
+        #expect(await poller.pull() == nil)
         #expect(feed.lastPullObjects == 0)
         #expect(feed.objectCount == sampleIDs.count)
 
@@ -162,10 +178,10 @@ struct TaxiiFeedTests {
         try server.post(updatePath, collection: Medallion.sampleCollection)
 
         clock.advance(60)
-        #expect(await feed.poll() == nil)
+        #expect(await poller.pull() == nil)
         #expect(feed.lastPullObjects == 2)
         #expect(feed.objectCount == sampleIDs.count + 1)
-        let result = try #require(feed.snapshot(now: clock.current).result)
+        let result = try #require(poller.snapshot().results.first)
         let names = Set(result.actors.map(\.name))
         #expect(names.contains("Murky Panda (renamed in test)") && names.contains("Test Added Actor"))
         #expect(!names.contains("Murky Panda"))
@@ -175,19 +191,22 @@ struct TaxiiFeedTests {
         let server = try Medallion()
         try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
         let feed = try Self.feed(server, collection: Medallion.sampleCollection, credentials: .basic(user: Medallion.user, password: "wrong"))
-        let error = try #require(await feed.poll())
-        guard case .http(let status, _, _) = error else {
-            Issue.record("expected HTTP 401, got \(error)")
-            return
-        }
-        #expect(status == 401)
+        let clock = ManualClock()
+        let poller = Self.poller(feed, clock: clock)
+        let error = try #require(await poller.pull())
+        #expect(error.description.hasPrefix("HTTP 401 from "), "\(error)")
         #expect(error.description.contains("THREATDECK_TAXII_PASSWORD"))
-        let (result, file, problem) = feed.snapshot(now: 0)
-        #expect(result == nil)
+        // A 4xx is not retried soon: the next try is the next poll.
+        #expect(!error.isTransient && poller.retryAt == clock.current + 60)
+        let (results, file, problems) = poller.snapshot()
+        #expect(results.isEmpty)
         #expect(!file.loaded)
-        #expect(problem?.severity == .error)
+        #expect(file.status?.state == .failed)
+        #expect(problems.first?.severity == .error)
         // The password is never echoed back anywhere.
-        #expect(!(file.status?.text ?? "").contains("wrong") && !(problem?.message ?? "").contains("wrong"))
+        let text = file.status?.text(now: clock.current) ?? ""
+        #expect(text.hasPrefix("failed: HTTP 401"), "\(text)")
+        #expect(!text.contains("wrong") && !(problems.first?.message ?? "").contains("wrong"))
     }
 
     @Test func outageKeepsTheLastGoodPullAndBacksOff() async throws {
@@ -195,31 +214,39 @@ struct TaxiiFeedTests {
         try server.post(Self.sampleBundle, collection: Medallion.sampleCollection)
         let clock = ManualClock()
         let feed = try Self.feed(server, collection: Medallion.sampleCollection, clock: clock, poll: 30)
-        #expect(await feed.poll() == nil)
-        let good = try #require(feed.snapshot(now: clock.current).result)
+        let poller = Self.poller(feed, clock: clock)
+        #expect(await poller.pull() == nil)
+        let good = try #require(poller.snapshot().results.first)
         let pulledAt = clock.current
-        #expect(feed.retryAt == pulledAt + 30)
+        #expect(poller.retryAt == pulledAt + 30)
 
         server.stop()
         clock.advance(30)
-        let first = try #require(await feed.poll())
-        #expect(first.description.contains("connection refused"), "\(first)")
-        #expect(feed.retryAt == clock.current + 60)  // 30 s × 2
-        var (result, file, problem) = feed.snapshot(now: clock.current)
-        #expect(result?.actors.map(\.name) == good.actors.map(\.name))
+        let first = try #require(await poller.pull())
+        #expect(first.description.contains("connection refused") && first.isTransient, "\(first)")
+        // Backoff with jitter (fixed at 0.5 here): ¾ of 2 s, 4 s, 8 s, … up to the poll interval.
+        #expect(poller.retryAt == clock.current + 1.5)
+        var (results, file, problems) = poller.snapshot()
+        #expect(results.first?.actors.map(\.name) == good.actors.map(\.name))
         #expect(file.loaded)
         #expect(file.staleSince == ClockFormat.dateTime(pulledAt))
-        #expect(problem?.severity == .warning)
-        #expect(problem?.message.contains("the last good pull stays on screen") == true)
-        #expect(file.status?.text.contains("retry in 1m") == true, "\(file.status?.text ?? "")")
+        #expect(problems.first?.severity == .warning)
+        #expect(problems.first?.message.contains("the last good records stay on screen") == true)
+        let status = try #require(file.status)
+        #expect(status.state == .retrying)
+        #expect(status.text(now: clock.current).hasPrefix("retrying in 2s: cannot reach "), "\(status.text(now: clock.current))")
+        #expect(status.text(now: clock.current).contains("· stale since " + String(ClockFormat.time(pulledAt).prefix(5)) + " (<1m)"))
 
-        clock.advance(60)
-        #expect(await feed.poll() != nil)
-        #expect(feed.retryAt == clock.current + 120)  // × 4
-        for _ in 0..<8 { _ = await feed.poll() }
-        #expect(feed.retryAt == clock.current + 600)  // capped at ten minutes
-        (result, file, problem) = feed.snapshot(now: clock.current)
-        #expect(result?.actors.count == good.actors.count)
+        var delays: [Double] = []
+        for _ in 0..<8 {
+            clock.set(poller.retryAt)
+            let before = clock.current
+            #expect(await poller.pull() != nil)
+            delays.append(poller.retryAt - before)
+        }
+        #expect(delays == [3, 6, 12, 22.5, 22.5, 22.5, 22.5, 22.5], "\(delays)")
+        (results, file, problems) = poller.snapshot()
+        #expect(results.first?.actors.count == good.actors.count)
     }
 
     @Test func cacheShowsTheLastPullAtStartAndResumesIncrementally() async throws {
@@ -230,8 +257,8 @@ struct TaxiiFeedTests {
         let count = try Self.distinctIDs([Self.sampleBundle]).count
         let clock = ManualClock()
         let first = try Self.feed(server, collection: "Sample report", clock: clock, cache: cache)
-        #expect(await first.poll() == nil)
-        let firstActors = try #require(first.snapshot(now: clock.current).result).actors.map(\.name).sorted()
+        #expect(await Self.poller(first, clock: clock).pull() == nil)
+        let firstActors = try #require(Self.poller(first, clock: clock).snapshot().results.first).actors.map(\.name).sorted()
 
         // The cache file is private, complete JSON.
         let files = try FileManager.default.contentsOfDirectory(atPath: cache)
@@ -242,15 +269,17 @@ struct TaxiiFeedTests {
         // A restart: the data is there before any poll, marked as cached.
         clock.advance(3600)
         let second = try Self.feed(server, collection: "Sample report", clock: clock, cache: cache)
+        let secondPoller = Self.poller(second, clock: clock)
         #expect(second.isFromCache)
         #expect(second.objectCount == count)
-        let (cached, file, _) = second.snapshot(now: clock.current)
-        #expect(try #require(cached).actors.map(\.name).sorted() == firstActors)
-        #expect(file.status?.text.contains("from cache") == true && file.status?.text.contains("(1h 0m ago)") == true, "\(file.status?.text ?? "")")
+        let (cached, file, _) = secondPoller.snapshot()
+        #expect(try #require(cached.first).actors.map(\.name).sorted() == firstActors)
+        let text = file.status?.text(now: clock.current) ?? ""
+        #expect(text.hasPrefix("connecting… · stale since ") && text.contains("(cache, 1h 0m)"), "\(text)")
         #expect(file.path.hasSuffix("· Sample report"))
 
-        // Its first poll asks only for what was added since, and gets nothing.
-        #expect(await second.poll() == nil)
+        // Its first pull asks only for what was added since, and gets nothing.
+        #expect(await secondPoller.pull() == nil)
         #expect(second.lastPullObjects == 0)
         #expect(second.objectCount == count)
         #expect(!second.isFromCache)
@@ -259,7 +288,7 @@ struct TaxiiFeedTests {
         try "{\"objects\": [".write(toFile: cache + "/" + files[0], atomically: true, encoding: .utf8)
         let third = try Self.feed(server, collection: "Sample report", clock: clock, cache: cache)
         #expect(third.objectCount == 0 && !third.isFromCache)
-        #expect(await third.poll() == nil)
+        #expect(await Self.poller(third, clock: clock).pull() == nil)
         #expect(third.objectCount == count)
     }
 
@@ -268,19 +297,20 @@ struct TaxiiFeedTests {
         try server.post(Self.examples[0], collection: Medallion.examplesCollection)
         let clock = ManualClock()
         let feed = try Self.feed(server, collection: Medallion.examplesCollection, clock: clock)
-        let source = CombinedSource(paths: [TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"], feeds: [feed])
+        let poller = Self.poller(feed, clock: clock)
+        let source = CombinedSource(paths: [TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"], live: [poller])
         var dataset = source.load(now: clock.current)
         #expect(dataset.files.count == 2)
-        #expect(dataset.files[1].status?.text == "connecting…")
+        #expect(dataset.files[1].status?.text(now: clock.current) == "connecting… · 0 objects")
         #expect(!dataset.actors.contains { $0.name == "APT1" })
 
-        #expect(await feed.poll() == nil)
+        #expect(await poller.pull() == nil)
         #expect(source.hasChanges())
         dataset = source.load(now: clock.current)
         #expect(!source.hasChanges())
         #expect(dataset.actors.contains { $0.name == "APT1" && $0.provenance.contains { $0.format == .taxii } })
         #expect(dataset.actors.contains { $0.name == "Murky Panda" && $0.provenance.contains { $0.format == .native } })
         #expect(dataset.files.map(\.format) == [.native, .taxii])
-        #expect(dataset.files[1].status?.text.hasPrefix("last pull") == true)
+        #expect(dataset.files[1].status?.text(now: clock.current).hasPrefix("fresh · pulled") == true)
     }
 }

@@ -115,9 +115,9 @@ try fs.writeAtomically(feedDirectory + "/manifest.json", Array(("{" + manifest.j
 
 // 2026-03-26 12:00 UTC: the week spans the change to summer time on 29 March.
 let clock = SoakClock(1_774_526_400)
-let feed = MispFeed(.init(location: feedDirectory, pollSeconds: 1800, cacheDirectory: directory + "-cache"), clock: clock)
-blocking { await feed.poll() }
-let source = CombinedSource(paths: [directory], feeds: [], mispFeeds: [feed], watch: false, maxTLP: nil)
+let feed = LivePoller(MispFeed(.init(location: feedDirectory, pollSeconds: 1800, cacheDirectory: directory + "-cache"), clock: clock), clock: clock)
+blocking { await feed.pull() }
+let source = CombinedSource(paths: [directory], live: [feed], watch: false, maxTLP: nil)
 let themeFiles = (fs.list(repository + "/Themes") ?? []).sorted().compactMap { path -> (name: String, text: String)? in
     guard let b = try? fs.read(path, limit: 1 << 20) else { return nil }
     return (String(path.split(separator: "/").last!.dropLast(5)), String(decoding: b, as: UTF8.self))
@@ -126,10 +126,13 @@ var options = StartOptions(dataset: source.load(now: clock.time), width: 200, he
 options.themes = ThemeLoader.load(bundled: themeFiles, user: []).themes
 options.themeName = "wall"
 options.now = clock.time
-options.kiosk = KioskConfig(rotateSeconds: 20, staleAfterSeconds: 3 * 3600,
-                            entries: [KioskEntry(.headline, seconds: 30), KioskEntry(.overview), KioskEntry(.changes),
-                                      KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]])), KioskEntry(.nexus(rank: 1))],
-                            night: QuietHours(parsing: "22:00-06:00"), shiftSeconds: 600)
+options.kiosk = KioskConfig(
+    rotateSeconds: 20, staleAfterSeconds: 3 * 3600,
+    entries: [
+        KioskEntry(.headline, seconds: 30), KioskEntry(.overview), KioskEntry(.changes),
+        KioskEntry(.grid([[.actors, .sectors], [.timeline, .techniques]])), KioskEntry(.nexus(rank: 1)),
+    ],
+    night: QuietHours(parsing: "22:00-06:00"), shiftSeconds: 600)
 let device = NullTerminal(clock: clock)
 let runtime = Runtime(state: AppState.start(options), device: device, source: source, clock: clock)
 runtime.render()
@@ -144,9 +147,11 @@ print("  day  rotations  reloads  garbage  outages  night-switches  frames  cell
 @MainActor func report(_ day: Int) {
     let hours = max(1, (clock.time - start) / 3600)
     let stale = runtime.state.kiosk!.staleReason(now: clock.time, dataset: runtime.state.dataset) != nil
-    print(String(format: "  %3d  %9d  %7d  %7d  %7d  %14d  %6d  %10d  %7d  %3d  %7d  %@", day, runtime.state.kiosk!.rotations, writes, garbage, outages,
-                 nightSwitches, device.frames, Int(Double(device.cellsWritten) / hours), residentKilobytes(), proc("/proc/self/fd"), proc("/proc/self/task"),
-                 stale ? "yes" : "no"))
+    print(
+        String(
+            format: "  %3d  %9d  %7d  %7d  %7d  %14d  %6d  %10d  %7d  %3d  %7d  %@", day, runtime.state.kiosk!.rotations, writes, garbage, outages,
+            nightSwitches, device.frames, Int(Double(device.cellsWritten) / hours), residentKilobytes(), proc("/proc/self/fd"), proc("/proc/self/task"),
+            stale ? "yes" : "no"))
 }
 report(0)
 var baseline = (rss: 0, fds: 0, threads: 0)
@@ -179,7 +184,7 @@ for day in 1...days {
             } else if hour != 3 && fs.stamp(feedDirectory + ".off") != nil {
                 rename(feedDirectory + ".off", feedDirectory)
             }
-            blocking { await feed.poll() }
+            blocking { await feed.pull() }
             feedPolls += 1
             runtime.reload()
         }
@@ -198,7 +203,9 @@ for day in 1...days {
 _ = system("rm -rf '\(directory)' '\(directory)-cache' '\(feedDirectory)' '\(feedDirectory).off'")
 let expectedRotations = Int(Double(days) * 86_400 / 110) * 5
 print("  rotations \(runtime.state.kiosk!.rotations) (schedule: about \(expectedRotations)), feed polls \(feedPolls), full repaints \(device.fullRepaints)")
-print("  after day 1 → end: RSS \(baseline.rss) → \(residentKilobytes()) KiB (peak \(peak.rss)), fds \(baseline.fds) → \(proc("/proc/self/fd")), threads \(baseline.threads) → \(proc("/proc/self/task"))")
+print(
+    "  after day 1 → end: RSS \(baseline.rss) → \(residentKilobytes()) KiB (peak \(peak.rss)), fds \(baseline.fds) → \(proc("/proc/self/fd")), threads \(baseline.threads) → \(proc("/proc/self/task"))"
+)
 if residentKilobytes() - baseline.rss > 16 * 1024 || proc("/proc/self/fd") > baseline.fds || nightSwitches != 2 * days {
     print("SOAK FAILED: growth, or quiet hours did not switch twice a day")
     exit(1)

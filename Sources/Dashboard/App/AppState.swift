@@ -35,6 +35,8 @@ public struct AppState: Sendable {
     public internal(set) var filter: Filter = .none
     public internal(set) var loadedAt: Double = 0
     public internal(set) var loadMilliseconds: Double = 0
+    /// Set while a reload runs on the worker (keys are answered meanwhile).
+    public internal(set) var reloadingSince: Double?
     public internal(set) var sourceLabel: String = ""
     /// Problems with settings (config file, themes), listed with the data's in `p`.
     public internal(set) var settingsProblems: [Problem] = []

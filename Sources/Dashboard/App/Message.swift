@@ -9,7 +9,10 @@ public enum Message: Sendable {
     case resize(width: Int, height: Int)
     /// The clock moved on (seconds since the epoch): kiosk rotation, freshness, status expiry.
     case tick(now: Double)
-    /// A reload finished (performed by the run loop after an `Effect.reload`).
+    /// A reload began on the run loop's worker (the footer says so until it ends).
+    case reloadStarted(at: Double)
+    /// A reload finished (performed by the run loop after an `Effect.reload`): the new data
+    /// replaces the old in this one message.
     case loaded(Dataset, at: Double, milliseconds: Double)
     /// A source has news (a file changed, a feed pulled): sent by the source itself.
     case sourceChanged

@@ -1,3 +1,4 @@
+import Dispatch
 import Reports
 import ThreatModel
 import TerminalUI
@@ -5,7 +6,9 @@ import Loading
 
 /// The run loop: input → message → `update` → effects → frame. It blocks on input when
 /// nothing is scheduled, so an idle dashboard writes nothing and uses no CPU; sources post
-/// their news to the inbox, which wakes the loop.
+/// their news to the inbox, which wakes the loop. Under `run`, reloads happen on a worker
+/// thread and come back as one `.loaded` message: a key during a 30 MB reload is answered at
+/// once, and the new data replaces the old in one step.
 public final class Runtime {
     public private(set) var state: AppState
     let device: TerminalDevice
@@ -17,6 +20,12 @@ public final class Runtime {
     private var lastPaletteKey: String = ""
     private var repaint = false
     public private(set) var frames = 0
+    /// Reloads on the worker (`run` turns this on); off, `.reload` loads on the loop.
+    public var reloadsInBackground = false
+    private let worker = DispatchQueue(label: "threatdeck.reload", qos: .userInitiated)
+    private var reloading = false
+    /// News arrived during a reload: one more follows it.
+    private var reloadAgain = false
     public private(set) var exitReason: Input?
     /// Called from the loop at least every `interval` seconds (systemd's watchdog): a loop
     /// that hangs stops calling it, and the service manager restarts the process.
@@ -96,6 +105,8 @@ public final class Runtime {
             consider(k.lastRotation + k.currentSeconds)
         }
         if let h = heartbeat { consider(lastBeat + h.interval) }
+        // A live source's countdown or age on screen.
+        if let t = LiveBadge.nextChange(state.dataset.files, after: now) { consider(t + 0.01) }
         return deadline.map { max(0, $0 - now) }
     }
 
@@ -114,7 +125,10 @@ public final class Runtime {
             exitReason = input
             return false
         case .wake:
-            for message in inbox.take() { effects += send(message) }
+            for message in inbox.take() {
+                effects += send(message)
+                if case .loaded = message { reloadFinished() }
+            }
         case .timeout: break
         }
         effects += send(.tick(now: clock.now()))
@@ -131,7 +145,7 @@ public final class Runtime {
                 exitReason = .key(.character("q"))
                 return false
             case .reload:
-                reload()
+                if reloadsInBackground { startReload() } else { reload() }
             case .repaint:
                 repaint = true
             case .export(let request):
@@ -149,6 +163,7 @@ public final class Runtime {
         return true
     }
 
+    /// Loads on the loop and updates at once (benchmarks and tests step the loop themselves).
     public func reload() {
         guard let source else { return }
         let start = clock.now()
@@ -157,8 +172,32 @@ public final class Runtime {
         _ = send(.loaded(dataset, at: end, milliseconds: (end - start) * 1000))
     }
 
+    /// Starts a reload on the worker, or, while one runs, asks for one more after it.
+    func startReload() {
+        guard let source else { return }
+        guard !reloading else {
+            reloadAgain = true
+            return
+        }
+        reloading = true
+        let start = clock.now()
+        _ = send(.reloadStarted(at: start))
+        // Sources are built for it: `load` takes its locks and is called once at a time.
+        let job = ReloadJob(source: source, clock: clock, inbox: inbox)
+        worker.async { job.run(from: start) }
+    }
+
+    private func reloadFinished() {
+        reloading = false
+        if reloadAgain {
+            reloadAgain = false
+            startReload()
+        }
+    }
+
     /// Runs until quit, a signal or hang-up.
     public func run() {
+        reloadsInBackground = true
         let inbox = self.inbox
         source?.start { inbox.post(.sourceChanged) }
         defer { source?.stop() }
@@ -172,6 +211,19 @@ public final class Runtime {
             if !step(input) { return }
             render()
         }
+    }
+}
+
+/// One reload on the worker: loads, then posts the result to the loop's inbox.
+private struct ReloadJob: @unchecked Sendable {
+    let source: DataSource
+    let clock: Clock
+    let inbox: Inbox
+
+    func run(from start: Double) {
+        let dataset = source.load(now: start)
+        let end = clock.now()
+        inbox.post(.loaded(dataset, at: end, milliseconds: (end - start) * 1000))
     }
 }
 

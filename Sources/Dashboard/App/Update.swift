@@ -20,7 +20,11 @@ public enum App {
             if let status = state.status, status.until != .infinity, now > status.until { state.status = nil }
             if state.kiosk != nil { return Kiosk.tick(&state, now: now) }
             return []
+        case .reloadStarted(let at):
+            state.reloadingSince = at
+            return []
         case .loaded(let dataset, let at, let ms):
+            state.reloadingSince = nil
             loaded(&state, dataset, at: at, milliseconds: ms)
             return []
         case .sourceChanged:

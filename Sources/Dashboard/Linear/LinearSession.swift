@@ -7,7 +7,8 @@ import TerminalUI
 /// sentences, appended one after another (never a drawn screen, never the alternate screen).
 /// At the start, an introduction and the focused pane; after each key, the focused line; and
 /// whatever changed, as sentences: the pane when the focus moves, the filter, messages,
-/// reloads with what they brought, wall views and wall changes.
+/// reloads with what they brought, live sources retrying, going stale, failing or
+/// recovering, wall views and wall changes.
 public struct LinearSession: Sendable {
     var last: LinearView?
     /// The facts of the last load, to say what a reload brought.
@@ -29,6 +30,7 @@ public struct LinearSession: Sendable {
         var out: [String] = []
         if now.loadedAt != before.loadedAt { out += reloaded(state) }
         if let status = now.status, status != before.status { out.append(Spoken.clean(status) + ".") }
+        out += LiveAnnouncement.changes(state, before: before.live, now: now.live)
         if state.kiosk != nil { return out + Self.wall(state, before: before, now: now) }
         if !now.sameOverlayKind(as: before) { out += Self.opened(state) }
         if now.filter != before.filter { out.append(Self.filterSentence(state)) }
@@ -47,6 +49,7 @@ public struct LinearSession: Sendable {
         var out = ["ThreatDeck, linear mode: the screen as sentences, one line after each key."]
         out.append(Spoken.clean(HeaderBar.title(state.dataset)) + ".")
         if state.dataset.hasSynthetic { out.append("Synthetic data is loaded: a generated feed, not intelligence.") }
+        out += LiveAnnouncement.all(state)
         out.append(filterSentence(state))
         out.append(
             "Keys: Tab and Shift-Tab change pane, digits 1 to 6 choose one; arrows or j and k move; Enter filters by the selection; "

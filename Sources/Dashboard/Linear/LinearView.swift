@@ -14,6 +14,7 @@ struct LinearView: Equatable {
     var kioskView: Int?
     var kioskRotations: Int
     var kioskChanges: Int
+    var live: [LiveAnnouncement.Mark]
 
     init(_ state: AppState) {
         focus = state.focus
@@ -25,6 +26,7 @@ struct LinearView: Equatable {
         kioskView = state.kiosk?.viewIndex
         kioskRotations = state.kiosk?.rotations ?? 0
         kioskChanges = state.kiosk?.changes.count ?? 0
+        live = LiveAnnouncement.marks(state)
     }
 
     /// "Overlay kind changed", ignoring what is typed in it (the focus line says that).

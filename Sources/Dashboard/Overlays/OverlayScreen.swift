@@ -39,8 +39,7 @@ enum ProblemsOverlay {
         var lines: [(text: String, style: Style)] = []
         for f in state.dataset.files {
             guard let status = f.status else { continue }
-            let role: Role = status.health == .failing ? .stale : status.health == .ok ? .ok : .warning
-            lines.append((f.path + ": " + status.text, Style(role, attributes: .bold)))
+            lines.append((f.path + ": " + status.text(now: state.now), Style(LiveBadge.role(status), attributes: .bold)))
         }
         for f in state.dataset.files where f.staleSince != nil && f.status == nil {
             lines.append(

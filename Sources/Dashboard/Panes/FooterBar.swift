@@ -24,6 +24,18 @@ enum FooterBar {
         let warnings = problems.count - errors
         let stale = state.dataset.files.filter { $0.staleSince != nil }.count
         if let status = state.status, state.now <= status.until || status.until == .infinity { return (status.text, status.role) }
+        if state.reloadingSince != nil { return ("reloading…", .muted) }
+        // A live source that is not fresh is the news: the same words as the header and `p`.
+        if let live = LiveBadge.ranked(state.dataset.files).first, live.status.state != .fresh {
+            // As much as the room takes: the source and its words, else the words alone.
+            let room = state.width / 2 + 10
+            let texts = [
+                LiveBadge.line(live.file, live.status, now: state.now), "live: " + live.status.short(now: state.now),
+                "live: " + live.status.word(now: state.now),
+            ]
+            let text = texts.first { TextWidth.width(of: $0 + " · p", ascii: state.ascii) <= room } ?? texts[2]
+            return (text + " · p", LiveBadge.role(live.status))
+        }
         if stale > 0 { return (Format.plural(stale, "file") + " stale: showing last good data · p", .stale) }
         if errors + warnings > 0 {
             return (Format.plural(errors, "error") + ", " + Format.plural(warnings, "warning") + " · p lists them", errors > 0 ? .error : .warning)

@@ -59,6 +59,12 @@ enum HeaderBar {
         facts.append(Format.plural(d.files.count, "file"))
         buffer.fill(area.row(0), Cell(" ", style: Style(.text)))
         var badges: [(String, Style)] = []
+        // Live sources first: the header never says less than `p` does about them (on a
+        // narrow row, the word alone: the footer and `p` say since when).
+        if var live = LiveBadge.text(d.files, now: state.now) {
+            if TextWidth.width(of: live.text, ascii: state.ascii) > area.width / 3 { live = LiveBadge.text(d.files, now: state.now, compact: true) ?? live }
+            badges.append((" " + live.text + " ", Style(live.role, attributes: live.role == .ok || live.role == .muted ? .bold : [.bold, .reverse])))
+        }
         if let notice = state.notice { badges.append((" " + notice + " ", Style(.error, attributes: [.bold, .reverse]))) }
         if d.hidden.total > 0, let limit = d.hidden.limit {
             badges.append(

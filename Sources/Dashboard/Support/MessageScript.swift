@@ -49,7 +49,7 @@ public enum MessageScript {
             case .wheelDown: action = "wheeldown"
             }
             return "mouse \(action) \(m.x) \(m.y)"
-        case .loaded, .sourceChanged, .exported, .exportTargetExists: return nil
+        case .loaded, .reloadStarted, .sourceChanged, .exported, .exportTargetExists: return nil
         }
     }
 
@@ -58,6 +58,7 @@ public enum MessageScript {
         switch message {
         case .loaded(let d, _, _): return "loaded \(d.actors.count) actors, \(d.events.count) events"
         case .sourceChanged: return "source changed"
+        case .reloadStarted: return "reload started"
         case .exported(let path, let error): return "exported " + path + (error.map { ": " + $0 } ?? "")
         case .exportTargetExists(_, let path): return "export target exists: " + path
         default: return ""

@@ -73,7 +73,7 @@ public enum MarkdownBrief {
             case "\n", "\r", "\t": out.append(" ")
             case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "!", "~": out += "\\" + String(ch)
             default:
-                if let v = ch.unicodeScalars.first?.value, v < 0x20 || v == 0x7F || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) {
+                if ch.unicodeScalars.contains(where: ExportText.isControl) {
                     out += "\u{FFFD}"
                 } else {
                     out.append(ch)

@@ -39,7 +39,9 @@ public enum PlainSummary {
         if let ms = view.loadMilliseconds { loaded += " · loaded in \(Int(ms.rounded())) ms" }
         out.line(loaded)
         // Live sources say how fresh they are: a summary is only as good as its last pull.
-        for f in dataset.files { if let status = f.status { out.line("source: \(f.path) · \(status.text)") } }
+        for f in dataset.files {
+            if let status = f.status { out.line("source: \(f.path) · \(status.text(now: view.generatedAt > 0 ? view.generatedAt : status.since))") }
+        }
         out.line("filter: " + (view.filter.isEmpty ? "none" : view.filter.chips.map(\.label).joined(separator: " ")))
         if let c = view.comparison { out.line("compared with: " + c.baselineWindow.description + " (" + c.spec.description + ")") }
         if let marking = dataset.highestMarking { out.line("highest marking in view: " + marking.label) }

@@ -154,18 +154,6 @@ public struct Dataset: Sendable {
     }
 }
 
-/// How a live source is doing, for the source list and the STALE banner.
-public struct SourceStatus: Hashable, Sendable {
-    public enum Health: Hashable, Sendable { case ok, connecting, cached, failing }
-    public var health: Health
-    /// "last pull 14:02 · 1,826 objects", "error: connection refused · retry in 2m".
-    public var text: String
-    public init(_ health: Health, _ text: String) {
-        self.health = health
-        self.text = text
-    }
-}
-
 /// A file that went into a dataset, with what came out of it.
 public struct LoadedFile: Hashable, Sendable {
     public var path: String

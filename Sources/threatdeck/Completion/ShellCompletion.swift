@@ -43,6 +43,8 @@ struct ShellCompletion: Equatable {
         },
         "compare": { _, context in context.comparisons() },
         "ca-file": { _, _ in ShellCompletion(files: true) },
+        "misp-key-file": { _, _ in ShellCompletion(files: true) },
+        "misp-feed": { _, _ in ShellCompletion(files: true) },
         "record": { _, _ in ShellCompletion(files: true) },
         "replay": { _, _ in ShellCompletion(files: true) },
         "output": { _, _ in ShellCompletion(files: true) },

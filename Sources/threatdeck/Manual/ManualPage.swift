@@ -107,6 +107,10 @@ enum ManualPage {
                 "THREATDECK_TAXII_USER, THREATDECK_TAXII_PASSWORD, THREATDECK_TAXII_TOKEN",
                 "TAXII credentials (never command-line options, where ps would show them)."
             ),
+            (
+                "THREATDECK_MISP_KEY",
+                "The API key for --misp-search (else a private key file: --misp-key-file or key-file: in the config; never a command-line option)."
+            ),
             ("THREATDECK_LINKS", "0 switches OSC 8 hyperlinks off, 1 on, whatever the terminal."),
             ("NOTIFY_SOCKET, WATCHDOG_USEC", "systemd's readiness and watchdog notifications, sent by --kiosk."),
         ]
