@@ -85,8 +85,12 @@ enum ProcessContext {
                 return (nil, error)
             }
         }
-        return (nil, SettingsError(file: "--theme", line: 1, column: 1, key: choice,
-                                   message: "no such theme (known: \(themes.map(\.name).joined(separator: ", ")))"))
+        return (
+            nil,
+            SettingsError(
+                file: "--theme", line: 1, column: 1, key: choice,
+                message: "no such theme (known: \(themes.map(\.name).joined(separator: ", ")))")
+        )
     }
 
     /// Settings problems as the `p` list shows them: file:line:col: key: message, in full.
@@ -113,10 +117,13 @@ struct DataLoad {
     var mispFeeds: [MispFeed]
 
     /// Files (or, with neither files nor feeds, the sample) and live feeds. With
-    /// `waitForFeeds`, each feed is polled once first (summary, snapshot, export); the
-    /// dashboard instead starts at once from the cache and polls in the background.
-    static func load(_ paths: [String], feeds: [TaxiiFeed] = [], mispFeeds: [MispFeed] = [], waitForFeeds: Bool = false,
-                     watch: Bool = false, maxTLP: TLP? = nil) -> DataLoad {
+    /// `waitForFeeds`, each feed is polled once first and files are loaded for once (summary,
+    /// snapshot, export); the dashboard instead starts at once from the cache and polls in the
+    /// background.
+    static func load(
+        _ paths: [String], feeds: [TaxiiFeed] = [], mispFeeds: [MispFeed] = [], waitForFeeds: Bool = false,
+        watch: Bool = false, maxTLP: TLP? = nil
+    ) -> DataLoad {
         let start = SystemClock.monotonic()
         let source: DataSource
         if !feeds.isEmpty || !mispFeeds.isEmpty {
@@ -126,11 +133,17 @@ struct DataLoad {
         } else if paths.isEmpty {
             source = SampleSource(maxTLP: maxTLP)
         } else {
-            source = FileDataSource(loader: DatasetLoader(paths: paths, maxTLP: maxTLP), watch: watch)
+            var loader = DatasetLoader(paths: paths, maxTLP: maxTLP)
+            // Summary, snapshot and export load once: nothing will ask whether a file was
+            // only touched since.
+            loader.hashesFirstReads = !waitForFeeds
+            source = FileDataSource(loader: loader, watch: watch)
         }
         let dataset = source.load(now: SystemClock().now())
         let ms = (SystemClock.monotonic() - start) * 1000
-        let label = paths.isEmpty && feeds.isEmpty && mispFeeds.isEmpty ? "built-in sample" : (paths + feeds.map(\.label) + mispFeeds.map(\.label)).joined(separator: " ")
+        let label =
+            paths.isEmpty && feeds.isEmpty && mispFeeds.isEmpty
+            ? "built-in sample" : (paths + feeds.map(\.label) + mispFeeds.map(\.label)).joined(separator: " ")
         return DataLoad(source: source, dataset: dataset, milliseconds: ms, label: label, feeds: feeds, mispFeeds: mispFeeds)
     }
 
