@@ -275,7 +275,7 @@ public struct StixIngest: FormatReader {
         // Several versions of one object may share an id; the latest `modified` wins, by time.
         let version = header.version
         if version == nil, let m = header.modifiedNode {
-            sink.warning(m, "invalid timestamp \"\(header.modifiedText?.prefix(40) ?? "")\": expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
+            sink.warning(m, "invalid timestamp \"\(document.string(m)?.prefix(40) ?? "")\": expected RFC 3339, e.g. 2026-03-31T00:00:00Z")
         }
         // One lookup for the common case, a first version; an older one is put back.
         if let previous = seen.updateValue((header.idNode, version), forKey: key) {
