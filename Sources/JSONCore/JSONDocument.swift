@@ -284,6 +284,12 @@ public final class JSONDocument: @unchecked Sendable {
         return key.withUTF8 { keyEquals(k, $0) }
     }
 
+    /// Whether key node `k` spells the literal `key`: nothing retained or copied (a String
+    /// key shared by the threads reading a bundle's headers had its count bumped on each).
+    public func key(_ k: Int, is key: StaticString) -> Bool {
+        key.withUTF8Buffer { keyEquals(k, $0) }
+    }
+
     /// Which of a fixed list of member names a key node spells, without allocating.
     public func keyIndex(_ k: Int, in keys: KeyTable) -> Int? {
         let n = tape[k]
