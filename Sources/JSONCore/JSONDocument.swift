@@ -113,6 +113,19 @@ public final class JSONDocument: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with a string's decoded UTF-8: where it lies in the source when it has no
+    /// escapes (no String made: a timestamp or an id checked, not kept), else decoded first.
+    /// Nil when the node is not a string.
+    public func withUTF8View<R>(_ i: Int, _ body: (UnsafeView<UInt8>) throws -> R) rethrows -> R? {
+        let n = tape[i]
+        guard n.kind == .string else { return nil }
+        guard n.extra == 0 else { return try string(i)?.withUTF8View(body) }
+        let start = Int(n.start), length = Int(n.end)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try body(UnsafeView(UnsafeBufferPointer(rebasing: buffer[start..<start + length])))
+        }
+    }
+
     /// The first `maxScalars` characters of a string, decoding only as many raw bytes as
     /// that can take (a 100 MB string is not decoded to be cut to 4,000 characters).
     public func stringPrefix(_ i: Int, maxScalars: Int) -> String? {
@@ -269,6 +282,12 @@ public final class JSONDocument: @unchecked Sendable {
     public func key(_ k: Int, is key: String) -> Bool {
         var key = key
         return key.withUTF8 { keyEquals(k, $0) }
+    }
+
+    /// Whether key node `k` spells the literal `key`: nothing retained or copied (a String
+    /// key shared by the threads reading a bundle's headers had its count bumped on each).
+    public func key(_ k: Int, is key: StaticString) -> Bool {
+        key.withUTF8Buffer { keyEquals(k, $0) }
     }
 
     /// Which of a fixed list of member names a key node spells, without allocating.

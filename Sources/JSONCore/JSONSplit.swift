@@ -26,8 +26,9 @@ enum JSONSplit {
 
     /// A likely start of an array element near the middle of `bytes`: in pretty-printed
     /// JSON the shallowest `{` or `[` opening a line after a line ending in a comma (a raw
-    /// line feed is never inside a string, so that is an element of some array); in
-    /// minified JSON the first `{` of a `},{"` (inside a string its quote would be escaped).
+    /// line feed is never inside a string, so that is an element of some array); on one line
+    /// the first `{` of a `},{"` or `}, {"` (Python's `json.dump` writes ATT&CK with the space;
+    /// inside a string that quote would be escaped).
     static func point(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
         guard n >= 16, let p = bytes.baseAddress else { return nil }
@@ -54,7 +55,9 @@ enum JSONSplit {
         while j + 3 < to {
             guard let hit = memchr(p + j, 0x2C, to - j - 2) else { return nil }
             let q = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - p
-            if q > 0, q + 2 < n, p[q - 1] == 0x7D, p[q + 1] == 0x7B, p[q + 2] == 0x22 { return q + 1 }
+            var k = q + 1
+            while k < n, k - q <= 4, p[k] == 0x20 || p[k] == 0x09 { k += 1 }
+            if q > 0, k + 1 < n, p[q - 1] == 0x7D, p[k] == 0x7B, p[k + 1] == 0x22 { return k }
             j = q + 1
         }
         return nil

@@ -14,11 +14,17 @@ public struct DatasetLoader: Sendable {
     public var maxFileSize: Int
     /// Records marked above this TLP level are hidden from everything (and counted).
     public var maxTLP: TLP?
+    /// Whether a file's first read hashes its bytes, so that a later load can tell it touched
+    /// (mtime alone) from changed without parsing it again. A load that is never followed by
+    /// another (snapshot, summary, export) skips it: a pass over every byte before the parse
+    /// (7 ms of ATT&CK's 31 MB, nothing on the screen for it). Reads after the first always hash.
+    public var hashesFirstReads = true
 
     private struct Cached: Sendable {
         package var stamp: FileStamp
         /// A hash of the bytes: a file touched but unchanged (mtime alone) is not parsed again.
-        package var digest: UInt64
+        /// Nil when its first read skipped it (`hashesFirstReads`): the next read parses.
+        package var digest: UInt64?
         package var result: IngestResult
     }
 
@@ -201,7 +207,7 @@ public struct DatasetLoader: Sendable {
         var result: IngestResult
         var file: LoadedFile
         var problems: [Problem] = []
-        var digest: UInt64
+        var digest: UInt64?
     }
 
     /// One file's records for this load: the accepted parse when its stamp or bytes are
@@ -218,7 +224,7 @@ public struct DatasetLoader: Sendable {
         }
         if let stamp, let cached = accepted[path], cached.stamp == stamp { return kept(cached) }
         var fresh: IngestResult
-        var digest: UInt64 = 0
+        var digest: UInt64?
         switch read {
         case .touched?:
             // Touched, not changed: keep the parse. Its bytes are the accepted ones again,
@@ -277,7 +283,7 @@ public struct DatasetLoader: Sendable {
     enum Prefetched: Sendable {
         case failed(String)
         case touched(digest: UInt64)
-        case parsed(digest: UInt64, IngestResult)
+        case parsed(digest: UInt64?, IngestResult)
     }
 
     /// Stats, and reads, digests and parses the files whose stamp changed since they were
@@ -287,7 +293,7 @@ public struct DatasetLoader: Sendable {
     /// split their own work across the cores, which they cannot do from inside a map over
     /// files (a nested `concurrentPerform` gets no second core).
     func prefetch(_ files: [String]) -> [(stamp: FileStamp?, read: Prefetched?)] {
-        let (fileSystem, limit, known) = (self.fileSystem, maxFileSize, self.accepted)
+        let (fileSystem, limit, known, hashesFirstReads) = (self.fileSystem, maxFileSize, self.accepted, self.hashesFirstReads)
         let stamps = ParallelMap.map(files.count) { fileSystem.stamp(files[$0]) }
         // Only for files whose stamp changed (`changed` below).
         @Sendable func fetch(_ k: Int) -> Prefetched {
@@ -295,8 +301,8 @@ public struct DatasetLoader: Sendable {
             let cached = known[files[k]]
             do throws(FileError) {
                 let bytes = try fileSystem.contents(files[k], limit: limit)
-                let digest = DatasetLoader.digest(bytes)
-                if let stamp, let cached, cached.stamp.size == stamp.size, cached.digest == digest {
+                let digest = cached != nil || hashesFirstReads ? DatasetLoader.digest(bytes) : nil
+                if let stamp, let cached, let digest, cached.stamp.size == stamp.size, cached.digest == digest {
                     return bytes.isIntact ? .touched(digest: digest) : .failed(DatasetLoader.cutShort)
                 }
                 var result = Ingest.read(source: bytes, file: files[k])

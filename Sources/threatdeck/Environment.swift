@@ -141,7 +141,11 @@ struct DataLoad {
         } else if paths.isEmpty {
             source = SampleSource(maxTLP: maxTLP)
         } else {
-            source = FileDataSource(loader: DatasetLoader(paths: paths, maxTLP: maxTLP), watch: watch)
+            var loader = DatasetLoader(paths: paths, maxTLP: maxTLP)
+            // Summary, snapshot and export load once: nothing will ask whether a file was
+            // only touched since.
+            loader.hashesFirstReads = !waitForFeeds
+            source = FileDataSource(loader: loader, watch: watch)
         }
         let dataset = source.load(now: SystemClock().now())
         let ms = (SystemClock.monotonic() - start) * 1000

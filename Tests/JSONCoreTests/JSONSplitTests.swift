@@ -30,7 +30,9 @@ import TestSupport
         for at in offsets ?? Array(0..<bytes.count) {
             let split = outcome(bytes, split: at, maxDepth: maxDepth)
             #expect(split.nodes == single.nodes, "\(label): tape differs when split at \(at)")
-            #expect(split.error == single.error, "\(label): problem differs when split at \(at): \(String(describing: split.error)) vs \(String(describing: single.error))")
+            #expect(
+                split.error == single.error,
+                "\(label): problem differs when split at \(at): \(String(describing: split.error)) vs \(String(describing: single.error))")
             if split.joined > 0 { joins += 1 }
         }
         return joins
@@ -92,7 +94,8 @@ import TestSupport
         var text = "{\"schema\":\"threatdeck-report@1\",\"actors\":[{\"id\":\"a\",\"name\":\"A\"}],\"events\":["
         for k in 0..<events {
             if k > 0 { text += pretty ? ",\n    " : "," }
-            text += "{\"id\":\"ev-\(k)\",\"date\":\"2026-03-\(k % 28 + 10)\",\"summary\":\"},{\\\"x\\\": [\(k)]\",\"sectors\":[\"technology\"],\"count\":\(k).5e1}"
+            text +=
+                "{\"id\":\"ev-\(k)\",\"date\":\"2026-03-\(k % 28 + 10)\",\"summary\":\"},{\\\"x\\\": [\(k)]\",\"sectors\":[\"technology\"],\"count\":\(k).5e1}"
         }
         text += pretty ? "\n  ],\n  \"end\": true\n}" : "],\"end\":true}"
         return Array(text.utf8)
@@ -114,6 +117,22 @@ import TestSupport
         // Joined where the second scan wrote them, in the first one's buffer.
         let tape = try JSONParser.parse(bytes, maxDepth: 512, split: guess)
         #expect(tape.joinedInPlace == tape.joined)
+    }
+
+    /// One line as Python's `json.dump` writes it (ATT&CK's bundles): `", "` and `": "`
+    /// between values, so elements meet as `}, {"`. The guess lands on an element and the
+    /// split tape is the single scan's.
+    @Test func aFileOnOneLineWithSpacesIsSplitToo() throws {
+        let minified = Self.largeReport(pretty: false, events: 30_000)
+        let spaced = Array(String(decoding: minified, as: UTF8.self).replacing("},{", with: "}, {").replacing("\",\"", with: "\", \"").utf8)
+        #expect(!spaced.contains(UInt8(ascii: "\n")))
+        let guess = try #require(spaced.withUnsafeBufferPointer(JSONSplit.point))
+        #expect(spaced[guess] == UInt8(ascii: "{") && spaced[guess - 2] == UInt8(ascii: ","))
+        let single = Self.outcome(spaced, split: -1)
+        let split = Self.outcome(spaced, split: guess)
+        #expect(single.error == nil)
+        #expect(split.joined > 0)
+        #expect(split.nodes == single.nodes)
     }
 
     /// Numbers (a node per two bytes) on one side of the split, long strings on the other:

@@ -54,9 +54,11 @@ import Testing
     static func decode(_ raw: [UInt8]) -> String { raw.withUnsafeBufferPointer(JSONParser.unescape) }
 
     @Test func everyEscapeDecodesAsTheReferenceDoes() {
-        let cases = [#"a\nb"#, #"\"quoted\""#, #"tab\there"#, #"\/\\\b\f\r"#, #"\u00e9\u4e2d\u0000"#, #"\ud83d\ude00 smile"#,
-                     #"\ud83d alone"#, #"\ude00 low alone"#, #"\ud83d\u0041"#, #"\uZZZZ bad"#, #"\u12"#, #"end\"#, #"\"#,
-                     #"\u"#, "caf\u{e9} \\n d\u{e9}j\u{e0}", #"\x unknown"#, String(repeating: #"\u0041"#, count: 300)]
+        let cases = [
+            #"a\nb"#, #"\"quoted\""#, #"tab\there"#, #"\/\\\b\f\r"#, #"\u00e9\u4e2d\u0000"#, #"\ud83d\ude00 smile"#,
+            #"\ud83d alone"#, #"\ude00 low alone"#, #"\ud83d\u0041"#, #"\uZZZZ bad"#, #"\u12"#, #"end\"#, #"\"#,
+            #"\u"#, "caf\u{e9} \\n d\u{e9}j\u{e0}", #"\x unknown"#, String(repeating: #"\u0041"#, count: 300),
+        ]
         for text in cases {
             #expect(Self.decode(Array(text.utf8)) == Self.reference(Array(text.utf8)), "\(text)")
         }
@@ -66,8 +68,10 @@ import Testing
     @Test func randomTextsWithEscapesDecodeAsTheReferenceDoes() {
         // Pieces that make every path: plain runs (long, for the copies), escapes good and
         // broken, surrogates paired and not, multi-byte UTF-8, a backslash at the very end.
-        let pieces = ["plain", String(repeating: "x", count: 40), "\\n", "\\\"", "\\\\", "\\u00e9", "\\u4E2D", "\\ud83d", "\\ude00",
-                      "\\uD83D\\uDE00", "\\u12", "\\uzz00", "\\q", "\u{e9}", "\u{4e2d}", "\u{1F600}", "\\"]
+        let pieces = [
+            "plain", String(repeating: "x", count: 40), "\\n", "\\\"", "\\\\", "\\u00e9", "\\u4E2D", "\\ud83d", "\\ude00",
+            "\\uD83D\\uDE00", "\\u12", "\\uzz00", "\\q", "\u{e9}", "\u{4e2d}", "\u{1F600}", "\\",
+        ]
         var g: UInt64 = 0x2545_F491_4F6C_DD1D
         for _ in 0..<3000 {
             var text = ""
@@ -79,5 +83,15 @@ import Testing
             let raw = Array(text.utf8)
             #expect(Self.decode(raw) == Self.reference(raw), "\(text)")
         }
+    }
+
+    /// `withUTF8View` gives a string's decoded bytes, in place or decoded first, and nil for
+    /// a value that is not a string.
+    @Test func aStringsUTF8ViewIsItsDecodedText() throws {
+        let document = try JSONDocument(parsing: Array(#"["2026-03-31T00:00:00Z", "2026\u002d03", "\u00e9t\u00e9", 7]"#.utf8))
+        var elements: [Int] = []
+        document.forEachElement(document.root) { _, e in elements.append(e) }
+        let texts = elements.map { e in document.withUTF8View(e) { String(decoding: Array($0), as: UTF8.self) } }
+        #expect(texts == ["2026-03-31T00:00:00Z", "2026-03", "\u{e9}t\u{e9}", nil])
     }
 }

@@ -142,6 +142,25 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         #expect(loader.load().actors.map(\.name) == ["Beta Bear"])
     }
 
+    /// A one-shot load skips the first read's hash: a load after it cannot tell a touched file
+    /// from a changed one, so it parses the file again (same records, and a new fingerprint);
+    /// that read hashes, so a touch after it is recognised.
+    @Test func aLoadWithoutFirstHashesParsesATouchedFileOnce() {
+        let fs = MemoryFileSystem()
+        fs.put("/a.json", Self.report(actor: "Alpha Panda"))
+        var loader = DatasetLoader(paths: ["/a.json"], fileSystem: fs)
+        loader.hashesFirstReads = false
+        let first = loader.load()
+        fs.put("/a.json", Self.report(actor: "Alpha Panda"))  // same bytes, new stamp
+        let second = loader.load()
+        #expect(second.fingerprint != first.fingerprint)
+        #expect(second.actors.map(\.name) == first.actors.map(\.name))
+        fs.put("/a.json", Self.report(actor: "Alpha Panda"))
+        #expect(loader.load().fingerprint == second.fingerprint)
+        fs.put("/a.json", Self.report(actor: "Alpha Panda", value: 60))
+        #expect(loader.load().fingerprint != second.fingerprint)
+    }
+
     @Test func unchangedFilesAreNotReadAgain() {
         let fs = MemoryFileSystem()
         fs.put("/a.json", Self.report(actor: "Alpha Panda"))
@@ -163,7 +182,7 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         var loader = DatasetLoader(paths: ["/a.json", "/b.json"], fileSystem: fs)
         let first = loader.load()
         #expect(first.fingerprint != 0)
-        fs.put("/b.json", Self.report(actor: "Beta Bear"))   // same bytes, new stamp
+        fs.put("/b.json", Self.report(actor: "Beta Bear"))  // same bytes, new stamp
         #expect(loader.hasChanges())
         let touched = loader.load()
         #expect(touched.fingerprint == first.fingerprint)
@@ -172,7 +191,7 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         let edited = loader.load()
         #expect(edited.fingerprint != first.fingerprint)
         #expect(edited.findings.map(\.value) != first.findings.map(\.value))
-        fs.put("/b.json", "{")   // rejected: the last good data stays, but the problems differ
+        fs.put("/b.json", "{")  // rejected: the last good data stays, but the problems differ
         let broken = loader.load()
         #expect(broken.fingerprint != edited.fingerprint)
         #expect(!broken.problems.isEmpty)
@@ -267,7 +286,10 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         cutter.cutNext.withLock { $0 = true }
         let d = loader.load(now: "10:05")
         #expect(d.actors.map(\.name) == ["Murky Panda"])
-        #expect(d.problems.contains { $0.file == path && $0.message.contains("cut short while it was being read") && $0.message.contains("last good load from 10:05") })
+        #expect(
+            d.problems.contains {
+                $0.file == path && $0.message.contains("cut short while it was being read") && $0.message.contains("last good load from 10:05")
+            })
         // Whole again: read, and the new contents shown.
         try Data(Self.largeReport(actor: "Vixen Panda")).write(to: URL(fileURLWithPath: path))
         #expect(loader.load(now: "10:10").actors.map(\.name) == ["Vixen Panda"])
@@ -284,8 +306,11 @@ final class CuttingFileSystem: FileSystem, @unchecked Sendable {
     func list(_ directory: String) -> [String]? { real.list(directory) }
     func contents(_ path: String, limit: Int) throws(FileError) -> SourceBytes {
         let bytes = try real.contents(path, limit: limit)
-        if cutNext.withLock({ let c = $0; $0 = false; return c }) { _ = truncate(path, 1 << 20) }
+        if cutNext.withLock({
+            let c = $0; $0 = false; return c
+        }) {
+            _ = truncate(path, 1 << 20)
+        }
         return bytes
     }
 }
-

@@ -22,17 +22,19 @@ import TestSupport
             case 1: return #"{"id": "\#(id)", "date": "2024-02-30", "kind": "intrusion", "summary": "bad day", "sources": ["s"]}"#
             case 2: return #"{"id": "\#(id)", "date": "2024-01-01", "kind": "nope", "summary": "bad kind", "sources": ["s"], "extra": 1}"#
             case 3: return #"{"id": 7, "date": "2024-01-01", "kind": "intrusion", "summary": "number id", "sources": ["s"]}"#
-            case 4: return #"{"id": "\#(id)", "date": "2024-01-01", "kind": "intrusion", "actors": ["a0", "ghost"], "summary": "dangling", "sources": ["s", "t"]}"#
+            case 4:
+                return #"{"id": "\#(id)", "date": "2024-01-01", "kind": "intrusion", "actors": ["a0", "ghost"], "summary": "dangling", "sources": ["s", "t"]}"#
             case 5: return #"[1, 2]"#
             default:
-                return #"{"id": "\#(id)", "start": "2023-0\#(1 + g.below(9))-01", "end": "2024-01-01", "kind": "intrusion", "actors": ["a0"], "summary": "ok \#(k)", "sources": ["s"], "sectors": ["technology", "bogus"]}"#
+                return
+                    #"{"id": "\#(id)", "start": "2023-0\#(1 + g.below(9))-01", "end": "2024-01-01", "kind": "intrusion", "actors": ["a0"], "summary": "ok \#(k)", "sources": ["s"], "sectors": ["technology", "bogus"]}"#
             }
         }
         return """
-        {"schema": "threatdeck-report@1", "report": {"id": "r", "title": "T"}, "sources": [{"id": "s", "title": "S"}],
-         "actors": [{"id": "a0", "name": "Aardvark Panda", "type": "state", "sources": ["s"]}],
-         "events": [\(events.joined(separator: ",\n"))]}
-        """
+            {"schema": "threatdeck-report@1", "report": {"id": "r", "title": "T"}, "sources": [{"id": "s", "title": "S"}],
+             "actors": [{"id": "a0", "name": "Aardvark Panda", "type": "state", "sources": ["s"]}],
+             "events": [\(events.joined(separator: ",\n"))]}
+            """
     }
 
     @Test(arguments: [1, 2, 3])
@@ -46,7 +48,9 @@ import TestSupport
         #expect(serial.problems.contains { $0.message.hasPrefix("duplicate event id") })
         #expect(parallel.events.map(\.id) == serial.events.map(\.id))
         #expect(parallel.events == serial.events)
-        #expect(parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
+        #expect(
+            parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" }
+                == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
     }
 
     /// Fewer events than ranges (some ranges empty), the tape let go behind the others: still
@@ -82,9 +86,54 @@ import TestSupport
         let fromArray = NativeIngest.run(try JSONDocument(parsing: bytes), file: "f.json", parallelFrom: 2)
         #expect(fromFile.problems.contains { $0.message.hasPrefix("duplicate event id") && $0.message.contains("first used at") })
         #expect(fromFile.events == fromArray.events)
-        #expect(fromFile.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == fromArray.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
+        #expect(
+            fromFile.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" }
+                == fromArray.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
         // Evicted by hand too, the whole mapping reads as the file.
         mapped.evict(0..<mapped.count)
+        #expect(mapped.copy(0..<mapped.count) == bytes)
+        #expect(mapped.isIntact)
+    }
+
+    /// A large STIX bundle read from a mapped file lets each stretch of it go once a pass has
+    /// read it (headers, objects, the texts of technique uses); the pages come back from the
+    /// file, so the records, uses and problems are those of the same bytes in an array.
+    @Test func aMappedBundlesReadPagesComeBackAsTheFile() throws {
+        var g = SplitMix(seed: 5)
+        func uuid(_ k: Int) -> String { String(format: "%08x-0000-4000-8000-%012x", k, k) }
+        var objects: [String] = []
+        for k in 0..<60 {
+            objects.append(#"{"type": "intrusion-set", "id": "intrusion-set--\#(uuid(k))", "name": "Set \#(k)"}"#)
+            objects.append(
+                #"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(k))", "name": "Technique \#(k)", "external_references": [{"source_name": "mitre-attack", "external_id": "T1\#(100 + k)"}]}"#
+            )
+        }
+        for k in 0..<6_000 {
+            let source = g.below(8) == 0 ? "intrusion-set--\(uuid(1_000 + k))" : "intrusion-set--\(uuid(g.below(60)))"
+            let modified = g.below(50) == 0 ? "yesterday" : "2024-01-05T00:00:00Z"
+            objects.append(
+                #"{"type": "relationship", "id": "relationship--\#(uuid(10_000 + k))", "modified": "\#(modified)", "relationship_type": "uses", "source_ref": "\#(source)", "target_ref": "attack-pattern--\#(uuid(g.below(60)))", "description": "procedure \#(k) \#(String(repeating: "x", count: g.below(300)))", "external_references": [{"source_name": "report \#(k % 90)", "url": "https://example.com/\#(k)"}]}"#
+            )
+        }
+        let bytes = Array(#"{"type": "bundle", "id": "bundle--\#(uuid(1))", "objects": [\#(objects.joined(separator: ", "))]}"#.utf8)
+        #expect(bytes.count > 1 << 20, "large enough to be mapped")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threatdeck-stix-evict-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("bundle.json").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let mapped = try LocalFileSystem().contents(path, limit: 64 << 20)
+        let fromFile = StixIngest.run(try JSONDocument(parsing: mapped), file: "b.json")
+        let fromArray = StixIngest.run(try JSONDocument(parsing: bytes), file: "b.json")
+        #expect(fromFile.uses.count > 512, "the uses' texts are read in ranges")
+        #expect(fromFile.problems.contains { $0.message.hasPrefix("invalid timestamp") })
+        #expect(fromFile.problems.contains { $0.message.contains("not in this file") })
+        #expect(fromFile.actors == fromArray.actors)
+        #expect(fromFile.techniques == fromArray.techniques)
+        #expect(fromFile.uses == fromArray.uses)
+        #expect(
+            fromFile.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" }
+                == fromArray.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
         #expect(mapped.copy(0..<mapped.count) == bytes)
         #expect(mapped.isIntact)
     }
@@ -98,20 +147,48 @@ import TestSupport
             let n = g.below(count)
             let modified = ["2024-01-0\(1 + g.below(9))T00:00:00Z", "2024-01-05T00:00:00Z", "yesterday"][g.below(3)]
             switch g.below(14) {
-            case 0: objects.append(#"{"type": "intrusion-set", "id": "intrusion-set--\#(uuid(n % 60))", "modified": "\#(modified)", "name": "Set \#(n % 40)", "aliases": ["APT \#(n % 7)"], "external_references": [{"source_name": "mitre-attack", "external_id": "G00\#(10 + n % 60)", "url": "https://attack.mitre.org/groups/G00\#(10 + n % 60)"}]}"#)
-            case 1: objects.append(#"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(n % 60))", "modified": "\#(modified)", "name": "Technique \#(n)", "description": "Does \"\#(n)\"\n.", "kill_chain_phases": [{"kill_chain_name": "mitre-attack", "phase_name": "execution"}], "external_references": [{"source_name": "mitre-attack", "external_id": "T1\#(100 + n % 90)"}]}"#)
+            case 0:
+                objects.append(
+                    #"{"type": "intrusion-set", "id": "intrusion-set--\#(uuid(n % 60))", "modified": "\#(modified)", "name": "Set \#(n % 40)", "aliases": ["APT \#(n % 7)"], "external_references": [{"source_name": "mitre-attack", "external_id": "G00\#(10 + n % 60)", "url": "https://attack.mitre.org/groups/G00\#(10 + n % 60)"}]}"#
+                )
+            case 1:
+                objects.append(
+                    #"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(n % 60))", "modified": "\#(modified)", "name": "Technique \#(n)", "description": "Does \"\#(n)\"\n.", "kill_chain_phases": [{"kill_chain_name": "mitre-attack", "phase_name": "execution"}], "external_references": [{"source_name": "mitre-attack", "external_id": "T1\#(100 + n % 90)"}]}"#
+                )
             case 2: objects.append(#"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(n))", "name": "Not ATT&CK \#(n)"}"#)
             case 3, 4, 5:
                 let source = ["intrusion-set--\(uuid(g.below(60)))", "intrusion-set--\(uuid(g.below(60)))", "", "campaign--\(uuid(g.below(count)))"][g.below(4)]
-                let target = ["attack-pattern--\(uuid(g.below(60)))", "attack-pattern--\(uuid(g.below(60)))", "identity--\(uuid(g.below(count)))", "intrusion-set--\(uuid(g.below(count)))"][g.below(4)]
+                let target = [
+                    "attack-pattern--\(uuid(g.below(60)))", "attack-pattern--\(uuid(g.below(60)))", "identity--\(uuid(g.below(count)))",
+                    "intrusion-set--\(uuid(g.below(count)))",
+                ][g.below(4)]
                 let type = ["uses", "uses", "targets", "attributed-to", ""][g.below(5)]
-                objects.append(#"{"type": "relationship", "id": "relationship--\#(uuid(n))", "modified": "\#(modified)", "relationship_type": "\#(type)", "source_ref": "\#(source)", "target_ref": "\#(target)", "description": "procedure \#(k)"}"#)
-            case 6: objects.append(#"{"type": "relationship", "id": "relationship--\#(uuid(n))", "relationship_type": "uses", "source_ref": "intrusion-set--\#(uuid(n))"}"#)
-            case 7: objects.append(#"{"type": "identity", "id": "identity--\#(uuid(n))", "name": "Sector \#(n)", "identity_class": "class", "sectors": ["technology", "made-up"]}"#)
-            case 8: objects.append(#"{"type": "campaign", "id": "campaign--\#(uuid(n))", "name": "Op \#(n)", "first_seen": "2023-0\#(1 + n % 9)-01T00:00:00Z", "last_seen": "2022-01-01T00:00:00Z"}"#)
-            case 9: objects.append(#"{"type": "intrusion-set", "id": "intrusion-set--\#(uuid(n))", "modified": "2024-02-01T00:00:00Z", "revoked": true, "name": "Gone \#(n)"}"#)
-            case 10: objects.append(#"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(n))", "modified": 5, "x_mitre_deprecated": true, "name": "Old"}"#)
-            case 11: objects.append([#"{"type": 7, "id": "x"}"#, #"{"id": "malware--\#(uuid(n))"}"#, #"{"type": "tool", "id": 3}"#, #"{"type": "tool", "id": "tool--nope"}"#, "[1]", #""str""#][g.below(6)])
+                objects.append(
+                    #"{"type": "relationship", "id": "relationship--\#(uuid(n))", "modified": "\#(modified)", "relationship_type": "\#(type)", "source_ref": "\#(source)", "target_ref": "\#(target)", "description": "procedure \#(k)"}"#
+                )
+            case 6:
+                objects.append(
+                    #"{"type": "relationship", "id": "relationship--\#(uuid(n))", "relationship_type": "uses", "source_ref": "intrusion-set--\#(uuid(n))"}"#)
+            case 7:
+                objects.append(
+                    #"{"type": "identity", "id": "identity--\#(uuid(n))", "name": "Sector \#(n)", "identity_class": "class", "sectors": ["technology", "made-up"]}"#
+                )
+            case 8:
+                objects.append(
+                    #"{"type": "campaign", "id": "campaign--\#(uuid(n))", "name": "Op \#(n)", "first_seen": "2023-0\#(1 + n % 9)-01T00:00:00Z", "last_seen": "2022-01-01T00:00:00Z"}"#
+                )
+            case 9:
+                objects.append(
+                    #"{"type": "intrusion-set", "id": "intrusion-set--\#(uuid(n))", "modified": "2024-02-01T00:00:00Z", "revoked": true, "name": "Gone \#(n)"}"#
+                )
+            case 10:
+                objects.append(#"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(n))", "modified": 5, "x_mitre_deprecated": true, "name": "Old"}"#)
+            case 11:
+                objects.append(
+                    [
+                        #"{"type": 7, "id": "x"}"#, #"{"id": "malware--\#(uuid(n))"}"#, #"{"type": "tool", "id": 3}"#, #"{"type": "tool", "id": "tool--nope"}"#,
+                        "[1]", #""str""#,
+                    ][g.below(6)])
             case 12: objects.append(#"{"type": "tool", "id": "tool--\#(uuid(n))", "modified": "\#(modified)", "name": "Tool \#(n)"}"#)
             default: objects.append(#"{"type": "course-of-action", "id": "course-of-action--\#(uuid(n))", "name": "Mitigate \#(n)"}"#)
             }
@@ -138,7 +215,9 @@ import TestSupport
         #expect(parallel.techniques == serial.techniques)
         #expect(parallel.uses == serial.uses)
         #expect(parallel.versions == serial.versions)
-        #expect(parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
+        #expect(
+            parallel.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" }
+                == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
     }
 
     @Test func aFeedOfResultsMergesAsOnOneThread() {
@@ -147,8 +226,9 @@ import TestSupport
         for k in 0..<1_200 {
             var r = IngestResult(file: "feed/\(k).json", format: .mispEvent)
             let names = ["Kimsuky", "APT 28", "Fancy Bear", "Murky Panda", "Cluster \(k % 37)", "Naikon"]
-            var a = Actor(id: "misp-cluster:\(k)", name: names[k % names.count], aliases: k % 3 == 0 ? ["Sofacy"] : [],
-                          provenance: [Provenance(file: "feed/\(k).json", format: .mispEvent)])
+            var a = Actor(
+                id: "misp-cluster:\(k)", name: names[k % names.count], aliases: k % 3 == 0 ? ["Sofacy"] : [],
+                provenance: [Provenance(file: "feed/\(k).json", format: .mispEvent)])
             if k % 6 == 5 { a.externalIDs = k % 12 == 5 ? ["G0019"] : ["G0013"] }
             r.actors = [a]
             r.events = [Event(id: "misp-event--\(k)", span: DayRange(Day(ordinal: 738_000 + k)), kind: .other, actorIDs: [a.id], summary: "e\(k)")]
@@ -165,17 +245,19 @@ import TestSupport
     func largeDataset() -> Dataset {
         let nexuses: [Nexus] = [.country("CN"), .country("RU"), .unknown, .country("KP")]
         let actors = (0..<50).map { k in
-            Actor(id: "a\(k)", name: (k % 7 == 0 ? "Murky Panda " : "Actor ") + "\(k)", nexus: nexuses[k % 4], nexusBasis: .stated,
-                  sectors: k % 2 == 0 ? ["technology"] : ["government"])
+            Actor(
+                id: "a\(k)", name: (k % 7 == 0 ? "Murky Panda " : "Actor ") + "\(k)", nexus: nexuses[k % 4], nexusBasis: .stated,
+                sectors: k % 2 == 0 ? ["technology"] : ["government"])
         }
         var g = SplitMix(seed: 9)
         let events = (0..<120_000).map { k -> Event in
             let start = Day(ordinal: 736_000 + g.below(3_000))
             let span = g.chance(0.02) ? DayRange(start: start, end: start.adding(days: 46 + g.below(300))) : DayRange(start)
             let a = g.below(actors.count)
-            return Event(id: "e\(k)", span: span, kind: .intrusion, actorIDs: g.chance(0.1) ? ["a\(a)", "a\((a + 1) % 50)"] : ["a\(a)"],
-                         nexus: actors[a].nexus, sectors: g.chance(0.5) ? ["semiconductors"] : ["government"],
-                         summary: g.chance(0.01) ? "panda sighting \(k)" : "event \(k)")
+            return Event(
+                id: "e\(k)", span: span, kind: .intrusion, actorIDs: g.chance(0.1) ? ["a\(a)", "a\((a + 1) % 50)"] : ["a\(a)"],
+                nexus: actors[a].nexus, sectors: g.chance(0.5) ? ["semiconductors"] : ["government"],
+                summary: g.chance(0.01) ? "panda sighting \(k)" : "event \(k)")
         }
         return Dataset(actors: actors, events: events.sorted { ($0.span.start, $0.id) < ($1.span.start, $1.id) })
     }

@@ -4,12 +4,13 @@ import JSONCore
 /// files its members under. Declared beside the reader that reads it (the properties every
 /// type shares are below): adding a property is one line where it is read.
 struct StixField: Sendable {
-    let key: String
+    /// A literal, so that matching it against a key retains nothing (`StixObject.node`).
+    let key: StaticString
     let hash: UInt32
 
-    init(_ key: String) {
+    init(_ key: StaticString) {
         self.key = key
-        hash = UInt32(truncatingIfNeeded: KeyTable.hash(key))
+        hash = UInt32(truncatingIfNeeded: KeyTable.hash(key.description))
     }
 }
 

@@ -19,7 +19,6 @@ extension StixIngest {
         var idNode = -1
         var validID = false
         var modifiedNode: Int?
-        var modifiedText: String?
         var version: Timestamp?
         var dead = false
         var record = Record.none
@@ -33,8 +32,7 @@ extension StixIngest {
             guard validID else { return }
             key = StixKey(id)
             modifiedNode = o.node(.modified, document)
-            modifiedText = o.string(.modified, document)
-            version = modifiedText.flatMap(Timestamp.init(parsing:))
+            version = modifiedNode.flatMap { document.withUTF8View($0, Timestamp.parse) ?? nil }
             dead = o.bool(.revoked, document) || o.bool(.deprecated, document)
             guard !dead else { return }
             switch type {

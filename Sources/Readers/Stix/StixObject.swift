@@ -36,7 +36,7 @@ struct StixObject {
     /// The value node of `field`, if the object has it. Of a repeated member the last counts,
     /// as `JSONDocument.member` has it.
     func node(_ field: StixField, _ document: JSONDocument) -> Int? {
-        if overflows { return document.member(node, field.key) }
+        if overflows { return document.member(node, field.key.description) }
         var found: Int?
         for k in 0..<count where hashes[k] == field.hash {
             let value = Int(values[k])

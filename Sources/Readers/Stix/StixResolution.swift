@@ -112,10 +112,20 @@ extension StixIngest {
         }
         let document = self.document
         let found = uses.map(\.relationship)
-        let texts = ParallelMap.map(found.count, minimum: 512) { k in
-            let o = StixObject(document, relationships[found[k]].node)
-            return (description: o.string(.description, document) ?? "", references: StixIngest.references(o, in: document))
+        // In ranges of file order, each letting its stretch of a large bundle's text go once
+        // read, as pass 1 does (`readObjects`): ATT&CK's uses are spread over most of it.
+        let parts = ParallelMap.ranges(found.count, parts: found.count >= 512 ? 16 : 1) { range in
+            let texts = range.map { k in
+                let o = StixObject(document, relationships[found[k]].node)
+                return (description: o.string(.description, document) ?? "", references: StixIngest.references(o, in: document))
+            }
+            if range.count > 1, range.count < found.count {
+                document.bytes.evict(
+                    document.offset(relationships[found[range.lowerBound]].node)..<document.offset(relationships[found[range.upperBound - 1]].node))
+            }
+            return texts
         }
+        let texts = Array(parts.joined())
         // One string per use, not four: the file's part is the same for all 5,000 of ATT&CK's.
         let prefix = format.label + " " + file + " · "
         result.uses.reserveCapacity(result.uses.count + uses.count)

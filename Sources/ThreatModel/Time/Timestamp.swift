@@ -1,3 +1,5 @@
+import JSONCore
+
 /// An RFC 3339 instant, compared by time rather than by text: "…00Z" is before "…00.500Z",
 /// and "10:00:00+02:00" equals "08:00:00Z". What STIX `modified` and TAXII `date_added`
 /// versions are ordered by.
@@ -14,7 +16,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Nil for anything that is not `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
     public init?(parsing text: String) {
-        let u = Array(text.utf8)
+        guard let t = text.withUTF8View({ Timestamp.parse($0) }) else { return nil }
+        self = t
+    }
+
+    /// `init(parsing:)` on the UTF-8 bytes, where they lie: ATT&CK's 22,000 `modified`
+    /// times were each a String and an array copy of it.
+    package static func parse(_ u: UnsafeView<UInt8>) -> Timestamp? {
         guard u.count >= 20 else { return nil }
         func digits(_ r: Range<Int>) -> Int? {
             var v = 0
@@ -24,7 +32,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             }
             return v
         }
-        guard let day = Day(parsing: String(decoding: u[0..<10], as: UTF8.self)),
+        guard let day = Day.parse(u.slice(0..<10)),
             u[10] == 0x54 || u[10] == 0x74 || u[10] == 0x20, u[13] == 0x3A, u[16] == 0x3A,
             let hh = digits(11..<13), let mm = digits(14..<16), let ss = digits(17..<19), hh < 24, mm < 60, ss <= 60
         else { return nil }
@@ -51,8 +59,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         } else {
             return nil
         }
-        seconds = Int64(day.ordinal) * 86_400 + Int64(hh * 3600 + mm * 60 + ss) - Int64(offset)
-        nanoseconds = Int32(nanos)
+        return Timestamp(seconds: Int64(day.ordinal) * 86_400 + Int64(hh * 3600 + mm * 60 + ss) - Int64(offset), nanoseconds: Int32(nanos))
     }
 
     public static func < (a: Timestamp, b: Timestamp) -> Bool { (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds) }
