@@ -65,6 +65,8 @@ public enum Kiosk {
         if !state.dataset.files.contains(where: { $0.staleSince != nil }) && state.dataset.files.contains(where: { $0.loaded }) {
             k.dataAsOf = at
         }
+        // A rejected file reload is said at once; STALE waits for stale-after (WallFreshness).
+        k.rejection = ReloadRejection.of(state.dataset, at: at) ?? (k.dataAsOf == at ? nil : k.rejection)
         // What is new since the previous load, for the ticker and the changes view.
         let now = digest(state)
         if let before = k.previous {

@@ -51,7 +51,9 @@ enum KioskScreen {
         let counts = " · " + Format.plural(state.selection.actorIDs.count, "actor") + " · " + Format.plural(state.selection.eventIndices.count, "event")
         x += buffer.put(counts, x: area.x + x, y: area.y, style: Style(.muted), maxWidth: max(0, area.width - x - 30))
         var badges = ""
-        if d.hidden.total > 0, let limit = d.hidden.limit { badges += " " + Format.count(d.hidden.total) + " above TLP:" + limit.rawValue.uppercased() + " hidden " }
+        if d.hidden.total > 0, let limit = d.hidden.limit {
+            badges += " " + Format.count(d.hidden.total) + " above TLP:" + limit.rawValue.uppercased() + " hidden "
+        }
         if let m = d.highestMarking { badges += " " + m.label + " " }
         if d.hasSynthetic { badges += " SYNTHETIC DATA " }
         if !badges.isEmpty { buffer.putRight(badges, maxX: area.maxX, y: area.y, style: Style(.warning, attributes: [.bold, .reverse])) }
@@ -62,13 +64,24 @@ enum KioskScreen {
         let progress = String(repeating: state.ascii ? "#" : "▰", count: elapsed) + String(repeating: state.ascii ? "-" : "▱", count: steps - elapsed)
         let left = ClockFormat.time(state.now) + " · data as of " + ClockFormat.time(k.dataAsOf) + " (" + ClockFormat.duration(state.now - k.dataAsOf) + " ago)"
         buffer.put(left, x: line.x, y: line.y, style: Style(.text, attributes: .bold), maxWidth: line.width)
-        let right = "view \(k.viewIndex % k.config.entries.count + 1)/\(k.config.entries.count) \(k.view) " + progress + (k.isNight ? " · night" : "") + " · locked"
-        buffer.putRight(right, maxX: line.maxX, y: line.y, style: Style(.muted), maxWidth: max(0, line.width - TextWidth.width(of: left, ascii: state.ascii) - 2))
-        if let reason = k.staleReason(now: state.now, dataset: d) {
-            let banner = area.row(0)
+        let right =
+            "view \(k.viewIndex % k.config.entries.count + 1)/\(k.config.entries.count) \(k.view) " + progress + (k.isNight ? " · night" : "") + " · locked"
+        buffer.putRight(
+            right, maxX: line.maxX, y: line.y, style: Style(.muted), maxWidth: max(0, line.width - TextWidth.width(of: left, ascii: state.ascii) - 2))
+        let banner = area.row(0)
+        switch WallFreshness.of(k, now: state.now, dataset: d) {
+        case .fresh: break
+        case .notice(let text):
+            // Seen across the room, but not STALE: the numbers are still recent.
+            buffer.fill(banner, Cell(" ", style: Style(.warning, attributes: [.reverse, .bold])))
+            buffer.put(
+                " " + text, x: banner.x, y: banner.y,
+                style: Style(.warning, attributes: [.reverse, .bold]), maxWidth: banner.width)
+        case .stale(let reason):
             buffer.fill(banner, Cell(" ", style: Style(.stale, attributes: [.reverse, .bold])))
-            buffer.put(" STALE · data as of \(ClockFormat.dateTime(k.dataAsOf)) · " + reason, x: banner.x, y: banner.y,
-                       style: Style(.stale, attributes: [.reverse, .bold]), maxWidth: banner.width)
+            buffer.put(
+                " STALE · data as of \(ClockFormat.dateTime(k.dataAsOf)) · " + reason, x: banner.x, y: banner.y,
+                style: Style(.stale, attributes: [.reverse, .bold]), maxWidth: banner.width)
         }
     }
 
@@ -102,14 +115,19 @@ enum KioskScreen {
         if let stated = b.stated.first {
             let f = stated.finding
             figure = f.formatted(ascii: true)
-            if state.ascii { figure = figure.replacingOccurrences(">=", ">").replacingOccurrences("<=", "<") } else {
+            if state.ascii {
+                figure = figure.replacingOccurrences(">=", ">").replacingOccurrences("<=", "<")
+            } else {
                 figure = figure.replacingOccurrences(">=", "≥").replacingOccurrences("<=", "≤")
             }
             label = (f.subjectNexus?.name ?? "the subject") + "-nexus share of " + f.population
             period = f.period?.description
-            source = "source: " + (f.citedSources.map(\.shortCitation).first ?? "the report") + (f.citedSources.count > 1 ? " and \(f.citedSources.count - 1) more" : "")
+            source =
+                "source: " + (f.citedSources.map(\.shortCitation).first ?? "the report")
+                + (f.citedSources.count > 1 ? " and \(f.citedSources.count - 1) more" : "")
             role = Role.nexus(f.subjectNexus?.code)
-        } else if let top = b.rows.first(where: { if case .nexus(let n) = $0.key { return n.code != nil } else { return false } }), case .nexus(let n) = top.key {
+        } else if let top = b.rows.first(where: { if case .nexus(let n) = $0.key { return n.code != nil } else { return false } }), case .nexus(let n) = top.key
+        {
             figure = Format.percent(top.share).replacingOccurrences(".0%", "%")
             label = n.name + "-nexus share of " + b.measure.rawValue + " in the loaded data"
             source = "recounted from " + Format.plural(b.total, String(b.measure.rawValue.dropLast())) + ", not a stated figure"

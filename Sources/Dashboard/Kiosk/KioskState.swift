@@ -68,8 +68,10 @@ public enum KioskView: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public static let defaultRotation: [KioskView] = [.headline, .overview, .changes, .pane(ActorPane.id), .pane(SectorPane.id),
-                                                      .pane(TimelinePane.id), .nexus(rank: 1), .nexus(rank: 2)]
+    public static let defaultRotation: [KioskView] = [
+        .headline, .overview, .changes, .pane(ActorPane.id), .pane(SectorPane.id),
+        .pane(TimelinePane.id), .nexus(rank: 1), .nexus(rank: 2),
+    ]
 
     public static let syntax = "headline, overview, changes, actors, sectors, timeline, techniques, events, nexus:N, grid(A, B; C, D)"
 }
@@ -135,9 +137,11 @@ public struct KioskConfig: Equatable, Sendable {
     /// TLP limit on the wall (default green: a wall is seen by people not cleared for more).
     public var maxTLP: TLP
 
-    public init(rotateSeconds: Double = 20, views: [KioskView] = KioskView.defaultRotation, staleAfterSeconds: Double = 3600,
-                entries: [KioskEntry]? = nil, night: QuietHours? = nil, nightTheme: String = "wall-night", shiftSeconds: Double = 600,
-                changesMaxAgeSeconds: Double = 86_400, maxTLP: TLP = .green) {
+    public init(
+        rotateSeconds: Double = 20, views: [KioskView] = KioskView.defaultRotation, staleAfterSeconds: Double = 3600,
+        entries: [KioskEntry]? = nil, night: QuietHours? = nil, nightTheme: String = "wall-night", shiftSeconds: Double = 600,
+        changesMaxAgeSeconds: Double = 86_400, maxTLP: TLP = .green
+    ) {
         self.rotateSeconds = max(1, rotateSeconds)
         let list = entries ?? views.map { KioskEntry($0) }
         self.entries = list.isEmpty ? KioskView.defaultRotation.map { KioskEntry($0) } : list
@@ -181,6 +185,8 @@ public struct KioskState: Equatable, Sendable {
     public var rotations = 0
     /// What changed at recent reloads, newest first; items age out.
     public var changes: [KioskChange] = []
+    /// The last file reload that was rejected since the last good load.
+    public var rejection: ReloadRejection?
     /// What the previous load held, to tell what is new at the next.
     public var previous: KioskDigest?
     /// The theme the kiosk started with, restored after quiet hours.
@@ -210,14 +216,9 @@ public struct KioskState: Equatable, Sendable {
         return [(0, 0), (1, 0), (1, 1), (0, 1)][max(0, min(3, step))]
     }
 
-    /// Why the screen must say STALE, if it must.
+    /// Why the screen must say STALE, if it must: only past `stale-after` without a good load.
     public func staleReason(now: Double, dataset: Dataset) -> String? {
-        if let f = dataset.files.first(where: { $0.staleSince != nil }) {
-            if let status = f.status { return f.path + ": " + status.text }
-            let problem = dataset.problems.first { $0.file == f.path && $0.severity == .error }
-            return "reload failing: " + f.path + (problem.map { " \($0.line):\($0.column): \($0.message)" } ?? "")
-        }
-        if now - dataAsOf > config.staleAfterSeconds { return "no fresh data for " + ClockFormat.duration(now - dataAsOf) }
+        if case .stale(let reason) = WallFreshness.of(self, now: now, dataset: dataset) { return reason }
         return nil
     }
 }
