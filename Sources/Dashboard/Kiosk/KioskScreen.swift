@@ -21,12 +21,18 @@ enum KioskScreen {
         let body = Rect(x: 0, y: g.header.maxY, width: frame.width, height: max(0, g.footer.y - g.header.maxY))
         switch k.view {
         case .headline: headline(state, into: &frame, area: body)
-        case .changes: changes(state, k, into: &frame, area: body)
+        case .changes: KioskChangesView.render(state, k, into: &frame, area: body)
         default:
             for (id, area) in g.panes.sorted(by: { ($0.value.y, $0.value.x) < ($1.value.y, $1.value.x) }) {
                 guard let pane = PaneRegistry.pane(id) else { continue }
                 Block(title: pane.frameTitle(state), note: "", focused: false, glyphs: state.glyphs).render(into: &frame, area: area)
+                if let why = WallContent.emptiness(.pane(id), state, k) {
+                    WallFill.empty(id, why: why, state, into: &frame, area: Block.inner(area))
+                    continue
+                }
                 pane.renderWall(state, into: &frame, area: Block.inner(area))
+                // The pane's blank rows: the roster and its counts in big type (wall only).
+                WallFill.fill(id, state, into: &frame, area: Block.inner(area))
             }
         }
         ticker(state, k, into: &frame, area: g.footer)
@@ -85,20 +91,29 @@ enum KioskScreen {
         }
     }
 
+    /// Recent changes with their clock time along one line; the views skipped for having
+    /// nothing to show on its right ("skipped: What changed, no changes yet").
     static func ticker(_ state: AppState, _ k: KioskState, into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let g = state.glyphs
+        var maxX = area.maxX
+        if let skipped = WallContent.skipped(state, k) {
+            let w = min(area.width / 2, TextWidth.width(of: skipped, ascii: state.ascii))
+            buffer.putRight(skipped, maxX: area.maxX, y: area.y, style: Style(.muted), maxWidth: w)
+            maxX = area.maxX - w - 3
+        }
         if k.changes.isEmpty {
-            buffer.put("no changes since the wall started · " + Format.plural(state.dataset.files.count, "source"), x: area.x, y: area.y, style: Style(.muted), maxWidth: area.width)
+            buffer.put(
+                "no changes since the wall started · " + Noun.source.count(state.dataset.files.count), x: area.x, y: area.y, style: Style(.muted),
+                maxWidth: max(0, maxX - area.x))
             return
         }
         var x = area.x
-        x += buffer.put("changes: ", x: x, y: area.y, style: Style(.muted))
-        for c in k.changes.prefix(12) where x < area.maxX - 4 {
-            let mark = c.direction > 0 ? g.arrowUpSolid : c.direction < 0 ? g.arrowDownSolid : g.bullet
-            x += buffer.put(mark + " " + c.text + " (" + ClockFormat.duration(state.now - c.at) + " ago)", x: x, y: area.y,
-                            style: Style(c.direction > 0 ? .warning : .text, attributes: .bold), maxWidth: area.maxX - x)
-            x += buffer.put("   ", x: x, y: area.y, style: Style(.muted), maxWidth: area.maxX - x)
+        x += buffer.put("changes: ", x: x, y: area.y, style: Style(.muted), maxWidth: max(0, maxX - x))
+        for c in k.changes.prefix(12) where x < maxX - 4 {
+            x += buffer.put(
+                KioskChangesView.mark(c, state.glyphs) + " " + c.text + " (" + ClockFormat.time(c.at) + ")", x: x, y: area.y,
+                style: Style(c.direction > 0 ? .warning : .text, attributes: .bold), maxWidth: maxX - x)
+            x += buffer.put("   ", x: x, y: area.y, style: Style(.muted), maxWidth: max(0, maxX - x))
         }
     }
 
@@ -174,25 +189,6 @@ enum KioskScreen {
         if !source.isEmpty, y < area.maxY {
             let w = TextWidth.width(of: source, ascii: state.ascii)
             buffer.put(source, x: area.x + max(0, (area.width - w) / 2), y: y, style: Style(.muted), maxWidth: area.width)
-        }
-    }
-
-    /// Everything that changed recently, newest first, with its age.
-    static func changes(_ state: AppState, _ k: KioskState, into buffer: inout Buffer, area: Rect) {
-        guard !area.isEmpty else { return }
-        Block(title: "What changed (last " + ClockFormat.duration(k.config.changesMaxAgeSeconds) + ")", focused: false, glyphs: state.glyphs).render(into: &buffer, area: area)
-        let inner = Block.inner(area).inset(left: 1, right: 1)
-        if k.changes.isEmpty {
-            buffer.put("Nothing new since the wall started " + ClockFormat.duration(max(0, state.now - k.startedAt)) + " ago: every reload brought the same data.", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
-            return
-        }
-        let g = state.glyphs
-        for (row, c) in k.changes.prefix(inner.height).enumerated() {
-            let mark = c.direction > 0 ? g.arrowUpSolid : c.direction < 0 ? g.arrowDownSolid : g.bullet
-            let y = inner.y + row
-            let age = ClockFormat.duration(state.now - c.at) + " ago"
-            buffer.put(mark + " " + c.text, x: inner.x, y: y, style: Style(c.direction > 0 ? .warning : .text, attributes: .bold), maxWidth: inner.width - 14)
-            buffer.putRight(age, maxX: inner.maxX, y: y, style: Style(.muted))
         }
     }
 }

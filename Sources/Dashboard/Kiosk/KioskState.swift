@@ -167,6 +167,8 @@ public struct KioskChange: Equatable, Sendable {
     /// +1 up, −1 down, 0 neither (shares and counts).
     public var direction: Int
     public var at: Double
+    /// How many events or actors the item stands for (share moves: 1).
+    public var count: Int = 1
 }
 
 /// Where the rotation is, how fresh the data is, what changed, and the partial unlock chord.
