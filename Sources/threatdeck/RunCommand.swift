@@ -62,7 +62,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Kiosk: comma-separated views (\(KioskView.syntax)).")
     var views: String?
 
-    @Option(help: "Kiosk: seconds after the last good load before the STALE banner (default 3600).")
+    @Option(
+        help:
+            "Kiosk: seconds without a good load before STALE (default 3600); a rejected reload says \"reload rejected HH:MM:SS (file:line:col)\" at once and keeps the last good data."
+    )
     var staleAfter: Double?
 
     @OptionGroup(title: "Live sources (TAXII credentials: THREATDECK_TAXII_USER/PASSWORD or THREATDECK_TAXII_TOKEN; MISP: THREATDECK_MISP_KEY)")

@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// The wall screen: rotation, locked keys, a data file overwritten with garbage (old numbers
-/// kept, a warning naming the file), fixed (new numbers shown), unlocking.
+/// kept, "reload rejected HH:MM:SS (file:line:col)", no STALE before stale-after), fixed (new
+/// numbers shown), unlocking.
 @Suite(.serialized, .enabled(if: Tmux.available || Prerequisites.strict, "tmux is not installed"))
 struct KioskEndToEndTests {
     static let report = TestPaths.sampleData + "/crowdstrike-2026-tech-intrusions.json"
@@ -43,18 +44,24 @@ struct KioskEndToEndTests {
         #expect(!t.capture().contains("/ "))
         #expect(t.wait(for: "locked"))
 
-        // Garbage replaces the file: the old figure stays, STALE names the file and problem.
+        // Garbage replaces the file: the old figure stays, the top row names the rejected reload
+        // with file:line:col, and it is not STALE (that waits for stale-after, an hour here).
         try "{\"schema\": \"threatdeck-report@1\", \"report\": {".write(toFile: file, atomically: false, encoding: .utf8)
-        #expect(t.wait(timeout: 8, { $0.contains("STALE") && $0.contains("reload failing: " + file) }) != nil, "\(t.capture())")
-        // The headline still shows the old figure (">58%" in block digits) under the banner.
-        #expect(t.wait(timeout: 8, { $0.contains("view 1/3 headline") && $0.contains("STALE") && $0.contains("China-nexus share of")
-            && $0.contains(Self.digitsTopRow(">58%")) }) != nil, "\(t.capture())")
+        #expect(t.wait(timeout: 8, { $0.contains("reload rejected ") && $0.contains("(" + file + ":1:") }) != nil, "\(t.capture())")
+        // The headline still shows the old figure (">58%" in block digits) under the notice.
+        #expect(
+            t.wait(
+                timeout: 8,
+                {
+                    $0.contains("view 1/3 headline") && $0.contains("reload rejected ") && !$0.contains("STALE") && $0.contains("China-nexus share of")
+                        && $0.contains(Self.digitsTopRow(">58%"))
+                }) != nil, "\(t.capture())")
 
-        // Fixed with a new figure: the warning goes, the new number shows.
+        // Fixed with a new figure: the notice goes, the new number shows.
         let fixed = original.replacingOccurrences(of: "\"value\": 58", with: "\"value\": 61")
         #expect(fixed != original)
         try fixed.write(toFile: file, atomically: false, encoding: .utf8)
-        #expect(t.wait(timeout: 8, { !$0.contains("STALE") && $0.contains("view 1/3 headline") }) != nil, "\(t.capture())")
+        #expect(t.wait(timeout: 8, { !$0.contains("reload rejected") && $0.contains("view 1/3 headline") }) != nil, "\(t.capture())")
         #expect(t.wait(timeout: 8, { $0.contains(Self.digitsTopRow(">61%")) }) != nil, "new figure not shown: \(t.capture())")
 
         // The unlock word returns to the dashboard; then q quits.

@@ -57,6 +57,7 @@ public enum App {
             state.loadMilliseconds = milliseconds
             if var k = state.kiosk, dataset.files.contains(where: { $0.loaded }) && !dataset.files.contains(where: { $0.staleSince != nil }) {
                 k.dataAsOf = at
+                k.rejection = nil
                 state.kiosk = k
             }
             setStatus(&state, "reloaded " + Format.plural(dataset.files.count, "file") + " (unchanged)", role: .ok, seconds: 3)

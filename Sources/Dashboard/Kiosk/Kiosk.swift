@@ -11,6 +11,7 @@ public enum Kiosk {
         var k = KioskState(config: config, now: now, baseFilter: state.filter)
         k.dayTheme = state.themeIndex
         k.previous = digest(state)
+        k.viewIndex = next(after: k.config.entries.count - 1, state, k)
         state.kiosk = k
         state.now = now
         state.links = false
@@ -25,7 +26,7 @@ public enum Kiosk {
         if now - k.lastRotation >= k.currentSeconds {
             let elapsed = now - k.lastRotation
             let seconds = k.currentSeconds
-            k.viewIndex = (k.viewIndex + 1) % k.config.entries.count
+            k.viewIndex = next(after: k.viewIndex, state, k)
             // Stay on the schedule, unless the clock jumped (suspend, a changed clock): then restart from now.
             k.lastRotation = elapsed > 2 * seconds || elapsed < 0 ? now : k.lastRotation + seconds
             k.rotations += 1
@@ -41,6 +42,16 @@ public enum Kiosk {
         state.kiosk!.changes.removeAll { now - $0.at > maxAge || $0.at > now + 60 }
         if updateNight(&state, now: now) { effects.append(.repaint) }
         return effects
+    }
+
+    /// The next view in the rotation with something to show (the plain next one when none
+    /// has): an empty view is skipped, and the footer names it (`WallContent.skipped`).
+    static func next(after index: Int, _ state: AppState, _ k: KioskState) -> Int {
+        let n = k.config.entries.count
+        for step in 1...n where WallContent.emptiness(k.config.entries[(index + step) % n].view, state, k) == nil {
+            return (index + step) % n
+        }
+        return (index + 1) % n
     }
 
     /// Switches to the night theme in quiet hours and back; true when the theme changed.
@@ -65,6 +76,8 @@ public enum Kiosk {
         if !state.dataset.files.contains(where: { $0.staleSince != nil }) && state.dataset.files.contains(where: { $0.loaded }) {
             k.dataAsOf = at
         }
+        // A rejected file reload is said at once; STALE waits for stale-after (WallFreshness).
+        k.rejection = ReloadRejection.of(state.dataset, at: at) ?? (k.dataAsOf == at ? nil : k.rejection)
         // What is new since the previous load, for the ticker and the changes view.
         let now = digest(state)
         if let before = k.previous {

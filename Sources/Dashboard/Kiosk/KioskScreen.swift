@@ -21,12 +21,18 @@ enum KioskScreen {
         let body = Rect(x: 0, y: g.header.maxY, width: frame.width, height: max(0, g.footer.y - g.header.maxY))
         switch k.view {
         case .headline: headline(state, into: &frame, area: body)
-        case .changes: changes(state, k, into: &frame, area: body)
+        case .changes: KioskChangesView.render(state, k, into: &frame, area: body)
         default:
             for (id, area) in g.panes.sorted(by: { ($0.value.y, $0.value.x) < ($1.value.y, $1.value.x) }) {
                 guard let pane = PaneRegistry.pane(id) else { continue }
                 Block(title: pane.frameTitle(state), note: "", focused: false, glyphs: state.glyphs).render(into: &frame, area: area)
+                if let why = WallContent.emptiness(.pane(id), state, k) {
+                    WallFill.empty(id, why: why, state, into: &frame, area: Block.inner(area))
+                    continue
+                }
                 pane.renderWall(state, into: &frame, area: Block.inner(area))
+                // The pane's blank rows: the roster and its counts in big type (wall only).
+                WallFill.fill(id, state, into: &frame, area: Block.inner(area))
             }
         }
         ticker(state, k, into: &frame, area: g.footer)
@@ -51,7 +57,9 @@ enum KioskScreen {
         let counts = " · " + Format.plural(state.selection.actorIDs.count, "actor") + " · " + Format.plural(state.selection.eventIndices.count, "event")
         x += buffer.put(counts, x: area.x + x, y: area.y, style: Style(.muted), maxWidth: max(0, area.width - x - 30))
         var badges = ""
-        if d.hidden.total > 0, let limit = d.hidden.limit { badges += " " + Format.count(d.hidden.total) + " above TLP:" + limit.rawValue.uppercased() + " hidden " }
+        if d.hidden.total > 0, let limit = d.hidden.limit {
+            badges += " " + Format.count(d.hidden.total) + " above TLP:" + limit.rawValue.uppercased() + " hidden "
+        }
         if let m = d.highestMarking { badges += " " + m.label + " " }
         if d.hasSynthetic { badges += " SYNTHETIC DATA " }
         if !badges.isEmpty { buffer.putRight(badges, maxX: area.maxX, y: area.y, style: Style(.warning, attributes: [.bold, .reverse])) }
@@ -62,30 +70,50 @@ enum KioskScreen {
         let progress = String(repeating: state.ascii ? "#" : "▰", count: elapsed) + String(repeating: state.ascii ? "-" : "▱", count: steps - elapsed)
         let left = ClockFormat.time(state.now) + " · data as of " + ClockFormat.time(k.dataAsOf) + " (" + ClockFormat.duration(state.now - k.dataAsOf) + " ago)"
         buffer.put(left, x: line.x, y: line.y, style: Style(.text, attributes: .bold), maxWidth: line.width)
-        let right = "view \(k.viewIndex % k.config.entries.count + 1)/\(k.config.entries.count) \(k.view) " + progress + (k.isNight ? " · night" : "") + " · locked"
-        buffer.putRight(right, maxX: line.maxX, y: line.y, style: Style(.muted), maxWidth: max(0, line.width - TextWidth.width(of: left, ascii: state.ascii) - 2))
-        if let reason = k.staleReason(now: state.now, dataset: d) {
-            let banner = area.row(0)
+        let right =
+            "view \(k.viewIndex % k.config.entries.count + 1)/\(k.config.entries.count) \(k.view) " + progress + (k.isNight ? " · night" : "") + " · locked"
+        buffer.putRight(
+            right, maxX: line.maxX, y: line.y, style: Style(.muted), maxWidth: max(0, line.width - TextWidth.width(of: left, ascii: state.ascii) - 2))
+        let banner = area.row(0)
+        switch WallFreshness.of(k, now: state.now, dataset: d) {
+        case .fresh: break
+        case .notice(let text):
+            // Seen across the room, but not STALE: the numbers are still recent.
+            buffer.fill(banner, Cell(" ", style: Style(.warning, attributes: [.reverse, .bold])))
+            buffer.put(
+                " " + text, x: banner.x, y: banner.y,
+                style: Style(.warning, attributes: [.reverse, .bold]), maxWidth: banner.width)
+        case .stale(let reason):
             buffer.fill(banner, Cell(" ", style: Style(.stale, attributes: [.reverse, .bold])))
-            buffer.put(" STALE · data as of \(ClockFormat.dateTime(k.dataAsOf)) · " + reason, x: banner.x, y: banner.y,
-                       style: Style(.stale, attributes: [.reverse, .bold]), maxWidth: banner.width)
+            buffer.put(
+                " STALE · data as of \(ClockFormat.dateTime(k.dataAsOf)) · " + reason, x: banner.x, y: banner.y,
+                style: Style(.stale, attributes: [.reverse, .bold]), maxWidth: banner.width)
         }
     }
 
+    /// Recent changes with their clock time along one line; the views skipped for having
+    /// nothing to show on its right ("skipped: What changed, no changes yet").
     static func ticker(_ state: AppState, _ k: KioskState, into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let g = state.glyphs
+        var maxX = area.maxX
+        if let skipped = WallContent.skipped(state, k) {
+            let w = min(area.width / 2, TextWidth.width(of: skipped, ascii: state.ascii))
+            buffer.putRight(skipped, maxX: area.maxX, y: area.y, style: Style(.muted), maxWidth: w)
+            maxX = area.maxX - w - 3
+        }
         if k.changes.isEmpty {
-            buffer.put("no changes since the wall started · " + Format.plural(state.dataset.files.count, "source"), x: area.x, y: area.y, style: Style(.muted), maxWidth: area.width)
+            buffer.put(
+                "no changes since the wall started · " + Noun.source.count(state.dataset.files.count), x: area.x, y: area.y, style: Style(.muted),
+                maxWidth: max(0, maxX - area.x))
             return
         }
         var x = area.x
-        x += buffer.put("changes: ", x: x, y: area.y, style: Style(.muted))
-        for c in k.changes.prefix(12) where x < area.maxX - 4 {
-            let mark = c.direction > 0 ? g.arrowUpSolid : c.direction < 0 ? g.arrowDownSolid : g.bullet
-            x += buffer.put(mark + " " + c.text + " (" + ClockFormat.duration(state.now - c.at) + " ago)", x: x, y: area.y,
-                            style: Style(c.direction > 0 ? .warning : .text, attributes: .bold), maxWidth: area.maxX - x)
-            x += buffer.put("   ", x: x, y: area.y, style: Style(.muted), maxWidth: area.maxX - x)
+        x += buffer.put("changes: ", x: x, y: area.y, style: Style(.muted), maxWidth: max(0, maxX - x))
+        for c in k.changes.prefix(12) where x < maxX - 4 {
+            x += buffer.put(
+                KioskChangesView.mark(c, state.glyphs) + " " + c.text + " (" + ClockFormat.time(c.at) + ")", x: x, y: area.y,
+                style: Style(c.direction > 0 ? .warning : .text, attributes: .bold), maxWidth: maxX - x)
+            x += buffer.put("   ", x: x, y: area.y, style: Style(.muted), maxWidth: max(0, maxX - x))
         }
     }
 
@@ -102,14 +130,19 @@ enum KioskScreen {
         if let stated = b.stated.first {
             let f = stated.finding
             figure = f.formatted(ascii: true)
-            if state.ascii { figure = figure.replacingOccurrences(">=", ">").replacingOccurrences("<=", "<") } else {
+            if state.ascii {
+                figure = figure.replacingOccurrences(">=", ">").replacingOccurrences("<=", "<")
+            } else {
                 figure = figure.replacingOccurrences(">=", "≥").replacingOccurrences("<=", "≤")
             }
             label = (f.subjectNexus?.name ?? "the subject") + "-nexus share of " + f.population
             period = f.period?.description
-            source = "source: " + (f.citedSources.map(\.shortCitation).first ?? "the report") + (f.citedSources.count > 1 ? " and \(f.citedSources.count - 1) more" : "")
+            source =
+                "source: " + (f.citedSources.map(\.shortCitation).first ?? "the report")
+                + (f.citedSources.count > 1 ? " and \(f.citedSources.count - 1) more" : "")
             role = Role.nexus(f.subjectNexus?.code)
-        } else if let top = b.rows.first(where: { if case .nexus(let n) = $0.key { return n.code != nil } else { return false } }), case .nexus(let n) = top.key {
+        } else if let top = b.rows.first(where: { if case .nexus(let n) = $0.key { return n.code != nil } else { return false } }), case .nexus(let n) = top.key
+        {
             figure = Format.percent(top.share).replacingOccurrences(".0%", "%")
             label = n.name + "-nexus share of " + b.measure.rawValue + " in the loaded data"
             source = "recounted from " + Format.plural(b.total, String(b.measure.rawValue.dropLast())) + ", not a stated figure"
@@ -156,25 +189,6 @@ enum KioskScreen {
         if !source.isEmpty, y < area.maxY {
             let w = TextWidth.width(of: source, ascii: state.ascii)
             buffer.put(source, x: area.x + max(0, (area.width - w) / 2), y: y, style: Style(.muted), maxWidth: area.width)
-        }
-    }
-
-    /// Everything that changed recently, newest first, with its age.
-    static func changes(_ state: AppState, _ k: KioskState, into buffer: inout Buffer, area: Rect) {
-        guard !area.isEmpty else { return }
-        Block(title: "What changed (last " + ClockFormat.duration(k.config.changesMaxAgeSeconds) + ")", focused: false, glyphs: state.glyphs).render(into: &buffer, area: area)
-        let inner = Block.inner(area).inset(left: 1, right: 1)
-        if k.changes.isEmpty {
-            buffer.put("Nothing new since the wall started " + ClockFormat.duration(max(0, state.now - k.startedAt)) + " ago: every reload brought the same data.", x: inner.x, y: inner.y, style: Style(.muted), maxWidth: inner.width)
-            return
-        }
-        let g = state.glyphs
-        for (row, c) in k.changes.prefix(inner.height).enumerated() {
-            let mark = c.direction > 0 ? g.arrowUpSolid : c.direction < 0 ? g.arrowDownSolid : g.bullet
-            let y = inner.y + row
-            let age = ClockFormat.duration(state.now - c.at) + " ago"
-            buffer.put(mark + " " + c.text, x: inner.x, y: y, style: Style(c.direction > 0 ? .warning : .text, attributes: .bold), maxWidth: inner.width - 14)
-            buffer.putRight(age, maxX: inner.maxX, y: y, style: Style(.muted))
         }
     }
 }

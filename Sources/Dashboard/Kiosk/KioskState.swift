@@ -167,6 +167,8 @@ public struct KioskChange: Equatable, Sendable {
     /// +1 up, −1 down, 0 neither (shares and counts).
     public var direction: Int
     public var at: Double
+    /// How many events or actors the item stands for (share moves: 1).
+    public var count: Int = 1
 }
 
 /// Where the rotation is, how fresh the data is, what changed, and the partial unlock chord.
@@ -185,6 +187,8 @@ public struct KioskState: Equatable, Sendable {
     public var rotations = 0
     /// What changed at recent reloads, newest first; items age out.
     public var changes: [KioskChange] = []
+    /// The last file reload that was rejected since the last good load.
+    public var rejection: ReloadRejection?
     /// What the previous load held, to tell what is new at the next.
     public var previous: KioskDigest?
     /// The theme the kiosk started with, restored after quiet hours.
@@ -214,14 +218,9 @@ public struct KioskState: Equatable, Sendable {
         return [(0, 0), (1, 0), (1, 1), (0, 1)][max(0, min(3, step))]
     }
 
-    /// Why the screen must say STALE, if it must.
+    /// Why the screen must say STALE, if it must: only past `stale-after` without a good load.
     public func staleReason(now: Double, dataset: Dataset) -> String? {
-        if let f = dataset.files.first(where: { $0.staleSince != nil }) {
-            if let status = f.status { return f.path + ": " + status.text(now: now) }
-            let problem = dataset.problems.first { $0.file == f.path && $0.severity == .error }
-            return "reload failing: " + f.path + (problem.map { " \($0.line):\($0.column): \($0.message)" } ?? "")
-        }
-        if now - dataAsOf > config.staleAfterSeconds { return "no fresh data for " + ClockFormat.duration(now - dataAsOf) }
+        if case .stale(let reason) = WallFreshness.of(self, now: now, dataset: dataset) { return reason }
         return nil
     }
 }
