@@ -20,6 +20,8 @@ public struct Filter: Hashable, Sendable {
         case sponsor(ActorType)
         /// Events of these kinds, named as typed (`kind:targeted-intrusion` is a set of them).
         case kind(EventKindSet)
+        /// MISP events by tag, galaxy, org, attribute type or indicator (`tag:tlp:red`, `ioc:…`).
+        case pivot(Pivot)
         /// Everything the chip does not hold for (`!nexus:unknown`).
         indirect case not(Chip)
 
@@ -36,6 +38,7 @@ public struct Filter: Hashable, Sendable {
             case .technique(let t): return "technique:" + t
             case .sponsor(let t): return "sponsor:" + t.rawValue
             case .kind(let k): return "kind:" + k.name
+            case .pivot(let p): return p.label
             case .not(let chip): return "!" + chip.label
             }
         }
@@ -43,7 +46,7 @@ public struct Filter: Hashable, Sendable {
         /// Whether an actor is in view by this chip only through its activity (events in view).
         var isAboutActivity: Bool {
             switch self {
-            case .window, .text, .kind: return true
+            case .window, .text, .kind, .pivot: return true
             case .not(let chip): return chip.isAboutActivity
             default: return false
             }
@@ -153,7 +156,7 @@ public struct Filter: Hashable, Sendable {
         case .motivation(let m): return dataset.actors[position].motivations.contains(m)
         case .technique(let t): return dataset.actorUses(position, technique: t)
         case .sponsor(let type): return dataset.actors[position].type == type
-        case .kind: return hasEventInView
+        case .kind, .pivot: return hasEventInView
         case .not(let inner):
             // An activity chip negated: actors with events in view (of the other kinds) stay.
             if inner.isAboutActivity { return hasEventInView }
@@ -183,9 +186,12 @@ public struct Filter: Hashable, Sendable {
         case .technique(let t): return campaign.actorIDs.contains { id in dataset.actorPosition(id).map { dataset.actorUses($0, technique: t) } ?? false }
         case .sponsor(let type): return campaign.actorIDs.contains { dataset.actor($0)?.type == type }
         // A campaign is a span of activity of no one kind: kinds say nothing about it.
-        case .kind: return true
+        case .kind, .pivot: return true
         case .not(let inner):
-            if case .kind = inner { return true }
+            switch inner {
+            case .kind, .pivot: return true
+            default: break
+            }
             return !Filter.campaign(campaign, matches: inner, dataset: dataset, window: window)
         }
     }
@@ -292,6 +298,8 @@ struct EventTest {
     let sectorPositions: [Int16?]
     /// Per sponsor chip: the positions of the actors of its type.
     let typed: [Set<Int32>?]
+    /// Per pivot chip: the positions of the events it holds for.
+    let pivoted: [Set<Int32>?]
     package let window: DayRange?
 
     package init(filter: Filter, dataset: Dataset, window: DayRange?) {
@@ -300,7 +308,7 @@ struct EventTest {
         var nexusPositions = [UInt16?](repeating: nil, count: chips.count), actorPositions = [Int32?](repeating: nil, count: chips.count)
         var motivated = [Set<Int32>?](repeating: nil, count: chips.count)
         var sectorPositions = [Int16?](repeating: nil, count: chips.count)
-        var typed = [Set<Int32>?](repeating: nil, count: chips.count)
+        var typed = [Set<Int32>?](repeating: nil, count: chips.count), pivoted = typed
         for (k, chip) in chips.enumerated() {
             var chip = chip
             while case .not(let inner) = chip { chip = inner }
@@ -311,6 +319,7 @@ struct EventTest {
             case .motivation(let m):
                 motivated[k] = Set(dataset.actors.indices.filter { dataset.actors[$0].motivations.contains(m) }.map { Int32($0) })
             case .sponsor(let type): typed[k] = Set(dataset.actors.indices.filter { dataset.actors[$0].type == type }.map { Int32($0) })
+            case .pivot(let p): pivoted[k] = p.events(in: dataset)
             default: break
             }
         }
@@ -319,6 +328,7 @@ struct EventTest {
         self.motivated = motivated
         self.sectorPositions = sectorPositions
         self.typed = typed
+        self.pivoted = pivoted
     }
 
     package func matches(_ i: Int, dataset: Dataset, columns: EventColumns, text matcher: inout TextMatcher) -> Bool {
@@ -360,6 +370,8 @@ struct EventTest {
             return columns.actors(i).contains { set.contains($0) }
         case .kind(let kinds):
             return kinds.kinds.contains(dataset.events[i].kind)
+        case .pivot:
+            return pivoted[k]?.contains(Int32(i)) ?? false
         case .not(let inner):
             return !event(i, matches: inner, at: k, dataset: dataset, columns: columns, text: &matcher)
         }

@@ -34,6 +34,8 @@ public final class CursesTerminal: TerminalDevice {
     private var maxPairs: Int32
     private var previous: Buffer?
     private let hyperlinks: Bool
+    /// Inside tmux (`$TMUX`): clipboard sequences go through its passthrough too.
+    private let tmux: Bool
     private var closed = false
     /// The size last reported to the app, so a KEY_RESIZE that changes nothing is dropped.
     private var reportedSize: (rows: Int32, cols: Int32) = (0, 0)
@@ -68,6 +70,7 @@ public final class CursesTerminal: TerminalDevice {
     /// a terminal that terminfo knows.
     public init(check: TerminalCheck.Result, options: Options, environment: [String: String]) {
         hyperlinks = options.hyperlinks
+        tmux = !(environment["TMUX"] ?? "").isEmpty
         signalFD = td_install_signal_handlers()
         // The shell's modes, before ncurses changes them: what a crash must put back.
         td_save_terminal_modes(1)
@@ -130,6 +133,13 @@ public final class CursesTerminal: TerminalDevice {
     }
 
     public var size: (width: Int, height: Int) { (Int(td_cols()), Int(td_lines())) }
+
+    /// OSC 52, after the frame (ncurses has flushed its output): only bytes on the tty.
+    public func copy(_ text: String) {
+        guard !closed, let sequence = ClipboardSequence.make(text, tmux: tmux) else { return }
+        var bytes = Array(sequence.utf8)
+        _ = td_write_all(1, &bytes, bytes.count)
+    }
 
     // MARK: Output
 
@@ -246,7 +256,8 @@ public final class CursesTerminal: TerminalDevice {
     private func resized() -> Input {
         var ws = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0, ws.ws_col > 0,
-           Int32(ws.ws_row) != td_lines() || Int32(ws.ws_col) != td_cols() {
+            Int32(ws.ws_row) != td_lines() || Int32(ws.ws_col) != td_cols()
+        {
             resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
         }
         previous = nil

@@ -18,12 +18,14 @@ public final class LinearTerminal: TerminalDevice {
     private var decoder = KeyDecoder()
     private var queued: [Key] = []
     private var closed = false
+    private let tmux: Bool
     /// How long a lone Esc waits for the rest of a sequence, in milliseconds.
     static let escapeWait: Int32 = 25
 
     /// Opens the terminal on stdin/stdout: stdin must be a terminal (the caller checks).
     /// `locked` (the wall): Ctrl-C, Ctrl-Z and Ctrl-\ are plain keys that do nothing.
-    public init(locked: Bool = false) {
+    public init(locked: Bool = false, tmux: Bool = false) {
+        self.tmux = tmux
         signalFD = td_install_signal_handlers()
         td_save_terminal_modes(input)
         haveSaved = tcgetattr(input, &saved) == 0
@@ -57,6 +59,13 @@ public final class LinearTerminal: TerminalDevice {
 
     /// Nothing is drawn in linear mode.
     public func draw(_ buffer: Buffer, palette: Palette, full: Bool) {}
+
+    /// OSC 52: a speaking terminal shows nothing of it, the clipboard still gets the text.
+    public func copy(_ text: String) {
+        guard !closed, let sequence = ClipboardSequence.make(text, tmux: tmux) else { return }
+        var bytes = Array(sequence.utf8)
+        _ = td_write_all(output, &bytes, bytes.count)
+    }
 
     public func announce(_ lines: [String]) {
         guard !closed else { return }

@@ -37,6 +37,7 @@ public enum DatasetBuilder {
         followed.campaigns.sort { ($0.span?.start ?? Day(ordinal: .max), $0.name, $0.id) < ($1.span?.start ?? Day(ordinal: .max), $1.name, $1.id) }
         // 4. Techniques: one catalogue, actors' usage (direct, via campaigns, tags), procedures.
         let t = techniques(results, actors: actors, events: followed.events, localToMerged: merged.localToMerged)
+        let misp = followIndicators(results)
         let loaded =
             files
             ?? results.map {
@@ -48,6 +49,6 @@ public enum DatasetBuilder {
             reports: followed.reports, actors: actors, events: followed.events, campaigns: followed.campaigns,
             findings: followed.findings, problems: followed.problems, files: loaded, techniques: t.catalog, tactics: t.tactics,
             actorTechniques: t.used.map { $0.sorted() }, campaignOnlyTechniques: t.campaignOnly.map { $0.sorted() },
-            procedures: t.procedures, hidden: hidden)
+            procedures: t.procedures, hidden: hidden, indicators: misp.indicators, pivots: misp.pivots)
     }
 }

@@ -70,6 +70,8 @@ public enum CSVExport {
                     ])
                 }
             }
+        case .indicators:
+            rows += IndicatorList.csvRows(view)
         case .events:
             rows.append(["start", "end", "kind", "actors", "nexus", "sectors", "regions", "techniques", "summary", "source", "tlp"])
             for i in view.selection.eventIndices {

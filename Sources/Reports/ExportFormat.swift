@@ -8,7 +8,7 @@ import Loading
 /// 2.1 bundle or an ATT&CK Navigator layer.
 public enum ExportFormat: Hashable, Sendable {
     public enum Table: String, CaseIterable, Sendable {
-        case actors, nexus, sectors, timeline, techniques, events
+        case actors, nexus, sectors, timeline, techniques, events, indicators
     }
 
     case markdown
@@ -16,10 +16,18 @@ public enum ExportFormat: Hashable, Sendable {
     case json
     case stix
     case navigator
+    /// MISP indicator values in view, one per line, plain: for grep and block lists.
+    case iocs
 
-    /// Parses `--format` (and `--table` for CSV).
+    /// Parses `--format` (and `--table` for CSV, also written `--format csv:TABLE`).
     public init?(format: String, table: String?) {
-        switch format.lowercased() {
+        let lower = format.lowercased()
+        if lower.hasPrefix("csv:") {
+            guard table == nil, let t = Table(rawValue: String(lower.dropFirst(4))) else { return nil }
+            self = .csv(t)
+            return
+        }
+        switch lower {
         case "md", "markdown", "brief": self = .markdown
         case "csv":
             guard let t = Table(rawValue: (table ?? "actors").lowercased()) else { return nil }
@@ -27,14 +35,15 @@ public enum ExportFormat: Hashable, Sendable {
         case "json": self = .json
         case "stix", "stix2", "stix21": self = .stix
         case "navigator", "layer": self = .navigator
+        case "iocs", "ioc": self = .iocs
         default: return nil
         }
     }
 
-    public static let names = "md, csv, json, stix, navigator"
+    public static let names = "md, csv, csv:TABLE, json, stix, navigator, iocs"
 
     /// The choices of the `e` dialog, in order.
-    public static let dialogChoices: [ExportFormat] = [.markdown] + Table.allCases.map { .csv($0) } + [.json, .stix, .navigator]
+    public static let dialogChoices: [ExportFormat] = [.markdown] + Table.allCases.map { .csv($0) } + [.json, .stix, .navigator, .iocs]
 
     public var title: String {
         switch self {
@@ -43,6 +52,7 @@ public enum ExportFormat: Hashable, Sendable {
         case .json: return "JSON summary (threatdeck-summary@1)"
         case .stix: return "STIX 2.1 bundle"
         case .navigator: return "ATT&CK Navigator layer (4.5)"
+        case .iocs: return "Indicators, one per line (.txt)"
         }
     }
 
@@ -53,6 +63,7 @@ public enum ExportFormat: Hashable, Sendable {
         case .json: return "summary.json"
         case .stix: return "stix.json"
         case .navigator: return "layer.json"
+        case .iocs: return "iocs.txt"
         }
     }
 }
@@ -97,6 +108,7 @@ public enum Exports {
         case .navigator:
             guard !view.techniques.ranked.isEmpty else { return .failure(ExportError("no technique is used by the actors in view: a layer would be empty")) }
             return .success(Array(ExportText.clean(NavigatorLayer.layer(view).render() + "\n").utf8))
+        case .iocs: return .success(Array(ExportText.clean(IndicatorList.render(view)).utf8))
         }
     }
 

@@ -166,6 +166,7 @@ public enum JSONSummary {
                         ])
                     })
             ))
+        members.append(("indicators", indicators(view)))
         if let c = view.comparison {
             let (new, gone) = c.actorChanges(current: view.selection)
             members.append(
@@ -250,6 +251,14 @@ public enum JSONSummary {
         .object([
             ("techniques", .int(t.count)), ("direct", .int(t.direct)), ("only_through_campaigns", .int(t.campaignOnly.count)),
             ("parent_techniques", .int(t.parents.count)), ("sub_techniques", .int(t.subTechniques)),
+        ])
+    }
+
+    /// MISP indicators in view, counted per attribute type (most first).
+    static func indicators(_ view: ReportView) -> JSONValue {
+        .object([
+            ("in_view", .int(view.indicators.count)), ("total", .int(view.dataset.indicators.count)),
+            ("by_type", .array(view.indicatorTypes.map { .object([("type", .string($0.type)), ("count", .int($0.count))]) })),
         ])
     }
 }

@@ -20,6 +20,9 @@ public struct ReportView: Sendable {
     public var timeline: TimelineSeries
     public var techniques: TechniqueUsage
     public var comparison: Comparison?
+    /// MISP indicators in view (positions in `dataset.indicators`) and their counts per type.
+    public var indicators: [Int]
+    public var indicatorTypes: [(type: String, count: Int)]
     /// Seconds since the epoch when the report was made.
     public var generatedAt: Double
     /// The load's duration, for the summary's first lines.
@@ -28,8 +31,10 @@ public struct ReportView: Sendable {
     /// Countries shown before the rest fold into "Other" (as on screen).
     public static let shownCountries = 8
 
-    public init(dataset: Dataset, filter: Filter, comparison: Comparison? = nil, generatedAt: Double = 0, loadMilliseconds: Double? = nil,
-                measure: ActorBreakdown.Measure? = nil, timelineSlots: Int = 48) {
+    public init(
+        dataset: Dataset, filter: Filter, comparison: Comparison? = nil, generatedAt: Double = 0, loadMilliseconds: Double? = nil,
+        measure: ActorBreakdown.Measure? = nil, timelineSlots: Int = 48
+    ) {
         self.dataset = dataset
         self.filter = comparison?.currentFilter ?? filter
         selection = self.filter.apply(to: dataset)
@@ -37,6 +42,8 @@ public struct ReportView: Sendable {
         matrix = SectorMatrix.compute(dataset, selection: selection, maxColumns: 10)
         timeline = TimelineSeries.compute(dataset, selection: selection, slots: timelineSlots)
         techniques = TechniqueUsage.compute(dataset, selection: selection)
+        indicators = IndicatorsInView.positions(dataset, selection)
+        indicatorTypes = IndicatorsInView.countsByType(dataset, indicators)
         self.comparison = comparison
         self.generatedAt = generatedAt
         self.loadMilliseconds = loadMilliseconds

@@ -10,14 +10,15 @@ import Loading
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the view: a Markdown brief, a CSV table, the JSON summary, a STIX 2.1 bundle or an ATT&CK Navigator layer.",
+        abstract:
+            "Export the view: a Markdown brief, a CSV table, the JSON summary, a STIX 2.1 bundle, an ATT&CK Navigator layer or the indicators in view, one per line.",
         discussion: "Writes to stdout, or atomically to -o FILE (a temporary file renamed into place: nothing is left half written)."
     )
 
-    @Option(help: "md, csv, json, stix or navigator.")
+    @Option(help: "md, csv (or csv:TABLE), json, stix, navigator or iocs (MISP indicator values in view, one per line, plain).")
     var format: String
 
-    @Option(help: "For CSV: actors, nexus, sectors, timeline, techniques or events.")
+    @Option(help: "For CSV: actors, nexus, sectors, timeline, techniques, events or indicators.")
     var table: String?
 
     @Option(name: .shortAndLong, help: "Write to FILE instead of stdout.")

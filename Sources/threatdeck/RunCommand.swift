@@ -183,7 +183,7 @@ struct RunCommand: ParsableCommand {
     /// The curses screen, or (no check: linear mode) the plain-text lines.
     func open(_ check: TerminalCheck.Result?, config: Config, links: Bool, env: [String: String]) -> Device {
         guard let check else {
-            let linear = LinearTerminal(locked: kiosk)
+            let linear = LinearTerminal(locked: kiosk, tmux: !(env["TMUX"] ?? "").isEmpty)
             return Device(device: linear, tier: .monochrome, shutdown: { linear.shutdown() })
         }
         let choice = color ?? config.color ?? .auto

@@ -39,7 +39,7 @@ import TestSupport
         try cli.config("views:\n  apac-tech: [sector:technology]\n  apac-gov: [sector:government]\n")
         #expect(Self.words("threatdeck --fi", cli: cli) == ["--filter"])
         #expect(Self.words("threatdeck export --fo", cli: cli) == ["--format"])
-        #expect(Set(Self.words("threatdeck export --format ", cli: cli)) == ["md", "csv", "json", "stix", "navigator"])
+        #expect(Set(Self.words("threatdeck export --format ", cli: cli)) == ["md", "csv", "json", "stix", "navigator", "iocs"])
         #expect(Self.words("threatdeck --theme hi", cli: cli) == ["high-contrast"])
         #expect(Self.words("threatdeck --view apac", cli: cli) == ["apac-gov", "apac-tech"])
         #expect(Self.words("threatdeck snapshot --layout profile-", cli: cli) == ["profile-short", "profile-medium", "profile-wide"])

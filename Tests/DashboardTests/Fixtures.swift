@@ -72,6 +72,11 @@ final class ScriptedTerminal: TerminalDevice {
 
     func announce(_ lines: [String]) { said += lines }
 
+    /// What `y` put on the clipboard, copy by copy.
+    var copied: [String] = []
+
+    func copy(_ text: String) { copied.append(text) }
+
     func nextInput(timeout: Double?, wakeDescriptor: Int32?) -> Input {
         timeouts.append(timeout)
         if blockOnWake, inputs.first == .wake, let fd = wakeDescriptor {

@@ -35,7 +35,7 @@ import ThreatModel
         let lines = speech.next(Self.linearState(), afterKey: false)
         #expect(lines.first?.hasPrefix("ThreatDeck, linear mode") == true)
         #expect(lines.contains("Filter: none. In view: 24 of 24 actors, 473 of 473 events."))
-        #expect(lines.contains("Pane 1 of 6, Actors by nexus, counting events."))
+        #expect(lines.contains("Pane 1 of 7, Actors by nexus, counting events."))
         #expect(lines.contains("China: 206 events, 43.6 percent."))
         #expect(lines.last == "China: 206 events, 43.6 percent. 1 of 25.")
     }
@@ -61,8 +61,8 @@ import ThreatModel
         let text = all.joined(separator: "\n")
         #expect(Self.drawing(text).isEmpty, "\(String(Self.drawing(text)))")
         #expect(!text.contains("\u{1B}"))
-        #expect(text.contains("Pane 2 of 6, Sector targeting"))
-        #expect(text.contains("Pane 3 of 6, Timeline"))
+        #expect(text.contains("Pane 2 of 7, Sector targeting"))
+        #expect(text.contains("Pane 3 of 7, Timeline"))
         #expect(text.contains("Filter: actor:Murky Panda."))
         #expect(all.last == "China: 206 events, 43.6 percent. 1 of 25.")  // Backspace popped the filter
     }
@@ -161,7 +161,7 @@ import ThreatModel
         #expect(device.said.first?.hasPrefix("ThreatDeck, linear mode") == true)
         #expect(device.said.contains("Russia: 87 events, 18.4 percent. 2 of 18."))
         // Ctrl-L reads the pane again.
-        #expect(device.said.filter { $0 == "Pane 1 of 6, Actors by nexus, counting events." }.count == 2)
+        #expect(device.said.filter { $0 == "Pane 1 of 7, Actors by nexus, counting events." }.count == 2)
     }
 
     /// Every pane reads, on the sample, an empty dataset and generated extreme data.

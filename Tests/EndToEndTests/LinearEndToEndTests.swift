@@ -52,7 +52,7 @@ struct LinearEndToEndTests {
         #expect(!stream.contains("\u{1B}"), "an escape sequence was written (colour, cursor movement)")
         for sentence in [
             "China: 206 events, 43.6 percent. 1 of 25.", "Russia: 87 events, 18.4 percent. 2 of 18.",
-            "Pane 2 of 6, Sector targeting: actors by nexus.", "Pane 3 of 6, Timeline", "[1/1] /mur: Murky Panda",
+            "Pane 2 of 7, Sector targeting: actors by nexus.", "Pane 3 of 7, Timeline", "[1/1] /mur: Murky Panda",
             "Filter: actor:Murky Panda. In view: 1 of 24 actors", "Filter: none. In view: 24 of 24 actors, 473 of 473 events.",
         ] {
             #expect(stream.contains(sentence), "\(sentence)")

@@ -173,6 +173,7 @@ public struct AppState: Sendable {
     private func subjectStillExists() -> Bool {
         switch detailSubject {
         case .actor(let id): return dataset.actor(id) != nil
+        case .indicator(let k, let value): return dataset.indicators.indices.contains(k) && dataset.indicators[k].value == value
         default: return true
         }
     }

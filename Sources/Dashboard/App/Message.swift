@@ -31,4 +31,6 @@ public enum Effect: Equatable, Sendable {
     case repaint
     /// Write an export of the current view.
     case export(ExportRequest)
+    /// Put text on the user's clipboard (OSC 52, through the terminal).
+    case copy(String)
 }

@@ -148,6 +148,8 @@ public final class Runtime {
                 if reloadsInBackground { startReload() } else { reload() }
             case .repaint:
                 repaint = true
+            case .copy(let text):
+                device.copy(text)
             case .export(let request):
                 if !request.overwrite, let exporter, exporter.exists(request, state: state) {
                     queue += send(.exportTargetExists(request, path: request.path))

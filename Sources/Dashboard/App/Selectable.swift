@@ -16,6 +16,8 @@ public enum Selectable: Hashable, Sendable {
     case span(id: String, name: String, range: DayRange)
     case technique(String)
     case event(String)
+    /// A MISP indicator: its position in the dataset's indicators, and its value.
+    case indicator(Int, value: String)
 
     /// The filter chips drilling into it adds.
     public var chips: [Filter.Chip] {
@@ -30,6 +32,8 @@ public enum Selectable: Hashable, Sendable {
         case .span(_, _, let range): return [.window(range)]
         case .technique(let t): return [.technique(t)]
         case .event: return []
+        // The events that hold the indicator (and so their other indicators): a pivot.
+        case .indicator(_, let value): return value.isEmpty ? [] : [.pivot(.ioc(value))]
         }
     }
 }

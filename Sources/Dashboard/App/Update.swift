@@ -110,6 +110,8 @@ public enum App {
 
     /// Carries out a command: the focused pane's meaning first, then the app's.
     static func perform(_ command: Command, _ state: inout AppState) -> [Effect] {
+        // Whatever the pane: the value under its cursor.
+        if command == .copy { return copy(&state) }
         if let pane = PaneRegistry.pane(state.focus), pane.perform(command, &state) {
             syncDetail(&state)
             let item = pane.currentItem(state)

@@ -34,6 +34,7 @@ public enum DetailPane: Pane {
         case .motivation(let m): return "Motivation: " + (m?.rawValue ?? "unknown")
         case .technique(let t): return t + " " + (state.dataset.technique(t)?.name ?? "")
         case .event(let id): return "Event " + (state.dataset.event(id)?.span.description ?? id)
+        case .indicator(let k, _): return "Indicator " + (state.dataset.indicators.indices.contains(k) ? state.dataset.indicators[k].type : "")
         case nil: return "Detail"
         }
     }
@@ -83,6 +84,7 @@ public enum DetailPane: Pane {
         case .motivation(let m): return motivationLines(state, m)
         case .technique(let t): return techniqueLines(state, t)
         case .event(let id): return singleEventLines(state, id)
+        case .indicator(let k, _): return indicatorLines(state, k)
         case nil:
             if state.dataset.actors.isEmpty && state.dataset.events.isEmpty {
                 return [("No data loaded: nothing to describe. " + emptyHint(state), Style(.muted))]

@@ -10,6 +10,7 @@ public enum PaneRegistry {
         DetailPane.self,
         TechniquePane.self,
         EventPane.self,
+        IndicatorPane.self,
     ]
 
     public static func pane(_ id: PaneID) -> (any Pane.Type)? { all.first { $0.id == id } }

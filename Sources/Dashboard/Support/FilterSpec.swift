@@ -14,7 +14,7 @@ public enum FilterSpec {
     }
 
     public static let syntax =
-        "nexus:CN|China|unknown|disputed, sector:ID|name, region:ID|name, actor:ID|name|alias, technique:T1566|name, motive:NAME, sponsor:state|ecrime|hacktivist, kind:targeted-intrusion|KIND[,KIND], from:DATE, to:DATE, window:DATE..DATE, text:WORDS; !KIND:VALUE for everything else"
+        "nexus:CN|China|unknown|disputed, sector:ID|name, region:ID|name, actor:ID|name|alias, technique:T1566|name, motive:NAME, sponsor:state|ecrime|hacktivist, kind:targeted-intrusion|KIND[,KIND], tag:TAG, galaxy:CLUSTER, org:ORG, type:ATTRIBUTE-TYPE, ioc:VALUE, from:DATE, to:DATE, window:DATE..DATE, text:WORDS; !KIND:VALUE for everything else"
 
     public static func parse(_ specs: [String], dataset: Dataset) throws(ParseError) -> Filter {
         let context = CompletionContext(dataset: dataset)
@@ -82,6 +82,14 @@ public enum FilterSpec {
             return .window(DayRange(start: a, end: b))
         case "text":
             return .text(value)
+        case "tag": return .pivot(.tag(value))
+        case "galaxy": return .pivot(.galaxy(value))
+        case "org": return .pivot(.org(value))
+        // What is typed may be defanged (copied from a report): the indicator is the real value.
+        case "ioc": return .pivot(.ioc(Defang.refang(value)))
+        case "type" where ActorType(rawValue: value.lowercased()) == nil:
+            // An attribute type; `type:state` stays what it was before MISP pivots: a sponsor.
+            return .pivot(.type(value.lowercased()))
         case "sponsor", "type":
             let v = try resolved(
                 value, CompletionValues.sponsors(context), spec: spec, unknown: "unknown sponsor \"\(value)\" (one of state, ecrime, hacktivist)")

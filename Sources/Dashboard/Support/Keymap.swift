@@ -16,7 +16,7 @@ public enum Keymap {
                 KeyBinding([.tab], "Tab", .nextPane, "focus the next pane"),
                 KeyBinding([.backTab], "Shift-Tab", .previousPane, "focus the previous pane"),
                 KeyBinding(
-                    chars("123456"), "1 … 6", .focus(0),
+                    chars("1234567"), "1 … 7", .focus(0),
                     "focus a pane by number: "
                         + PaneRegistry.all.enumerated().map { "\($0.offset + 1) \($0.element.shortTitle)" }.joined(separator: ", ")),
                 KeyBinding([.up, .character("k")], "↑ k", .up, "move up"),
@@ -38,7 +38,7 @@ public enum Keymap {
                 KeyBinding([.backspace], "Backspace", .popFilter, "pop the last filter"),
                 KeyBinding([.escape], "Esc", .back, "close, leave the detail pane, unzoom, else pop the last filter"),
                 KeyBinding(chars("x"), "x", .clearFilters, "clear every filter"),
-                KeyBinding(chars("/"), "/", .search, "search actors, techniques, sectors, regions; Enter goes there, ↑ recalls"),
+                KeyBinding(chars("/"), "/", .search, "search actors, techniques, sectors, regions, indicators; Enter goes there, ↑ recalls"),
                 KeyBinding(chars("n"), "n", .nextMatch, "the next match of the last search ([i/N] in the footer)"),
                 KeyBinding(chars("N"), "N", .previousMatch, "the previous match of the last search"),
                 KeyBinding(chars(":"), ":", .prompt, "type filters, a saved view or theme:NAME; Tab completes, ↑ recalls"),
@@ -58,6 +58,8 @@ public enum Keymap {
         (
             "Other",
             [
+                KeyBinding(
+                    chars("y"), "y", .copy, "copy the selected value (indicator, actor name, technique id, event URL) to the clipboard (OSC 52)"),
                 KeyBinding(chars("e"), "e", .export, "export (brief, CSV, JSON, STIX, Navigator): asks before overwriting"),
                 KeyBinding(chars("r"), "r", .reload, "reload the data files and feeds"),
                 KeyBinding([.character("?"), .function(1)], "? F1", .help, "this help (Esc or ? closes)", hint: "? help"),

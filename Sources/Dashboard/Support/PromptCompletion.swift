@@ -29,6 +29,11 @@ enum PromptCompletion {
 
     /// What the word being typed could become.
     static func candidates(for word: String, context: CompletionContext, limit: Int = 50) -> (list: [Candidate], total: Int) {
+        if word.hasPrefix("!") {
+            // A negated chip completes as the chip does.
+            let (list, total) = candidates(for: String(word.dropFirst()), context: context, limit: limit)
+            return (list.map { Candidate(word: "!" + $0.word, label: $0.label) }, total)
+        }
         guard let colon = word.firstIndex(of: ":") else {
             let lower = word.lowercased()
             var out: [Candidate] = []

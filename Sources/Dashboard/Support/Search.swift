@@ -2,8 +2,8 @@ import TerminalUI
 import Reports
 import ThreatModel
 
-/// Incremental search over actor names and aliases, ATT&CK techniques by id and name, and
-/// sector and region names: the `/` key.
+/// Incremental search over actor names and aliases, ATT&CK techniques by id and name, sector
+/// and region names, and MISP indicator values (what is typed is refanged): the `/` key.
 enum Search {
     struct Match: Equatable {
         var target: Selectable
@@ -43,6 +43,19 @@ enum Search {
         for r in Vocabulary.regions where Vocabulary.fold(r.name).contains(q) {
             inner.append(Match(target: .region(r.id), label: r.name, detail: "region"))
         }
+        inner += indicators(dataset, query, limit: limit)
         return Array((prefix + inner).prefix(limit))
+    }
+
+    /// Indicators whose value holds the query, refanged (`evil[.]example` finds `evil.example`).
+    static func indicators(_ dataset: Dataset, _ query: String, limit: Int) -> [Match] {
+        let q = Defang.refang(query).lowercased()
+        guard q.utf8.count >= 2 else { return [] }
+        var out: [Match] = []
+        for (k, i) in dataset.indicators.enumerated() where i.value.lowercased().contains(q) {
+            out.append(Match(target: .indicator(k, value: i.value), label: Defang.value(i.value, type: i.type), detail: i.type + " · indicator"))
+            if out.count >= limit { break }
+        }
+        return out
     }
 }

@@ -15,6 +15,8 @@ struct MispEventIngest: FormatReader {
     private var result: IngestResult
     private var actorIndex: [String: Int] = [:]
     private var techniqueIndex: [String: Int] = [:]
+    /// Per indicator read: its attribute's byte offset, located once for the whole file.
+    private var indicatorOffsets: [Int] = []
 
     init(document: JSONDocument, file: String, format: Provenance.Format = .mispEvent) {
         self.document = document
@@ -38,6 +40,12 @@ struct MispEventIngest: FormatReader {
         var ingest = MispEventIngest(document: document, file: file, format: format)
         ingest.read()
         ingest.result.problems = ingest.sink.problems()
+        if !ingest.indicatorOffsets.isEmpty {
+            for (k, p) in document.lineColumns(ofBytes: ingest.indicatorOffsets).enumerated() {
+                ingest.result.indicators[k].location.line = p.line
+                ingest.result.indicators[k].location.column = p.column
+            }
+        }
         ingest.result.bytes = document.bytes.count
         return ingest.result
     }
@@ -158,6 +166,10 @@ struct MispEventIngest: FormatReader {
         event.kind = MispEventIngest.kind(labels: event.labels, summary: info)
         event.contents = contents(node)
         event.provenance = [Provenance(file: file, format: format, objectID: uuid, source: orgc, reference: reference, tlp: event.tlp)]
+        var attributes = MispAttributeReader(document: document, file: file, eventID: event.id, org: orgc)
+        result.pivots.append(attributes.read(event: node, sink: &sink))
+        result.indicators += attributes.indicators
+        indicatorOffsets += attributes.offsets
         if let t = text(document.member(node, "timestamp")).flatMap(Double.init), t.isFinite, t > 0, t < 1e12 {
             result.versions[event.id] = Timestamp(seconds: Int64(t))
         }

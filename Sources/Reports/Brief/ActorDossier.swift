@@ -35,6 +35,7 @@ public enum ActorDossier {
         techniques(&out, position: p)
         similar(&out, position: p, name: a.name)
         events(&out, a)
+        MarkdownBrief.indicators(&out)
         out.add("## Sources", "")
         for prov in a.provenance {
             out.add(

@@ -11,6 +11,7 @@ public enum MarkdownBrief {
         scope(&out)
         statedFindings(&out)
         loadedData(&out)
+        indicators(&out)
         unknownAndDisputed(&out)
         references(&out)
         return out.lines.joined(separator: "\n") + "\n"

@@ -16,6 +16,7 @@ public enum PlainSummary {
         breakdown(view, into: &out)
         sectors(view, into: &out)
         techniques(view, into: &out)
+        indicators(view, into: &out)
         timeline(view, into: &out)
         if eventLimit > 0 { events(view, limit: eventLimit, into: &out) }
         return out.text

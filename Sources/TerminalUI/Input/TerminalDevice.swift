@@ -8,8 +8,11 @@ public protocol TerminalDevice: AnyObject {
     func nextInput(timeout: Double?, wakeDescriptor: Int32?) -> Input
     /// Linear mode: says lines of plain text, one after another (a drawing device ignores them).
     func announce(_ lines: [String])
+    /// Puts text on the user's clipboard (OSC 52); a device without a terminal ignores it.
+    func copy(_ text: String)
 }
 
 extension TerminalDevice {
     public func announce(_ lines: [String]) {}
+    public func copy(_ text: String) {}
 }

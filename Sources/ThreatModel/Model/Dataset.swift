@@ -24,6 +24,8 @@ public struct Dataset: Sendable {
     private var actorTechniqueRoots: [Set<String>]
     private var proceduresByTechnique: [String: [Procedure]]
     private var eventPositions: EventPositions
+    /// MISP attributes and what events can be pivoted on (tags, galaxies, org); empty without MISP events.
+    public private(set) var indicatorTable: IndicatorTable
     /// What a TLP limit hid (zero without a limit).
     public var hidden: HiddenCount
     /// The highest marking of the actors and events, found once (the header asks every frame;
@@ -37,7 +39,7 @@ public struct Dataset: Sendable {
         reports: [ReportInfo] = [], actors: [Actor] = [], events: [Event] = [], campaigns: [Campaign] = [],
         findings: [Finding] = [], problems: [Problem] = [], files: [LoadedFile] = [], techniques: [TechniqueInfo] = [],
         tactics: [TacticInfo] = [], actorTechniques: [[String]] = [], campaignOnlyTechniques: [[String]] = [], procedures: [Procedure] = [],
-        hidden: HiddenCount = HiddenCount()
+        hidden: HiddenCount = HiddenCount(), indicators: [Indicator] = [], pivots: [EventPivot] = []
     ) {
         self.reports = reports
         self.actors = actors
@@ -72,6 +74,12 @@ public struct Dataset: Sendable {
             (eventPositions, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }
         } else {
             (eventPositions, self.index) = (positions(), DatasetIndex(actors: actors, events: events, actorPosition: actorIndex))
+        }
+        if indicators.isEmpty && pivots.isEmpty {
+            indicatorTable = .empty
+        } else {
+            let table = eventPositions
+            indicatorTable = IndicatorTable(indicators: indicators, pivots: pivots) { table.position(of: $0, in: events) }
         }
     }
 
@@ -122,6 +130,12 @@ public struct Dataset: Sendable {
     public var errorCount: Int { problems.filter { $0.severity == .error }.count }
 
     public func event(_ id: String) -> Event? { eventPositions.position(of: id, in: events).map { events[$0] } }
+
+    /// The position in `events` of the event with id `id`.
+    public func eventPosition(_ id: String) -> Int? { eventPositions.position(of: id, in: events) }
+
+    /// The MISP attributes of the loaded events (see `indicatorTable`).
+    public var indicators: [Indicator] { indicatorTable.indicators }
 
     public func technique(_ id: String) -> TechniqueInfo? { techniquePosition[id].map { techniqueCatalog[$0] } }
 

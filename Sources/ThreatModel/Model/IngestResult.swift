@@ -20,6 +20,9 @@ public struct IngestResult: Sendable {
     /// (the later version wins).
     public var versions: [String: Timestamp] = [:]
     public var problems: [Problem] = []
+    /// MISP attributes of the file's events, grouped by event, and what each event can be pivoted on.
+    public var indicators: [Indicator] = []
+    public var pivots: [EventPivot] = []
     public var bytes: Int = 0
     /// True when nothing could be read: not JSON, or no format ThreatDeck knows.
     public var unparsed = false

@@ -26,7 +26,7 @@ struct ShellCompletion: Equatable {
         },
         "view": { _, context in context.views() },
         "views": { word, _ in kioskViews(word) },
-        "format": { _, _ in list(["md", "csv", "json", "stix", "navigator"], "export format") },
+        "format": { _, _ in list(["md", "csv", "json", "stix", "navigator", "iocs"], "export format") },
         "table": { _, _ in list(ExportFormat.Table.allCases.map(\.rawValue), "CSV table") },
         "max-tlp": { _, _ in list(["clear", "green", "amber", "amber+strict", "red"], "TLP limit") },
         "colors": { _, _ in list(ColorTier.allCases.map(\.rawValue), "colour tier") },

@@ -53,6 +53,19 @@ public struct CompletionKind: Sendable {
         CompletionKind("motive", aliases: ["motivation"], summary: "a motivation (espionage, financial, …)", values: CompletionValues.motives),
         CompletionKind("sponsor", summary: "actors of a type, and their events (state for state-sponsored)", values: CompletionValues.sponsors),
         CompletionKind("kind", summary: "events of a kind, or targeted-intrusion (the hands-on kinds)", values: CompletionValues.kinds),
+        CompletionKind(
+            "tag", summary: "MISP events with a tag on them or an attribute (tlp:red, a taxonomy, misp-galaxy:…; tlp alone: any)", freeForm: true,
+            values: CompletionValues.tags),
+        CompletionKind(
+            "galaxy", summary: "MISP events with a galaxy cluster (threat-actor=APT28, a galaxy or a value alone)", freeForm: true,
+            values: CompletionValues.galaxies),
+        CompletionKind("org", summary: "MISP events created by an organisation (Orgc)", freeForm: true, values: CompletionValues.orgs),
+        CompletionKind(
+            "type", summary: "MISP events holding an attribute type, and only its indicators (sha256, ip-dst)", freeForm: true,
+            values: CompletionValues.attributeTypes),
+        CompletionKind(
+            "ioc", summary: "MISP events holding an indicator, typed plain or defanged (hxxp://evil[.]example)", freeForm: true,
+            values: CompletionValues.iocs),
         CompletionKind("from", summary: "events on or after a day (YYYY-MM-DD)", freeForm: true, values: CompletionValues.firstDays),
         CompletionKind("to", summary: "events on or before a day (YYYY-MM-DD)", freeForm: true, values: CompletionValues.lastDays),
         CompletionKind(
