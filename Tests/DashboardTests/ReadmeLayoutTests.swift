@@ -29,18 +29,6 @@ import TestSupport
     }
 
     @Test func readmeLayoutPicturesAreTheScreen() throws {
-        let path = TestPaths.packageRoot + "/README.md"
-        let readme = try String(contentsOfFile: path, encoding: .utf8)
-        let pictures = Self.pictures()
-        let start = try #require(readme.range(of: Self.begin), "README has no layouts marker")
-        let stop = try #require(readme.range(of: Self.end, range: start.upperBound..<readme.endIndex))
-        let current = readme[start.upperBound..<stop.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-        if ProcessInfo.processInfo.environment["RECORD_README"] == "1" && current != pictures {
-            let updated = readme[..<start.upperBound] + "\n" + pictures + "\n" + readme[stop.lowerBound...]
-            try String(updated).write(toFile: path, atomically: true, encoding: .utf8)
-            Issue.record("README layout pictures drawn again; review them and run again")
-            return
-        }
-        #expect(current == pictures, "README's layout pictures differ from the screen: RECORD_README=1 swift test --filter ReadmeLayoutTests")
+        try ReadmeBlock.check(begin: Self.begin, end: Self.end, generated: Self.pictures(), what: "layout pictures", suite: "ReadmeLayoutTests")
     }
 }

@@ -22,19 +22,7 @@ import TestSupport
     }
 
     @Test func readmeHasEveryWallViewAsDrawn() throws {
-        let path = TestPaths.packageRoot + "/README.md"
-        let readme = try String(contentsOfFile: path, encoding: .utf8)
-        let section = try Self.section()
-        let start = try #require(readme.range(of: Self.begin), "README has no wall marker")
-        let stop = try #require(readme.range(of: Self.end, range: start.upperBound..<readme.endIndex))
-        let current = readme[start.upperBound..<stop.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-        if ProcessInfo.processInfo.environment["RECORD_README"] == "1" && current != section {
-            let updated = readme[..<start.upperBound] + "\n" + section + "\n" + readme[stop.lowerBound...]
-            try String(updated).write(toFile: path, atomically: true, encoding: .utf8)
-            Issue.record("README wall snapshots rewritten; review them and run again")
-            return
-        }
-        #expect(current == section, "README's wall snapshots differ from the 80x24 snapshot files: RECORD_README=1 swift test --filter ReadmeWallTests")
+        let current = try ReadmeBlock.check(begin: Self.begin, end: Self.end, generated: try Self.section(), what: "wall snapshots", suite: "ReadmeWallTests")
         for (_, view) in WallSnapshotTests.views { #expect(current.contains("**\(view)**")) }
     }
 }
