@@ -91,7 +91,7 @@ public struct FrameLayout: Equatable, Sendable {
         let size = SizeClass.of(width: width, height: height)
         let solution = LayoutSolver.solve(state.layout(for: size), area: body, focus: focus, demands: state.paneDemands, last: state.placeChoices)
         g.panes = solution.panes
-        g.folded = solution.folded.map { Folded(pane: $0.pane, reason: $0.reason, line: $0.line) }
+        g.folded = solution.folded
         return g
     }
 

@@ -8,11 +8,7 @@ public enum LayoutSolver {
     /// Where each shown pane goes, and the folded panes with their one line.
     public struct Solution: Equatable, Sendable {
         public var panes: [PaneID: Rect] = [:]
-        public var folded: [(pane: PaneID, reason: String, line: Rect)] = []
-
-        public static func == (a: Solution, b: Solution) -> Bool {
-            a.panes == b.panes && a.folded.map(\.pane) == b.folded.map(\.pane) && a.folded.map(\.line) == b.folded.map(\.line)
-        }
+        public var folded: [FrameLayout.Folded] = []
     }
 
     /// The rows a place gets before weights share the rest: its border and one line.
@@ -50,7 +46,7 @@ public enum LayoutSolver {
         }
         let foldRows = min(folded.count, max(0, area.height - minimumPlace))
         for (k, f) in folded.prefix(foldRows).enumerated() {
-            out.folded.append((f.0, f.1, Rect(x: area.x, y: area.maxY - foldRows + k, width: area.width, height: 1)))
+            out.folded.append(FrameLayout.Folded(pane: f.0, reason: f.1, line: Rect(x: area.x, y: area.maxY - foldRows + k, width: area.width, height: 1)))
         }
         let body = Rect(x: area.x, y: area.y, width: area.width, height: area.height - foldRows)
         func need(_ pane: PaneID) -> Int { (demands[pane] ?? .fill).framedRows }

@@ -19,7 +19,6 @@ public enum ActorPane: Pane {
     public static let id = PaneID("actors")
     public static let title = "Actors by nexus"
     public static let shortTitle = "Actors"
-    public static let slot = PaneSlot.left
     public static let initialState = State()
     /// Countries shown before the rest fold into "Other (N)".
     static let shownCountries = 8

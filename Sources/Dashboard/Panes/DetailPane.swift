@@ -14,7 +14,6 @@ public enum DetailPane: Pane {
 
     public static let id = PaneID("detail")
     public static let title = "Detail"
-    public static let slot = PaneSlot.bottom
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [

@@ -33,7 +33,6 @@ public enum EventPane: Pane {
 
     public static let id = PaneID("events")
     public static let title = "Events"
-    public static let slot = PaneSlot.middle
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [

@@ -46,7 +46,6 @@ public enum IndicatorPane: Pane {
     public static let title = "Indicators"
     /// Short enough that seven tabs fit 80 columns.
     public static let shortTitle = "IOC"
-    public static let slot = PaneSlot.middle
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [

@@ -11,14 +11,8 @@ public struct PaneID: RawRepresentable, Hashable, Sendable, Comparable, CustomSt
     public static func < (a: PaneID, b: PaneID) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// Where a pane sits when several are shown at once: the left and right of the top row, the
-/// middle band, the bottom band. Panes sharing a slot take turns (the focused or last used).
-public enum PaneSlot: Int, CaseIterable, Sendable, Hashable {
-    case left, right, middle, bottom
-}
-
 /// One pane of the dashboard, behind which every pane looks alike to the app: what it is
-/// called, where it sits, what the cursor can rest on, how it draws, which keys it takes.
+/// called, what the cursor can rest on, how it draws, which keys it takes.
 /// Adding a pane is one file conforming to this, plus its line in `PaneRegistry`.
 public protocol Pane {
     /// The pane's own state: cursor, scroll, its settings and what it derives from the data.
@@ -28,7 +22,6 @@ public protocol Pane {
     static var title: String { get }
     /// A short tab label for narrow terminals.
     static var shortTitle: String { get }
-    static var slot: PaneSlot { get }
     static var initialState: State { get }
     /// Pane-specific keys: they take precedence over the global ones while the pane has focus.
     static var bindings: [KeyBinding] { get }

@@ -19,7 +19,6 @@ public enum SectorPane: Pane {
     public static let id = PaneID("sectors")
     public static let title = "Sector targeting"
     public static let shortTitle = "Sectors"
-    public static let slot = PaneSlot.right
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [

@@ -23,7 +23,6 @@ public enum TechniquePane: Pane {
 
     public static let id = PaneID("techniques")
     public static let title = "Techniques"
-    public static let slot = PaneSlot.right
     public static let initialState = State()
     /// The narrowest a tactic column may be for the matrix to be drawn.
     static let minimumColumn = 9

@@ -35,7 +35,6 @@ public enum TimelinePane: Pane {
 
     public static let id = PaneID("timeline")
     public static let title = "Timeline"
-    public static let slot = PaneSlot.middle
     public static let initialState = State()
 
     public static let bindings: [KeyBinding] = [
