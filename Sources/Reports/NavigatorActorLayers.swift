@@ -62,11 +62,10 @@ public enum NavigatorActorLayers {
     }
 
     static func layer(_ d: Dataset, name: String, description: String, techniques: [JSONValue], maxScore: Int, legend: [JSONValue]) -> JSONValue {
-        let domain = d.tactics.compactMap(\.domain).first ?? d.techniqueCatalog.compactMap(\.domain).first ?? "enterprise-attack"
         return .object([
             ("name", .string(("ThreatDeck · " + name).prefix(120).description)),
             ("versions", .object([("attack", .string(NavigatorLayer.attackVersion(d))), ("navigator", .string("5.1.0")), ("layer", .string("4.5"))])),
-            ("domain", .string(domain)),
+            ("domain", .string(NavigatorLayer.domain(d))),
             ("description", .string(description)),
             ("sorting", .int(3)),
             ("layout", .object([("layout", .string("side")), ("aggregateFunction", .string("max")), ("showID", .bool(true)), ("showName", .bool(true))])),

@@ -8,7 +8,7 @@ public enum NavigatorLayer {
     public static func layer(_ view: ReportView) -> JSONValue {
         let d = view.dataset
         let u = view.techniques
-        let domain = d.tactics.compactMap(\.domain).first ?? d.techniqueCatalog.compactMap(\.domain).first ?? "enterprise-attack"
+        let domain = domain(d)
         let filter = view.filter.isEmpty ? "no filter" : view.filter.chips.map(\.label).joined(separator: " ")
         var techniques: [JSONValue] = []
         func entry(_ r: TechniqueUsage.Row, showSubtechniques: Bool) -> JSONValue {
@@ -67,6 +67,11 @@ public enum NavigatorLayer {
             ("selectSubtechniquesWithParent", .bool(false)),
             ("selectVisibleTechniques", .bool(false)),
         ])
+    }
+
+    /// The ATT&CK domain of the data ("ics-attack"), enterprise when it names none.
+    static func domain(_ d: Dataset) -> String {
+        d.tactics.compactMap(\.domain).first ?? d.techniqueCatalog.compactMap(\.domain).first ?? "enterprise-attack"
     }
 
     /// The ATT&CK version the layer is for. ThreatDeck does not read a bundle's

@@ -103,7 +103,7 @@ enum LayoutConfig {
 
     /// `sectors|techniques:55`: panes taking turns, and a weight.
     static func place(_ doc: YAMLDocument, _ written: String, node: Node, key: String) throws(SettingsError) -> LayoutSpec.Place {
-        let parts = written.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { trimmed(String($0)) }
+        let parts = written.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         var weight = 1
         if parts.count == 2 {
             guard let w = Int(parts[1]), (1...1000).contains(w) else {
@@ -112,7 +112,7 @@ enum LayoutConfig {
             weight = w
         }
         var panes: [PaneID] = []
-        for name in parts[0].split(separator: "|", omittingEmptySubsequences: false).map({ trimmed(String($0)).lowercased() }) {
+        for name in parts[0].split(separator: "|", omittingEmptySubsequences: false).map({ String($0).trimmingSpaces.lowercased() }) {
             guard PaneRegistry.pane(PaneID(name)) != nil else {
                 throw doc.error(
                     node, key: key, "\"\(written)\": unknown pane \"\(name)\" (expected \(PaneRegistry.ids.map(\.rawValue).joined(separator: ", ")))")
@@ -121,10 +121,6 @@ enum LayoutConfig {
         }
         guard !panes.isEmpty else { throw doc.error(node, key: key, "\"\(written)\": no pane named") }
         return LayoutSpec.Place(panes, weight: weight)
-    }
-
-    static func trimmed(_ s: String) -> String {
-        String(s.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 
     static func weight(_ doc: YAMLDocument, _ node: Node, key: String) throws(SettingsError) -> Int {

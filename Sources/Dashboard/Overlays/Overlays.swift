@@ -88,7 +88,8 @@ enum Overlays {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// Without leading and trailing spaces (typed text, config words).
+    public var trimmingSpaces: String {
         var s = Substring(self)
         while s.first == " " { s.removeFirst() }
         while s.last == " " { s.removeLast() }

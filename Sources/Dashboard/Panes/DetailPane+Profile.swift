@@ -21,11 +21,7 @@ extension DetailPane {
     static func nameLines(_ a: Actor) -> [Line] {
         guard !a.nameClaims.isEmpty else { return a.aliases.isEmpty ? [] : [("also: " + a.aliases.joined(separator: ", "), Style(.text))] }
         var out: [Line] = [("names by source:", Style(.title, attributes: .bold))]
-        var sources: [String] = []
-        for c in a.nameClaims where !sources.contains(c.source) { sources.append(c.source) }
-        for source in sources {
-            out.append(("  " + source + ": " + a.nameClaims.filter { $0.source == source }.map(\.name).joined(separator: ", "), Style(.text)))
-        }
+        for (source, names) in a.namesBySource { out.append(("  " + source + ": " + names.joined(separator: ", "), Style(.text))) }
         return out
     }
 
@@ -42,9 +38,7 @@ extension DetailPane {
 
     /// Its campaigns, oldest first, each with a bar over the years they span together.
     static func campaignLines(_ state: AppState, _ a: Actor, width: Int) -> [Line] {
-        let campaigns = state.dataset.campaigns.filter { $0.actorIDs.contains(a.id) }.sorted {
-            ($0.span?.start.description ?? "~", $0.name) < ($1.span?.start.description ?? "~", $1.name)
-        }
+        let campaigns = state.dataset.campaigns(ofActor: a.id)
         guard !campaigns.isEmpty else { return [] }
         var out: [Line] = [("campaigns (\(Noun.campaign.count(campaigns.count))):", Style(.title, attributes: .bold))]
         let spans = campaigns.compactMap(\.span)

@@ -15,9 +15,7 @@ public enum ActorDossier {
         out.add("- **Generated:** " + (view.generatedAt > 0 ? ClockFormat.dateTime(view.generatedAt) : "now") + " by ThreatDeck")
         out.add("- **Sources loaded:** " + md(d.files.map(\.path).joined(separator: ", ")))
         out.add("- **Also known as:** " + (a.aliases.isEmpty ? "no alias stated" : md(a.aliases.joined(separator: ", "))))
-        var sources: [String] = []
-        for c in a.nameClaims where !sources.contains(c.source) { sources.append(c.source) }
-        for source in sources { out.add("  - " + md(source) + ": " + md(a.nameClaims.filter { $0.source == source }.map(\.name).joined(separator: ", "))) }
+        for (source, names) in a.namesBySource { out.add("  - " + md(source) + ": " + md(names.joined(separator: ", "))) }
         out.add("- **Nexus:** " + md(NexusText.describe(a)))
         for claim in a.nexusClaims where a.nexusClaims.count > 1 || a.nexus == .disputed {
             out.add("  - claimed " + md(claim.nexus.name) + " by " + md(claim.source))
@@ -47,9 +45,7 @@ public enum ActorDossier {
     }
 
     static func campaigns(_ out: inout BriefText, _ a: Actor) {
-        let list = out.view.dataset.campaigns.filter { $0.actorIDs.contains(a.id) }.sorted {
-            ($0.span?.start.ordinal ?? .max, $0.name) < ($1.span?.start.ordinal ?? .max, $1.name)
-        }
+        let list = out.view.dataset.campaigns(ofActor: a.id)
         guard !list.isEmpty else { return }
         out.add("## Campaigns (" + Noun.campaign.count(list.count) + ")", "")
         out.add(

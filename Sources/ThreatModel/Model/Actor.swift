@@ -79,6 +79,16 @@ public struct Actor: Hashable, Sendable, Identifiable {
     /// Every name it is known by, primary first.
     public var allNames: [String] { [name] + aliases }
 
+    /// The merged records' names, grouped by the record that gives them, in merge order
+    /// (empty when the actor is one record).
+    public var namesBySource: [(source: String, names: [String])] {
+        var out: [(source: String, names: [String])] = []
+        for c in nameClaims {
+            if let k = out.firstIndex(where: { $0.source == c.source }) { out[k].names.append(c.name) } else { out.append((c.source, [c.name])) }
+        }
+        return out
+    }
+
     /// Regions it targets, including the regions of targeted countries.
     public var targetRegions: [String] {
         var out = regions

@@ -87,6 +87,11 @@ public struct Dataset: Sendable {
 
     public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
 
+    /// The campaigns attributed to actor `id`, oldest first (undated last, then by name).
+    public func campaigns(ofActor id: String) -> [Campaign] {
+        campaigns.filter { $0.actorIDs.contains(id) }.sorted { ($0.span?.start.ordinal ?? .max, $0.name) < ($1.span?.start.ordinal ?? .max, $1.name) }
+    }
+
     /// Indices of the events of actor `id` (ascending, so by start date).
     public func events(ofActor id: String) -> [Int] {
         guard let p = actorIndex[id] else { return [] }
