@@ -192,43 +192,20 @@ public enum EventPane: Pane {
                 maxWidth: content.width)
             return
         }
-        let columns = layout(width: content.width)
-        var x = content.x
-        for (column, width) in columns where width > 0 {
-            var title = column.title
-            if column == s.sortColumn { title += s.descending ? state.glyphs.arrowDown : state.glyphs.arrowUp }
-            buffer.put(title, x: x, y: area.y, style: Style(column == s.sortColumn ? .accent : .muted, attributes: .bold), maxWidth: width)
-            x += width + 1
-        }
-        let rows = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        let top = LineList.top(lineCount: s.order.count, height: rows.height, cursorLine: s.cursor, anchorLine: state.scrollAnchor(id))
-        var lines: [PaneLine] = []
-        // Only the rows on screen are built: a million events cost nothing to scroll.
-        let visible = s.order.indices.dropFirst(top).prefix(rows.height)
-        for k in visible {
+        SortedTable.render(
+            columns: layout(width: content.width), title: \.title, sortColumn: s.sortColumn, descending: s.descending, rowCount: s.order.count,
+            cursor: s.cursor, anchor: state.scrollAnchor(id), focused: focused, glyphs: state.glyphs, into: &buffer, area: area, content: content
+        ) { k in
             let e = d.events[s.order[k]]
             let synthetic = e.provenance.contains { $0.synthetic }
-            lines.append(
-                PaneLine(item: k) { buffer, row in
-                    var x = row.x
-                    for (column, width) in columns where width > 0 {
-                        let style: Style
-                        switch column {
-                        case .nexus: style = Style(Role.nexus(e.nexus.code))
-                        case .date: style = Style(.text, attributes: .bold)
-                        default: style = Style(synthetic ? .muted : .text)
-                        }
-                        buffer.put(cell(column, e, d), x: x, y: row.y, style: style, maxWidth: min(width, row.maxX - x))
-                        x += width + 1
-                    }
-                })
+            return { column in
+                switch column {
+                case .nexus: return (cell(column, e, d), Style(Role.nexus(e.nexus.code)))
+                case .date: return (cell(column, e, d), Style(.text, attributes: .bold))
+                default: return (cell(column, e, d), Style(synthetic ? .muted : .text))
+                }
+            }
         }
-        // Draw the visible slice as a list of its own, cursor relative to it.
-        LineList.render(
-            lines, cursor: s.cursor, focused: focused, into: &buffer,
-            area: Rect(x: rows.x, y: rows.y, width: rows.width, height: min(rows.height, lines.count)), glyphs: state.glyphs)
-        if top > 0 { buffer.put(state.glyphs.arrowUp, x: area.maxX - 1, y: rows.y, style: Style(.muted)) }
-        if top + rows.height < s.order.count { buffer.put(state.glyphs.arrowDown, x: area.maxX - 1, y: rows.maxY - 1, style: Style(.muted)) }
     }
 }
 

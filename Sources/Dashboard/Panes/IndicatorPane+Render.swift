@@ -56,43 +56,22 @@ extension IndicatorPane {
             buffer.put(text, x: content.x, y: area.y, style: Style(.muted), maxWidth: content.width)
             return
         }
-        let columns = layout(width: content.width)
-        var x = content.x
-        for (column, width) in columns where width > 0 {
-            var title = column.title
-            if column == s.sortColumn { title += s.descending ? state.glyphs.arrowDown : state.glyphs.arrowUp }
-            buffer.put(title, x: x, y: area.y, style: Style(column == s.sortColumn ? .accent : .muted, attributes: .bold), maxWidth: width)
-            x += width + 1
-        }
-        let rows = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        let top = LineList.top(lineCount: s.order.count, height: rows.height, cursorLine: s.cursor, anchorLine: state.scrollAnchor(id))
-        var lines: [PaneLine] = []
         let events = d.indicatorTable.eventOfIndicator
-        // Only the rows on screen are built.
-        for k in s.order.indices.dropFirst(top).prefix(rows.height) {
+        SortedTable.render(
+            columns: layout(width: content.width), title: \.title, sortColumn: s.sortColumn, descending: s.descending, rowCount: s.order.count,
+            cursor: s.cursor, anchor: state.scrollAnchor(id), focused: focused, glyphs: state.glyphs, into: &buffer, area: area, content: content
+        ) { k in
             let position = s.order[k]
             let i = d.indicators[position]
             let event = Int(events[position])
-            lines.append(
-                PaneLine(item: k) { buffer, row in
-                    var x = row.x
-                    for (column, width) in columns where width > 0 {
-                        let style: Style
-                        switch column {
-                        case .value: style = Style(i.value.isEmpty || i.isCut ? .warning : .text, attributes: .bold)
-                        case .ids: style = Style(.accent)
-                        case .type: style = Style(.text)
-                        default: style = Style(.muted)
-                        }
-                        buffer.put(cell(column, i, d, event: event), x: x, y: row.y, style: style, maxWidth: min(width, row.maxX - x))
-                        x += width + 1
-                    }
-                })
+            return { column in
+                switch column {
+                case .value: return (cell(column, i, d, event: event), Style(i.value.isEmpty || i.isCut ? .warning : .text, attributes: .bold))
+                case .ids: return (cell(column, i, d, event: event), Style(.accent))
+                case .type: return (cell(column, i, d, event: event), Style(.text))
+                default: return (cell(column, i, d, event: event), Style(.muted))
+                }
+            }
         }
-        LineList.render(
-            lines, cursor: s.cursor, focused: focused, into: &buffer,
-            area: Rect(x: rows.x, y: rows.y, width: rows.width, height: min(rows.height, lines.count)), glyphs: state.glyphs)
-        if top > 0 { buffer.put(state.glyphs.arrowUp, x: area.maxX - 1, y: rows.y, style: Style(.muted)) }
-        if top + rows.height < s.order.count { buffer.put(state.glyphs.arrowDown, x: area.maxX - 1, y: rows.maxY - 1, style: Style(.muted)) }
     }
 }
