@@ -36,13 +36,36 @@ public final class JSONDocument: @unchecked Sendable {
         @inline(__always)
         var kind: Kind { Kind(rawValue: UInt8(truncatingIfNeeded: packed & 7)) ?? .null }
 
-        /// Containers: number of children (members count once). Strings: 1 when escapes occur.
+        /// Containers: number of children (members count once). Strings: bit 0 set when
+        /// escapes occur; member names also carry their `keyHash` above it.
         @inline(__always)
         var extra: UInt32 {
             get { packed >> 3 }
             set { packed = newValue << 3 | packed & 7 }
         }
+
+        /// A string with escapes in its raw text.
+        @inline(__always)
+        var escaped: Bool { packed & 8 != 0 }
+
+        /// A member name's hash, filed by the scanner while the name's bytes were at hand.
+        @inline(__always)
+        var storedKeyHash: Int { Int(packed >> 4) }
+
+        /// The `extra` of a member name: its escape bit and its hash.
+        @inline(__always)
+        static func keyExtra(escaped: UInt32, hash: Int) -> UInt32 {
+            escaped | UInt32(truncatingIfNeeded: hash & JSONDocument.keyHashMask) << 1
+        }
     }
+
+    /// The bits of `KeyTable.hash` a member name's node keeps (its `extra` has 29 bits, one
+    /// of them the escape flag): the low ones, so that a table masked to fewer bits finds the
+    /// same slot from either.
+    public static let keyHashMask = (1 << 28) - 1
+
+    /// The hash `keyHash` gives a member name spelled `text`.
+    public static func keyHash(of text: String) -> Int { KeyTable.hash(text) & keyHashMask }
 
     public let bytes: SourceBytes
     let tape: Tape
@@ -108,7 +131,7 @@ public final class JSONDocument: @unchecked Sendable {
         let start = Int(n.start), length = Int(n.end)
         return bytes.withUnsafeBufferPointer { buffer in
             let raw = UnsafeBufferPointer(rebasing: buffer[start..<start + length])
-            if n.extra == 0 { return String(decoding: raw, as: UTF8.self) }
+            if !n.escaped { return String(decoding: raw, as: UTF8.self) }
             return JSONParser.unescape(raw)
         }
     }
@@ -119,7 +142,7 @@ public final class JSONDocument: @unchecked Sendable {
     public func withUTF8View<R>(_ i: Int, _ body: (UnsafeView<UInt8>) throws -> R) rethrows -> R? {
         let n = tape[i]
         guard n.kind == .string else { return nil }
-        guard n.extra == 0 else { return try string(i)?.withUTF8View(body) }
+        guard !n.escaped else { return try string(i)?.withUTF8View(body) }
         let start = Int(n.start), length = Int(n.end)
         return try bytes.withUnsafeBufferPointer { buffer in
             try body(UnsafeView(UnsafeBufferPointer(rebasing: buffer[start..<start + length])))
@@ -132,13 +155,13 @@ public final class JSONDocument: @unchecked Sendable {
         let n = tape[i]
         guard n.kind == .string else { return nil }
         // An escape is at most 12 raw bytes per scalar (a surrogate pair), UTF-8 at most 4.
-        let budget = min(Int(n.end), maxScalars * (n.extra == 0 ? 4 : 12))
+        let budget = min(Int(n.end), maxScalars * (n.escaped ? 12 : 4))
         var cut = budget
         return bytes.withUnsafeBufferPointer { buffer in
             let start = Int(n.start)
             // Never cut inside a UTF-8 sequence or an escape.
             while cut < Int(n.end) && cut > 0 && buffer[start + cut] & 0xC0 == 0x80 { cut -= 1 }
-            if n.extra != 0 {
+            if n.escaped {
                 var k = max(0, cut - 12)
                 var safe = 0
                 while k < cut {
@@ -154,7 +177,7 @@ public final class JSONDocument: @unchecked Sendable {
                 cut = max(0, min(cut, safe == 0 ? cut : safe))
             }
             let raw = UnsafeBufferPointer(rebasing: buffer[start..<start + cut])
-            let text = n.extra == 0 ? String(decoding: raw, as: UTF8.self) : JSONParser.unescape(raw)
+            let text = n.escaped ? JSONParser.unescape(raw) : String(decoding: raw, as: UTF8.self)
             // Fewer bytes than scalars allowed: nothing to cut (the common case, and the
             // cheap one: no walk over the scalars).
             if text.utf8.count <= maxScalars { return text }
@@ -172,7 +195,7 @@ public final class JSONDocument: @unchecked Sendable {
     /// True when the node is a string whose raw bytes equal `literal` (which must need no escaping).
     public func stringEquals(_ i: Int, _ literal: StaticString) -> Bool {
         let n = tape[i]
-        guard n.kind == .string, n.extra == 0, Int(n.end) == literal.utf8CodeUnitCount else { return false }
+        guard n.kind == .string, !n.escaped, Int(n.end) == literal.utf8CodeUnitCount else { return false }
         let start = Int(n.start)
         return bytes.withUnsafeBufferPointer { buffer in
             let lit = literal.utf8Start
@@ -259,7 +282,7 @@ public final class JSONDocument: @unchecked Sendable {
     func keyEquals(_ k: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = tape[k]
         guard n.kind == .string else { return false }
-        if n.extra != 0 { return string(k).map { Array($0.utf8) == Array(wanted) } ?? false }
+        if n.escaped { return string(k).map { Array($0.utf8) == Array(wanted) } ?? false }
         guard Int(n.end) == wanted.count else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, let w = wanted.baseAddress else { return wanted.isEmpty }
@@ -267,15 +290,32 @@ public final class JSONDocument: @unchecked Sendable {
         }
     }
 
-    /// A hash of a key node's text (decoded when it has escapes), equal to `KeyTable.hash`
-    /// of the same text: readers file an object's members by it in one pass. 0 for a non-key.
+    /// A hash of a member name's text (decoded when it has escapes), the low bits of
+    /// `KeyTable.hash` (`keyHashMask`; `keyHash(of:)` gives it for a name): readers file an
+    /// object's members by it. Made by the scanner, so this reads the tape, not the text
+    /// (whose pages a large file has let go by then). 0 for a node that is not a string.
+    @inline(__always)
     public func keyHash(_ k: Int) -> Int {
         let n = tape[k]
-        guard n.kind == .string else { return 0 }
-        if n.extra != 0 { return string(k).map(KeyTable.hash) ?? 0 }
-        return bytes.withUnsafeBufferPointer { buffer in
-            KeyTable.hash(UnsafeBufferPointer(rebasing: buffer[Int(n.start)..<(Int(n.start) + Int(n.end))]))
+        return n.kind == .string ? n.storedKeyHash : 0
+    }
+
+    /// The value node of member `key` of object `i`, found by the hash the scanner filed
+    /// with each member name (`keyHash(of:)` of `key`): one walk over the object's names on
+    /// the tape, the text compared only where the hash matches. Of a repeated member the last
+    /// counts, as in `member(_:_:)`; nil when `i` is not an object or has no such member.
+    public func member(_ i: Int, _ key: StaticString, hash: Int) -> Int? {
+        let object = tape[i]
+        guard object.kind == .object else { return nil }
+        var found: Int?
+        var k = i + 1
+        let end = Int(object.end)
+        while k < end {
+            let name = tape[k]
+            if name.storedKeyHash == hash, key.withUTF8Buffer({ keyEquals(k, $0) }) { found = k + 1 }
+            k = next(k + 1)
         }
+        return found
     }
 
     /// Whether key node `k` spells `key`.
@@ -294,9 +334,9 @@ public final class JSONDocument: @unchecked Sendable {
     public func keyIndex(_ k: Int, in keys: KeyTable) -> Int? {
         let n = tape[k]
         guard n.kind == .string else { return nil }
-        if n.extra != 0 { return string(k).flatMap { keys.index(of: $0) } }
+        if n.escaped { return string(k).flatMap { keys.index(of: $0) } }
         return bytes.withUnsafeBufferPointer { buffer in
-            keys.index(of: UnsafeBufferPointer(start: buffer.baseAddress! + Int(n.start), count: Int(n.end)))
+            keys.index(of: UnsafeBufferPointer(start: buffer.baseAddress! + Int(n.start), count: Int(n.end)), hash: n.storedKeyHash)
         }
     }
 

@@ -151,7 +151,7 @@ struct JSONScanner {
         if p[i] == 0x7D { return .end((i, "trailing comma before '}'")) }
         guard p[i] == 0x22 else { return .end((i, "unexpected \(describe(i)): expected a member name in double quotes")) }
         let keyNode = tape.count
-        if let e = scanString() { return .end(e) }
+        if let e = scanString(isKey: true) { return .end(e) }
         stack[stack.count - 1].lastKey = keyNode
         skipWhitespace()
         guard i < n, p[i] == 0x3A else { return .end((i, "unexpected \(describe(i)): expected ':' after member name")) }
@@ -216,9 +216,11 @@ struct JSONScanner {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Scans a string from its opening quote, validating escapes and UTF-8.
+    /// Scans a string from its opening quote, validating escapes and UTF-8. A member name's
+    /// node also gets the name's hash (`JSONDocument.keyHash`), made while its bytes are in
+    /// cache: readers look members up by it after the file's pages have gone.
     @inline(__always)
-    private mutating func scanString() -> (Int, String)? {
+    private mutating func scanString(isKey: Bool = false) -> (Int, String)? {
         let quote = i
         var j = i + 1
         var escaped: UInt32 = 0
@@ -257,7 +259,12 @@ struct JSONScanner {
             if length == 0 { return (j, "invalid UTF-8 byte sequence in string") }
             j += length
         }
-        tape.append(.init(kind: .string, start: UInt32(quote + 1), end: UInt32(j - quote - 1), extra: escaped))
+        var extra = escaped
+        if isKey {
+            let raw = UnsafeBufferPointer(start: p + quote + 1, count: j - quote - 1)
+            extra = JSONDocument.Node.keyExtra(escaped: escaped, hash: escaped == 0 ? KeyTable.hash(raw) : KeyTable.hash(JSONParser.unescape(raw)))
+        }
+        tape.append(.init(kind: .string, start: UInt32(quote + 1), end: UInt32(j - quote - 1), extra: extra))
         i = j + 1
         return nil
     }
@@ -319,7 +326,7 @@ struct JSONScanner {
                 if frame.lastKey >= 0 {
                     let node = tape[frame.lastKey]
                     let raw = UnsafeBufferPointer(start: p + Int(node.start), count: Int(node.end))
-                    path.append(.key(node.extra == 0 ? String(decoding: raw, as: UTF8.self) : JSONParser.unescape(raw)))
+                    path.append(.key(node.escaped ? JSONParser.unescape(raw) : String(decoding: raw, as: UTF8.self)))
                 }
             } else {
                 path.append(.index(Int(frame.count)))

@@ -81,7 +81,14 @@ public struct KeyTable: Sendable {
 
     @inline(__always)
     public func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var slot = KeyTable.hash(bytes) & mask
+        index(of: bytes, hash: KeyTable.hash(bytes))
+    }
+
+    /// `index(of:)` with the bytes' hash already made (`JSONDocument.keyHash`, or its low
+    /// bits: a table's mask is far narrower).
+    @inline(__always)
+    public func index(of bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
+        var slot = hash & mask
         return names.withUnsafeBufferPointer { all in
             while true {
                 let index = slots[slot]

@@ -6,11 +6,11 @@ import JSONCore
 struct StixField: Sendable {
     /// A literal, so that matching it against a key retains nothing (`StixObject.node`).
     let key: StaticString
-    let hash: UInt32
+    let hash: Int
 
     init(_ key: StaticString) {
         self.key = key
-        hash = UInt32(truncatingIfNeeded: KeyTable.hash(key.description))
+        hash = JSONDocument.keyHash(of: key.description)
     }
 }
 
