@@ -61,7 +61,7 @@ public struct TechniqueUsage: Sendable {
         var subsOf: [String: [String]] = [:]
         for id in bySub.keys { subsOf[TechniqueInfo.root(id), default: []].append(id) }
         func info(_ id: String) -> (name: String, tactics: [String]) {
-            if let t = dataset.technique(id) { return (t.name, t.tactics) }
+            if let k = dataset.techniqueIndex(id) { return (dataset.techniqueCatalog[k].name, dataset.techniqueCatalog[k].tactics) }
             return (id, [])
         }
         var ranked: [Row] = []
@@ -75,7 +75,7 @@ public struct TechniqueUsage: Sendable {
             var i = info(root)
             // A parent known only through its sub-techniques takes their tactics.
             if i.tactics.isEmpty { i.tactics = Array(Set(subs.flatMap(\.tactics))).sorted() }
-            if dataset.technique(root) == nil, let sub = subs.first, let parentName = sub.name.split(separator: ":").first, sub.name.contains(":") {
+            if dataset.techniqueIndex(root) == nil, let sub = subs.first, let parentName = sub.name.split(separator: ":").first, sub.name.contains(":") {
                 i.name = String(parentName)
             }
             ranked.append(Row(techniqueID: root, name: i.name, tactics: i.tactics, actorPositions: actors, subtechniques: subs))

@@ -144,6 +144,10 @@ public struct Dataset: Sendable {
 
     public func technique(_ id: String) -> TechniqueInfo? { techniquePosition[id].map { techniqueCatalog[$0] } }
 
+    /// Where technique `id` is in `techniqueCatalog`: for a reader of one or two of its
+    /// fields, which a copy of the whole entry (texts, references) would retain each.
+    public func techniqueIndex(_ id: String) -> Int? { techniquePosition[id] }
+
     public var techniqueCount: Int { techniqueCatalog.count }
 
     /// A tactic's display name ("Initial Access" for "initial-access").
