@@ -25,9 +25,9 @@ extension StixIngest {
 
         init(_ o: StixObject, in document: JSONDocument) {
             type = o.string(.type, document)
-            guard let type, let id = o.string(.id, document) else { return }
+            guard let type, let node = o.node(.id, document), let id = document.string(node) else { return }
             self.id = id
-            idNode = o.node(.id, document) ?? -1
+            idNode = node
             validID = StixIngest.isValidID(id, type: type)
             guard validID else { return }
             key = StixKey(id)
