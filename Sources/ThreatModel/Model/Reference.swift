@@ -78,7 +78,10 @@ public struct Reference: Hashable, Sendable {
         return host + ": " + page
     }
 
-    package static let schemes = [Array("https://".utf8), Array("http://".utf8)]
+    /// Bytes no link may hold: controls, space, DEL and `"<>\\``.
+    static let linkBreaking: [Bool] = (0..<256).map { b in
+        b <= 0x20 || b == 0x7F || [0x22, 0x3C, 0x3E, 0x5C, 0x60].contains(b)
+    }
 
     /// An http(s) URL with a host and no spaces or controls; anything else is not a link.
     public static func validURL(_ raw: String) -> String? {
@@ -87,20 +90,20 @@ public struct Reference: Hashable, Sendable {
         let valid = raw.withUTF8View { u -> Bool in
             guard u.count <= 2048 else { return false }
             func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
-            var schemeEnd = 0
-            for (k, scheme) in Reference.schemes.enumerated() where u.count > scheme.count {
-                if zip(u.prefix(scheme.count), scheme).allSatisfy({ lower($0) == $1 }) { schemeEnd = scheme.count; break }
-                if k == 1 { return false }
+            // "https://" or "http://", any case; then a host (not a third slash).
+            func hasScheme(_ scheme: StaticString) -> Bool {
+                let n = scheme.utf8CodeUnitCount, s = scheme.utf8Start
+                guard u.count > n else { return false }
+                for k in 0..<n where lower(u[k]) != s[k] { return false }
+                return true
             }
+            let schemeEnd = hasScheme("https://") ? 8 : hasScheme("http://") ? 7 : 0
             guard schemeEnd > 0, u[schemeEnd] != UInt8(ascii: "/") else { return false }
             var previous: UInt8 = 0
             for b in u {
                 // Controls, space, DEL, C1 controls (UTF-8 C2 80–9F) and characters that break
-                // out of quoting or markup.
-                if b <= 0x20 || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return false }
-                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "`") {
-                    return false
-                }
+                // out of quoting or markup: one table lookup per byte.
+                if Reference.linkBreaking[Int(b)] || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return false }
                 previous = b
             }
             return true
