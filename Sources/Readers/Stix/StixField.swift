@@ -7,11 +7,22 @@ struct StixField: Sendable {
     /// A literal, so that matching it against a key retains nothing (`StixObject.node`).
     let key: StaticString
     let hash: Int
+    /// Its place in `common`, when it is one of the members every object is asked for.
+    let slot: Int?
 
     init(_ key: StaticString) {
         self.key = key
         hash = JSONDocument.keyHash(of: key.description)
+        slot = StixField.common.index(of: key)
     }
+
+    /// The members asked of (nearly) every object: the header's, a relationship's, an
+    /// attack pattern's, and a technique use's texts. `StixObject` finds them in one walk.
+    static let common = MemberSet([
+        "type", "id", "modified", "revoked", "x_mitre_deprecated", "relationship_type", "source_ref", "target_ref",
+        "name", "description", "external_references", "kill_chain_phases", "x_mitre_domains", "created_by_ref",
+        "object_marking_refs", "extensions",
+    ])
 }
 
 extension StixField {

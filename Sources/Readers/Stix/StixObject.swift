@@ -1,23 +1,25 @@
 import JSONCore
 
-/// One STIX object of a parsed bundle: readers ask it for members by `StixField`, each found
-/// by the hash the scanner filed with every member name (`JSONDocument.member(_:_:hash:)`),
-/// so no name is read again unless its hash matches. A plain handle, no index of its own:
-/// an index of every member, made per object before any was asked for, cost more than the
-/// few lookups each reader makes (ATT&CK: 22,652 objects, most with 10 to 20 members).
-/// Holds no reference to its document (the cores reading a large bundle's headers would
-/// fight over its reference count): the document is passed to each read.
+/// One STIX object of a parsed bundle: readers ask it for members by `StixField`. The
+/// members every object is asked for (`StixField.common`) are found in one walk over its
+/// names when it is made; any other is found when asked, by a walk of its own. Either way
+/// names are matched by the hash the scanner filed with each, and read only where it
+/// matches. Holds no reference to its document (the cores reading a large bundle's headers
+/// would fight over its reference count): the document is passed to each read.
 struct StixObject {
     let node: Int
+    private let common: MemberValues
 
     init(_ document: JSONDocument, _ node: Int) {
         self.node = node
+        common = document.members(node, StixField.common)
     }
 
     /// The value node of `field`, if the object has it. Of a repeated member the last counts,
     /// as `JSONDocument.member` has it.
     func node(_ field: StixField, _ document: JSONDocument) -> Int? {
-        document.member(node, field.key, hash: field.hash)
+        if let slot = field.slot { return common[slot] }
+        return document.member(node, field.key, hash: field.hash)
     }
 
     func string(_ field: StixField, _ document: JSONDocument) -> String? {
