@@ -132,11 +132,17 @@ public struct StixIngest: FormatReader {
 
     /// `parallelFrom`: tests compare the two ways of reading one bundle.
     static func run(_ document: JSONDocument, file: String, format: Provenance.Format, parallelFrom: Int) -> IngestResult {
-        var ingest = StixIngest(document: document, file: file, format: format, parallelFrom: parallelFrom)
-        ingest.read()
-        ingest.result.problems = ingest.sink.problems()
-        ingest.result.bytes = document.bytes.count
-        return ingest.result
+        let ingest = {
+            var ingest = StixIngest(document: document, file: file, format: format, parallelFrom: parallelFrom)
+            ingest.read()
+            ingest.result.problems = ingest.sink.problems()
+            ingest.result.bytes = document.bytes.count
+            return ingest
+        }()
+        let result = ingest.result
+        // The id tables and relationships are tens of thousands of strings for a large bundle.
+        Discard.elsewhere(consume ingest)
+        return result
     }
 
     /// The objects array of a bundle, of a TAXII envelope, or a bare array of objects.
@@ -235,6 +241,8 @@ public struct StixIngest: FormatReader {
             // looked up for each of ATT&CK's 22,652 showed).
             if evicting, k - first > 1 { document.bytes.evict(document.offset(nodes[first])..<document.offset(nodes[k - 1])) }
         }
+        // Every header's strings: freed while this thread goes on to the relationships.
+        Discard.elsewhere(consume parts)
     }
 
     mutating func readObject(_ node: Int) {
