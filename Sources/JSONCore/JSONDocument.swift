@@ -303,52 +303,6 @@ public final class JSONDocument: @unchecked Sendable {
         return n.kind == .string ? n.storedKeyHash : 0
     }
 
-    /// The value node of member `key` of object `i`, found by the hash the scanner filed
-    /// with each member name (`keyHash(of:)` of `key`): one walk over the object's names on
-    /// the tape, the text compared only where the hash matches. Of a repeated member the last
-    /// counts, as in `member(_:_:)`; nil when `i` is not an object or has no such member.
-    public func member(_ i: Int, _ key: StaticString, hash: Int) -> Int? {
-        let object = tape[i]
-        guard object.kind == .object else { return nil }
-        var found: Int?
-        var k = i + 1
-        let end = Int(object.end)
-        while k < end {
-            let name = tape[k]
-            if name.storedKeyHash == hash, key.withUTF8Buffer({ keyEquals(k, $0) }) { found = k + 1 }
-            k = next(k + 1)
-        }
-        return found
-    }
-
-    /// The value nodes of the members of object `i` named in `set`, in one walk over its
-    /// names (each matched by the hash the scanner filed with it, then by its text). Of a
-    /// repeated member the last counts, as in `member(_:_:)`; nothing is found when `i` is
-    /// not an object.
-    public func members(_ i: Int, _ set: MemberSet) -> MemberValues {
-        var found = MemberValues()
-        let object = tape[i]
-        guard object.kind == .object else { return found }
-        var k = i + 1
-        let end = Int(object.end)
-        set.slots.withUnsafeBufferPointer { slots in
-            while k < end {
-                let hash = tape[k].storedKeyHash
-                var s = hash & 63
-                while slots[s] != 0 {
-                    let index = Int(slots[s]) - 1
-                    if set.hashes[index] == hash, set.names[index].withUTF8Buffer({ keyEquals(k, $0) }) {
-                        found.nodes[index] = UInt32(truncatingIfNeeded: k + 1)
-                        break
-                    }
-                    s = (s + 1) & 63
-                }
-                k = next(k + 1)
-            }
-        }
-        return found
-    }
-
     /// Whether key node `k` spells `key`.
     public func key(_ k: Int, is key: String) -> Bool {
         var key = key

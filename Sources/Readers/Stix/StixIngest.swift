@@ -224,18 +224,16 @@ public struct StixIngest: FormatReader {
         var k = 0
         for part in parts {
             let first = k
-            // Read where they lie: a copy of each header out of its array retained every
-            // string in it, and released them again.
-            part.withUnsafeBufferPointer { headers in
-                for h in headers.indices {
-                    let element = nodes[k]
-                    k += 1
-                    guard headers[h] != nil else {
-                        sink.error(element, "expected a STIX object, found \(document.describe(element))")
-                        continue
-                    }
-                    readObject(element, headers[h]!)
+            // Read where they lie (`part[h]` as the argument, not a copy from an iterator:
+            // each copy retained every string in the header, and released them again).
+            for h in part.indices {
+                let element = nodes[k]
+                k += 1
+                guard part[h] != nil else {
+                    sink.error(element, "expected a STIX object, found \(document.describe(element))")
+                    continue
                 }
+                readObject(element, part[h]!)
             }
             // Each stretch of the text once its objects are read (not per object: an offset
             // looked up for each of ATT&CK's 22,652 showed).
