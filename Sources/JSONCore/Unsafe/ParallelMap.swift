@@ -2,6 +2,11 @@ import Dispatch
 
 /// Maps `0..<count` on every core: independent work (files until they are merged, actor
 /// records, groups) that a 10,000-file feed makes large enough to split.
+///
+/// The generic functions are `@inlinable`, so that each caller's module specialises them for
+/// its element type: unspecialised, as they were once they moved here from the model's own
+/// module, every element passed to a body went through a copy (an Event's: a retain and a
+/// release of each of its strings and arrays).
 public enum ParallelMap {
     /// Below this many items the work runs on the calling thread: starting workers costs more.
     public static let threshold = 64
@@ -12,6 +17,7 @@ public enum ParallelMap {
     /// Set (for a task) to run everything on the calling thread: tests compare both ways.
     @TaskLocal public static var serial = false
 
+    @inlinable
     public static func map<T: Sendable>(_ count: Int, minimum: Int = threshold, _ body: @Sendable (Int) -> T) -> [T] {
         if count < max(minimum, 2) || serial { return (0..<count).map(body) }
         let out = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
@@ -28,6 +34,7 @@ public enum ParallelMap {
 
     /// Splits `0..<count` into `parts` consecutive ranges and maps them on every core; the
     /// results come back in range order, so joined they keep the order of `0..<count`.
+    @inlinable
     public static func ranges<T: Sendable>(_ count: Int, parts: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let parts = max(1, parts)
         return map(parts, minimum: 2) { part in body((count * part / parts)..<(count * (part + 1) / parts)) }
@@ -55,6 +62,7 @@ extension ParallelMap {
     /// Changes every element of `array` in place, in `parts` ranges on every core (one range:
     /// on this thread). `body` may touch only the element it is given: each element belongs
     /// to exactly one range, and the array is not read elsewhere until all have ended.
+    @inlinable
     public static func updateInPlace<T>(_ array: inout [T], parts: Int, _ body: @Sendable (inout T) -> Void) {
         let count = array.count
         guard count > 0 else { return }
@@ -69,6 +77,7 @@ extension ParallelMap {
     /// Puts `array` in the order `positions` gives (slot i takes the element that was at
     /// `positions[i]`; a permutation of its indices), moving each element once, in place, a
     /// cycle at a time: no second buffer of them, and no retain or release.
+    @inlinable
     public static func permute<T>(_ array: inout [T], by positions: [Int]) {
         let n = array.count
         guard positions.count == n, n > 1 else { return }
@@ -95,6 +104,7 @@ extension ParallelMap {
 extension ParallelMap {
     /// Whether every element of `array` satisfies `predicate`, tested in `parts` ranges on
     /// every core. Elements are read in place (no copy, no retain of what they hold).
+    @inlinable
     public static func allSatisfy<T>(_ array: [T], parts: Int, _ predicate: @Sendable (T) -> Bool) -> Bool {
         array.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let elements = buffer
@@ -105,6 +115,7 @@ extension ParallelMap {
     /// A copy of `array` with `body` applied to each element, made in `parts` ranges on every
     /// core: each element is copied once, straight into its place in fresh memory advised
     /// for huge pages (a copy of a million events, then a pass over them, was twice the work).
+    @inlinable
     public static func transformedCopy<T>(_ array: [T], parts: Int, _ body: @Sendable (inout T) -> Void) -> [T] {
         array.withUnsafeBufferPointer { source in
             nonisolated(unsafe) let source = source
