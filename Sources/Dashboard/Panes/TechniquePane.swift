@@ -158,15 +158,18 @@ public enum TechniquePane: Pane {
                 buffer.putRight("actors", maxX: row.maxX, y: row.y, style: Style(.muted))
             })
         let compare = state.comparison
+        let maxCount = u.maxCount
         for (k, entry) in listRows(state).enumerated() {
             if wall && entry.depth > 0 { continue }
+            // What the line needs of the state, taken here: a closure that captured the state
+            // copied all of it once per line (ATT&CK: 600 lines, the frame's largest cost).
+            let r = entry.row
+            let tactic = r.tactics.first.map { state.dataset.tacticName($0) } ?? ""
+            var delta = ""
+            if let compare, entry.depth == 0 { delta = " " + Format.delta(r.count - (compare.baselineTechniques.row(r.techniqueID)?.count ?? 0)) }
             lines.append(
                 PaneLine(item: k) { buffer, row in
-                    let r = entry.row
-                    let tactic = r.tactics.first.map { state.dataset.tacticName($0) } ?? ""
                     let countText = Format.count(r.count)
-                    var delta = ""
-                    if let compare, entry.depth == 0 { delta = " " + Format.delta(r.count - (compare.baselineTechniques.row(r.techniqueID)?.count ?? 0)) }
                     let right = countText + delta
                     let rightWidth = max(6, TextWidth.width(of: right, ascii: buffer.ascii))
                     let barWidth = max(0, min(16, row.width / 5))
@@ -178,7 +181,7 @@ public enum TechniquePane: Pane {
                         maxWidth: labelWidth)
                     if barWidth > 0 {
                         HorizontalBar(
-                            fraction: Double(r.count) / Double(max(1, u.maxCount)), style: Style(Role.heat[max(0, heat(r.count, u.maxCount) - 1)]), glyphs: g
+                            fraction: Double(r.count) / Double(max(1, maxCount)), style: Style(Role.heat[max(0, heat(r.count, maxCount) - 1)]), glyphs: g
                         )
                         .render(into: &buffer, area: Rect(x: row.x + labelWidth + 1, y: row.y, width: barWidth, height: 1))
                     }
