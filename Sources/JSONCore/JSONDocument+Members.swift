@@ -19,30 +19,21 @@ extension JSONDocument {
         return found
     }
 
-    /// The value nodes of the members of object `i` named in `set`, in one walk over its
-    /// names (each matched by the hash the scanner filed with it, then by its text). Of a
-    /// repeated member the last counts, as in `member(_:_:)`; nothing is found when `i` is
-    /// not an object.
-    public func members(_ i: Int, _ set: MemberSet) -> MemberValues {
+    /// The value nodes of the members of object `i` named in `keys` (at most
+    /// `MemberValues.capacity` names, the program's own), in one walk over its names, each
+    /// matched by the hash the scanner filed with it and then by its text (`keyIndex`). Of a
+    /// repeated member the last counts, as in `member(_:_:)`; nothing is found when `i` is not
+    /// an object.
+    public func members(_ i: Int, _ keys: KeyTable) -> MemberValues {
+        precondition(keys.count <= MemberValues.capacity, "at most \(MemberValues.capacity) names are looked up in one walk")
         var found = MemberValues()
         let object = tape[i]
         guard object.kind == .object else { return found }
         var k = i + 1
         let end = Int(object.end)
-        set.slots.withUnsafeBufferPointer { slots in
-            while k < end {
-                let hash = tape[k].storedKeyHash
-                var s = hash & 63
-                while slots[s] != 0 {
-                    let index = Int(slots[s]) - 1
-                    if set.hashes[index] == hash, set.names[index].withUTF8Buffer({ keyEquals(k, $0) }) {
-                        found.nodes[index] = UInt32(truncatingIfNeeded: k + 1)
-                        break
-                    }
-                    s = (s + 1) & 63
-                }
-                k = next(k + 1)
-            }
+        while k < end {
+            if let index = keyIndex(k, in: keys) { found.nodes[index] = UInt32(truncatingIfNeeded: k + 1) }
+            k = next(k + 1)
         }
         return found
     }

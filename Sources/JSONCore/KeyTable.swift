@@ -14,6 +14,9 @@ public struct KeyTable: Sendable {
     /// Open addressing: slot → index of a name, or -1.
     private let slots: [Int]
     private let mask: Int
+    /// Each name's hash as a member name's node keeps it (`JSONDocument.keyHashMask`): a
+    /// slot whose name hashes otherwise is passed without reading any text.
+    private let hashes: [Int]
 
     public init(_ names: [String]) {
         var bytes: [UInt8] = []
@@ -37,6 +40,7 @@ public struct KeyTable: Sendable {
         self.names = bytes
         self.offsets = offsets
         self.slots = slots
+        hashes = names.map { KeyTable.hash($0) & JSONDocument.keyHashMask }
     }
 
     public var count: Int { offsets.count - 1 }
@@ -94,7 +98,7 @@ public struct KeyTable: Sendable {
                 let index = slots[slot]
                 if index < 0 { return nil }
                 let from = offsets[index]
-                if offsets[index + 1] - from == bytes.count
+                if hashes[index] == hash & JSONDocument.keyHashMask && offsets[index + 1] - from == bytes.count
                     && (bytes.isEmpty || memcmp(all.baseAddress! + from, bytes.baseAddress!, bytes.count) == 0)
                 {
                     return index

@@ -3,9 +3,9 @@ import TestSupport
 @testable import JSONCore
 
 /// Members found by the hash the scanner files with each name (`member(_:_:hash:)`, and
-/// `members` for a set) agree with the plain walk that compares every name's text.
+/// `members` for a key table) agree with the plain walk that compares every name's text.
 @Suite struct MemberLookupTests {
-    static let set = MemberSet(["id", "type", "name", "source_ref", "x"])
+    static let set = KeyTable(["id", "type", "name", "source_ref", "x"])
 
     func parse(_ text: String) throws -> JSONDocument { try JSONDocument(parsing: Array(text.utf8)) }
 

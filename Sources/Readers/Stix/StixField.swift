@@ -13,12 +13,12 @@ struct StixField: Sendable {
     init(_ key: StaticString) {
         self.key = key
         hash = JSONDocument.keyHash(of: key.description)
-        slot = StixField.common.index(of: key)
+        slot = StixField.common.index(of: key.description)
     }
 
     /// The members asked of (nearly) every object: the header's, a relationship's, an
     /// attack pattern's, and a technique use's texts. `StixObject` finds them in one walk.
-    static let common = MemberSet([
+    static let common = KeyTable([
         "type", "id", "modified", "revoked", "x_mitre_deprecated", "relationship_type", "source_ref", "target_ref",
         "name", "description", "external_references", "kill_chain_phases", "x_mitre_domains", "created_by_ref",
         "object_marking_refs", "extensions",

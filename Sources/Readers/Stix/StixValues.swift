@@ -77,14 +77,8 @@ extension StixIngest {
             // The four members in one pass over the object (ATT&CK cites up to 30 sources per
             // object; four lookups each walked all of its members). The last of a repeated
             // member wins, as `member` has it.
-            var slots = InlineArray<4, Int>(repeating: -1)
-            var key = ref + 1
-            let end = document.next(ref)
-            while key < end {
-                if let k = document.keyIndex(key, in: StixIngest.referenceKeys) { slots[k] = key + 1 }
-                key = document.next(key + 1)
-            }
-            func text(_ k: Int) -> String? { slots[k] < 0 ? nil : document.stringPrefix(slots[k], maxScalars: 2000) }
+            let slots = document.members(ref, StixIngest.referenceKeys)
+            func text(_ k: Int) -> String? { slots[k].flatMap { document.stringPrefix($0, maxScalars: 2000) } }
             guard let name = text(0) else { return }
             let r = Reference(key: name, title: text(1) ?? name, url: text(2), externalID: text(3))
             if !out.contains(r) { out.append(r) }
