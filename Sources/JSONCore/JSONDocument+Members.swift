@@ -6,14 +6,18 @@ extension JSONDocument {
     /// the tape, the text compared only where the hash matches. Of a repeated member the last
     /// counts, as in `member(_:_:)`; nil when `i` is not an object or has no such member.
     public func member(_ i: Int, _ key: StaticString, hash: Int) -> Int? {
+        key.withUTF8Buffer { member(i, named: $0, hash: hash) }
+    }
+
+    /// The walk both `member` lookups make: `wanted` is the name's UTF-8, `hash` its `keyHash`.
+    func member(_ i: Int, named wanted: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
         let object = tape[i]
         guard object.kind == .object else { return nil }
         var found: Int?
         var k = i + 1
         let end = Int(object.end)
         while k < end {
-            let name = tape[k]
-            if name.storedKeyHash == hash, key.withUTF8Buffer({ keyEquals(k, $0) }) { found = k + 1 }
+            if tape[k].storedKeyHash == hash, keyEquals(k, wanted) { found = k + 1 }
             k = next(k + 1)
         }
         return found

@@ -261,20 +261,11 @@ public final class JSONDocument: @unchecked Sendable {
     }
 
     /// The value index of member `key` of an object, if present (the last one wins, as in
-    /// most readers). Compares raw bytes: no key is decoded unless it contains escapes.
+    /// most readers). Names are matched by the hash the scanner filed with each, then by
+    /// their raw bytes: no name is decoded unless it contains escapes.
     public func member(_ i: Int, _ key: String) -> Int? {
-        guard tape[i].kind == .object else { return nil }
         var key = key
-        return key.withUTF8 { wanted -> Int? in
-            var found: Int?
-            var k = i + 1
-            let end = Int(tape[i].end)
-            while k < end {
-                if keyEquals(k, wanted) { found = k + 1 }
-                k = next(k + 1)
-            }
-            return found
-        }
+        return key.withUTF8 { member(i, named: $0, hash: KeyTable.hash($0) & JSONDocument.keyHashMask) }
     }
 
     /// True when string node `k` spells exactly `wanted`.
