@@ -45,7 +45,9 @@ let package = Package(
         // Filters and counts over a merged dataset: what every pane and export asks.
         .target(name: "Analysis", dependencies: ["JSONCore", "ThreatModel"]),
         // Files, mappings, inotify, the clock and the loader: bytes to readers, records to identity.
-        .target(name: "Loading", dependencies: ["JSONCore", "ThreatModel", "Readers", "Identity"]),
+        .target(name: "Loading", dependencies: ["JSONCore", "ThreatModel", "Readers", "Identity", "CFreedMemory"]),
+        // glibc's malloc_trim, for the pages a load frees (Swift's Glibc module lacks malloc.h).
+        .target(name: "CFreedMemory"),
         // Read-only file mappings that a file shrinking under them cannot crash (SIGBUS), in C.
         .target(name: "CFileMapping"),
         // The bundled sample report, embedded in the binary at build time so a copied binary still has it.

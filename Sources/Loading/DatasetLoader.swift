@@ -144,6 +144,8 @@ public struct DatasetLoader: Sendable {
         let old = lastBuilt
         lastBuilt = (lastCollectFingerprint, dataset)
         if let old { DeferredRelease.release(old.dataset) }
+        // What the readers and the merge freed goes back before the first frame allocates.
+        FreedMemory.returnToSystem()
         return dataset
     }
 
