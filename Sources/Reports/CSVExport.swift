@@ -9,43 +9,11 @@ public enum CSVExport {
     public static func render(_ table: ExportFormat.Table, _ view: ReportView) -> String {
         var rows: [[String]] = []
         let d = view.dataset
-        let c = view.comparison
         switch table {
         case .actors:
-            rows.append(
-                [
-                    "actor", "aliases", "nexus", "nexus_basis", "type", "motivations", "events_in_view", "sectors", "techniques", "sources",
-                    "technique_count", "techniques_direct", "techniques_only_through_campaigns", "parent_techniques", "sub_techniques",
-                ]
-                    + (c == nil ? [] : ["in_baseline"]))
-            let counts = view.breakdown.eventsPerActor
-            for p in d.actors.indices where view.selection.actorMask[p] {
-                let a = d.actors[p]
-                let sources: [String] = a.provenance.map { $0.reference?.citation ?? ($0.format.label + " " + $0.file) }
-                var row: [String] = [a.name, a.aliases.joined(separator: "; "), a.nexus.name, NexusText.basis(a), a.type.label]
-                row.append(a.motivations.map(\.rawValue).joined(separator: "; "))
-                row.append(String(counts[a.id] ?? 0))
-                row.append(a.sectors.map(Vocabulary.sectorName).joined(separator: "; "))
-                row.append(d.actorTechniques[p].joined(separator: "; "))
-                row.append(sources.joined(separator: "; "))
-                let t = ActorTechniques(d, position: p)
-                row += [t.count, t.direct, t.campaignOnly.count, t.parents.count, t.subTechniques].map(String.init)
-                if let c { row.append(c.baseline.actorIDs.contains(a.id) ? "yes" : "no") }
-                rows.append(row)
-            }
+            rows = actorRows(view)
         case .nexus:
-            rows.append(["nexus", view.breakdown.measure.rawValue, "share"] + (c == nil ? [] : ["baseline", "baseline_share", "change", "change_points"]))
-            for r in view.breakdown.folded(countries: ReportView.shownCountries) {
-                var row = [ReportView.label(r.key), String(r.count), share(r.share)]
-                if let c {
-                    let b = c.baselineBreakdown.row(for: r.key)
-                    row += [
-                        String(b?.count ?? 0), share(b?.share ?? 0), Format.delta(r.count - (b?.count ?? 0)).replacingOccurrences("−", "-"),
-                        share(r.share - (b?.share ?? 0)),
-                    ]
-                }
-                rows.append(row)
-            }
+            rows = nexusRows(view)
         case .sectors:
             let m = view.matrix
             rows.append(["sector", "parent"] + m.columns.map(\.label) + ["total"])
@@ -89,6 +57,52 @@ public enum CSVExport {
             }
         }
         return rows.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func actorRows(_ view: ReportView) -> [[String]] {
+        let d = view.dataset
+        let c = view.comparison
+        var rows: [[String]] = []
+        rows.append(
+            [
+                "actor", "aliases", "nexus", "nexus_basis", "type", "motivations", "events_in_view", "sectors", "techniques", "sources",
+                "technique_count", "techniques_direct", "techniques_only_through_campaigns", "parent_techniques", "sub_techniques",
+            ]
+                + (c == nil ? [] : ["in_baseline"]))
+        let counts = view.breakdown.eventsPerActor
+        for p in d.actors.indices where view.selection.actorMask[p] {
+            let a = d.actors[p]
+            let sources: [String] = a.provenance.map { $0.reference?.citation ?? ($0.format.label + " " + $0.file) }
+            var row: [String] = [a.name, a.aliases.joined(separator: "; "), a.nexus.name, NexusText.basis(a), a.type.label]
+            row.append(a.motivations.map(\.rawValue).joined(separator: "; "))
+            row.append(String(counts[a.id] ?? 0))
+            row.append(a.sectors.map(Vocabulary.sectorName).joined(separator: "; "))
+            row.append(d.actorTechniques[p].joined(separator: "; "))
+            row.append(sources.joined(separator: "; "))
+            let t = ActorTechniques(d, position: p)
+            row += [t.count, t.direct, t.campaignOnly.count, t.parents.count, t.subTechniques].map(String.init)
+            if let c { row.append(c.baseline.actorIDs.contains(a.id) ? "yes" : "no") }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    static func nexusRows(_ view: ReportView) -> [[String]] {
+        let c = view.comparison
+        var rows: [[String]] = []
+        rows.append(["nexus", view.breakdown.measure.rawValue, "share"] + (c == nil ? [] : ["baseline", "baseline_share", "change", "change_points"]))
+        for r in view.breakdown.folded(countries: ReportView.shownCountries) {
+            var row = [ReportView.label(r.key), String(r.count), share(r.share)]
+            if let c {
+                let b = c.baselineBreakdown.row(for: r.key)
+                row += [
+                    String(b?.count ?? 0), share(b?.share ?? 0), Format.delta(r.count - (b?.count ?? 0)).replacingOccurrences("−", "-"),
+                    share(r.share - (b?.share ?? 0)),
+                ]
+            }
+            rows.append(row)
+        }
+        return rows
     }
 
     static func share(_ f: Double) -> String {
