@@ -67,20 +67,7 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         let unicode = ProcessContext.prepareLocale()
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
-            printError("threatdeck snapshot: --size must be WIDTHxHEIGHT, e.g. 120x40")
-            throw ExitCode(2)
-        }
-        let pane = focus.map(PaneID.init(rawValue:))
-        if let pane, PaneRegistry.pane(pane) == nil {
-            printError("threatdeck snapshot: --focus must be one of \(PaneRegistry.ids.map(\.rawValue).joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        guard let tier = ColorTier(rawValue: colors) else {
-            printError("threatdeck snapshot: --colors must be one of \(ColorTier.allCases.map(\.rawValue).joined(separator: ", "))")
-            throw ExitCode(2)
-        }
+        let (parts, pane, tier) = try checkedOptions()
         var kioskViewName = kioskView
         var savedViewOptions = viewOptions
         if kiosk, kioskViewName == nil, let v = viewOptions.view, KioskView(name: v) != nil {
@@ -117,17 +104,7 @@ struct SnapshotCommand: ParsableCommand {
             themeErrors: themeErrors)
         for problem in layoutProblems { printError("threatdeck snapshot: \(problem)") }
         if live.contains(where: { $0.source.settings.insecure }) { options.notice = "TLS NOT VERIFIED (--insecure)" }
-        if kiosk || kioskViewName != nil {
-            var k = config.kiosk(rotate: nil, views: nil, staleAfter: nil, maxTLP: maxTLP)
-            if let name = kioskViewName {
-                guard let view = KioskView(name: name) else {
-                    printError("threatdeck snapshot: unknown kiosk view \"\(name)\" (\(KioskView.syntax))")
-                    throw ExitCode(2)
-                }
-                k.entries = [KioskEntry(view)]
-            }
-            options.kiosk = k
-        }
+        if kiosk || kioskViewName != nil { options.kiosk = try Self.kioskSettings(config, maxTLP: maxTLP, view: kioskViewName) }
         options.linear = linear
         var state = AppState.start(options)
         var speech: LinearSession? = linear ? LinearSession() : nil
@@ -147,6 +124,38 @@ struct SnapshotCommand: ParsableCommand {
         // piece on the way out of this function (30 ms for a 10,000-file feed).
         // The frame shows a failed live source as such; the exit status says it too.
         Glibc.exit(fflush(nil) == 0 && !liveFailed ? 0 : 1)
+    }
+
+    /// `--size`, `--focus` and `--colors` as values, or a message and exit status 2.
+    func checkedOptions() throws -> (size: [Int], pane: PaneID?, tier: ColorTier) {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
+            printError("threatdeck snapshot: --size must be WIDTHxHEIGHT, e.g. 120x40")
+            throw ExitCode(2)
+        }
+        let pane = focus.map(PaneID.init(rawValue:))
+        if let pane, PaneRegistry.pane(pane) == nil {
+            printError("threatdeck snapshot: --focus must be one of \(PaneRegistry.ids.map(\.rawValue).joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        guard let tier = ColorTier(rawValue: colors) else {
+            printError("threatdeck snapshot: --colors must be one of \(ColorTier.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        return (parts, pane, tier)
+    }
+
+    /// The wall's settings from the config, showing only `view` when one is named.
+    static func kioskSettings(_ config: Config, maxTLP: TLP?, view name: String?) throws -> KioskConfig {
+        var k = config.kiosk(rotate: nil, views: nil, staleAfter: nil, maxTLP: maxTLP)
+        if let name {
+            guard let view = KioskView(name: name) else {
+                printError("threatdeck snapshot: unknown kiosk view \"\(name)\" (\(KioskView.syntax))")
+                throw ExitCode(2)
+            }
+            k.entries = [KioskEntry(view)]
+        }
+        return k
     }
 
     /// `--replay FILE`: each message applied in order; with `speech`, what linear mode says after each.
