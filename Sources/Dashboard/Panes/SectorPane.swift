@@ -136,7 +136,6 @@ public enum SectorPane: Pane {
 
     static func lines(_ state: AppState, area: Rect, focused: Bool, wall: Bool = false) -> [PaneLine] {
         let m = state.matrix
-        let g = state.glyphs
         let own = self.state(state)
         var lines: [PaneLine] = []
         let sectorRows = rows(state)
@@ -147,80 +146,12 @@ public enum SectorPane: Pane {
                     nothing ? "No data loaded." : (m.measure == .actors ? "No actor in view has a stated sector." : "No event in view has a stated sector."),
                     style: Style(.muted)))
         }
-        // Column geometry: label, one column per nexus, then Σ.
-        let content = LineList.content(area).width
-        let totalWidth = 6
-        let widestLabel = m.columns.map { TextWidth.width(of: $0.label, ascii: state.ascii) }.max() ?? 4
-        let columnCount = max(1, m.columns.count)
-        var cellWidth = max(5, min(widestLabel + 1, 9, (content - 12 - totalWidth) / columnCount))
-        // Names that do not fit become ISO codes (CN, RU, KP): short and familiar to analysts.
-        let useCodes = widestLabel + 1 > cellWidth
-        if useCodes { cellWidth = min(cellWidth, 6) }
-        func columnLabel(_ c: SectorMatrix.Column) -> String {
-            guard useCodes else { return c.label }
-            switch c {
-            case .nexus(let n): return n.code ?? (n == .disputed ? "disp" : "unkn")
-            case .other: return "oth"
-            }
-        }
-        let labelWidth = max(8, min(28, content - totalWidth - cellWidth * m.columns.count))
-        let maxCell = m.maxCell
+        let grid = SectorGrid(m, contentWidth: LineList.content(area).width, ascii: state.ascii)
         let cursorColumn = own.column ?? m.columns.count
-        let cursorRow = own.cursor
-
-        if !m.rows.isEmpty {
-            lines.append(
-                PaneLine { buffer, row in
-                    buffer.put(m.measure == .actors ? "actors by nexus" : "events by nexus", x: row.x, y: row.y, style: Style(.muted), maxWidth: labelWidth)
-                    for (k, c) in m.columns.enumerated() {
-                        let x = row.x + labelWidth + k * cellWidth
-                        let style = Style(Role.nexus(columnCode(c)), attributes: focused && k == cursorColumn ? [.bold, .underline] : .bold)
-                        buffer.putRight(columnLabel(c), maxX: x + cellWidth, y: row.y, style: style, maxWidth: cellWidth - 1)
-                    }
-                    let sx = row.x + labelWidth + m.columns.count * cellWidth
-                    buffer.putRight(
-                        "Σ", maxX: sx + totalWidth, y: row.y,
-                        style: Style(.title, attributes: focused && cursorColumn == m.columns.count ? [.bold, .underline] : .bold))
-                })
-        }
-        for (r, rowData) in sectorRows.enumerated() {
-            let isLastChild = rowData.depth > 0 && (r + 1 == sectorRows.count || sectorRows[r + 1].depth == 0)
-            // Items are the sector rows in this order, then the regions: row r is item r.
-            lines.append(
-                PaneLine(item: r) { buffer, row in
-                    let label = rowData.depth == 0 ? rowData.label : " " + (isLastChild ? g.treeLast : g.treeBranch) + " " + rowData.label
-                    buffer.put(
-                        label, x: row.x, y: row.y, style: Style(rowData.depth == 0 ? .text : .muted, attributes: rowData.depth == 0 ? .bold : []),
-                        maxWidth: labelWidth - 1)
-                    for (k, value) in rowData.cells.enumerated() {
-                        let x = row.x + labelWidth + k * cellWidth
-                        let level = heatLevel(value, max: maxCell)
-                        let glyphStyle = Style(level == 0 ? .muted : Role.heat[level - 1])
-                        // Shade glyph for density, then the number itself.
-                        buffer.put(g.shades[min(4, level)], x: x + 1, y: row.y, style: glyphStyle)
-                        let numberStyle = Style(level == 0 ? .muted : .text, attributes: level == 5 || wall ? .bold : [])
-                        buffer.putRight(Format.count(value), maxX: x + cellWidth, y: row.y, style: numberStyle, maxWidth: cellWidth - 3)
-                        if focused && k == cursorColumn && r == cursorRow {
-                            buffer.restyle(Rect(x: x, y: row.y, width: cellWidth, height: 1)) { $0.with(.reverse) }
-                        }
-                    }
-                    let sx = row.x + labelWidth + m.columns.count * cellWidth
-                    buffer.putRight(Format.count(rowData.total), maxX: sx + totalWidth, y: row.y, style: Style(.text, attributes: .bold), maxWidth: totalWidth)
-                })
-        }
-        if !m.rows.isEmpty {
-            lines.append(
-                PaneLine { buffer, row in
-                    buffer.put("Σ (distinct)", x: row.x, y: row.y, style: Style(.muted), maxWidth: labelWidth)
-                    for (k, total) in m.columnTotals.enumerated() {
-                        buffer.putRight(
-                            Format.count(total), maxX: row.x + labelWidth + (k + 1) * cellWidth, y: row.y, style: Style(.text, attributes: .bold),
-                            maxWidth: cellWidth - 1)
-                    }
-                    let sx = row.x + labelWidth + m.columns.count * cellWidth
-                    buffer.putRight(Format.count(m.grandTotal), maxX: sx + totalWidth, y: row.y, style: Style(.title, attributes: .bold), maxWidth: totalWidth)
-                })
-        }
+        if !m.rows.isEmpty { lines.append(headerLine(m, grid, focused: focused, cursorColumn: cursorColumn)) }
+        let cursor = focused ? (row: own.cursor, column: cursorColumn) : nil
+        lines += rowLines(sectorRows, m, grid, glyphs: state.glyphs, cursor: cursor, wall: wall)
+        if !m.rows.isEmpty { lines.append(totalLine(m, grid)) }
         let noun: Noun = m.measure == .actors ? .actor : .event
         if m.withoutSector > 0 {
             lines.append(.text(noun.count(m.withoutSector) + " in view " + (m.withoutSector == 1 ? "has" : "have") + " no stated sector", style: Style(.muted)))
@@ -232,19 +163,90 @@ public enum SectorPane: Pane {
                 "Targeted regions (\(noun.plural))" + (m.withoutRegion > 0 ? " · " + noun.count(m.withoutRegion) + " state none" : ""),
                 style: Style(.title, attributes: .bold)))
         if m.regions.isEmpty { lines.append(.text("  none stated", style: Style(.muted))) }
-        let maxRegion = m.regions.map(\.count).max() ?? 1
-        for (k, region) in m.regions.enumerated() {
+        lines += regionLines(m, labelWidth: grid.labelWidth, glyphs: state.glyphs, firstItem: sectorRows.count)
+        return lines
+    }
+
+    /// "actors by nexus", the column heads and Σ; the cursor's column underlined.
+    static func headerLine(_ m: SectorMatrix, _ grid: SectorGrid, focused: Bool, cursorColumn: Int) -> PaneLine {
+        PaneLine { buffer, row in
+            buffer.put(m.measure == .actors ? "actors by nexus" : "events by nexus", x: row.x, y: row.y, style: Style(.muted), maxWidth: grid.labelWidth)
+            for (k, c) in m.columns.enumerated() {
+                let x = grid.x(ofColumn: k, from: row.x)
+                let style = Style(Role.nexus(columnCode(c)), attributes: focused && k == cursorColumn ? [.bold, .underline] : .bold)
+                buffer.putRight(grid.columnLabel(c), maxX: x + grid.cellWidth, y: row.y, style: style, maxWidth: grid.cellWidth - 1)
+            }
+            let sx = grid.x(ofColumn: m.columns.count, from: row.x)
+            buffer.putRight(
+                "Σ", maxX: sx + grid.totalWidth, y: row.y,
+                style: Style(.title, attributes: focused && cursorColumn == m.columns.count ? [.bold, .underline] : .bold))
+        }
+    }
+
+    /// One line per sector row (items 0..<rows.count): label in its tree, a shaded cell per
+    /// nexus, the row's total; the focused cell reversed.
+    static func rowLines(
+        _ sectorRows: [SectorMatrix.Row], _ m: SectorMatrix, _ grid: SectorGrid, glyphs g: GlyphSet, cursor: (row: Int, column: Int)?, wall: Bool
+    ) -> [PaneLine] {
+        let maxCell = m.maxCell
+        var lines: [PaneLine] = []
+        for (r, rowData) in sectorRows.enumerated() {
+            let isLastChild = rowData.depth > 0 && (r + 1 == sectorRows.count || sectorRows[r + 1].depth == 0)
+            // Items are the sector rows in this order, then the regions: row r is item r.
             lines.append(
-                PaneLine(item: sectorRows.count + k) { buffer, row in
-                    let name = Vocabulary.region(region.region)?.name ?? region.region
-                    buffer.put(name, x: row.x, y: row.y, style: Style(.text), maxWidth: labelWidth)
-                    let barWidth = max(1, row.width - labelWidth - 8)
-                    HorizontalBar(fraction: Double(region.count) / Double(max(1, maxRegion)), glyphs: g)
-                        .render(into: &buffer, area: Rect(x: row.x + labelWidth, y: row.y, width: barWidth, height: 1))
-                    buffer.putRight(Format.count(region.count), maxX: row.maxX, y: row.y, style: Style(.text), maxWidth: 7)
+                PaneLine(item: r) { buffer, row in
+                    let label = rowData.depth == 0 ? rowData.label : " " + (isLastChild ? g.treeLast : g.treeBranch) + " " + rowData.label
+                    buffer.put(
+                        label, x: row.x, y: row.y, style: Style(rowData.depth == 0 ? .text : .muted, attributes: rowData.depth == 0 ? .bold : []),
+                        maxWidth: grid.labelWidth - 1)
+                    for (k, value) in rowData.cells.enumerated() {
+                        let x = grid.x(ofColumn: k, from: row.x)
+                        let level = heatLevel(value, max: maxCell)
+                        let glyphStyle = Style(level == 0 ? .muted : Role.heat[level - 1])
+                        // Shade glyph for density, then the number itself.
+                        buffer.put(g.shades[min(4, level)], x: x + 1, y: row.y, style: glyphStyle)
+                        let numberStyle = Style(level == 0 ? .muted : .text, attributes: level == 5 || wall ? .bold : [])
+                        buffer.putRight(Format.count(value), maxX: x + grid.cellWidth, y: row.y, style: numberStyle, maxWidth: grid.cellWidth - 3)
+                        if let cursor, k == cursor.column && r == cursor.row {
+                            buffer.restyle(Rect(x: x, y: row.y, width: grid.cellWidth, height: 1)) { $0.with(.reverse) }
+                        }
+                    }
+                    let sx = grid.x(ofColumn: m.columns.count, from: row.x)
+                    buffer.putRight(
+                        Format.count(rowData.total), maxX: sx + grid.totalWidth, y: row.y, style: Style(.text, attributes: .bold), maxWidth: grid.totalWidth)
                 })
         }
         return lines
+    }
+
+    /// "Σ (distinct)": each column's distinct count and the grand total.
+    static func totalLine(_ m: SectorMatrix, _ grid: SectorGrid) -> PaneLine {
+        PaneLine { buffer, row in
+            buffer.put("Σ (distinct)", x: row.x, y: row.y, style: Style(.muted), maxWidth: grid.labelWidth)
+            for (k, total) in m.columnTotals.enumerated() {
+                buffer.putRight(
+                    Format.count(total), maxX: grid.x(ofColumn: k + 1, from: row.x), y: row.y, style: Style(.text, attributes: .bold),
+                    maxWidth: grid.cellWidth - 1)
+            }
+            let sx = grid.x(ofColumn: m.columns.count, from: row.x)
+            buffer.putRight(
+                Format.count(m.grandTotal), maxX: sx + grid.totalWidth, y: row.y, style: Style(.title, attributes: .bold), maxWidth: grid.totalWidth)
+        }
+    }
+
+    /// A bar per targeted region, items after the sector rows.
+    static func regionLines(_ m: SectorMatrix, labelWidth: Int, glyphs g: GlyphSet, firstItem: Int) -> [PaneLine] {
+        let maxRegion = m.regions.map(\.count).max() ?? 1
+        return m.regions.enumerated().map { k, region in
+            PaneLine(item: firstItem + k) { buffer, row in
+                let name = Vocabulary.region(region.region)?.name ?? region.region
+                buffer.put(name, x: row.x, y: row.y, style: Style(.text), maxWidth: labelWidth)
+                let barWidth = max(1, row.width - labelWidth - 8)
+                HorizontalBar(fraction: Double(region.count) / Double(max(1, maxRegion)), glyphs: g)
+                    .render(into: &buffer, area: Rect(x: row.x + labelWidth, y: row.y, width: barWidth, height: 1))
+                buffer.putRight(Format.count(region.count), maxX: row.maxX, y: row.y, style: Style(.text), maxWidth: 7)
+            }
+        }
     }
 
     public static func render(_ state: AppState, into buffer: inout Buffer, area: Rect, focused: Bool) {
