@@ -106,9 +106,9 @@ import TestSupport
         }
     }
 
-    @Test func noModelLayerFunctionIsOver80Lines() throws {
+    @Test func noFunctionIsOver80Lines() throws {
         var measured = 0
-        for target in Self.modelLayer {
+        for target in try FileManager.default.contentsOfDirectory(atPath: Self.root + "/Sources") {
             for file in try Self.swiftFiles(in: target) where !file.hasSuffix("Tables.swift") {
                 for f in try SourceMetrics(path: file).functionLengths {
                     measured += 1
@@ -116,17 +116,19 @@ import TestSupport
                 }
             }
         }
-        #expect(measured > 500, "the scan found only \(measured) functions")
+        #expect(measured > 1500, "the scan found only \(measured) functions")
     }
 
     /// Raw pointers and buffers appear only in JSONCore (its Unsafe folder names what it
     /// lends: UnsafeView, UnsafeSlotWriter, UnsafeFileIO); the rest of the model layer uses those.
     @Test func unsafeCodeLivesInJSONCore() throws {
-        let tokens = ["UnsafePointer", "UnsafeMutablePointer", "UnsafeRawPointer", "UnsafeMutableRawPointer", "UnsafeBufferPointer",
-                      "UnsafeMutableBufferPointer", "UnsafeRawBufferPointer", "withUnsafeBufferPointer", "withUnsafeMutableBufferPointer",
-                      "withUnsafeBytes", "withUnsafeMutableBytes", "withUnsafePointer", "withUnsafeMutablePointer", "unsafeUninitializedCapacity",
-                      "nonisolated(unsafe)", "unowned(unsafe)", ".withUTF8 ", ".withUTF8(", ".withUTF8{", "baseAddress", "withMemoryRebound",
-                      "assumingMemoryBound", "loadUnaligned", "unsafeAddress", "unsafeBitCast"]
+        let tokens = [
+            "UnsafePointer", "UnsafeMutablePointer", "UnsafeRawPointer", "UnsafeMutableRawPointer", "UnsafeBufferPointer",
+            "UnsafeMutableBufferPointer", "UnsafeRawBufferPointer", "withUnsafeBufferPointer", "withUnsafeMutableBufferPointer",
+            "withUnsafeBytes", "withUnsafeMutableBytes", "withUnsafePointer", "withUnsafeMutablePointer", "unsafeUninitializedCapacity",
+            "nonisolated(unsafe)", "unowned(unsafe)", ".withUTF8 ", ".withUTF8(", ".withUTF8{", "baseAddress", "withMemoryRebound",
+            "assumingMemoryBound", "loadUnaligned", "unsafeAddress", "unsafeBitCast",
+        ]
         for target in Self.modelLayer where target != "JSONCore" {
             for file in try Self.swiftFiles(in: target) {
                 let metrics = try SourceMetrics(path: file)
@@ -154,11 +156,11 @@ import TestSupport
 
     @Test func theLexerSkipsCommentsAndStrings() {
         let source = #"""
-        let a = "{ not a brace } \(f({ 1 }))" // { comment
-        /* { nested /* } */ } */ let b = #"raw { "# + """
-        multi { line
-        """
-        """#
+            let a = "{ not a brace } \(f({ 1 }))" // { comment
+            /* { nested /* } */ } */ let b = #"raw { "# + """
+            multi { line
+            """
+            """#
         let code = SourceMetrics.blankCommentsAndStrings(source)
         #expect(code.filter { $0 == "{" }.count == 1, "\(code)")
         #expect(code.filter { $0 == "}" }.count == 1, "\(code)")
