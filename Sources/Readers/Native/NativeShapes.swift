@@ -34,8 +34,14 @@ extension NativeIngest {
         /// Inline, not an array: one allocation less for each of a million events.
         var slots = InlineArray<16, Int>(repeating: -1)
 
-        /// The value node of `member`, if the object has it.
-        subscript(_ member: Member) -> Int? { slots[member.rawValue] >= 0 ? slots[member.rawValue] : nil }
+        /// The value node of `member`, if the object has it. Inlined: left a call (the
+        /// specialisations for each shape are merged into one function), it took 12 ms of
+        /// CPU time per open of the native 100k file, a dozen calls for each event.
+        @inline(__always)
+        subscript(_ member: Member) -> Int? {
+            let node = slots[member.rawValue]
+            return node >= 0 ? node : nil
+        }
     }
 
     enum SourceMember: Int, NativeShape {
