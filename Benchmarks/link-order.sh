@@ -40,9 +40,10 @@ n=0
 workload() {
     n=$((n + 1))
     valgrind --tool=callgrind --demangle=no --callgrind-out-file="$work/$n.out" "$work/threatdeck" "$@" >/dev/null 2>"$work/$n.err"
-    # "  1,234 (0.5%)  ???:NAME [BINARY]" for every function of the binary that ran.
+    # "  1,234 (0.5%)  ???:NAME [BINARY]" for every function of the binary that ran; without
+    # callgrind's recursion marks ("NAME'2") and code it could not name ("0x…").
     callgrind_annotate --threshold=100 "$work/$n.out" | grep -F "[$work/threatdeck]" |
-        sed -E 's/^ *[0-9,]+ \([ 0-9.]+%\)  [^:]*:(.*) \[[^]]*\]$/\1/' >"$work/$n.fns"
+        sed -E "s/^ *[0-9,]+ \([ 0-9.]+%\)  [^:]*:(.*) \[[^]]*\]$/\1/; s/'[0-9]+$//" | grep -v '^0x' >"$work/$n.fns"
     echo "  $* : $(wc -l <"$work/$n.fns") functions" >&2
 }
 workload --version
