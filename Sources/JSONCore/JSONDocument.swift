@@ -264,8 +264,9 @@ public final class JSONDocument: @unchecked Sendable {
     /// most readers). Names are matched by the hash the scanner filed with each, then by
     /// their raw bytes: no name is decoded unless it contains escapes.
     public func member(_ i: Int, _ key: String) -> Int? {
+        let hash = JSONDocument.keyHash(of: key)
         var key = key
-        return key.withUTF8 { member(i, named: $0, hash: KeyTable.hash($0) & JSONDocument.keyHashMask) }
+        return key.withUTF8 { member(i, named: $0, hash: hash) }
     }
 
     /// True when string node `k` spells exactly `wanted`.

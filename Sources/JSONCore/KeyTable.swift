@@ -40,7 +40,7 @@ public struct KeyTable: Sendable {
         self.names = bytes
         self.offsets = offsets
         self.slots = slots
-        hashes = names.map { KeyTable.hash($0) & JSONDocument.keyHashMask }
+        hashes = names.map(JSONDocument.keyHash(of:))
     }
 
     public var count: Int { offsets.count - 1 }
