@@ -27,6 +27,8 @@ public struct ReportView: Sendable {
     public var generatedAt: Double
     /// The load's duration, for the summary's first lines.
     public var loadMilliseconds: Double?
+    /// The filter's chips as the reports print them, "none" without any.
+    public var filterText: String { filter.isEmpty ? "none" : filter.chips.map(\.label).joined(separator: " ") }
 
     /// Countries shown before the rest fold into "Other" (as on screen).
     public static let shownCountries = 8

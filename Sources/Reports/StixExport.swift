@@ -27,17 +27,13 @@ public enum StixExport {
         ])
     }
 
-    static func filterText(_ view: ReportView) -> String {
-        view.filter.isEmpty ? "none" : view.filter.chips.map(\.label).joined(separator: " ")
-    }
-
     /// The exporting system's identity and the two extension definitions.
     static func addPreamble(_ view: ReportView, _ b: inout StixBundleBuilder) {
         _ = b.add(
             "identity", key: "threatdeck-export",
             [
                 ("name", .string("ThreatDeck export")), ("identity_class", .string("system")),
-                ("description", .string("A view exported by ThreatDeck. Filter: " + filterText(view))),
+                ("description", .string("A view exported by ThreatDeck. Filter: " + view.filterText)),
             ],
             withAuthor: false)
         _ = b.add(
@@ -241,7 +237,7 @@ public enum StixExport {
                 ("name", .string("ThreatDeck view: " + title)),
                 (
                     "description",
-                    .string("Exported by ThreatDeck. Filter: " + filterText(view) + ". Sources: " + view.dataset.files.map(\.path).joined(separator: ", "))
+                    .string("Exported by ThreatDeck. Filter: " + view.filterText + ". Sources: " + view.dataset.files.map(\.path).joined(separator: ", "))
                 ),
                 ("report_types", .array([.string("threat-report")])),
                 ("published", .string(b.created)),

@@ -43,7 +43,7 @@ public enum PlainSummary {
         for f in dataset.files {
             if let status = f.status { out.line("source: \(f.path) · \(status.text(now: view.generatedAt > 0 ? view.generatedAt : status.since))") }
         }
-        out.line("filter: " + (view.filter.isEmpty ? "none" : view.filter.chips.map(\.label).joined(separator: " ")))
+        out.line("filter: " + view.filterText)
         if let c = view.comparison { out.line("compared with: " + c.baselineWindow.description + " (" + c.spec.description + ")") }
         if let marking = dataset.highestMarking { out.line("highest marking in view: " + marking.label) }
         let hidden = dataset.hidden
