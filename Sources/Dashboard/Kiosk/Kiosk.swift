@@ -10,7 +10,7 @@ public enum Kiosk {
     public static func start(_ state: inout AppState, config: KioskConfig, now: Double) {
         var k = KioskState(config: config, now: now, baseFilter: state.filter)
         k.dayTheme = state.themeIndex
-        k.previous = digest(state)
+        k.previous = KioskDigest(state)
         k.viewIndex = next(after: k.config.entries.count - 1, state, k)
         state.kiosk = k
         state.now = now
@@ -79,7 +79,7 @@ public enum Kiosk {
         // A rejected file reload is said at once; STALE waits for stale-after (WallFreshness).
         k.rejection = ReloadRejection.of(state.dataset, at: at) ?? (k.dataAsOf == at ? nil : k.rejection)
         // What is new since the previous load, for the ticker and the changes view.
-        let now = digest(state)
+        let now = KioskDigest(state)
         if let before = k.previous {
             k.changes.insert(contentsOf: KioskChanges.between(before, now, state: state, at: at), at: 0)
             if k.changes.count > 200 { k.changes.removeLast(k.changes.count - 200) }
@@ -87,18 +87,6 @@ public enum Kiosk {
         k.previous = now
         state.kiosk = k
         apply(&state)
-    }
-
-    /// The facts of the current load (unfiltered: the wall's base filter applies).
-    static func digest(_ state: AppState) -> KioskDigest {
-        let d = state.dataset
-        let selection = (state.kiosk?.baseFilter ?? state.filter).apply(to: d)
-        let b = ActorBreakdown.compute(d, selection: selection)
-        var shares: [Nexus: Double] = [:]
-        for r in b.rows { if case .nexus(let n) = r.key { shares[n] = r.share } }
-        var ids = Set<String>(minimumCapacity: selection.eventIndices.count)
-        for i in selection.eventIndices { ids.insert(d.events[i].id) }
-        return KioskDigest(eventIDs: ids, actorIDs: selection.actorIDs, shares: shares)
     }
 
     /// Keys do nothing, except typing the unlock word, which returns to the dashboard.

@@ -8,11 +8,12 @@ enum KioskChanges {
     static func between(_ before: KioskDigest, _ after: KioskDigest, state: AppState, at: Double) -> [KioskChange] {
         var out: [KioskChange] = []
         let d = state.dataset
-        let newEvents = after.eventIDs.subtracting(before.eventIDs)
+        let newEvents = after.newEventIDs(since: before)
         if !newEvents.isEmpty {
             // By nexus: an event counts once under each nexus among its actors.
             var byNexus: [String: Int] = [:]
-            for e in d.events where newEvents.contains(e.id) {
+            for id in newEvents {
+                guard let e = d.event(id) else { continue }
                 for name in Set(e.actorIDs.map { d.actor($0)?.nexus.name ?? Nexus.unknown.name }) { byNexus[name, default: 0] += 1 }
             }
             let top = byNexus.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(4).map { "\($0.key) \(Noun.grouped($0.value))" }

@@ -224,10 +224,3 @@ public struct KioskState: Equatable, Sendable {
         return nil
     }
 }
-
-/// The few facts of a load the changes view compares: event ids, actor ids, shares by nexus.
-public struct KioskDigest: Equatable, Sendable {
-    public var eventIDs: Set<String>
-    public var actorIDs: Set<String>
-    public var shares: [Nexus: Double]
-}

@@ -24,7 +24,7 @@ public struct LinearSession: Sendable {
         let now = LinearView(state)
         defer { last = now }
         guard let before = last else {
-            digest = Kiosk.digest(state)
+            digest = KioskDigest(state)
             return Self.introduction(state) + Self.read(state) + (state.kiosk == nil ? [Self.focusLine(state)] : [])
         }
         var out: [String] = []
@@ -101,7 +101,7 @@ public struct LinearSession: Sendable {
 
     /// After a reload: what came and went, as the wall's changes say it.
     mutating func reloaded(_ state: AppState) -> [String] {
-        let after = Kiosk.digest(state)
+        let after = KioskDigest(state)
         defer { digest = after }
         // Files touched but not changed say nothing more than the footer's message does.
         guard let before = digest, before != after, state.kiosk == nil else { return [] }

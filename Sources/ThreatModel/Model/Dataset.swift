@@ -139,6 +139,9 @@ public struct Dataset: Sendable {
     /// The position in `events` of the event with id `id`.
     public func eventPosition(_ id: String) -> Int? { eventPositions.position(of: id, in: events) }
 
+    /// True when no two events share an id (files may repeat one; the first is the one found).
+    public var eventIDsAreDistinct: Bool { eventPositions.repeats == 0 }
+
     /// The MISP attributes of the loaded events (see `indicatorTable`).
     public var indicators: [Indicator] { indicatorTable.indicators }
 

@@ -4,13 +4,15 @@ import JSONCore
 /// positions, no copy of any id).
 package struct EventPositions: Sendable {
     private var table: PositionTable
+    /// How many events carry an id an earlier event has.
+    package private(set) var repeats = 0
 
     /// The first of events with one id is the one found.
     package init(_ events: UnsafeView<Event>) {
         var table = PositionTable(capacity: events.count)
         for i in events.indices {
             let id = events[i].id
-            _ = table.insert(i, hash: KeyTable.hash(id)) { events[$0].id == id }
+            if table.insert(i, hash: KeyTable.hash(id), equal: { events[$0].id == id }) != nil { repeats += 1 }
         }
         self.table = table
     }
