@@ -70,8 +70,8 @@ public enum App {
         state.loadedAt = at
         state.loadMilliseconds = milliseconds
         // Chips that name what the new data no longer has stay: the view says "nothing in view".
-        state.refresh()
-        if state.kiosk != nil { Kiosk.loaded(&state, at: at) }
+        // A wall derives its view once, after it has noted what changed.
+        if state.kiosk != nil { Kiosk.loaded(&state, at: at) } else { state.refresh() }
         let errors = dataset.errorCount
         let stale = dataset.files.filter { $0.staleSince != nil }.count
         if stale > 0 {

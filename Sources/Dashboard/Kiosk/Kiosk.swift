@@ -121,16 +121,17 @@ public enum Kiosk {
         state.overlay = .none
         state.zoomed = false
         state.filter = k.baseFilter
-        state.refresh()
         if case .nexus(let rank) = k.view {
-            let leading = state.breakdown.rows.filter { if case .nexus(let n) = $0.key { return n.code != nil && $0.count > 0 } else { return false } }
+            // The view of the rank-th nexus: only the breakdown is needed to name it.
+            let selection = k.baseFilter.apply(to: state.dataset)
+            let rows = ActorBreakdown.compute(state.dataset, selection: selection, measure: ActorPane.state(state).measure).rows
+            let leading = rows.filter { if case .nexus(let n) = $0.key { return n.code != nil && $0.count > 0 } else { return false } }
             if leading.indices.contains(rank - 1), case .nexus(let n) = leading[rank - 1].key {
                 state.filter = k.baseFilter.pushing(.nexus(n))
-                state.refresh()
             }
         }
-        // Wall panes draw at the wall's own sizes: derive per pane for its grid cell.
+        // Focus first: the layout, and so what each pane derives for its grid cell, follows it.
         state.focus = k.view.rows.first?.first ?? ActorPane.id
-        state.resized()
+        state.refresh()
     }
 }
