@@ -246,67 +246,86 @@ case "reloads":
     let changing = dir + "/a-native.json", other = dir + "/b-stix.json"
     try fs.writeAtomically(changing, bytes, mode: 0o644)
     try fs.writeAtomically(other, try fs.read(inputs + "/attack-like-enterprise.json", limit: 1 << 30), mode: 0o644)
-    // The cold open of the changed file alone, to its first frame (its dataset freed after
-    // the timing, as a reload frees the old one on another thread).
-    var kept: [AppState] = []
-    let cold = mid(
-        (0..<5).map { _ in
-            ms {
-                var l = DatasetLoader(paths: [changing])
-                let opened = AppState.start(StartOptions(dataset: l.load(), width: 200, height: 60))
-                _ = Screen.render(opened)
-                kept.append(opened)
-            }
-        })
-    kept.removeAll()
     let edited = editedBytes()
-    /// Medians of 5 reloads to the next frame after an edit, then after a touch, of the changed
-    /// file under `paths`, with the reads of the other file meanwhile.
-    func reloads(_ paths: [String]) throws -> (edit: Double, touch: Double, otherReads: Int, parts: String) {
+    /// A dashboard on `paths` (a wall, as reloads matter most there) that reloads to its next
+    /// frame, counting reads of the file that does not change.
+    struct Watching {
         let counting = CountingFileSystem()
-        var loader = DatasetLoader(paths: paths, fileSystem: counting)
-        var state = AppState.start(StartOptions(dataset: loader.load(), width: 200, height: 60))
-        Kiosk.start(&state, config: KioskConfig(), now: 0)
-        _ = Screen.render(state)
+        var loader: DatasetLoader
+        var state: AppState
         var loads: [Double] = [], updates: [Double] = [], frames: [Double] = []
-        func reload(_ round: Int) -> Double {
-            // An edit comes while the wall is idle: the last dataset's release on another
-            // thread has ended by then (back to back, it would compete with this reload).
-            usleep(600_000)
+        init(_ paths: [String]) {
+            loader = DatasetLoader(paths: paths, fileSystem: counting)
+            state = AppState.start(StartOptions(dataset: loader.load(), width: 200, height: 60))
+            Kiosk.start(&state, config: KioskConfig(), now: 0)
+            _ = Screen.render(state)
+        }
+        mutating func reload(_ round: Int) -> Double {
             var d: Dataset?
             let load = ms { d = loader.load() }
             let update = ms { _ = App.update(&state, .loaded(d!, at: Double(round), milliseconds: 0)) }
             let frame = ms { _ = Screen.render(state) }
-            if round <= 5 { loads.append(load); updates.append(update); frames.append(frame) }
+            // The parts of edited reloads only (rounds 1 to 7).
+            if round <= 7 {
+                loads.append(load)
+                updates.append(update)
+                frames.append(frame)
+            }
             return load + update + frame
         }
-        let before = counting.reads[other, default: 0]
-        var editTimes: [Double] = [], touchTimes: [Double] = []
-        for round in 1...5 {
-            try fs.writeAtomically(changing, round % 2 == 1 ? edited : bytes, mode: 0o644)
-            editTimes.append(reload(round))
-        }
-        for round in 6...10 {
-            utimes(changing, nil)
-            touchTimes.append(reload(round))
-        }
-        return (
-            mid(editTimes), mid(touchTimes), counting.reads[other, default: 0] - before,
-            String(format: "load %.0f + update %.0f + frame %.0f ms", mid(loads), mid(updates), mid(frames))
-        )
+        /// Medians of the edited reloads' parts.
+        var parts: String { String(format: "load %.0f + update %.0f + frame %.0f ms", mid(loads), mid(updates), mid(frames)) }
     }
-    let alone = try reloads([changing])
-    let beside = try reloads([dir])
-    print(String(format: "edited file reloaded alone to the next frame / its cold open|%.2f|1", alone.edit / cold))
-    print(String(format: "edited file reloaded beside a bundle / its cold open|%.2f|1", beside.edit / cold))
-    print(String(format: "touched file (mtime only) reloaded to the next frame (ms)|%.1f|50", beside.touch))
-    print("reads of the unchanged file over 10 reloads|\(beside.otherReads)|0")
+    var alone = Watching([changing]), beside = Watching([dir])
+    let otherReads = beside.counting.reads[other, default: 0]
+    // Each timing starts from the same idle pause (an edit comes while the wall is idle, and the
+    // last dataset's release on another thread has ended by then), and the cold opens are
+    // interleaved with the reloads, so that both see the machine alike (run back to back, the
+    // cold opens had a core kept busy and the reloads one just woken, and host drift between
+    // the two blocks moved the ratio by up to 0.3).
+    func idle() { usleep(600_000) }
+    var cold: [Double] = [], aloneEdit: [Double] = [], besideEdit: [Double] = []
+    var coldParts: [[Double]] = [[], [], []]
+    for round in 1...7 {
+        try fs.writeAtomically(changing, round % 2 == 1 ? edited : bytes, mode: 0o644)
+        idle()
+        var opened: AppState?
+        // The cold open of the changed file alone, to its first frame (its dataset freed
+        // after the timing, as a reload frees the old one on another thread).
+        cold.append(
+            ms {
+                var l = DatasetLoader(paths: [changing])
+                var d: Dataset?
+                coldParts[0].append(ms { d = l.load() })
+                coldParts[1].append(ms { opened = AppState.start(StartOptions(dataset: d!, width: 200, height: 60)) })
+                coldParts[2].append(ms { _ = Screen.render(opened!) })
+            })
+        opened = nil
+        idle()
+        aloneEdit.append(alone.reload(round))
+        idle()
+        besideEdit.append(beside.reload(round))
+    }
+    var touched: [Double] = []
+    for round in 8...12 {
+        utimes(changing, nil)
+        idle()
+        _ = alone.reload(round)
+        touched.append(beside.reload(round))
+    }
+    let coldMid = mid(cold)
+    print(String(format: "edited file reloaded alone to the next frame / its cold open|%.2f|1", mid(aloneEdit) / coldMid))
+    print(String(format: "edited file reloaded beside a bundle / its cold open|%.2f|1", mid(besideEdit) / coldMid))
+    print(String(format: "touched file (mtime only) reloaded to the next frame (ms)|%.1f|50", mid(touched)))
+    print("reads of the unchanged file over 12 reloads|\(beside.counting.reads[other, default: 0] - otherReads)|0")
     FileHandle.standardError.write(
-        ("   cold open of the 26 MB native file \(Int(cold)) ms; reloaded after an edit, alone: \(Int(alone.edit)) ms "
+        ("   medians of 7 interleaved rounds: cold open of the 26 MB native file \(Int(coldMid)) ms "
+            + String(format: "(load %.0f + start %.0f + frame %.0f ms)", mid(coldParts[0]), mid(coldParts[1]), mid(coldParts[2]))
+            + "; reloaded after an edit, alone: \(Int(mid(aloneEdit))) ms "
             + String(
                 format: "(%.2fx; %@), beside a 35 MB STIX bundle in one directory: %d ms (%.2fx; %@: every file's records are merged again); ",
-                alone.edit / cold, alone.parts, Int(beside.edit), beside.edit / cold, beside.parts)
-            + String(format: "touched: %.1f ms alone, %.1f ms in the directory\n", alone.touch, beside.touch)).data(using: .utf8)!)
+                mid(aloneEdit) / coldMid, alone.parts, Int(mid(besideEdit)), mid(besideEdit) / coldMid, beside.parts)
+            + String(format: "touched: %.1f ms in the directory\n", mid(touched))).data(using: .utf8)!)
 default:
     let dataset = DatasetBuilder.build([Ingest.read(bytes: bytes, file: file)])
     let size = (args.count > 2 ? args[2] : "200x60").split(separator: "x").compactMap { Int($0) }
