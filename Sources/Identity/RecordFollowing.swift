@@ -21,14 +21,14 @@ extension DatasetBuilder {
         let twins: [Int: Int]
         let localToMerged: [[String: String]]
         let nexusOf: [String: Nexus]
-        let mergedActor: [[String: MergedActor]]
+        let mergedActor: [MergedActorTable]
 
         init(results: [IngestResult], twins: [Int: Int], merged: MergedActors) {
             self.results = results
             self.twins = twins
             localToMerged = merged.localToMerged
             nexusOf = merged.nexusOf
-            mergedActor = merged.localToMerged.map { table in table.mapValues { ($0, merged.nexusOf[$0] ?? .unknown) } }
+            mergedActor = merged.localToMerged.map { MergedActorTable($0, nexusOf: merged.nexusOf) }
         }
 
         /// Result `r`'s local actor ids as merged ids, each once.
@@ -44,7 +44,7 @@ extension DatasetBuilder {
 
         /// What event `e` of result `r` becomes: its merged actor ids (nil when they are its
         /// own) and the nexus, stated or else theirs.
-        func followed(_ e: Event, of r: Int, _ table: [String: MergedActor]) -> (actorIDs: [String]?, nexus: Nexus, fromActors: Bool) {
+        func followed(_ e: Event, of r: Int, _ table: MergedActorTable) -> (actorIDs: [String]?, nexus: Nexus, fromActors: Bool) {
             let stated = e.nexusFromActors ? Nexus.unknown : e.nexus
             var ids: [String]?
             var theirs: Nexus
@@ -60,7 +60,7 @@ extension DatasetBuilder {
         }
 
         /// Event `e` of result `r` with merged actor ids and the nexus they give.
-        func follow(_ e: inout Event, of r: Int, _ table: [String: MergedActor]) {
+        func follow(_ e: inout Event, of r: Int, _ table: MergedActorTable) {
             let f = followed(e, of: r, table)
             if let ids = f.actorIDs { e.actorIDs = ids }
             if e.nexus != f.nexus { e.nexus = f.nexus }

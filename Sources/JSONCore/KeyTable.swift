@@ -51,11 +51,20 @@ public struct KeyTable: Sendable {
     /// into the low, which the table's mask keeps.
     @inline(__always)
     public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var high: UInt64 = 0
+        return hash(bytes, seed: 0xcbf2_9ce4_8422_2325, high: &high)
+    }
+
+    /// `hash(_:)` from `seed`, OR-ing every word it reads into `high` (whose top bits then
+    /// tell whether any byte was not ASCII).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64, high: inout UInt64) -> Int {
         let n = bytes.count
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
+        var h: UInt64 = seed ^ UInt64(truncatingIfNeeded: n)
         guard let base = bytes.baseAddress, n > 0 else { return Int(truncatingIfNeeded: h) }
         let raw = UnsafeRawPointer(base)
         @inline(__always) func mix(_ w: UInt64) {
+            high |= w
             h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
             h ^= h >> 32
         }
@@ -81,6 +90,19 @@ public struct KeyTable: Sendable {
     public static func hash(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { hash($0) }
+    }
+
+    /// The hash of an ASCII string's bytes from `seed` (drawn per process, for tables of keys
+    /// from files: from a fixed start a file could choose keys that all land on one slot), or
+    /// nil when it is not ASCII: Swift compares strings by canonical equivalence ("é" as one
+    /// scalar or two, "K" and the Kelvin sign), which a hash of the bytes cannot follow.
+    public static func asciiHash(_ text: String, seed: UInt64) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var high: UInt64 = 0
+            let h = hash(bytes, seed: seed, high: &high)
+            return high & 0x8080_8080_8080_8080 == 0 ? h : nil
+        }
     }
 
     @inline(__always)

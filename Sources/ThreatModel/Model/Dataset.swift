@@ -71,9 +71,9 @@ public struct Dataset: Sendable {
         @Sendable func positions() -> EventPositions { events.withUnsafeView { EventPositions($0) } }
         if events.count >= ParallelMap.manyEvents {
             // Two independent tables over every event, built at once.
-            (eventPositions, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events, actorPosition: actorIndex) }
+            (eventPositions, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events) }
         } else {
-            (eventPositions, self.index) = (positions(), DatasetIndex(actors: actors, events: events, actorPosition: actorIndex))
+            (eventPositions, self.index) = (positions(), DatasetIndex(actors: actors, events: events))
         }
         if indicators.isEmpty && pivots.isEmpty {
             indicatorTable = .empty

@@ -27,12 +27,13 @@ public struct DatasetIndex: Sendable {
     public let actorRegions: [[String]]
     public let eventRegions: [[String]]
 
-    package init(actors: [Actor], events: [Event], actorPosition: [String: Int]) {
+    package init(actors: [Actor], events: [Event]) {
         // Ranges of events on every core, joined in order: the columns are the same as one pass's.
+        let actorPositions = StringPositions(actors.map(\.id))
         let parts =
             events.count >= ParallelMap.manyEvents
-            ? ParallelMap.ranges(events.count, parts: 4) { EventRows(events, $0, actorPosition: actorPosition) }
-            : [EventRows(events, events.indices, actorPosition: actorPosition)]
+            ? ParallelMap.ranges(events.count, parts: 4) { EventRows(events, $0, actorPositions: actorPositions) }
+            : [EventRows(events, events.indices, actorPositions: actorPositions)]
         var nexuses: [Nexus] = []
         var nexusPosition: [Nexus: UInt16] = [:]
         func position(_ n: Nexus) -> UInt16 {

@@ -14,14 +14,14 @@ package struct EventRows: Sendable {
     package var sectors: [Int16] = []
     package var regions: [[String]] = []
 
-    package init(_ events: [Event], _ range: Range<Int>, actorPosition: [String: Int]) {
+    package init(_ events: [Event], _ range: Range<Int>, actorPositions: StringPositions) {
         start.reserveCapacity(range.count)
         length.reserveCapacity(range.count)
         nexus.reserveCapacity(range.count)
         actorEnd.reserveCapacity(range.count)
         sectorEnd.reserveCapacity(range.count)
         regions.reserveCapacity(range.count)
-        let sectorPosition = Vocabulary.sectorPosition
+        let sectorPositions = Vocabulary.sectorPositions
         let lineage = Vocabulary.sectorLineagePositions
         var nexusPosition: [Nexus: UInt16] = [:]
         var lastNexus: (nexus: Nexus, position: UInt16)?
@@ -55,7 +55,7 @@ package struct EventRows: Sendable {
                     if let lastActor, lastActor.id == a {
                         p = lastActor.position
                     } else {
-                        p = actorPosition[a]
+                        p = actorPositions.position(of: a)
                         lastActor = (a, p)
                     }
                     if let p { actors.append(Int32(p)) }
@@ -67,7 +67,7 @@ package struct EventRows: Sendable {
                     if let lastSector, lastSector.id == id {
                         p = lastSector.position
                     } else {
-                        p = sectorPosition[id]
+                        p = sectorPositions.position(of: id)
                         lastSector = (id, p)
                     }
                     guard let p else { continue }

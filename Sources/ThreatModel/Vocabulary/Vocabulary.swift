@@ -41,7 +41,9 @@ public enum Vocabulary {
 
     package static let sectorByID: [String: Entry] = Dictionary(sectors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     package static let regionByID: [String: Entry] = Dictionary(regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    package static let countryByCode: [String: Country] = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    /// Positions in `countries` by code, found without SipHash (indexing asks for each
+    /// country of every event).
+    private static let countryPositions = StringPositions(countries.map(\.code))
 
     package static let sectorLookup: [String: String] = {
         var table: [String: String] = [:]
@@ -118,7 +120,10 @@ public enum Vocabulary {
 
     public static func sector(_ id: String) -> Entry? { sectorByID[id] }
     public static func region(_ id: String) -> Entry? { regionByID[id] }
-    public static func country(_ code: String) -> Country? { countryByCode[code.uppercased()] }
+    public static func country(_ code: String) -> Country? {
+        // Codes are upper case in nearly every file: uppercased only when the code as written is not found.
+        (countryPositions.position(of: code) ?? countryPositions.position(of: code.uppercased())).map { countries[$0] }
+    }
 
     /// The sector id a spelling folds to ("Finance", "Financial" → financial-services), or nil.
     public static func sectorID(matching raw: String) -> String? { sectorLookup[fold(raw)] }
@@ -157,6 +162,8 @@ public enum Vocabulary {
 
     /// Sector id → its position in `sectors`, for integer-indexed counting.
     public static let sectorPosition: [String: Int] = Dictionary(sectors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    /// The same, found without SipHash: indexing asks it for every sector of every event.
+    package static let sectorPositions = StringPositions(sectors.map(\.id))
 
     /// Positions of a sector and its ancestors, by sector position.
     public static let sectorLineagePositions: [[Int]] = sectors.map { s in sectorLineage(s.id).compactMap { sectorPosition[$0] } }
