@@ -39,8 +39,11 @@ package struct EventRows: Sendable {
                 if let lastNexus, lastNexus.nexus == n {
                     nexus.append(lastNexus.position)
                 } else {
+                    // A range has few nexuses: the first sixteen are found by comparing, without
+                    // hashing the country code (the dictionary keeps a file of many bounded).
                     let p =
-                        nexusPosition[n]
+                        nexuses.prefix(16).firstIndex(of: n).map { UInt16(truncatingIfNeeded: $0) }
+                        ?? nexusPosition[n]
                         ?? {
                             let p = UInt16(truncatingIfNeeded: nexuses.count)
                             nexuses.append(n)
