@@ -27,5 +27,10 @@ import TestSupport
         #expect(Vocabulary.country("cn")?.code == "CN")
         #expect(Vocabulary.country("Cn")?.code == "CN")
         #expect(Vocabulary.country("XX") == nil && Vocabulary.country("") == nil)
+        // Every country's region as the country gives it, by any case of its code.
+        for c in Vocabulary.countries {
+            #expect(Vocabulary.region(ofCountry: c.code.lowercased()) == Vocabulary.country(c.code)?.region, "\(c.code)")
+        }
+        #expect(Vocabulary.region(ofCountry: "cn") != nil && Vocabulary.region(ofCountry: "XX") == nil)
     }
 }

@@ -70,7 +70,7 @@ extension StixIngest {
                     if let country = p.country { addUnique(&result.actors[a].countries, [country]) }
                     if let region = p.region { addUnique(&result.actors[a].regions, [region]) }
                 }
-                if let c = campaignHit, let region = p.region ?? p.country.flatMap({ Vocabulary.country($0)?.region }) {
+                if let c = campaignHit, let region = p.region ?? p.country.flatMap(Vocabulary.region(ofCountry:)) {
                     addUnique(&result.campaigns[c].regions, [region])
                 }
             }

@@ -92,7 +92,7 @@ public struct Actor: Hashable, Sendable, Identifiable {
     /// Regions it targets, including the regions of targeted countries.
     public var targetRegions: [String] {
         var out = regions
-        for c in countries { if let r = Vocabulary.country(c)?.region, !out.contains(r) { out.append(r) } }
+        for c in countries { if let r = Vocabulary.region(ofCountry: c), !out.contains(r) { out.append(r) } }
         return out
     }
 }

@@ -54,7 +54,7 @@ public struct Event: Hashable, Sendable, Identifiable {
     /// Stated regions plus those of the countries, each once (no new array without countries).
     package static func targetRegions(_ regions: [String], countries: [String]) -> [String] {
         var out = regions
-        for c in countries { if let r = Vocabulary.country(c)?.region, !out.contains(r) { out.append(r) } }
+        for c in countries { if let r = Vocabulary.region(ofCountry: c), !out.contains(r) { out.append(r) } }
         return out
     }
 }

@@ -44,6 +44,8 @@ public enum Vocabulary {
     /// Positions in `countries` by code, found without SipHash (indexing asks for each
     /// country of every event).
     private static let countryPositions = StringPositions(countries.map(\.code))
+    /// Each country's region, by position in `countries`.
+    private static let countryRegions = countries.map(\.region)
 
     package static let sectorLookup: [String: String] = {
         var table: [String: String] = [:]
@@ -120,9 +122,15 @@ public enum Vocabulary {
 
     public static func sector(_ id: String) -> Entry? { sectorByID[id] }
     public static func region(_ id: String) -> Entry? { regionByID[id] }
-    public static func country(_ code: String) -> Country? {
+    public static func country(_ code: String) -> Country? { countryPosition(code).map { countries[$0] } }
+
+    /// The region of the country with this code: indexing asks it for every event's countries,
+    /// and a `Country` copied to read one field retained and released four strings.
+    public static func region(ofCountry code: String) -> String? { countryPosition(code).map { countryRegions[$0] } }
+
+    private static func countryPosition(_ code: String) -> Int? {
         // Codes are upper case in nearly every file: uppercased only when the code as written is not found.
-        (countryPositions.position(of: code) ?? countryPositions.position(of: code.uppercased())).map { countries[$0] }
+        countryPositions.position(of: code) ?? countryPositions.position(of: code.uppercased())
     }
 
     /// The sector id a spelling folds to ("Finance", "Financial" → financial-services), or nil.
