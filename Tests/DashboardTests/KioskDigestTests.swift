@@ -28,6 +28,15 @@ import ThreatModel
         }
     }
 
+    /// An id written in another normal form at the next load is the same id, as it was for
+    /// the set difference this replaced ("é" as one scalar or as e and an accent).
+    @Test func normalFormsAreOneID() {
+        let before = ["evt-caf\u{E9}", "evt-b", "evt-K"]
+        let after = ["evt-new", "evt-cafe\u{301}", "evt-\u{212A}", "evt-b"]
+        #expect(Self.digest(after).newEventIDs(since: Self.digest(before)) == ["evt-new"])
+        #expect(Set(after).subtracting(Set(before)) == ["evt-new"])
+    }
+
     @Test func unchangedAndEmptyLoads() {
         let ids = (0..<1000).map { "indicator--\($0)" }
         #expect(Self.digest(ids).newEventIDs(since: Self.digest(ids)).isEmpty)

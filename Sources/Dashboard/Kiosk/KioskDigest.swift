@@ -1,5 +1,4 @@
 import Analysis
-import JSONCore
 import ThreatModel
 
 /// The few facts of a load the changes view compares: event ids, actor ids, shares by nexus.
@@ -43,10 +42,11 @@ public struct KioskDigest: Equatable, Sendable {
 
     /// The ids of `eventIDs` that `before` lacks, in order. Both lists follow the dataset's
     /// order, which a reload keeps: they are walked side by side, and an id is looked up only
-    /// where they part (an event added, gone or moved), in a table made then.
+    /// where they part (an event added, gone or moved), in a table made then, which compares
+    /// ids as Swift does (one written in two normal forms is one id, as a set had it).
     func newEventIDs(since before: KioskDigest) -> [String] {
         let old = before.eventIDs
-        var table: PositionTable?
+        var table: StringPositions?
         var out: [String] = []
         var next = 0
         for id in eventIDs {
@@ -54,12 +54,8 @@ public struct KioskDigest: Equatable, Sendable {
                 next += 1
                 continue
             }
-            if table == nil {
-                var t = PositionTable(capacity: old.count)
-                for (k, o) in old.enumerated() { _ = t.insert(k, hash: KeyTable.hash(o)) { old[$0] == o } }
-                table = t
-            }
-            if let k = table?.find(hash: KeyTable.hash(id), equal: { old[$0] == id }) {
+            if table == nil { table = StringPositions(old) }
+            if let k = table?.position(of: id) {
                 next = k + 1
             } else {
                 out.append(id)
