@@ -15,8 +15,9 @@ import TestSupport
         // Few days and few ids: many ties on start and end, and some on id too.
         let events = (0..<3_000).map { k -> Event in
             let start = Day(ordinal: 738_000 + g.below(40))
-            return Event(id: "e\(g.below(500))", span: DayRange(start: start, end: start.adding(days: g.below(3))), kind: .intrusion,
-                         summary: "event \(k)")
+            return Event(
+                id: "e\(g.below(500))", span: DayRange(start: start, end: start.adding(days: g.below(3))), kind: .intrusion,
+                summary: "event \(k)")
         }
         var sorted = events
         DatasetBuilder.sortByDate(&sorted)
@@ -44,8 +45,10 @@ import TestSupport
         a.regions = ["eastern-asia"]
         a.descriptions = [String(repeating: "long ", count: 2_000), "short", String(repeating: "long ", count: 2_000)]
         a.externalIDs = (0..<40).map { "X\($0 % 25)" }
-        a.techniques = [.init(name: "Phishing", attackID: "T1566"), .init(name: "PHISHING"), .init(name: "Other", attackID: "T1566"),
-                        .init(name: "Valid Accounts", attackID: "T1078"), .init(name: "valid accounts", attackID: "T9999")]
+        a.techniques = [
+            .init(name: "Phishing", attackID: "T1566"), .init(name: "PHISHING"), .init(name: "Other", attackID: "T1566"),
+            .init(name: "Valid Accounts", attackID: "T1078"), .init(name: "valid accounts", attackID: "T9999"),
+        ]
         let merged = DatasetBuilder.merge([a], labels: ["f.json"])
         #expect(merged.sectors == ["technology", "government"])
         #expect(merged.regions == ["eastern-asia"])
@@ -66,7 +69,9 @@ import TestSupport
     func theIndexBuiltInRangesIsTheIndexOfEveryEvent(seed: UInt64) {
         var g = SplitMix(seed: seed)
         let nexuses: [Nexus] = [.country("CN"), .country("RU"), .unknown, .disputed, .country("KP"), .country("IR")]
-        let actors = (0..<30).map { Actor(id: "a\($0)", name: "Actor \($0)", nexus: nexuses[$0 % nexuses.count], sectors: $0 % 2 == 0 ? ["semiconductors"] : []) }
+        let actors = (0..<30).map {
+            Actor(id: "a\($0)", name: "Actor \($0)", nexus: nexuses[$0 % nexuses.count], sectors: $0 % 2 == 0 ? ["semiconductors"] : [])
+        }
         let sectors = ["semiconductors", "technology", "government", "bogus", "energy"]
         let count = ParallelMap.manyEvents * 2 + 17
         let events = (0..<count).map { k -> Event in
@@ -78,9 +83,10 @@ import TestSupport
                 let id = g.chance(0.05) ? "ghost" : "a\(g.below(actors.count))"
                 if !ids.contains(id) { ids.append(id) }
             }
-            return Event(id: "e\(k)", span: DayRange(Day(ordinal: 738_000 + k / 50)), kind: .intrusion, actorIDs: ids, nexus: n,
-                         sectors: (0..<g.below(3)).map { _ in g.pick(sectors) }, regions: g.chance(0.3) ? ["eastern-asia"] : [],
-                         countries: g.chance(0.3) ? [g.pick(["TW", "JP", "DE", "ZZ"])] : [], summary: "e\(k)")
+            return Event(
+                id: "e\(k)", span: DayRange(Day(ordinal: 738_000 + k / 50)), kind: .intrusion, actorIDs: ids, nexus: n,
+                sectors: (0..<g.below(3)).map { _ in g.pick(sectors) }, regions: g.chance(0.3) ? ["eastern-asia"] : [],
+                countries: g.chance(0.3) ? [g.pick(["TW", "JP", "DE", "ZZ"])] : [], summary: "e\(k)")
         }
         let d = Dataset(actors: actors, events: events)
         let index = d.index
@@ -92,7 +98,11 @@ import TestSupport
             #expect(index.nexuses[Int(index.eventNexus[k])] == e.nexus)
             #expect(Array(index.actors(ofEvent: k)) == e.actorIDs.compactMap { id in actors.firstIndex { $0.id == id }.map(Int32.init) })
             var expanded: [Int16] = []
-            for s in e.sectors { for q in Vocabulary.sectorLineage(s).compactMap({ Vocabulary.sectorPosition[$0] }) where !expanded.contains(Int16(q)) { expanded.append(Int16(q)) } }
+            for s in e.sectors {
+                for q in Vocabulary.sectorLineage(s).compactMap({ Vocabulary.sectorPosition[$0] }) where !expanded.contains(Int16(q)) {
+                    expanded.append(Int16(q))
+                }
+            }
             #expect(Array(index.sectors(ofEvent: k)) == expanded)
             #expect(index.eventRegions[k] == e.targetRegions)
         }
@@ -106,7 +116,9 @@ import TestSupport
         let table = "a|b||c\n\n d | é|\nx"
         #expect(TableRows.parse(table) == [["a", "b", "", "c"], [" d ", " é", ""], ["x"]])
         #expect(TableRows.parse(table, omittingEmptyFields: true, trimmed: true) == [["a", "b", "c"], ["d", "é"], ["x"]])
-        #expect(TableRows.parse(table, trimmed: true) == table.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed } })
+        #expect(
+            TableRows.parse(table, trimmed: true)
+                == table.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmed } })
         // And the vocabularies read from them are whole.
         #expect(Vocabulary.country("TW")?.region == "eastern-asia")
         #expect(AttackVocabulary.technique("T1566")?.name == "Phishing")
@@ -125,14 +137,15 @@ import TestSupport
             // Years out of order in the file: the reader sorts them.
             let actorList = actors(k).map { "\"\($0)\"" }.joined(separator: ", ")
             let nexus = stated(k).map { ", \"nexus\": \"\($0)\"" } ?? ""
-            return #"{"id": "e\#(k)", "date": "20\#(10 + (k * 7_919) % 15)-01-0\#(1 + k % 9)", "kind": "intrusion", "actors": [\#(actorList)]\#(nexus), "summary": "e\#(k)", "sources": ["s"]}"#
+            return
+                #"{"id": "e\#(k)", "date": "20\#(10 + (k * 7_919) % 15)-01-0\#(1 + k % 9)", "kind": "intrusion", "actors": [\#(actorList)]\#(nexus), "summary": "e\#(k)", "sources": ["s"]}"#
         }
         let text = """
-        {"schema": "threatdeck-report@1", "report": {"id": "r", "title": "T"}, "sources": [{"id": "s", "title": "S"}],
-         "actors": [{"id": "aardvark-panda", "name": "Aardvark Panda", "nexus": "CN", "type": "state", "sources": ["s"]},
-                    {"id": "zebra-bear", "name": "Zebra Bear", "nexus": "RU", "type": "state", "sources": ["s"]}],
-         "events": [\(events.joined(separator: ",\n"))]}
-        """
+            {"schema": "threatdeck-report@1", "report": {"id": "r", "title": "T"}, "sources": [{"id": "s", "title": "S"}],
+             "actors": [{"id": "aardvark-panda", "name": "Aardvark Panda", "nexus": "CN", "type": "state", "sources": ["s"]},
+                        {"id": "zebra-bear", "name": "Zebra Bear", "nexus": "RU", "type": "state", "sources": ["s"]}],
+             "events": [\(events.joined(separator: ",\n"))]}
+            """
         // As the loader keeps it: read, then shaped as the merge would (`prepare`).
         var result = Ingest.read(bytes: Array(text.utf8), file: "a.json")
         DatasetBuilder.prepare(&result)
@@ -196,12 +209,13 @@ import TestSupport
         #expect(beside.actors.count == 2)
         // A later MISP event with a native event's id is that event again: it is skipped.
         var misp = IngestResult(file: "c.json", format: .mispEvent)
-        misp.events = [Event(id: "e5", span: DayRange(Day(ordinal: 738_000)), kind: .other, summary: "again"),
-                       Event(id: "m1", span: DayRange(Day(ordinal: 738_001)), kind: .other, summary: "new")]
+        misp.events = [
+            Event(id: "e5", span: DayRange(Day(ordinal: 738_000)), kind: .other, summary: "again"),
+            Event(id: "m1", span: DayRange(Day(ordinal: 738_001)), kind: .other, summary: "new"),
+        ]
         let three = DatasetBuilder.build([native, bundle, misp])
         #expect(three.events.count == native.events.count + 1)
         #expect(three.events.filter { $0.id == "e5" }.map(\.summary) == ["e5"])
         #expect(three.events.contains { $0.id == "m1" })
     }
 }
-
