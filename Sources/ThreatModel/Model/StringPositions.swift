@@ -7,33 +7,31 @@ import JSONCore
 /// canonical equivalence, as a byte hash cannot.
 package struct StringPositions: Sendable {
     private let keys: [String]
-    private let table: PositionTable
+    /// Nil when a key is not ASCII: then every probe goes to `all`.
+    private let table: PositionTable?
     /// Every key, first position kept: asked when a key or the probe is not ASCII.
     private let all: [String: Int]
-    private let allASCII: Bool
     /// Unknown to any file, so that none can choose keys that all land on one slot.
     private static let seed = UInt64.random(in: .min ... .max)
 
     /// The first of equal keys is the one found.
     package init(_ keys: [String]) {
-        var table = PositionTable(capacity: keys.count)
-        var allASCII = true
+        var table: PositionTable? = PositionTable(capacity: keys.count)
         for (k, key) in keys.enumerated() {
             guard let hash = KeyTable.asciiHash(key, seed: Self.seed) else {
-                allASCII = false
+                table = nil
                 break
             }
-            _ = table.insert(k, hash: hash) { keys[$0] == key }
+            _ = table?.insert(k, hash: hash) { keys[$0] == key }
         }
         self.keys = keys
         self.table = table
-        self.allASCII = allASCII
         all = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The position of the first key equal to `key`.
     package func position(of key: String) -> Int? {
-        if allASCII, let hash = KeyTable.asciiHash(key, seed: Self.seed) { return table.find(hash: hash) { keys[$0] == key } }
-        return all[key]
+        guard let table, let hash = KeyTable.asciiHash(key, seed: Self.seed) else { return all[key] }
+        return table.find(hash: hash) { keys[$0] == key }
     }
 }
