@@ -313,7 +313,7 @@ struct EventTest {
             var chip = chip
             while case .not(let inner) = chip { chip = inner }
             switch chip {
-            case .sector(let s): sectorPositions[k] = Vocabulary.sectorPosition[s].flatMap { Int16(exactly: $0) }
+            case .sector(let s): sectorPositions[k] = Vocabulary.sectorPositions.position(of: s).flatMap { Int16(exactly: $0) }
             case .nexus(let n): nexusPositions[k] = dataset.index.nexuses.firstIndex(of: n).map { UInt16($0) }
             case .actor(let id): actorPositions[k] = dataset.actorPosition(id).map { Int32($0) }
             case .motivation(let m):

@@ -99,7 +99,7 @@ import TestSupport
             #expect(Array(index.actors(ofEvent: k)) == e.actorIDs.compactMap { id in actors.firstIndex { $0.id == id }.map(Int32.init) })
             var expanded: [Int16] = []
             for s in e.sectors {
-                for q in Vocabulary.sectorLineage(s).compactMap({ Vocabulary.sectorPosition[$0] }) where !expanded.contains(Int16(q)) {
+                for q in Vocabulary.sectorLineage(s).compactMap({ id in Vocabulary.sectors.firstIndex { $0.id == id } }) where !expanded.contains(Int16(q)) {
                     expanded.append(Int16(q))
                 }
             }

@@ -8,7 +8,7 @@ public struct Dataset: Sendable {
     public var findings: [Finding]
     public var problems: [Problem]
     public var files: [LoadedFile]
-    private var actorIndex: [String: Int]
+    private var actorPositions: StringPositions
     /// Integer columns over events and actors for the aggregates' hot loops.
     public private(set) var index: DatasetIndex
     /// ATT&CK techniques the data describes or names, by id.
@@ -66,14 +66,15 @@ public struct Dataset: Sendable {
         var byTechnique: [String: [Procedure]] = [:]
         for p in procedures { byTechnique[p.techniqueID, default: []].append(p) }
         proceduresByTechnique = byTechnique
-        let actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        self.actorIndex = actorIndex
+        // Actors by id: for lookups and for the index's rows of every event's actors.
+        let actorPositions = StringPositions(actors.map(\.id))
+        self.actorPositions = actorPositions
         @Sendable func positions() -> EventPositions { events.withUnsafeView { EventPositions($0) } }
         if events.count >= ParallelMap.manyEvents {
             // Two independent tables over every event, built at once.
-            (eventPositions, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events) }
+            (eventPositions, self.index) = ParallelMap.pair(positions) { DatasetIndex(actors: actors, events: events, actorPositions: actorPositions) }
         } else {
-            (eventPositions, self.index) = (positions(), DatasetIndex(actors: actors, events: events))
+            (eventPositions, self.index) = (positions(), DatasetIndex(actors: actors, events: events, actorPositions: actorPositions))
         }
         if indicators.isEmpty && pivots.isEmpty {
             indicatorTable = .empty
@@ -85,7 +86,7 @@ public struct Dataset: Sendable {
 
     public static let empty = Dataset()
 
-    public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
+    public func actor(_ id: String) -> Actor? { actorPositions.position(of: id).map { actors[$0] } }
 
     /// The campaigns attributed to actor `id`, oldest first (undated last, then by name).
     public func campaigns(ofActor id: String) -> [Campaign] {
@@ -94,7 +95,7 @@ public struct Dataset: Sendable {
 
     /// Indices of the events of actor `id` (ascending, so by start date).
     public func events(ofActor id: String) -> [Int] {
-        guard let p = actorIndex[id] else { return [] }
+        guard let p = actorPositions.position(of: id) else { return [] }
         return index.events(ofActor: p).map { Int($0) }
     }
 
@@ -109,7 +110,7 @@ public struct Dataset: Sendable {
     }
 
     /// The position of an actor in `actors`.
-    public func actorPosition(_ id: String) -> Int? { actorIndex[id] }
+    public func actorPosition(_ id: String) -> Int? { actorPositions.position(of: id) }
 
     /// True when any loaded report is generated data rather than intelligence.
     public var hasSynthetic: Bool { reports.contains { $0.synthetic } }

@@ -27,9 +27,9 @@ public struct DatasetIndex: Sendable {
     public let actorRegions: [[String]]
     public let eventRegions: [[String]]
 
-    package init(actors: [Actor], events: [Event]) {
+    /// `actorPositions`: the dataset's actors by id.
+    package init(actors: [Actor], events: [Event], actorPositions: StringPositions) {
         // Ranges of events on every core, joined in order: the columns are the same as one pass's.
-        let actorPositions = StringPositions(actors.map(\.id))
         let parts =
             events.count >= ParallelMap.manyEvents
             ? ParallelMap.ranges(events.count, parts: 4) { EventRows(events, $0, actorPositions: actorPositions) }
@@ -71,7 +71,7 @@ public struct DatasetIndex: Sendable {
         func expanded(_ sectors: [String]) -> [Int16] {
             var out: [Int16] = []
             for id in sectors {
-                guard let p = Vocabulary.sectorPosition[id] else { continue }
+                guard let p = Vocabulary.sectorPositions.position(of: id) else { continue }
                 for q in Vocabulary.sectorLineagePositions[p] where !out.contains(Int16(q)) { out.append(Int16(q)) }
             }
             return out

@@ -168,13 +168,12 @@ public enum Vocabulary {
 
     public static func regionLineage(_ id: String) -> [String] { regionLineages[id] ?? [id] }
 
-    /// Sector id → its position in `sectors`, for integer-indexed counting.
-    public static let sectorPosition: [String: Int] = Dictionary(sectors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    /// The same, found without SipHash: indexing asks it for every sector of every event.
+    /// Sector id → its position in `sectors`, for integer-indexed counting (without SipHash:
+    /// indexing asks it for every sector of every event).
     package static let sectorPositions = StringPositions(sectors.map(\.id))
 
     /// Positions of a sector and its ancestors, by sector position.
-    public static let sectorLineagePositions: [[Int]] = sectors.map { s in sectorLineage(s.id).compactMap { sectorPosition[$0] } }
+    public static let sectorLineagePositions: [[Int]] = sectors.map { s in sectorLineage(s.id).compactMap { sectorPositions.position(of: $0) } }
 
     /// Precomputed, because filters ask for lineages once per event.
     package static let sectorLineages: [String: [String]] = lineages(sectorByID)
