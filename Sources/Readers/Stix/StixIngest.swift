@@ -200,35 +200,28 @@ public struct StixIngest: FormatReader {
 
     /// Pass 1 over a bundle's objects: headers in `parts` ranges (one: on this thread; many:
     /// on every core, since ATT&CK's objects come grouped by type and some types cost more),
-    /// then each object in file order.
+    /// each range's objects read in file order on this thread as soon as its headers are
+    /// made, while the other cores make the next ranges' (one pass after the other, ATT&CK
+    /// 17.1's 22,652 objects kept a core idle for the second).
     mutating func readObjects(_ objects: Int, parts: Int) {
         var elements: [Int] = []
         elements.reserveCapacity(document.count(objects))
         document.forEachElement(objects) { _, element in elements.append(element) }
         let nodes = elements, document = self.document
-        // A large bundle's text is let go as each pass is done with it (a mapped file's pages
-        // come back from the page cache when read again): ATT&CK 17.1's 30 MiB were otherwise
-        // all in memory again from the header pass on, beside the tape and the records.
+        // A large bundle's text is let go as each range is read (a mapped file's pages come
+        // back from the page cache when read again): ATT&CK 17.1's 30 MiB were otherwise all
+        // in memory again from the header pass on, beside the tape and the records.
         let evicting = parts > 1
-        let parts = ParallelMap.ranges(nodes.count, parts: parts) { range in
-            let headers = range.map { k in document.kind(nodes[k]) == .object ? Header(StixObject(document, nodes[k]), in: document) : nil }
-            if evicting, range.count > 1 { document.bytes.evict(document.offset(nodes[range.lowerBound])..<document.offset(nodes[range.upperBound - 1])) }
-            return headers
-        }
-        // Room made once, from the headers' counts: ATT&CK's 20,000 relationships grew their
-        // array a dozen times, each a copy into fresh pages.
-        var relationshipCount = 0
-        for part in parts { for case let header? in part { if case .relationship = header.record { relationshipCount += 1 } } }
-        relationships.reserveCapacity(relationshipCount)
-        result.versions.reserveCapacity(nodes.count - relationshipCount)
-        var k = 0
-        for part in parts {
-            let first = k
+        var made: [[Header?]] = []
+        made.reserveCapacity(parts)
+        ParallelMap.inOrder(nodes.count, parts: parts) { range in
+            range.map { k in document.kind(nodes[k]) == .object ? Header(StixObject(document, nodes[k]), in: document) : nil }
+        } consume: { range, part in
+            reserveRoom(for: part, of: range, among: nodes.count)
             // Read where they lie (`part[h]` as the argument, not a copy from an iterator:
             // each copy retained every string in the header, and released them again).
             for h in part.indices {
-                let element = nodes[k]
-                k += 1
+                let element = nodes[range.lowerBound + h]
                 guard part[h] != nil else {
                     sink.error(element, "expected a STIX object, found \(document.describe(element))")
                     continue
@@ -237,10 +230,29 @@ public struct StixIngest: FormatReader {
             }
             // Each stretch of the text once its objects are read (not per object: an offset
             // looked up for each of ATT&CK's 22,652 showed).
-            if evicting, k - first > 1 { document.bytes.evict(document.offset(nodes[first])..<document.offset(nodes[k - 1])) }
+            if evicting, range.count > 1 {
+                document.bytes.evict(document.offset(nodes[range.lowerBound])..<document.offset(nodes[range.upperBound - 1]))
+            }
+            made.append(part)
         }
         // Every header's strings: freed while this thread goes on to the relationships.
-        Discard.elsewhere(consume parts)
+        Discard.elsewhere(consume made)
+    }
+
+    /// Room for the relationships and versions still to come, as if the objects after `range`
+    /// were like its own: ATT&CK's 20,000 relationships (which come together) grew their
+    /// array a dozen times, each a copy into fresh pages, and the count of all is known only
+    /// once every header is made.
+    mutating func reserveRoom(for part: [Header?], of range: Range<Int>, among count: Int) {
+        var linked = 0
+        for case let header? in part { if case .relationship = header.record { linked += 1 } }
+        let left = count - range.lowerBound
+        func expected(_ n: Int) -> Int { range.isEmpty ? 0 : n * left / range.count }
+        if relationships.capacity < relationships.count + expected(linked) {
+            relationships.reserveCapacity(relationships.count + expected(linked))
+        }
+        let versions = result.versions.count + expected(part.count - linked)
+        if result.versions.capacity < versions { result.versions.reserveCapacity(versions) }
     }
 
     mutating func readObject(_ node: Int) {
