@@ -30,10 +30,11 @@ enum JSONParser {
         let capacity = bytes.count / (at == nil ? 10 : 6) + 16
         let tape = Tape(capacity: capacity)
         let second = at.map { start in
-            // Its nodes go a little past where this scan's should end, so that moving them
-            // down when joining writes mostly over pages they have already touched.
+            // Its nodes go a little past where this scan's should end (an eighth more than
+            // the estimate: a sample may miss), so that moving them down when joining writes
+            // mostly over pages they have already touched.
             let estimate = bytes.withUnsafeBufferPointer { JSONSplit.nodes(before: start, in: $0) }
-            let region = tape.lend(from: estimate + estimate / 32 + 1024)
+            let region = tape.lend(from: estimate + estimate / 8 + 4096)
             return JSONSplit.SecondHalf(bytes, start: start, tape: region ?? Tape(capacity: (bytes.count - start) / 10 + 16), maxDepth: maxDepth)
         }
         let failure: JSONSyntaxError? = bytes.withUnsafeBufferPointer { buffer in

@@ -119,6 +119,28 @@ import TestSupport
         #expect(tape.joinedInPlace == tape.joined)
     }
 
+    /// The second half's nodes are put where the estimate says the first half's end: a
+    /// count of structure outside strings, close to the tape's own, whatever the strings
+    /// hold (commas, brackets, escaped quotes, a block starting inside one).
+    @Test(arguments: [false, true])
+    func theFirstHalfsNodeCountIsEstimatedClosely(pretty: Bool) throws {
+        var prose = ""
+        for k in 0..<4_000 {
+            let text = "Adversaries may use [T\(1000 + k)](https://attack.mitre.org), {such as \\\"this\\\"}, and: more; see (Citation: Report \(k))."
+            prose +=
+                (k > 0 ? (pretty ? ",\n    " : ", ") : "")
+                + "{\"type\": \"relationship\", \"id\": \"relationship--\(k)\", \"revoked\": false, \"description\": \"\(text)\", \"refs\": [\"a\", \"b\", {\"n\": \(k)}]}"
+        }
+        let bundle = Array("{\"type\": \"bundle\", \"objects\": [\(prose)]}".utf8)
+        for bytes in [bundle, Self.largeReport(pretty: pretty, events: 30_000)] {
+            let document = try JSONDocument(parsing: bytes)
+            let guess = try #require(bytes.withUnsafeBufferPointer(JSONSplit.point))
+            let actual = (0..<document.nodeCount).count { document.offset($0) < guess }
+            let estimate = bytes.withUnsafeBufferPointer { JSONSplit.nodes(before: guess, in: $0) }
+            #expect(Double(estimate) > 0.95 * Double(actual) && Double(estimate) < 1.05 * Double(actual), "estimate \(estimate), nodes \(actual)")
+        }
+    }
+
     /// One line as Python's `json.dump` writes it (ATT&CK's bundles): `", "` and `": "`
     /// between values, so elements meet as `}, {"`. The guess lands on an element and the
     /// split tape is the single scan's.
