@@ -19,17 +19,6 @@ public struct StixIngest: FormatReader {
     var sink: ProblemSink
     var result: IngestResult
 
-    struct Relationship {
-        var id: String
-        var type: String
-        var source: StixKey
-        var target: StixKey
-        /// The relationship object itself: its description and citations are read only for
-        /// the few that become technique uses (ATT&CK has 20,000 relationships, most between
-        /// software and techniques, each with a paragraph and several references).
-        var node: Int
-    }
-
     struct Place {
         var country: String?
         var region: String?
@@ -289,7 +278,7 @@ public struct StixIngest: FormatReader {
 
         switch header.record {
         case let .relationship(rt, source, target):
-            relationships.append(Relationship(id: id, type: rt, source: source, target: target, node: node))
+            relationships.append(Relationship(id: id, kind: .init(rt), source: source, target: target, node: node))
             return
         case let .technique(attackID, info):
             techniqueIDs[key] = attackID

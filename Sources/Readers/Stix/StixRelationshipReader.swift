@@ -5,7 +5,7 @@ extension StixIngest {
     mutating func readRelationship(_ o: StixObject, id: String, node: Int) {
         guard let rt = requiredText(o, .relationshipType) else { return }
         guard let s = requiredText(o, .sourceRef), let t = requiredText(o, .targetRef) else { return }
-        relationships.append(Relationship(id: id, type: rt, source: StixKey(s), target: StixKey(t), node: node))
+        relationships.append(Relationship(id: id, kind: .init(rt), source: StixKey(s), target: StixKey(t), node: node))
     }
 }
 
