@@ -220,6 +220,37 @@ import TestSupport
                 == serial.problems.map { "\($0.line):\($0.column) \($0.path) \($0.message)" })
     }
 
+    /// Thousands of relationships, looked up on every core: each missing end is warned of
+    /// once, in file order (the source before the target), and a forward reference is not
+    /// missing. The expectation is worked out from the generator, not by the reader.
+    @Test func danglingReferencesAreWarnedOfInFileOrder() throws {
+        var g = SplitMix(seed: 11)
+        func uuid(_ k: Int) -> String { String(format: "%08x-0000-4000-8000-%012x", k, k) }
+        var objects: [String] = [], expected: [String] = []
+        for k in 0..<5_000 {
+            // An end is present (some only later in the file) or absent.
+            let source = g.below(9) == 0 ? "intrusion-set--\(uuid(50_000 + k))" : "intrusion-set--\(uuid(g.below(40)))"
+            let target = g.below(7) == 0 ? "attack-pattern--\(uuid(60_000 + k))" : "attack-pattern--\(uuid(g.below(40)))"
+            if source.contains(uuid(50_000 + k)) { expected.append("reference to \(source) which is not in this file") }
+            if target.contains(uuid(60_000 + k)) { expected.append("reference to \(target) which is not in this file") }
+            objects.append(
+                #"{"type": "relationship", "id": "relationship--\#(uuid(10_000 + k))", "relationship_type": "uses", "source_ref": "\#(source)", "target_ref": "\#(target)"}"#
+            )
+        }
+        for k in 0..<40 {
+            objects.append(#"{"type": "intrusion-set", "id": "intrusion-set--\#(uuid(k))", "name": "Set \#(k)"}"#)
+            objects.append(#"{"type": "attack-pattern", "id": "attack-pattern--\#(uuid(k))", "name": "Technique \#(k)"}"#)
+        }
+        let text = #"{"type": "bundle", "id": "bundle--\#(uuid(1))", "objects": [\#(objects.joined(separator: ",\n"))]}"#
+        let document = try JSONDocument(parsing: Array(text.utf8))
+        let read = StixIngest.run(document, file: "b.json")
+        let warnings = read.problems.map(\.message).filter { $0.hasSuffix("which is not in this file") }
+        #expect(expected.count > 1_000)
+        #expect(warnings == expected)
+        let serial = ParallelMap.$serial.withValue(true) { StixIngest.run(document, file: "b.json") }
+        #expect(read.problems.map { "\($0.line):\($0.column) \($0.message)" } == serial.problems.map { "\($0.line):\($0.column) \($0.message)" })
+    }
+
     @Test func aFeedOfResultsMergesAsOnOneThread() {
         // Actor records and merges run on every core from 512 records.
         var results: [IngestResult] = []

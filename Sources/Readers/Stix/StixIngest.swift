@@ -165,16 +165,7 @@ public struct StixIngest: FormatReader {
         let count = document.count(objects)
         seen.reserveCapacity(count)
         readObjects(objects, parts: count >= parallelFrom ? 32 : 1)
-        // Dangling references, once every id is known (a reference may point forward).
-        for r in relationships {
-            // Two lookups, not a loop over a two-element array (an allocation per relationship).
-            if seen[r.source] == nil, let n = StixObject(document, r.node).node(.sourceRef, document) {
-                sink.warning(n, "reference to \(r.source) which is not in this file")
-            }
-            if seen[r.target] == nil, let n = StixObject(document, r.node).node(.targetRef, document) {
-                sink.warning(n, "reference to \(r.target) which is not in this file")
-            }
-        }
+        warnOfDanglingReferences()
         resolve()
     }
 
