@@ -99,6 +99,7 @@ public struct AppState: Sendable {
     public internal(set) var matrix: SectorMatrix
     public internal(set) var techniques: TechniqueUsage
 
+    /// A state whose derived parts are still empty: `start` refreshes it once its options are set.
     init(dataset: Dataset, width: Int, height: Int, ascii: Bool, themes: [Theme], tier: ColorTier) {
         self.dataset = dataset
         self.width = max(0, width)
@@ -106,11 +107,12 @@ public struct AppState: Sendable {
         self.ascii = ascii
         self.themes = themes.isEmpty ? [Theme.fallback] : themes
         self.tier = tier
-        selection = Filter.none.apply(to: dataset)
-        breakdown = ActorBreakdown.compute(dataset, selection: selection)
-        matrix = SectorMatrix.compute(dataset, selection: selection)
-        techniques = TechniqueUsage.compute(dataset, selection: selection)
-        refresh()
+        // Empty until `start` has set the filter and refreshes: derived here as well, every
+        // aggregate of a cold open was derived three times (a third of ATT&CK's first frame).
+        selection = Filter.none.apply(to: .empty)
+        breakdown = ActorBreakdown.compute(.empty, selection: selection)
+        matrix = SectorMatrix.compute(.empty, selection: selection)
+        techniques = .empty
     }
 
     public var theme: Theme { themes[min(max(0, themeIndex), themes.count - 1)] }
