@@ -10,8 +10,11 @@ struct YAMLDocument {
         self.file = file
         do {
             // The basic resolver: no tag-guessing regular expressions to compile; values are
-            // read as the types each key expects.
-            root = try Yams.compose(yaml: text, .basic)
+            // read as the types each key expects. UTF-8 named, not Yams' default: that reads
+            // the whole environment into a dictionary for each document (a third of loading
+            // the seven bundled themes, on every start) and prints to standard output when
+            // YAMS_DEFAULT_ENCODING is set, which would corrupt a snapshot or an export.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw YAMLDocument.convert(error, file: file)
         } catch {

@@ -140,4 +140,20 @@ import TestSupport
         #expect(cli.run(["themes", "--color", "always"], environment: ["TERM": "xterm-256color"]).stdout.contains("\u{1B}["))
         #expect(!cli.run(["themes"], environment: ["TERM": "xterm-256color", "NO_COLOR": "1"]).stdout.contains("\u{1B}["))
     }
+
+    /// The YAML library's own environment switch prints a line to standard output when it
+    /// reads a document: themes and the config are read on every start, so a snapshot or an
+    /// export would begin with that line. Their YAML is read as UTF-8, whatever it says.
+    @Test func aYAMLLibrarysEnvironmentSwitchDoesNotReachStandardOutput() throws {
+        let cli = CLI("yams")
+        defer { cli.remove() }
+        try cli.config("theme: wall\n")
+        let env = ["YAMS_DEFAULT_ENCODING": "UTF16"]
+        let snapshot = cli.run(["snapshot", "--size", "80x24", TestPaths.sampleData + "/synthetic-activity-feed.json"], environment: env)
+        #expect(snapshot.status == 0)
+        #expect(snapshot.stdout.hasPrefix("ThreatDeck"), "\(snapshot.stdout.prefix(120))")
+        let csv = cli.run(["export", "--format", "csv", TestPaths.sampleData + "/synthetic-activity-feed.json"], environment: env)
+        #expect(!csv.stdout.contains("YAMS_DEFAULT_ENCODING"))
+        #expect(!snapshot.stderr.contains("config ignored"), "the config is still read: \(snapshot.stderr)")
+    }
 }
