@@ -78,9 +78,14 @@ public struct Reference: Hashable, Sendable {
         return host + ": " + page
     }
 
-    /// Bytes no link may hold: controls, space, DEL and `"<>\\``.
-    static let linkBreaking: [Bool] = (0..<256).map { b in
-        b <= 0x20 || b == 0x7F || [0x22, 0x3C, 0x3E, 0x5C, 0x60].contains(b)
+    /// Whether no link may hold byte `b`: controls, space, DEL and `"<>\\``. Bit `b` of two
+    /// words (a table of 256 flags was a lazily made global checked and bounds-checked per
+    /// byte: 2,800 instructions a URL, 33 M for ATT&CK's references).
+    @inline(__always)
+    static func breaksLink(_ b: UInt8) -> Bool {
+        // Bits 0-32 (controls, space), 34 ("), 60 (<), 62 (>); then 92 (\\), 96 (`), 127 (DEL).
+        let low: UInt64 = 0x5000_0005_FFFF_FFFF, high: UInt64 = 0x8000_0001_1000_0000
+        return b < 0x80 && ((b < 0x40 ? low : high) >> UInt64(b & 0x3F)) & 1 != 0
     }
 
     /// An http(s) URL with a host and no spaces or controls; anything else is not a link.
@@ -99,14 +104,15 @@ public struct Reference: Hashable, Sendable {
             }
             let schemeEnd = hasScheme("https://") ? 8 : hasScheme("http://") ? 7 : 0
             guard schemeEnd > 0, u[schemeEnd] != UInt8(ascii: "/") else { return false }
-            var previous: UInt8 = 0
-            for b in u {
-                // Controls, space, DEL, C1 controls (UTF-8 C2 80–9F) and characters that break
-                // out of quoting or markup: one table lookup per byte.
-                if Reference.linkBreaking[Int(b)] || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return false }
+            // Controls, space, DEL, C1 controls (UTF-8 C2 80–9F) and characters that break out
+            // of quoting or markup, by index (an iterator checked each step twice).
+            var previous: UInt8 = 0, broken = false
+            for k in 0..<u.count {
+                let b = u[k]
+                broken = broken || Reference.breaksLink(b) || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
                 previous = b
             }
-            return true
+            return !broken
         }
         guard valid else { return nil }
         return raw
