@@ -24,4 +24,20 @@ import Testing
         }
         for id in bad { #expect(!StixIngest.isValidID(id, type: "tool"), "\(id)") }
     }
+
+    /// Every byte value at every kind of position: hex digits of either case where a digit
+    /// belongs, only a dash where a dash does.
+    @Test func everyByteValueAtADigitAndADash() {
+        let good = Array("0042a9f5-f053-4769-b3ef-9ad018dfa298".utf8)
+        let hex = Set("0123456789abcdefABCDEF".utf8)
+        for b in 0...255 {
+            for k in [0, 8, 35] {
+                var u = good
+                u[k] = UInt8(b)
+                let id = "tool--" + String(decoding: u, as: UTF8.self)
+                let expected = k == 8 ? b == 0x2D : hex.contains(UInt8(b))
+                #expect(StixIngest.isValidID(id, type: "tool") == expected, "byte \(b) at \(k)")
+            }
+        }
+    }
 }
