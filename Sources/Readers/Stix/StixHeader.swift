@@ -22,6 +22,17 @@ extension StixIngest {
         var version: Timestamp?
         var dead = false
         var record = Record.none
+        /// False for an element of the objects array that is not an object (`notAnObject`).
+        var isObject = true
+
+        /// What an element that is not an object gets: a header array holds one per element.
+        static let notAnObject: Header = {
+            var header = Header()
+            header.isObject = false
+            return header
+        }()
+
+        private init() {}
 
         init(_ o: StixObject, in document: JSONDocument) {
             type = o.string(.type, document)
