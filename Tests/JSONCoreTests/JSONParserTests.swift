@@ -59,6 +59,24 @@ import TestSupport
         #expect(numbers == [1.2345678901234568e29, 0.1, 0, 100])
     }
 
+    /// Every byte that stops the sixteen- and eight-byte scans (quote, backslash, control,
+    /// non-ASCII, invalid UTF-8) at every offset of a long string: the string read, or the
+    /// problem reported at that very byte.
+    @Test func everyStopByteAtEveryOffsetOfALongString() throws {
+        for k in 0..<48 {
+            let head = String(repeating: "a", count: k), tail = String(repeating: "b", count: 47 - k)
+            let d = try parse("[\"\(head)\\n\(tail)\", \"\(head)é\(tail)\", \"\(head)\\\"\(tail)\", \"\(head)\"]")
+            var strings: [String] = []
+            d.forEachElement(d.root) { _, e in strings.append(d.string(e) ?? "?") }
+            #expect(strings == [head + "\n" + tail, head + "é" + tail, head + "\"" + tail, head], "offset \(k)")
+            for bad: UInt8 in [0x01, 0x1F, 0xFF, 0xC0] {
+                let bytes = Array("[\"\(head)".utf8) + [bad] + Array("\(tail)\"]".utf8)
+                let error = try #require(failure(bytes), "byte \(bad) at \(k)")
+                #expect(error.offset == 2 + k, "byte \(bad) at \(k): \(error.message)")
+            }
+        }
+    }
+
     @Test func reportsLineColumnAndPath() throws {
         let text = """
         {
