@@ -79,13 +79,13 @@ import TestSupport
 
     @Test func reportsLineColumnAndPath() throws {
         let text = """
-        {
-          "objects": [
-            {"type": "intrusion-set", "name": "x"},
-            {"type": "campaign", "name": }
-          ]
-        }
-        """
+            {
+              "objects": [
+                {"type": "intrusion-set", "name": "x"},
+                {"type": "campaign", "name": }
+              ]
+            }
+            """
         let e = try #require(failure(text))
         #expect(e.line == 4)
         #expect(e.column == 34)
@@ -119,10 +119,10 @@ import TestSupport
 
     @Test func rejectsInvalidUTF8WithItsPosition() throws {
         let cases: [[UInt8]] = [
-            [0xC3],                   // truncated
-            [0xC0, 0xAF],             // overlong
-            [0xED, 0xA0, 0x80],       // surrogate
-            [0xF4, 0x90, 0x80, 0x80], // beyond U+10FFFF
+            [0xC3],  // truncated
+            [0xC0, 0xAF],  // overlong
+            [0xED, 0xA0, 0x80],  // surrogate
+            [0xF4, 0x90, 0x80, 0x80],  // beyond U+10FFFF
             [0xFF],
         ]
         for bad in cases {
