@@ -216,7 +216,7 @@ public struct StixIngest: FormatReader {
             }
             made.append(part)
         }
-        // Every header's strings: freed while this thread goes on to the relationships.
+        // Every header's strings, freed elsewhere once the load is done (`Discard`).
         Discard.elsewhere(consume made)
     }
 
