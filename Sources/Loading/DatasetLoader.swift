@@ -291,9 +291,10 @@ public struct DatasetLoader: Sendable {
     /// Stats, and reads, digests and parses the files whose stamp changed since they were
     /// accepted, on every core (files are independent until they are merged; a feed directory
     /// of 10,000 events is 10,000 files). `read` is nil for a file whose stamp is unchanged.
-    /// One changed file (a kiosk's usual reload) is read on this thread: its parse and reader
-    /// split their own work across the cores, which they cannot do from inside a map over
-    /// files (a nested `concurrentPerform` gets no second core).
+    /// The largest changed file (a kiosk's usual reload: the only one) is read on this thread:
+    /// its parse and reader split their own work across the cores, which they cannot do from
+    /// inside a map over files (a nested `concurrentPerform` gets no second core). The others
+    /// are mapped meanwhile from another thread, where their map is not nested either.
     func prefetch(_ files: [String]) -> [(stamp: FileStamp?, read: Prefetched?)] {
         let (fileSystem, limit, known, hashesFirstReads) = (self.fileSystem, maxFileSize, self.accepted, self.hashesFirstReads)
         let stamps = ParallelMap.map(files.count) { fileSystem.stamp(files[$0]) }
@@ -319,10 +320,17 @@ public struct DatasetLoader: Sendable {
         }
         let changed = files.indices.filter { stamps[$0] == nil || known[files[$0]]?.stamp != stamps[$0] }
         var read = [Prefetched?](repeating: nil, count: files.count)
-        if changed.count == 1 {
-            read[changed[0]] = fetch(changed[0])
-        } else {
-            for (k, r) in zip(changed, ParallelMap.map(changed.count, minimum: 2) { fetch(changed[$0]) }) { read[k] = r }
+        // ATT&CK (31 MB) beside the MISP galaxy (1.4 MB) in one map over both: ATT&CK's
+        // reader ran on one core, 30 ms longer than on its own.
+        if let largest = changed.max(by: { (stamps[$0]?.size ?? 0) < (stamps[$1]?.size ?? 0) }) {
+            let others = changed.filter { $0 != largest }
+            if others.isEmpty {
+                read[largest] = fetch(largest)
+            } else {
+                let (rest, first) = ParallelMap.pair({ ParallelMap.map(others.count, minimum: 2) { fetch(others[$0]) } }, { fetch(largest) })
+                read[largest] = first
+                for (k, r) in zip(others, rest) { read[k] = r }
+            }
         }
         return files.indices.map { (stamps[$0], read[$0]) }
     }
