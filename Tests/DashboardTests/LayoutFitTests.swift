@@ -104,6 +104,36 @@ import ThreatModel
         #expect(s.detailSubject == .actor(s.selection.actorIDs.first!))
     }
 
+    static let galaxyAlone: Dataset = {
+        var loader = DatasetLoader(paths: [TestPaths.sharedData + "/misp-galaxy/threat-actor.json"])
+        return loader.load()
+    }()
+
+    /// Whatever pane has the focus, no pane draws over a box's sides. With an empty pane
+    /// focused (the galaxy names no technique) the sector pane is narrower than where it
+    /// would be focused, and a matrix made for that place drew its totals over its border.
+    @Test(arguments: [0, 1, 2])
+    func everyPaneDrawsInsideItsBoxWhateverHasTheFocus(dataset: Int) throws {
+        let data = [Self.galaxyAlone, Self.mispEvents, Fixtures.sample][dataset]
+        let sides: Set<String> = ["│", "┃"]
+        for (w, h) in [(120, 40), (169, 52), (200, 60), (320, 90)] {
+            for focus in PaneRegistry.ids {
+                var o = Fixtures.options(w, h, dataset: data)
+                o.focus = focus
+                let s = AppState.start(o)
+                let frame = Screen.render(s)
+                for (id, area) in FrameLayout.compute(s).panes where area.width > 2 {
+                    for y in area.y + 1..<area.maxY - 1 {
+                        let left = frame[area.x, y].text, right = frame[area.maxX - 1, y].text
+                        #expect(
+                            sides.contains(left) && sides.contains(right),
+                            "dataset \(dataset) \(w)x\(h), focus \(focus.rawValue): \(id.rawValue) row \(y) has '\(left)' and '\(right)' for its sides")
+                    }
+                }
+            }
+        }
+    }
+
     /// Every size from 40x12 to 400x120 draws a frame of exactly that size, panes inside it
     /// and not overlapping.
     @Test(arguments: 0..<4)

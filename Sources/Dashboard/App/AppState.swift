@@ -183,8 +183,12 @@ public struct AppState: Sendable {
     }
 
     /// How many nexus columns the sector matrix gets at this width (the rest fold into Other).
+    /// The width is the one it is drawn at: with another pane focused it can be narrower than
+    /// where it would be focused (a focused empty pane keeps a place that would fold), and a
+    /// matrix made for the wider place drew its totals over the pane's border. A change of
+    /// focus derives again.
     var matrixColumns: Int {
-        let pane = FrameLayout.area(of: SectorPane.id, in: self).width
+        let pane = FrameLayout.compute(self).panes[SectorPane.id]?.width ?? FrameLayout.area(of: SectorPane.id, in: self).width
         return max(3, min(10, (pane - 3 - 20 - 6) / 6))
     }
 
