@@ -99,6 +99,7 @@ public struct AppState: Sendable {
     public internal(set) var matrix: SectorMatrix
     public internal(set) var techniques: TechniqueUsage
 
+    /// A state whose derived parts are still empty: `start` refreshes it once its options are set.
     init(dataset: Dataset, width: Int, height: Int, ascii: Bool, themes: [Theme], tier: ColorTier) {
         self.dataset = dataset
         self.width = max(0, width)
@@ -106,15 +107,12 @@ public struct AppState: Sendable {
         self.ascii = ascii
         self.themes = themes.isEmpty ? [Theme.fallback] : themes
         self.tier = tier
-        // Derived here and again in `start` (a cold open derives three times, 26 M of ATT&CK's
-        // 924 M instructions). Deriving once (7a15423) left the panes' measured demands one
-        // round less settled, and PropertyTests then found, 1 run in 12, the sector matrix
-        // drawn with more columns than its width after a resize; see its revert for that.
-        selection = Filter.none.apply(to: dataset)
-        breakdown = ActorBreakdown.compute(dataset, selection: selection)
-        matrix = SectorMatrix.compute(dataset, selection: selection)
-        techniques = TechniqueUsage.compute(dataset, selection: selection)
-        refresh()
+        // Empty until `start` has set the filter and refreshes: derived here as well, every
+        // aggregate of a cold open was derived three times (a third of ATT&CK's first frame).
+        selection = Filter.none.apply(to: .empty)
+        breakdown = ActorBreakdown.compute(.empty, selection: selection)
+        matrix = SectorMatrix.compute(.empty, selection: selection)
+        techniques = .empty
     }
 
     public var theme: Theme { themes[min(max(0, themeIndex), themes.count - 1)] }
