@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dashboard
+import JSONCore
 import LiveSources
 import Reports
 import Settings
@@ -79,9 +80,11 @@ struct SnapshotCommand: ParsableCommand {
         guard DataLoad.checkPaths(paths, command: "threatdeck snapshot") else { throw ExitCode(1) }
         let live = try feedOptions.sourcesOrExit("threatdeck snapshot", config: config)
         let maxTLP = savedViewOptions.tlpLimit(config: config, kiosk: kiosk || kioskViewName != nil)
-        let load = DataLoad.load(paths, live: live, waitForFeeds: true, maxTLP: maxTLP)
+        // The themes' YAML (10 M instructions) is read on another thread while the data loads:
+        // the load leaves a core idle at times, and nothing of it needs a theme.
+        let (bundledAndUser, load) = ParallelMap.pair({ ProcessContext.loadThemes() }, { DataLoad.load(paths, live: live, waitForFeeds: true, maxTLP: maxTLP) })
         let liveFailed = load.reportLiveFailures("threatdeck snapshot")
-        var (themes, themeErrors) = ProcessContext.loadThemes()
+        var (themes, themeErrors) = bundledAndUser
         let (themeName, themeError) = ProcessContext.selectTheme(theme ?? config.theme, themes: &themes)
         if let themeError { printError("threatdeck snapshot: \(themeError)") }
         if let configError { printError("threatdeck snapshot: config ignored: \(configError)") }
