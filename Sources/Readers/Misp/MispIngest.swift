@@ -145,16 +145,21 @@ struct MispIngest: FormatReader {
             actor.externalIDs.append(externalID)
             if actor.name.hasSuffix(" - " + externalID) { actor.name = String(actor.name.dropLast(externalID.count + 3)) }
         }
-        let name = actor.name
         var aliases: [String] = []
+        // Each spelling lowercased once: comparing every alias with every earlier one, both
+        // lowercased each time, was 20,000 lowercasings for the threat-actor galaxy.
+        let name = actor.name.lowercased()
+        var seen: Set<String> = [name]
         for s in meta.list("synonyms") + meta.list("name-attribution").map({ String($0.split(separator: ":", maxSplits: 1).first ?? "") }) {
             let alias = s.trimmed
-            if alias.isEmpty || alias.lowercased() == name.lowercased() { continue }
+            if alias.isEmpty { continue }
+            let lower = alias.lowercased()
+            if lower == name { continue }
             if MispIngest.looksLikeCatalogueID(alias) {
                 if !actor.externalIDs.contains(alias) { actor.externalIDs.append(alias) }
                 continue
             }
-            if !aliases.contains(where: { $0.lowercased() == alias.lowercased() }) { aliases.append(alias) }
+            if seen.insert(lower).inserted { aliases.append(alias) }
         }
         actor.aliases = aliases
     }
