@@ -19,11 +19,7 @@ final class InOrderRun<T: Sendable>: @unchecked Sendable {
         made = (0..<parts).map { _ in DispatchSemaphore(value: 0) }
     }
 
-    static func range(_ k: Int, of count: Int, _ parts: Int) -> Range<Int> {
-        (count * k / parts)..<(count * (k + 1) / parts)
-    }
-
-    func range(_ k: Int) -> Range<Int> { InOrderRun.range(k, of: count, parts) }
+    func range(_ k: Int) -> Range<Int> { ParallelMap.part(k, of: count, parts: parts) }
 
     /// The next range no thread has taken, if any.
     private func take() -> Int? {

@@ -17,7 +17,10 @@ extension ParallelMap {
         let parts = max(1, parts)
         let helpers = serial ? 0 : min(parts - 1, sysconf(Int32(_SC_NPROCESSORS_ONLN)) - 1)
         guard helpers > 0 else {
-            for k in 0..<parts { consume(InOrderRun<T>.range(k, of: count, parts), body(InOrderRun<T>.range(k, of: count, parts))) }
+            for k in 0..<parts {
+                let range = part(k, of: count, parts: parts)
+                consume(range, body(range))
+            }
             return
         }
         let run = InOrderRun<T>(count: count, parts: parts)

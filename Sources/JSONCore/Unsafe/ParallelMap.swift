@@ -37,7 +37,13 @@ public enum ParallelMap {
     @inlinable
     public static func ranges<T: Sendable>(_ count: Int, parts: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let parts = max(1, parts)
-        return map(parts, minimum: 2) { part in body((count * part / parts)..<(count * (part + 1) / parts)) }
+        return map(parts, minimum: 2) { k in body(part(k, of: count, parts: parts)) }
+    }
+
+    /// Range `k` of `0..<count` cut into `parts` consecutive ranges of nearly equal size.
+    @inlinable
+    public static func part(_ k: Int, of count: Int, parts: Int) -> Range<Int> {
+        (count * k / parts)..<(count * (k + 1) / parts)
     }
 
     /// Runs `a` on another thread while `b` runs on this one (which may itself use
