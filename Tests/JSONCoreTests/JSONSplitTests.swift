@@ -141,6 +141,22 @@ import TestSupport
         }
     }
 
+    /// The real bundles analysts open: the estimate of the first half's nodes (a sample of
+    /// 64 blocks) is within 5 % of the count, and the second half's nodes are joined where
+    /// they were written (an estimate too low would make the first half grow the tape and
+    /// copy them).
+    @Test(arguments: ["enterprise-attack-17.1.json", "ics-attack-18.1.json"])
+    func realBundlesAreEstimatedAndJoinedInPlace(file: String) throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: TestPaths.sharedData + "/stix/" + file)))
+        let guess = try #require(bytes.withUnsafeBufferPointer(JSONSplit.point))
+        let document = try JSONDocument(parsing: bytes)
+        let actual = (0..<document.nodeCount).count { document.offset($0) < guess }
+        let estimate = bytes.withUnsafeBufferPointer { JSONSplit.nodes(before: guess, in: $0) }
+        #expect(Double(estimate) > 0.95 * Double(actual) && Double(estimate) < 1.05 * Double(actual), "estimate \(estimate), nodes \(actual)")
+        let tape = try JSONParser.parse(bytes, maxDepth: 512, split: guess)
+        #expect(tape.joined > 0 && tape.joinedInPlace == tape.joined)
+    }
+
     /// One line as Python's `json.dump` writes it (ATT&CK's bundles): `", "` and `": "`
     /// between values, so elements meet as `}, {"`. The guess lands on an element and the
     /// split tape is the single scan's.
