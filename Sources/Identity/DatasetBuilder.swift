@@ -48,7 +48,7 @@ public enum DatasetBuilder {
         return Dataset(
             reports: followed.reports, actors: actors, events: followed.events, campaigns: followed.campaigns,
             findings: followed.findings, problems: followed.problems, files: loaded, techniques: t.catalog, tactics: t.tactics,
-            actorTechniques: t.used.map { $0.sorted() }, campaignOnlyTechniques: t.campaignOnly.map { $0.sorted() },
+            actorTechniques: t.used, campaignOnlyTechniques: t.campaignOnly,
             procedures: t.procedures, hidden: hidden, indicators: misp.indicators, pivots: misp.pivots)
     }
 }

@@ -37,33 +37,39 @@ extension DatasetBuilder {
     }
 
     /// What step 4 of `build` finds: one technique catalogue, the matrix's tactic columns,
-    /// each actor's technique ids (direct, through campaigns, from tagged events) and the
-    /// procedures that say how.
+    /// each actor's technique ids (direct, through campaigns, from tagged events; sorted) and
+    /// the procedures that say how.
     struct TechniqueFindings {
         var catalog: [TechniqueInfo]
         var tactics: [TacticInfo]
-        var used: [Set<String>]
+        var used: [[String]]
         /// Per actor: what it uses only through campaigns attributed to it.
-        var campaignOnly: [Set<String>]
+        var campaignOnly: [[String]]
         var procedures: [Procedure]
+    }
+
+    /// One actor's technique ids, sorted, and those the catalogue lacks (id or parent).
+    struct ActorTechniqueIDs: Sendable {
+        var used: [String]
+        var campaignOnly: [String]
+        var missing: [String]
     }
 
     /// Step 4 of `build`, over the merged and sorted actors and events.
     static func techniques(_ results: [IngestResult], actors: [Actor], events: [Event], localToMerged: [[String: String]]) -> TechniqueFindings {
         let (catalog, tactics) = techniqueCatalog(results)
         let finalPosition = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var used = [Set<String>](repeating: [], count: actors.count)
-        // What each actor uses only through a campaign attributed to it, and what it uses itself.
-        var viaCampaign = [Set<String>](repeating: [], count: actors.count), direct = viaCampaign
+        // Each use and tagged event by its actor, and the procedures in the files' order;
+        // the sets are then made per actor on every core (ATT&CK: 8,984 uses of 166 actors,
+        // three set insertions each, were 10 M instructions of the serial build).
+        var uses: [(id: String, viaCampaign: Bool)] = []
+        var usesOf = [[Int]](repeating: [], count: actors.count)
         var procedures: [Procedure] = []
-        for (p, a) in actors.enumerated() {
-            for t in a.techniques { if let id = t.attackID { used[p].insert(id); direct[p].insert(id) } }
-        }
         for (r, result) in results.enumerated() {
             for u in result.uses {
                 guard let merged = localToMerged[r][u.actorID], let p = finalPosition[merged] else { continue }
-                used[p].insert(u.techniqueID)
-                if u.via == nil { direct[p].insert(u.techniqueID) } else { viaCampaign[p].insert(u.techniqueID) }
+                usesOf[p].append(uses.count)
+                uses.append((u.techniqueID, u.via != nil))
                 procedures.append(
                     Procedure(
                         actorPosition: p, techniqueID: u.techniqueID, description: u.description,
@@ -71,14 +77,30 @@ extension DatasetBuilder {
             }
         }
         // Events tagged with techniques (MISP) count for their actors too.
-        for e in events where !e.techniques.isEmpty {
-            for a in e.actorIDs {
-                guard let p = finalPosition[a] else { continue }
-                used[p].formUnion(e.techniques)
-                direct[p].formUnion(e.techniques)
-            }
+        var eventsOf = [[Int]](repeating: [], count: actors.count)
+        for (k, e) in events.enumerated() where !e.techniques.isEmpty {
+            for a in e.actorIDs { if let p = finalPosition[a] { eventsOf[p].append(k) } }
         }
-        var catalogIDs = Set(catalog.map(\.id))
+        let catalogIDs = Set(catalog.map(\.id))
+        let (allUses, usesByActor, eventsByActor) = (uses, usesOf, eventsOf)
+        let perActor = ParallelMap.map(actors.count) { p in
+            var used: Set<String> = [], direct: Set<String> = [], viaCampaign: Set<String> = []
+            for t in actors[p].techniques { if let id = t.attackID { used.insert(id); direct.insert(id) } }
+            for k in usesByActor[p] {
+                let u = allUses[k]
+                used.insert(u.id)
+                if u.viaCampaign { viaCampaign.insert(u.id) } else { direct.insert(u.id) }
+            }
+            for k in eventsByActor[p] {
+                used.formUnion(events[k].techniques)
+                direct.formUnion(events[k].techniques)
+            }
+            // Only what the catalogue lacks, id or parent, is sorted and added (ATT&CK: none of
+            // its actors' 10,000 uses; sorting each actor's set showed in a cold open).
+            let missing = used.filter { !catalogIDs.contains($0) || !catalogIDs.contains(TechniqueInfo.root($0)) }
+            return ActorTechniqueIDs(used: used.sorted(), campaignOnly: viaCampaign.subtracting(direct).sorted(), missing: missing.sorted())
+        }
+        var knownIDs = catalogIDs
         var fullCatalog = catalog
         // Named but not described (a native report, a MISP tag): ATT&CK's own entry when
         // ThreatDeck knows it, else a bare one, so filters and the matrix still find it.
@@ -87,18 +109,16 @@ extension DatasetBuilder {
             // also when the data describes the sub-technique but not its parent.
             let root = TechniqueInfo.root(id)
             if root != id { addBare(root, name: nil) }
-            guard !catalogIDs.contains(id) else { return }
-            catalogIDs.insert(id)
+            guard !knownIDs.contains(id) else { return }
+            knownIDs.insert(id)
             if let known = AttackVocabulary.technique(id) { fullCatalog.append(known) } else { fullCatalog.append(TechniqueInfo(id: id, name: name ?? id)) }
         }
-        for (p, set) in used.enumerated() {
-            // Only what the catalogue lacks, id or parent, is sorted and added (ATT&CK: none of
-            // its actors' 10,000 uses; sorting each actor's set showed in a cold open).
-            let missing = set.filter { !catalogIDs.contains($0) || !catalogIDs.contains(TechniqueInfo.root($0)) }
-            for id in missing.sorted() { addBare(id, name: actors[p].techniques.first { $0.attackID == id }?.name) }
+        // In actor order, so a bare entry takes the name the first actor that lacks it gives.
+        for (p, ids) in perActor.enumerated() {
+            for id in ids.missing { addBare(id, name: actors[p].techniques.first { $0.attackID == id }?.name) }
         }
         for e in events { for id in e.techniques { addBare(id, name: nil) } }
-        for r in results { for t in r.techniques where !catalogIDs.contains(t.id) { addBare(t.id, name: t.name) } }
+        for r in results { for t in r.techniques where !knownIDs.contains(t.id) { addBare(t.id, name: t.name) } }
         // Matrix columns: the data's own tactics, else ATT&CK's for the domains its techniques come from.
         var tacticColumns = tactics
         if tacticColumns.isEmpty {
@@ -109,7 +129,6 @@ extension DatasetBuilder {
             }
         }
         return TechniqueFindings(
-            catalog: fullCatalog, tactics: tacticColumns, used: used,
-            campaignOnly: zip(viaCampaign, direct).map { $0.subtracting($1) }, procedures: procedures)
+            catalog: fullCatalog, tactics: tacticColumns, used: perActor.map(\.used), campaignOnly: perActor.map(\.campaignOnly), procedures: procedures)
     }
 }
