@@ -102,16 +102,28 @@ extension StixIngest {
         // Which relationships are an actor's technique uses, in file order; their texts (a
         // paragraph and up to 30 citations each, 20,000 of them in ATT&CK) are read on every core.
         var uses: [(relationship: Int, technique: String, users: [(id: String, via: String?)])] = []
-        // In place, by index: a copy of each of ATT&CK's 16,000 `uses` retained its four strings.
-        for k in relationships.indices where relationships[k].kind == .uses {
-            var users: [(id: String, via: String?)] = []
-            if actorIndex[relationships[k].source] != nil { users = [(relationships[k].source.id, nil)] }
-            if let c = campaignIndex[relationships[k].source] { users = result.campaigns[c].actorIDs.map { ($0, result.campaigns[c].name) } }
-            guard !users.isEmpty else { continue }
-            if let t = techniqueIDs[relationships[k].target] {
-                uses.append((k, t, users))
-            } else if let s = software[relationships[k].target] {
-                for u in users { if let a = actorIndex[StixKey(u.id)], !result.actors[a].software.contains(s) { result.actors[a].software.append(s) } }
+        // Each `uses` matched with its actor or campaign and its technique or software on every
+        // core (ATT&CK's 16,000: 40,000 lookups, 12 M instructions on one thread), in place by
+        // index (a copy of each retained its four strings); then applied in file order.
+        let (actorIndex, campaignIndex, techniqueIDs, software, campaigns) = (actorIndex, campaignIndex, techniqueIDs, software, result.campaigns)
+        let candidates = relationships.indices.filter { relationships[$0].kind == .uses }
+        let matches = ParallelMap.ranges(candidates.count, parts: candidates.count >= 4096 ? 8 : 1) { range in
+            range.compactMap { i -> UseMatch? in
+                let k = candidates[i]
+                var users: [(id: String, via: String?)] = []
+                if actorIndex[relationships[k].source] != nil { users = [(relationships[k].source.id, nil)] }
+                if let c = campaignIndex[relationships[k].source] { users = campaigns[c].actorIDs.map { ($0, campaigns[c].name) } }
+                guard !users.isEmpty else { return nil }
+                if let t = techniqueIDs[relationships[k].target] { return UseMatch(relationship: k, users: users, technique: t) }
+                if let s = software[relationships[k].target] { return UseMatch(relationship: k, users: users, software: s) }
+                return nil
+            }
+        }
+        for match in matches.joined() {
+            if let t = match.technique {
+                uses.append((match.relationship, t, match.users))
+            } else if let s = match.software {
+                for u in match.users { if let a = actorIndex[StixKey(u.id)], !result.actors[a].software.contains(s) { result.actors[a].software.append(s) } }
             }
         }
         let document = self.document
