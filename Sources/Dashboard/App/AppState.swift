@@ -145,8 +145,7 @@ public struct AppState: Sendable {
     /// measures move a pane's width, once more, so each pane derives for the width it gets.
     /// Measures that still move a width on the second pass are kept as they are, and every
     /// pane derives once more for the widths they give, without measuring again: a pane never
-    /// draws what it derived for another width (the matrix's nexus columns wider than its pane
-    /// cut off its totals, PropertyTests found at 165x49).
+    /// draws what it derived for another width.
     mutating func deriveAndMeasure() {
         for _ in 0..<2 {
             deriveForWidths()
