@@ -309,12 +309,7 @@ public final class JSONDocument: @unchecked Sendable {
 
     /// Which of a fixed list of member names a key node spells, without allocating.
     public func keyIndex(_ k: Int, in keys: KeyTable) -> Int? {
-        let n = tape[k]
-        guard n.kind == .string else { return nil }
-        if n.escaped { return string(k).flatMap { keys.index(of: $0) } }
-        return bytes.withUnsafeBufferPointer { buffer in
-            keys.index(of: UnsafeBufferPointer(start: buffer.baseAddress! + Int(n.start), count: Int(n.end)), hash: n.storedKeyHash)
-        }
+        bytes.withUnsafeBufferPointer { keyIndex(k, in: keys, buffer: $0) }
     }
 
     /// The key node index that precedes a member value, for pointing at the key in messages.
