@@ -1,3 +1,5 @@
+import JSONCore
+
 /// The shapes of catalogue ids that identify an actor across sources: an ATT&CK group id
 /// (G0096) and a MISP cluster UUID. Checked on bytes: every record of a feed is checked.
 public enum CatalogueID {
@@ -7,17 +9,8 @@ public enum CatalogueID {
         return u.count == 5 && u[0] == 0x47 && u[1...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// An RFC 4122 UUID in its 8-4-4-4-12 hex form, either case.
+    /// An RFC 4122 UUID in its 8-4-4-4-12 hex form, either case (the check STIX ids' UUIDs get).
     public static func isUUID(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count == 36 else { return false }
-        for (k, c) in u.enumerated() {
-            if k == 8 || k == 13 || k == 18 || k == 23 {
-                if c != 0x2D { return false }
-            } else if !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)) {
-                return false
-            }
-        }
-        return true
+        s.withUTF8View { u in u.count == 36 && ByteText.isUUID(u, at: 0) }
     }
 }
