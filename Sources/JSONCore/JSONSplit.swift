@@ -64,11 +64,12 @@ enum JSONSplit {
     }
 
     /// About how many nodes the bytes before `end` make, from a sample of them (64 blocks of
-    /// 4 KiB spread evenly, all of them below 256 KiB): a node for each comma, colon and opening bracket outside strings (keys
-    /// and values, each container once; empty containers make it err a little high). Where
-    /// the second half's nodes are put, so that they are already near their final place: an
-    /// estimate 50 % high (commas and colons in ATT&CK's prose counted, brackets twice) left
-    /// 3.7 MB of the tape to be touched for the first time when they moved down.
+    /// 4 KiB spread evenly, all of them below 256 KiB): a node for each comma, colon and
+    /// opening bracket outside strings (keys and values, each container once; empty
+    /// containers make it err a little high). Where the second half's nodes are put, so that
+    /// they are already near their final place: an estimate 50 % high (commas and colons in
+    /// ATT&CK's prose counted, brackets twice) left 3.7 MB of the tape to be touched for the
+    /// first time when they moved down.
     ///
     /// A block may start inside a string. Both guesses are counted in one pass, and the one
     /// kept is the one with fewer letters outside strings (outside there are only `true`,
