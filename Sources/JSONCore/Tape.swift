@@ -12,7 +12,6 @@ final class Tape: @unchecked Sendable {
         init(capacity: Int) {
             self.capacity = capacity
             base = .allocate(capacity: capacity)
-            HugePages.advise(base, bytes: capacity * MemoryLayout<JSONDocument.Node>.stride)
         }
 
         deinit { base.deallocate() }
@@ -109,7 +108,7 @@ final class Tape: @unchecked Sendable {
         // Under a megabyte of tail is not worth a system call.
         let unused = (capacity - count) * MemoryLayout<JSONDocument.Node>.stride
         guard lentFrom == nil, unused > 1 << 20 else { return }
-        HugePages.giveBack(UnsafeMutableRawPointer(base + count), bytes: unused)
+        UnusedPages.giveBack(UnsafeMutableRawPointer(base + count), bytes: unused)
     }
 
     /// Gives back the pages that lie wholly inside nodes `range`, which a reader has read for
@@ -117,7 +116,7 @@ final class Tape: @unchecked Sendable {
     func evict(_ range: Range<Int>) {
         let nodes = range.clamped(to: 0..<count)
         guard lentFrom == nil, !nodes.isEmpty else { return }
-        HugePages.giveBack(UnsafeMutableRawPointer(base + nodes.lowerBound), bytes: nodes.count * MemoryLayout<JSONDocument.Node>.stride)
+        UnusedPages.giveBack(UnsafeMutableRawPointer(base + nodes.lowerBound), bytes: nodes.count * MemoryLayout<JSONDocument.Node>.stride)
     }
 
     @inline(never)

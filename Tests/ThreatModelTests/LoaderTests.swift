@@ -227,8 +227,8 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     @Test func largeFilesReadWholeWhateverTheirSize() throws {
-        // Large reads go into buffers advised for huge pages: the bytes must be the file's,
-        // to the last one, at sizes on and off page and huge-page boundaries.
+        // Large reads go into uninitialised buffers, in halves on two cores: the bytes must be
+        // the file's, to the last one, at sizes on and off page and 2 MiB boundaries.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threatdeck-read-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -22,7 +22,7 @@ public final class MappedFile: SourceBytes.Owner, @unchecked Sendable {
     /// A private, read-only mapping of a file is never written, so its dropped pages fault
     /// back in from the page cache with the file's bytes (not zeros, as anonymous memory would).
     public func evict(_ range: Range<Int>) {
-        HugePages.giveBack(UnsafeMutableRawPointer(mutating: base + range.lowerBound), bytes: range.count)
+        UnusedPages.giveBack(UnsafeMutableRawPointer(mutating: base + range.lowerBound), bytes: range.count)
     }
 
     deinit { td_unmap_file(base, size, slot) }

@@ -119,14 +119,13 @@ extension ParallelMap {
     }
 
     /// A copy of `array` with `body` applied to each element, made in `parts` ranges on every
-    /// core: each element is copied once, straight into its place in fresh memory advised
-    /// for huge pages (a copy of a million events, then a pass over them, was twice the work).
+    /// core: each element is copied once, straight into its place in fresh memory (a copy
+    /// of a million events, then a pass over them, was twice the work).
     @inlinable
     public static func transformedCopy<T>(_ array: [T], parts: Int, _ body: @Sendable (inout T) -> Void) -> [T] {
         array.withUnsafeBufferPointer { source in
             nonisolated(unsafe) let source = source
             return [T](unsafeUninitializedCapacity: source.count) { buffer, initialized in
-                HugePages.advise(buffer.baseAddress, bytes: buffer.count * MemoryLayout<T>.stride)
                 // Each slot is written by exactly one range, and read only after all have ended.
                 nonisolated(unsafe) let out = buffer
                 _ = ranges(source.count, parts: parts) { range in

@@ -19,13 +19,12 @@ public enum UnsafeFileIO {
 
     /// The bytes of the open file `fd` until its end. `size` is what `fstat` said (0 for pipes
     /// and procfs; it may change while we read). The first read goes into uninitialised
-    /// memory advised for huge pages: zeroing 45 MB first costs as much as parsing a tenth of it.
+    /// memory: zeroing 45 MB first costs as much as parsing a tenth of it.
     public static func readAll(_ fd: Int32, size: Int, regular: Bool, limit: Int) -> Result<[UInt8], ReadFailure> {
         var count = 0
         var failure: Int32 = 0
         var atEnd = false
         var bytes = [UInt8](unsafeUninitializedCapacity: max(size, 0) + 1) { buffer, initialized in
-            HugePages.advise(buffer.baseAddress, bytes: buffer.count)
             // A large regular file's two halves on two cores: most of a read is the kernel
             // clearing fresh pages for the buffer, and each core clears its half. Then on
             // from its end, as below, in case it grew; if it shrank, read again from the start.
