@@ -103,4 +103,30 @@ import Testing
             #expect(Cell(packed: packed, width: 1, style: .plain).singleScalar == nil, "\(String(packed, radix: 16))")
         }
     }
+
+    @Test func textIsTheLinesWithoutTrailingSpaces() {
+        // Random rows of ASCII, wide, combining and emoji text at random columns, some with
+        // trailing blanks and wide characters in the last column: `text` (trimmed per cell)
+        // must equal the lines trimmed of trailing spaces as Strings.
+        let pieces = ["a", "Panda ", " ", "中", "国x", "e\u{301}", "🐼", "  ", "█", "·", "—", "🇨🇳"]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            seed ^= seed << 13
+            seed ^= seed >> 7
+            seed ^= seed << 17
+            return Int(seed % UInt64(n))
+        }
+        for round in 0..<200 {
+            var b = Buffer(width: 1 + next(30), height: 1 + next(5))
+            for _ in 0..<next(12) {
+                b.put(pieces[next(pieces.count)], x: next(b.width + 2) - 1, y: next(b.height), ellipsis: next(2) == 0)
+            }
+            let expected = b.lines.map { line in
+                var scalars = Array(line.unicodeScalars)
+                while scalars.last == " " { scalars.removeLast() }
+                return String(String.UnicodeScalarView(scalars))
+            }.joined(separator: "\n")
+            #expect(b.text == expected, "round \(round): \(b.lines)")
+        }
+    }
 }

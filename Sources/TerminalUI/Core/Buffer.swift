@@ -176,10 +176,26 @@ public struct Buffer: Hashable, Sendable {
 
     /// The screen as text with trailing spaces removed from each line.
     public var text: String {
-        lines.map { line in
-            var l = Substring(line)
-            while l.last == " " { l.removeLast() }
-            return String(l)
-        }.joined(separator: "\n")
+        // Trimmed by cell and decoded once: trimming each line's String from its end walked
+        // it back grapheme by grapheme (13 M instructions, a fifth of an empty snapshot).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(height * (width + 1))
+        for y in 0..<height {
+            if y > 0 { bytes.append(0x0A) }
+            let row = y * width
+            var end = width
+            // Spaces, and cells that print nothing (continuations have no bytes).
+            while end > 0, cells[row + end - 1].packed == 0x20 || cells[row + end - 1].packed == 0 { end -= 1 }
+            for x in 0..<end {
+                let c = cells[row + x]
+                guard !c.isContinuation else { continue }
+                var p = c.packed
+                while p != 0 {
+                    bytes.append(UInt8(truncatingIfNeeded: p))
+                    p >>= 8
+                }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
