@@ -76,9 +76,11 @@ public struct DatasetIndex: Sendable {
             }
             return out
         }
-        actorNexus = actors.map { position($0.nexus) }
-        actorSectors = actors.map { expanded($0.sectors) }
-        actorRegions = actors.map(\.targetRegions)
+        // By index: `map` over the actors copied each one (a retain and release of its every
+        // list, three times over, on the thread that builds the dataset).
+        actorNexus = actors.indices.map { position(actors[$0].nexus) }
+        actorSectors = actors.indices.map { expanded(actors[$0].sectors) }
+        actorRegions = actors.indices.map { actors[$0].targetRegions }
         eventSectorStart = sectorStart
         eventSectors = sectorFlat
         eventRegions = regions
