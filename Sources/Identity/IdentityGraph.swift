@@ -40,8 +40,11 @@ extension DatasetBuilder {
         /// Core: shared catalogue ids and equal names always join. Returns the first record
         /// of each name key.
         private mutating func joinCore(_ order: [Int]) -> [String: Int] {
+            // Sized once: grown from empty, every key was hashed again at each doubling.
             var byID: [String: Int] = [:]
+            byID.reserveCapacity(order.reduce(0) { $0 + records[$1].idKeys.count })
             var byName: [String: Int] = [:]
+            byName.reserveCapacity(order.count)
             for i in order {
                 for k in records[i].idKeys {
                     if let j = byID[k] {
@@ -140,9 +143,11 @@ extension DatasetBuilder {
         /// Aliases shared by several final groups (as aliases, or refused name links).
         private mutating func findSharedAliases(refused: [(Int, Int, String)], index: [Int: Int]) {
             var aliasGroups: [String: (text: String, groups: Set<Int>)] = [:]
-            for (i, r) in records.enumerated() {
+            aliasGroups.reserveCapacity(records.indices.reduce(0) { $0 + records[$1].keyedAliases.count })
+            // By index: each record taken out of the array was a copy of its actor too.
+            for i in records.indices {
                 guard let g = index[find(i)] else { continue }
-                for (k, alias) in r.keyedAliases {
+                for (k, alias) in records[i].keyedAliases {
                     aliasGroups[k, default: (alias, [])].groups.insert(g)
                 }
             }
