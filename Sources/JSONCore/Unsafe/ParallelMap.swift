@@ -108,16 +108,6 @@ extension ParallelMap {
 }
 
 extension ParallelMap {
-    /// Whether every element of `array` satisfies `predicate`, tested in `parts` ranges on
-    /// every core. Elements are read in place (no copy, no retain of what they hold).
-    @inlinable
-    public static func allSatisfy<T>(_ array: [T], parts: Int, _ predicate: @Sendable (T) -> Bool) -> Bool {
-        array.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let elements = buffer
-            return !ranges(elements.count, parts: parts) { range in range.allSatisfy { predicate(elements[$0]) } }.contains(false)
-        }
-    }
-
     /// A copy of `array` with `body` applied to each element, made in `parts` ranges on every
     /// core: each element is copied once, straight into its place in fresh memory (a copy
     /// of a million events, then a pass over them, was twice the work).
