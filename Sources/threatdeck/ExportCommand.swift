@@ -87,7 +87,7 @@ struct ExportCommand: ParsableCommand {
         }
         if !actors.isEmpty {
             try ActorLayerExport(actors: actors, perActor: layerPerActor, output: output).write(load.dataset, generatedAt: view.generatedAt)
-            return
+            ProcessExit.afterOutput()
         }
         if let output {
             switch Exports.write(exportFormat, view, to: output, fileSystem: LocalFileSystem()) {
@@ -104,5 +104,6 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+        ProcessExit.afterOutput()
     }
 }

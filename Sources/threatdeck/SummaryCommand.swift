@@ -55,7 +55,7 @@ struct SummaryCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             print(PlainSummary.explain(actor, dataset: load.dataset, ascii: ascii || !unicode), terminator: "")
-            return
+            ProcessExit.afterOutput()
         }
         var view = ReportView(dataset: load.dataset, filter: filter, generatedAt: SystemClock().now(), loadMilliseconds: load.milliseconds)
         if let spec = viewOptions.compareSpec {
@@ -72,7 +72,8 @@ struct SummaryCommand: ParsableCommand {
             print(PlainSummary.render(view, ascii: ascii || !unicode, events: max(0, events)), terminator: "")
         }
         // 1: a server failed (its error is above) or a directory was empty; 2: no file at all could be read.
-        if liveFailed || !empty.isEmpty { throw ExitCode(1) }
-        if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) { throw ExitCode(2) }
+        if liveFailed || !empty.isEmpty { ProcessExit.afterOutput(1) }
+        if !load.dataset.files.isEmpty && load.dataset.files.allSatisfy({ !$0.loaded }) { ProcessExit.afterOutput(2) }
+        ProcessExit.afterOutput()
     }
 }
