@@ -150,7 +150,7 @@ struct MispIngest: FormatReader {
         // lowercased each time, was 20,000 lowercasings for the threat-actor galaxy.
         let name = actor.name.lowercased()
         var seen: Set<String> = [name]
-        for s in meta.list("synonyms") + meta.list("name-attribution").map({ String($0.split(separator: ":", maxSplits: 1).first ?? "") }) {
+        for s in meta.list("synonyms") + meta.list("name-attribution").map(attributedName) {
             let alias = s.trimmed
             if alias.isEmpty { continue }
             let lower = alias.lowercased()
@@ -240,6 +240,20 @@ struct MispIngest: FormatReader {
     private static func warn(_ meta: Int?, sink: inout ProblemSink, _ key: String, _ message: String, document: JSONDocument) {
         guard let meta, let v = document.member(meta, key) else { return }
         sink.warning(v, message + "; ignored")
+    }
+
+    /// "APT1: Mandiant" → "APT1": what `split(separator: ":", maxSplits: 1).first` gives,
+    /// found on the bytes for ASCII text (there a colon is always a Character of its own).
+    /// Every name-attribution of the threat-actor galaxy has a colon, and splitting by
+    /// Character walked each grapheme by grapheme: 4.5 M of the galaxy's 74 M.
+    static func attributedName(_ s: String) -> String {
+        let u = s.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return String(s.split(separator: ":", maxSplits: 1).first ?? "") }
+        // `split` omits empty parts and does not count them as splits: the first part is the
+        // first run of non-colons, wherever it starts.
+        guard let start = u.firstIndex(where: { $0 != 0x3A }) else { return "" }
+        let end = u[start...].firstIndex(of: 0x3A) ?? u.endIndex
+        return String(s[start..<end])
     }
 
     /// ATT&CK group ids (G0125) and similar catalogue numbers are merge keys, not names.
