@@ -50,7 +50,16 @@ lock=${BUILD_LOCK:-/tmp/threatdeck-build.lock}
 build() { if command -v flock >/dev/null; then flock "$lock" swift build "$@"; else swift build "$@"; fi; }
 quiet() { "$@" >/tmp/threatdeck-compare-build.log 2>&1 || { cat /tmp/threatdeck-compare-build.log >&2; exit 1; }; }
 (cd "$repo" && quiet build -c release --product threatdeck)
+# This package builds the main one's modules by path, and SwiftPM regenerates its build plan
+# when this package's files change, not when a file is added to or removed from the main
+# package's Sources: a removed file then fails the build ("missing inputs"). The plan is
+# dropped when the list of source files differs from the last build's.
+sources=$(cd "$repo" && find Sources -type f | LC_ALL=C sort | cksum)
+if [[ -f $here/.build/release.yaml && "$(cat "$here/.build/threatdeck-sources.cksum" 2>/dev/null)" != "$sources" ]]; then
+  rm -f "$here/.build/release.yaml"
+fi
 (cd "$here" && quiet build -c release --product Profile)
+mkdir -p "$here/.build" && echo "$sources" >"$here/.build/threatdeck-sources.cksum"
 td="$repo/.build/release/threatdeck"
 profile="$here/.build/release/Profile"
 echo "threatdeck $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- Sources || echo '+changes'); $("$py" --version) at $py; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
