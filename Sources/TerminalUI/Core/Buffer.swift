@@ -161,15 +161,7 @@ public struct Buffer: Hashable, Sendable {
         bytes.reserveCapacity(width * 3)
         return (0..<height).map { y in
             bytes.removeAll(keepingCapacity: true)
-            for x in 0..<width {
-                let c = cells[y * width + x]
-                guard !c.isContinuation else { continue }
-                var p = c.packed
-                while p != 0 {
-                    bytes.append(UInt8(truncatingIfNeeded: p))
-                    p >>= 8
-                }
-            }
+            appendBytes(ofRow: y, upTo: width, to: &bytes)
             return String(decoding: bytes, as: UTF8.self)
         }
     }
@@ -186,16 +178,22 @@ public struct Buffer: Hashable, Sendable {
             var end = width
             // Spaces, and cells that print nothing (continuations have no bytes).
             while end > 0, cells[row + end - 1].packed == 0x20 || cells[row + end - 1].packed == 0 { end -= 1 }
-            for x in 0..<end {
-                let c = cells[row + x]
-                guard !c.isContinuation else { continue }
-                var p = c.packed
-                while p != 0 {
-                    bytes.append(UInt8(truncatingIfNeeded: p))
-                    p >>= 8
-                }
-            }
+            appendBytes(ofRow: y, upTo: end, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of row `y`'s cells before column `end`, continuations skipped.
+    private func appendBytes(ofRow y: Int, upTo end: Int, to bytes: inout [UInt8]) {
+        let row = y * width
+        for x in 0..<end {
+            let c = cells[row + x]
+            guard !c.isContinuation else { continue }
+            var p = c.packed
+            while p != 0 {
+                bytes.append(UInt8(truncatingIfNeeded: p))
+                p >>= 8
+            }
+        }
     }
 }
