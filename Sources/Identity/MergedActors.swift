@@ -37,17 +37,20 @@ extension DatasetBuilder {
             return merge(ordered.map { records[$0].actor }, labels: ordered.map { records[$0].label })
         }
         var mergedID = [String?](repeating: nil, count: records.count)
-        var usedIDs: Set<String> = []
-        usedIDs.reserveCapacity(groups.count)
+        // Each merged id is made unique here, so its position and nexus are filed as it is made.
+        var position: [String: Int] = [:], nexusOf: [String: Nexus] = [:]
+        position.reserveCapacity(groups.count)
+        nexusOf.reserveCapacity(groups.count)
         for (g, members) in groups.enumerated() {
             let base = slug(actors[g].name)
             var id = base
             var n = 2
-            while usedIDs.contains(id) {
+            while position[id] != nil {
                 id = base + "-\(n)"
                 n += 1
             }
-            usedIDs.insert(id)
+            position[id] = g
+            nexusOf[id] = actors[g].nexus
             actors[g].id = id
             actors[g].identity.reasons = identity.reasonsByGroup[g] + actors[g].identity.reasons
             for m in members { mergedID[m] = id }
@@ -56,9 +59,6 @@ extension DatasetBuilder {
         for (g, joined) in identity.umbrellaLinks {
             actors[g].identity.umbrellaOf = joined.compactMap { groups.indices.contains($0) ? mergedID[groups[$0][0]] : nil }
         }
-        var position: [String: Int] = [:]
-        position.reserveCapacity(actors.count)
-        for k in actors.indices where position[actors[k].id] == nil { position[actors[k].id] = k }
         for k in actors.indices where !actors[k].identity.umbrellaOf.isEmpty {
             for t in actors[k].identity.umbrellaOf { if let p = position[t] { actors[p].identity.umbrellas.append(actors[k].id) } }
         }
@@ -72,9 +72,6 @@ extension DatasetBuilder {
             }
         }
 
-        var nexusOf: [String: Nexus] = [:]
-        nexusOf.reserveCapacity(actors.count)
-        for k in actors.indices where nexusOf[actors[k].id] == nil { nexusOf[actors[k].id] = actors[k].nexus }
         var mergedIDs: [[String: String]] = Array(repeating: [:], count: results.count)
         for i in records.indices {
             if let m = mergedID[i] { mergedIDs[records[i].result][records[i].actor.id] = m }
